@@ -1,0 +1,7 @@
+package org.yekuo.audit;
+
+import java.util.List;
+
+/** One page of audit records with the total count ("共 N 条"). */
+public record AuditPage(List<AuditEntry> records, long total, int page, int size) {
+}

@@ -1,0 +1,6 @@
+/**
+ * The append-only, hash-chained (SM3) audit log of every state change and security event, and its
+ * verification.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+package org.yekuo.audit;

@@ -1,0 +1,97 @@
+package org.yekuo.identity.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Staff sign in with username and password on the pages (session, CSRF on) and integrators call
+ * {@code /api} with HTTP Basic (no session cookie, so no CSRF needed). Unauthenticated API calls get
+ * a problem document, pages a redirect to the sign-in page.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+            "/public/**", "/api/public/**"};
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, MessageSource messages, LocaleResolver locales)
+            throws Exception {
+        RequestMatcher apiWithCredentials = request -> request.getRequestURI().startsWith("/api/")
+                && request.getHeader("Authorization") != null;
+        RequestMatcher api = request -> request.getRequestURI().startsWith("/api/")
+                || request.getRequestURI().startsWith("/v3/api-docs");
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(PUBLIC).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        (request, response, e) -> problem(request, response, messages, locales, HttpStatus.UNAUTHORIZED, "security.unauthenticated")))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials))
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(
+                                (request, response, e) -> problem(request, response, messages, locales, HttpStatus.UNAUTHORIZED, "security.unauthenticated"),
+                                api)
+                        .defaultAccessDeniedHandlerFor(
+                                (request, response, e) -> problem(request, response, messages, locales, HttpStatus.FORBIDDEN, "security.forbidden"),
+                                api))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(org.springframework.context.ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher);
+    }
+
+    private static String json(String text) {
+        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
+    private static void problem(HttpServletRequest request, HttpServletResponse response, MessageSource messages,
+            LocaleResolver locales, HttpStatus status, String code) throws IOException {
+        Locale locale = locales.resolveLocale(request);
+        String detail = messages.getMessage(code, null, code, locale);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:yekuo:problem:" + code));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"" + problem.getType() + "\",\"title\":\"" + status.getReasonPhrase()
+                + "\",\"status\":" + status.value() + ",\"detail\":\"" + json(detail)
+                + "\",\"code\":\"" + code + "\"}");
+    }
+}

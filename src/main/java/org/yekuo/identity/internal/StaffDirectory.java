@@ -1,0 +1,47 @@
+package org.yekuo.identity.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Component;
+import org.yekuo.identity.Role;
+
+/** Loads staff for sign-in, with their org unit and roles. */
+@Component
+class StaffDirectory implements UserDetailsService {
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    StaffDirectory(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        jdbc.sql("select r.role_code from staff_role r join staff s on s.id = r.staff_id where s.username = ?")
+                .param(username).query(String.class).list().forEach(code -> roles.add(Role.valueOf(code)));
+        return jdbc.sql("""
+                select s.id, s.username, s.display_name, s.password_hash, s.enabled, s.locked_until,
+                       o.id as org_id, o.name_zh, o.name_en, o.path
+                from staff s join org_unit o on o.id = s.org_unit_id where s.username = ?""")
+                .param(username)
+                .query((rs, n) -> {
+                    Timestamp locked = rs.getTimestamp("locked_until");
+                    return (UserDetails) new StaffPrincipal(rs.getLong("id"), rs.getString("username"),
+                            rs.getString("display_name"), rs.getString("password_hash"), rs.getLong("org_id"),
+                            rs.getString("name_zh"), rs.getString("name_en"), rs.getString("path"), roles,
+                            rs.getBoolean("enabled"), locked == null ? null : locked.toInstant(), clock.instant());
+                })
+                .optional()
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+}

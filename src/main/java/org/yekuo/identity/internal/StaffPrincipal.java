@@ -1,0 +1,75 @@
+package org.yekuo.identity.internal;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.Role;
+
+/** A member of staff as Spring Security holds them in the session. */
+public final class StaffPrincipal implements UserDetails {
+
+    private final long id;
+    private final String username;
+    private final String displayName;
+    private final String passwordHash;
+    private final long orgUnitId;
+    private final String orgUnitNameZh;
+    private final String orgUnitNameEn;
+    private final String orgPath;
+    private final Set<Role> roles;
+    private final boolean enabled;
+    private final Instant lockedUntil;
+    private final Instant now;
+
+    StaffPrincipal(long id, String username, String displayName, String passwordHash, long orgUnitId,
+            String orgUnitNameZh, String orgUnitNameEn, String orgPath, Set<Role> roles, boolean enabled,
+            Instant lockedUntil, Instant now) {
+        this.id = id;
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.orgUnitId = orgUnitId;
+        this.orgUnitNameZh = orgUnitNameZh;
+        this.orgUnitNameEn = orgUnitNameEn;
+        this.orgPath = orgPath;
+        this.roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
+        this.enabled = enabled;
+        this.lockedUntil = lockedUntil;
+        this.now = now;
+    }
+
+    public CurrentUser toCurrentUser() {
+        return new CurrentUser(id, username, displayName, orgUnitId, orgUnitNameZh, orgUnitNameEn, orgPath, roles);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return roles.stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList();
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return lockedUntil == null || !lockedUntil.isAfter(now);
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+}

@@ -1,0 +1,33 @@
+package org.yekuo.identity.web;
+
+import java.util.List;
+
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.Role;
+
+/** The left menu: each entry with the roles that see it (none listed: every member of staff). */
+final class Navigation {
+
+    record Item(String messageKey, String href, List<Role> roles) {
+
+        boolean visibleTo(CurrentUser user) {
+            return roles.isEmpty() || user.hasAny(roles.toArray(Role[]::new));
+        }
+    }
+
+    private static final List<Item> ITEMS = List.of(
+            new Item("nav.workbench", "/", List.of()),
+            new Item("nav.catalogue", "/catalogue", List.of()),
+            new Item("nav.calendar", "/calendar", List.of()),
+            new Item("nav.staff", "/staff", List.of(Role.SECURITY_ADMIN, Role.ADMIN)),
+            new Item("nav.audit", "/audit", List.of(Role.AUDITOR)),
+            new Item("nav.sms", "/notifications/sms", List.of(Role.ADMIN)),
+            new Item("nav.api", "/swagger-ui.html", List.of(Role.ADMIN)));
+
+    private Navigation() {
+    }
+
+    static List<Item> visibleTo(CurrentUser user) {
+        return ITEMS.stream().filter(item -> item.visibleTo(user)).toList();
+    }
+}

@@ -1,0 +1,111 @@
+package org.yekuo.shared;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Turns refusals into RFC 9457 problem details in the requester's language. Field problems are
+ * listed under {@code errors}, each with the field, the message and the rejected value where safe.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ProblemDetailsAdvice {
+
+    private final MessageSource messages;
+
+    ProblemDetailsAdvice(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(DomainException.class)
+    ProblemDetail domain(DomainException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        ProblemDetail problem = problem(e.status(), e.messageKey(), messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
+        if (!e.fieldProblems().isEmpty()) {
+            List<Map<String, Object>> errors = new ArrayList<>();
+            for (DomainException.FieldProblem p : e.fieldProblems()) {
+                errors.add(Map.of("field", p.field(),
+                        "message", messages.getMessage(p.messageKey(), p.arguments(), p.messageKey(), locale)));
+            }
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, Object>> errors = new ArrayList<>();
+        for (FieldError fe : e.getBindingResult().getFieldErrors()) {
+            errors.add(Map.of("field", fe.getField(), "message", messages.getMessage(fe, locale)));
+        }
+        e.getBindingResult().getGlobalErrors()
+                .forEach(ge -> errors.add(Map.of("field", ge.getObjectName(), "message", messages.getMessage(ge, locale))));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation.failed",
+                messages.getMessage("validation.failed", null, locale));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail invalidParameters(HandlerMethodValidationException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Map<String, Object>> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            String field = result.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                errors.add(Map.of("field", field == null ? "" : field, "message", messages.getMessage(error, locale)));
+            }
+        });
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation.failed",
+                messages.getMessage("validation.failed", null, locale));
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        String expected = e.getRequiredType() == null ? "?" : e.getRequiredType().getSimpleName();
+        String message = messages.getMessage("validation.type-mismatch", new Object[] {e.getName(), expected}, locale);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation.failed", message);
+        problem.setProperty("errors", List.of(Map.of("field", e.getName(), "message", message)));
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return problem(HttpStatus.BAD_REQUEST, "validation.unreadable", messages.getMessage("validation.unreadable", null, locale));
+    }
+
+    @ExceptionHandler(OptimisticLockingFailureException.class)
+    ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return problem(HttpStatus.CONFLICT, "concurrency.changed", messages.getMessage("concurrency.changed", null, locale));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:yekuo:problem:" + code));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("code", code);
+        return problem;
+    }
+}

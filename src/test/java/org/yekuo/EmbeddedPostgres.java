@@ -1,0 +1,46 @@
+package org.yekuo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points every test application context at PostgreSQL: the server named by
+ * {@code YEKUO_TEST_DATABASE_URL} when set, else one embedded PostgreSQL 15 started once per JVM.
+ */
+public class EmbeddedPostgres implements EnvironmentPostProcessor {
+
+    private static volatile io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        String external = System.getenv("YEKUO_TEST_DATABASE_URL");
+        Map<String, Object> properties = external != null
+                ? Map.of("spring.datasource.url", external,
+                        "spring.datasource.username", System.getenv().getOrDefault("YEKUO_TEST_DATABASE_USER", "yekuo"),
+                        "spring.datasource.password", System.getenv().getOrDefault("YEKUO_TEST_DATABASE_PASSWORD", "yekuo"))
+                : Map.of("spring.datasource.url", jdbcUrl(), "spring.datasource.username", "postgres",
+                        "spring.datasource.password", "postgres");
+        environment.getPropertySources().addFirst(new MapPropertySource("yekuoTestDatabase", properties));
+    }
+
+    public static synchronized String jdbcUrl() {
+        if (server == null) {
+            try {
+                server = io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+                        .setServerConfig("max_connections", "300")
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
+            }
+        }
+        return server.getJdbcUrl("postgres", "postgres");
+    }
+}
