@@ -48,8 +48,7 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(
-                        (request, response, e) -> problem(request, response, messages, locales, HttpStatus.UNAUTHORIZED, "security.unauthenticated")))
+                .httpBasic(basic -> { })
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials))
                 .exceptionHandling(ex -> ex
