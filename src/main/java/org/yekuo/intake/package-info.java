@@ -1,0 +1,6 @@
+/**
+ * Applications: the applicant, the supply address and capacity, materials on file and deferred, and
+ * the one-certificate start that accepts an application on its subject qualification alone.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Intake")
+package org.yekuo.intake;
