@@ -1,0 +1,211 @@
+package org.yekuo.workflow;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.flowable.common.engine.api.FlowableOptimisticLockingException;
+import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
+import org.flowable.engine.HistoryService;
+import org.flowable.engine.RuntimeService;
+import org.flowable.engine.TaskService;
+import org.flowable.engine.runtime.ProcessInstance;
+import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.task.api.Task;
+import org.flowable.task.api.history.HistoricTaskInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.Role;
+import org.yekuo.shared.DomainException;
+
+/**
+ * Runs orders' processes: start with the business type's planned nodes, show and sign for (签收)
+ * open nodes, complete them, cancel. Every call joins the caller's transaction, so the engine's
+ * state commits together with Yekuo's own. The process's business key is the order id.
+ */
+@Service
+public class OrderProcesses {
+
+    private static final String ORDER_ID = "orderId";
+    private static final String PLANNED_NODES = "plannedNodes";
+    private static final String ORG_PATH = "orgPath";
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final HistoryService history;
+
+    OrderProcesses(RuntimeService runtime, TaskService tasks, HistoryService history) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.history = history;
+    }
+
+    /** Starts an order's process; {@code plannedNodes} are the node codes its business type uses, in order. */
+    @Transactional
+    public void start(long orderId, ProcessFamily family, List<String> plannedNodes, String orgPath) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ORDER_ID, orderId);
+        variables.put(PLANNED_NODES, String.join(",", plannedNodes));
+        variables.put(ORG_PATH, orgPath);
+        variables.put("_FLOWABLE_SKIP_EXPRESSION_ENABLED", true);
+        runtime.startProcessInstanceByKey(family.processKey(), Long.toString(orderId), variables);
+    }
+
+    /** Ends a running order's process with the reason; the order keeps its history. */
+    @Transactional
+    public void cancel(long orderId, String reason) {
+        instance(orderId).ifPresent(instance -> runtime.deleteProcessInstance(instance.getId(), reason));
+    }
+
+    public boolean isRunning(long orderId) {
+        return instance(orderId).isPresent();
+    }
+
+    /** The order's open nodes. */
+    public List<WorkItem> openItems(long orderId) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(orderId)).includeIdentityLinks()
+                .orderByTaskCreateTime().asc().list().stream().map(this::toItem).toList();
+    }
+
+    /**
+     * What a member of staff may work on: nodes signed for by them, and nodes waiting for one of their
+     * roles on orders in their org scope.
+     */
+    public List<WorkItem> openFor(CurrentUser user, int max) {
+        List<String> roles = user.roles().stream().map(Role::name).toList();
+        var query = tasks.createTaskQuery().processVariableValueLike(ORG_PATH, user.scope().likePattern())
+                .or().taskAssignee(user.username());
+        if (!roles.isEmpty()) {
+            query = query.taskCandidateGroupIn(roles);
+        }
+        return query.endOr().includeIdentityLinks().orderByTaskCreateTime().asc().listPage(0, max).stream()
+                .map(this::toItem).toList();
+    }
+
+    /** The receiving role signs for a node (签收) before working on it; signing twice is harmless. */
+    @Transactional
+    public WorkItem signFor(String taskId, CurrentUser user) {
+        Task task = openTask(taskId);
+        WorkItem item = toItem(task);
+        if (item.assignee() != null) {
+            if (!item.assignee().equals(user.username())) {
+                throw DomainException.conflict("workflow.task.signed-by-other", item.assignee());
+            }
+            return item;
+        }
+        requireEntitled(item, user, task);
+        try {
+            tasks.claim(taskId, user.username());
+        } catch (FlowableTaskAlreadyClaimedException | FlowableOptimisticLockingException e) {
+            // Someone signed for it a moment earlier: name them.
+            throw DomainException.conflict("workflow.task.signed-by-other",
+                    Optional.ofNullable(history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult())
+                            .map(HistoricTaskInstance::getAssignee).orElse("-"));
+        }
+        return toItem(openTask(taskId));
+    }
+
+    /** Completes a node the user has signed for; {@code variables} go to the process. */
+    @Transactional
+    public void complete(String taskId, CurrentUser user, Map<String, Object> variables) {
+        Task task = openTask(taskId);
+        if (task.getAssignee() == null) {
+            throw DomainException.conflict("workflow.task.sign-first");
+        }
+        if (!task.getAssignee().equals(user.username())) {
+            throw DomainException.forbidden("workflow.task.signed-by-other", task.getAssignee());
+        }
+        try {
+            tasks.complete(taskId, variables);
+        } catch (FlowableOptimisticLockingException e) {
+            throw alreadyCompleted(taskId);
+        }
+    }
+
+    /** The order of a task, for callers that receive only a task id. */
+    public long orderOf(String taskId) {
+        Task task = openTask(taskId);
+        return Long.parseLong(runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult().getBusinessKey());
+    }
+
+    /** The node code of a task. */
+    public String nodeOf(String taskId) {
+        return toItem(openTask(taskId)).nodeCode();
+    }
+
+    /**
+     * Every node the order has reached so far, oldest first, open ones included. The engine keeps a
+     * history entry for skipped nodes too; those are not part of the order's timeline.
+     */
+    public List<NodeHistory> timeline(long orderId) {
+        String businessKey = Long.toString(orderId);
+        var instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
+        if (instance == null) {
+            return List.of();
+        }
+        var planned = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(PLANNED_NODES).singleResult();
+        List<String> plannedNodes = List.of(((String) planned.getValue()).split(","));
+        return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(businessKey)
+                .orderByHistoricTaskInstanceStartTime().asc().list().stream()
+                .filter(t -> plannedNodes.contains(NodeCodes.of(t.getTaskDefinitionKey())))
+                .sorted(Comparator.comparing(HistoricTaskInstance::getCreateTime))
+                .map(t -> new NodeHistory(t.getId(), NodeCodes.of(t.getTaskDefinitionKey()), t.getAssignee(),
+                        instant(t.getCreateTime()), instant(t.getClaimTime()), instant(t.getEndTime()), instant(t.getDueDate())))
+                .toList();
+    }
+
+    private void requireEntitled(WorkItem item, CurrentUser user, Task task) {
+        boolean hasRole = item.roles().stream().anyMatch(role -> user.roles().stream().anyMatch(r -> r.name().equals(role)));
+        String orgPath = (String) runtime.getVariable(task.getExecutionId(), ORG_PATH);
+        if (!hasRole || !user.scope().includes(orgPath)) {
+            throw DomainException.forbidden("workflow.task.not-yours");
+        }
+    }
+
+    private Task openTask(String taskId) {
+        Task task = tasks.createTaskQuery().taskId(taskId).includeIdentityLinks().singleResult();
+        if (task == null) {
+            throw alreadyCompleted(taskId);
+        }
+        return task;
+    }
+
+    private DomainException alreadyCompleted(String taskId) {
+        HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (done == null) {
+            return DomainException.notFound("workflow.task.not-found", taskId);
+        }
+        return DomainException.conflict("workflow.task.already-completed", done.getAssignee() == null ? "-" : done.getAssignee());
+    }
+
+    private Optional<ProcessInstance> instance(long orderId) {
+        return Optional.ofNullable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(orderId))
+                .singleResult());
+    }
+
+    private WorkItem toItem(Task task) {
+        Set<String> roles = new LinkedHashSet<>();
+        for (IdentityLink link : task.getIdentityLinks().stream().map(IdentityLink.class::cast).toList()) {
+            if (link.getGroupId() != null) {
+                roles.add(link.getGroupId());
+            }
+        }
+        Object orderId = task.getProcessVariables().get(ORDER_ID);
+        long id = orderId != null ? (Long) orderId : (Long) runtime.getVariable(task.getExecutionId(), ORDER_ID);
+        return new WorkItem(task.getId(), id, NodeCodes.of(task.getTaskDefinitionKey()), Set.copyOf(roles),
+                task.getAssignee(), instant(task.getCreateTime()), instant(task.getClaimTime()), instant(task.getDueDate()));
+    }
+
+    private static Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+}

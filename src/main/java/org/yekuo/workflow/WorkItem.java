@@ -1,0 +1,16 @@
+package org.yekuo.workflow;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * An open node of an order as staff see it: who may take it, who signed for it (签收) and when, and
+ * its due time. An item that nobody has signed for yet has a null {@code assignee}.
+ */
+public record WorkItem(String taskId, long orderId, String nodeCode, Set<String> roles, String assignee,
+        Instant receivedAt, Instant signedForAt, Instant dueAt) {
+
+    public boolean signedFor() {
+        return assignee != null;
+    }
+}

@@ -1,0 +1,71 @@
+package org.yekuo.workflow.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import org.flowable.engine.delegate.DelegateExecution;
+import org.flowable.identitylink.api.IdentityLinkInfo;
+import org.flowable.task.service.delegate.DelegateTask;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.yekuo.workflow.NodeCompleted;
+import org.yekuo.workflow.NodeDeadlines;
+import org.yekuo.workflow.NodeReached;
+import org.yekuo.workflow.ProcessCompleted;
+
+/**
+ * The one bean the BPMN expressions may call ({@code orderProcess}): it decides which nodes a
+ * business type skips and turns task and process events into Yekuo's domain events, published in
+ * the engine's transaction so that listeners commit or roll back with it.
+ */
+@Component(OrderProcessAdapter.BEAN_NAME)
+public class OrderProcessAdapter {
+
+    static final String BEAN_NAME = "orderProcess";
+    static final String ORDER_ID = "orderId";
+    static final String PLANNED_NODES = "plannedNodes";
+    static final String ORG_PATH = "orgPath";
+    static final String SKIP_ENABLED = "_FLOWABLE_SKIP_EXPRESSION_ENABLED";
+
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<NodeDeadlines> deadlines;
+    private final Clock clock;
+
+    OrderProcessAdapter(ApplicationEventPublisher events, ObjectProvider<NodeDeadlines> deadlines, Clock clock) {
+        this.events = events;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    public boolean skips(DelegateExecution execution, String nodeCode) {
+        String planned = (String) execution.getVariable(PLANNED_NODES);
+        return !Arrays.asList(planned.split(",")).contains(nodeCode);
+    }
+
+    public void nodeReached(DelegateTask task, String nodeCode) {
+        long orderId = (Long) task.getVariable(ORDER_ID);
+        Instant now = clock.instant();
+        deadlines.ifAvailable(port -> port.dueFor(orderId, nodeCode, now).ifPresent(due -> task.setDueDate(Date.from(due))));
+        Set<String> roles = new LinkedHashSet<>();
+        for (IdentityLinkInfo link : task.getCandidates()) {
+            if (link.getGroupId() != null) {
+                roles.add(link.getGroupId());
+            }
+        }
+        events.publishEvent(new NodeReached(orderId, nodeCode, task.getId(), Set.copyOf(roles), now));
+    }
+
+    public void nodeCompleted(DelegateTask task, String nodeCode) {
+        long orderId = (Long) task.getVariable(ORDER_ID);
+        events.publishEvent(new NodeCompleted(orderId, nodeCode, task.getId(), task.getAssignee(), clock.instant()));
+    }
+
+    public void finished(DelegateExecution execution) {
+        events.publishEvent(new ProcessCompleted((Long) execution.getVariable(ORDER_ID)));
+    }
+}

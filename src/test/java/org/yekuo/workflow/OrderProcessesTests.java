@@ -1,0 +1,176 @@
+package org.yekuo.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.Role;
+import org.yekuo.shared.DomainException;
+
+@SpringBootTest
+@RecordApplicationEvents
+class OrderProcessesTests {
+
+    private static final AtomicLong ORDER_IDS = new AtomicLong(System.currentTimeMillis() * 10);
+    private static final List<String> LV_RESIDENTIAL = List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN", "SCHEME_REPLY",
+            "CONTRACT", "METER_INSTALLATION", "POWER_ON");
+    private static final String EAST = "/1/6/";
+
+    @Autowired
+    OrderProcesses processes;
+
+    @Autowired
+    ProcessDiagrams diagrams;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Test
+    @DisplayName("R-CAT-2 R-COL-5 an LV order runs its planned nodes in order, each signed for by its role, skipping the rest")
+    void lvOrderRunsPlannedNodesInOrder() {
+        long orderId = ORDER_IDS.incrementAndGet();
+        processes.start(orderId, ProcessFamily.LV, LV_RESIDENTIAL, EAST + "7/");
+
+        List<String> reached = new ArrayList<>();
+        for (int i = 0; i < LV_RESIDENTIAL.size(); i++) {
+            WorkItem item = processes.openItems(orderId).get(0);
+            reached.add(item.nodeCode());
+            CurrentUser handler = staff("handler" + i, EAST, roleFor(item));
+            assertThat(item.signedFor()).isFalse();
+            WorkItem signed = processes.signFor(item.taskId(), handler);
+            assertThat(signed.assignee()).isEqualTo(handler.username());
+            assertThat(signed.signedForAt()).isNotNull();
+            processes.complete(item.taskId(), handler, Map.of());
+        }
+
+        assertThat(reached).containsExactlyElementsOf(LV_RESIDENTIAL);
+        assertThat(processes.isRunning(orderId)).isFalse();
+        assertThat(processes.timeline(orderId)).extracting(NodeHistory::nodeCode).containsExactlyElementsOf(LV_RESIDENTIAL);
+        assertThat(processes.timeline(orderId)).allSatisfy(node -> assertThat(node.finishedAt()).isNotNull());
+        assertThat(events.stream(NodeReached.class).filter(e -> e.orderId() == orderId)).hasSize(LV_RESIDENTIAL.size());
+        assertThat(events.stream(ProcessCompleted.class).filter(e -> e.orderId() == orderId)).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("R-COL-5 a node cannot be completed before it is signed for, nor by someone else, nor twice")
+    void refusesUnsignedForeignAndRepeatedCompletion() {
+        long orderId = ORDER_IDS.incrementAndGet();
+        processes.start(orderId, ProcessFamily.LV, LV_RESIDENTIAL, EAST + "7/");
+        WorkItem acceptance = processes.openItems(orderId).get(0);
+        CurrentUser clerk = staff("clerk-a", EAST, Role.CLERK);
+        CurrentUser otherClerk = staff("clerk-b", EAST, Role.CLERK);
+
+        assertThatThrownBy(() -> processes.complete(acceptance.taskId(), clerk, Map.of()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("workflow.task.sign-first"));
+        processes.signFor(acceptance.taskId(), clerk);
+        processes.signFor(acceptance.taskId(), clerk);
+        assertThatThrownBy(() -> processes.signFor(acceptance.taskId(), otherClerk))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.arguments()).containsExactly("clerk-a"));
+        assertThatThrownBy(() -> processes.complete(acceptance.taskId(), otherClerk, Map.of()))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("workflow.task.signed-by-other"));
+        processes.complete(acceptance.taskId(), clerk, Map.of());
+        assertThatThrownBy(() -> processes.complete(acceptance.taskId(), clerk, Map.of()))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("workflow.task.already-completed");
+                    assertThat(e.arguments()).containsExactly("clerk-a");
+                });
+    }
+
+    @Test
+    @DisplayName("R-X-2 staff of another station or another role cannot sign for a node")
+    void refusesOtherStationsAndRoles() {
+        long orderId = ORDER_IDS.incrementAndGet();
+        processes.start(orderId, ProcessFamily.HV, List.of("ACCEPTANCE", "SITE_SURVEY"), EAST + "7/");
+        WorkItem acceptance = processes.openItems(orderId).get(0);
+
+        assertThatThrownBy(() -> processes.signFor(acceptance.taskId(), staff("west", "/1/9/", Role.CLERK)))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("workflow.task.not-yours"));
+        assertThatThrownBy(() -> processes.signFor(acceptance.taskId(), staff("surveyor", EAST, Role.SURVEYOR)))
+                .isInstanceOf(DomainException.class);
+        assertThat(processes.openFor(staff("west", "/1/9/", Role.CLERK), 100)).noneMatch(item -> item.orderId() == orderId);
+        assertThat(processes.openFor(staff("east", EAST, Role.CLERK), 1000)).anyMatch(item -> item.orderId() == orderId);
+    }
+
+    @Test
+    @DisplayName("R-COL-5 a double click completes a node once: the second request is told it is already done")
+    void concurrentCompletionsCompleteOnce() throws Exception {
+        long orderId = ORDER_IDS.incrementAndGet();
+        processes.start(orderId, ProcessFamily.LV, LV_RESIDENTIAL, EAST + "7/");
+        WorkItem acceptance = processes.openItems(orderId).get(0);
+        CurrentUser clerk = staff("clerk-c", EAST, Role.CLERK);
+        processes.signFor(acceptance.taskId(), clerk);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Callable<Boolean> complete = () -> {
+                try {
+                    processes.complete(acceptance.taskId(), clerk, Map.of());
+                    return true;
+                } catch (DomainException e) {
+                    return false;
+                }
+            };
+            List<Future<Boolean>> results = pool.invokeAll(List.of(complete, complete));
+            long successes = 0;
+            for (Future<Boolean> result : results) {
+                successes += result.get() ? 1 : 0;
+            }
+            assertThat(successes).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(processes.openItems(orderId)).extracting(WorkItem::nodeCode).containsExactly("SITE_SURVEY");
+    }
+
+    @Test
+    @DisplayName("R-CAT-2 the flow chart marks finished, current and skipped nodes in the reader's language")
+    void diagramMarksProgress() {
+        long orderId = ORDER_IDS.incrementAndGet();
+        processes.start(orderId, ProcessFamily.LV, LV_RESIDENTIAL, EAST + "7/");
+        WorkItem acceptance = processes.openItems(orderId).get(0);
+        CurrentUser clerk = staff("clerk-d", EAST, Role.CLERK);
+        processes.signFor(acceptance.taskId(), clerk);
+        processes.complete(acceptance.taskId(), clerk, Map.of());
+
+        String svg = diagrams.forOrder(orderId, code -> "<" + code + ">");
+        assertThat(svg).startsWith("<svg").contains("class=\"node done\" data-node=\"ACCEPTANCE\"")
+                .contains("class=\"node current\" data-node=\"SITE_SURVEY\"")
+                .contains("class=\"node skipped\" data-node=\"SCHEME_REVIEW\"")
+                .contains("&lt;POWER_ON&gt;");
+        assertThat(diagrams.forType(ProcessFamily.CHANGE, List.of("ACCEPTANCE", "CONTRACT"), code -> code))
+                .contains("class=\"node pending\" data-node=\"CONTRACT\"")
+                .contains("class=\"node skipped\" data-node=\"SITE_SURVEY\"");
+    }
+
+    @Test
+    void nodeCodesAndElementIdsMapBothWays() {
+        assertThat(NodeCodes.of("intermediateInspection")).isEqualTo("INTERMEDIATE_INSPECTION");
+        assertThat(NodeCodes.elementId("POWER_ON")).isEqualTo("powerOn");
+        assertThat(NodeCodes.elementId("ACCEPTANCE")).isEqualTo("acceptance");
+    }
+
+    private static Role roleFor(WorkItem item) {
+        return Role.valueOf(item.roles().iterator().next());
+    }
+
+    private static CurrentUser staff(String username, String orgPath, Role role) {
+        return new CurrentUser(username.hashCode(), username, username, 0, "", "", orgPath, Set.copyOf(EnumSet.of(role)));
+    }
+}
