@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.context.MessageSource;
+import tools.jackson.core.JacksonException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -89,10 +90,35 @@ class ProblemDetailsAdvice {
         return problem;
     }
 
+    /** A value of the wrong shape ("abc" for a number): name the field when the parser knows it. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         Locale locale = LocaleContextHolder.getLocale();
-        return problem(HttpStatus.BAD_REQUEST, "validation.unreadable", messages.getMessage("validation.unreadable", null, locale));
+        String field = fieldOf(e);
+        if (field == null) {
+            return problem(HttpStatus.BAD_REQUEST, "validation.unreadable", messages.getMessage("validation.unreadable", null, locale));
+        }
+        String message = messages.getMessage("validation.field-unreadable", new Object[] {field}, locale);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation.failed", message);
+        problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+        return problem;
+    }
+
+    private static String fieldOf(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+                StringBuilder path = new StringBuilder();
+                for (JacksonException.Reference reference : jackson.getPath()) {
+                    if (reference.getPropertyName() != null) {
+                        path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+                    } else if (reference.getIndex() >= 0) {
+                        path.append('[').append(reference.getIndex()).append(']');
+                    }
+                }
+                return path.isEmpty() ? null : path.toString();
+            }
+        }
+        return null;
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
