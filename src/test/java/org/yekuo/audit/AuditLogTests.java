@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -15,6 +16,9 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -109,7 +113,7 @@ class AuditLogTests {
                 .andExpect(jsonPath("$.records[0].seq").value(first.seq()));
         mvc.perform(get("/api/audit/records").param("subjectType", "test-list").param("to", before.toString())
                         .with(httpBasic("auditor", PASSWORD)))
-                .andExpect(jsonPath("$.records[*].subjectId").value(everyItem(is(org.hamcrest.Matchers.not(subject)))));
+                .andExpect(jsonPath("$.records[*].subjectId").value(everyItem(not(subject))));
         mvc.perform(get("/api/audit/records").param("actor", "nobody-" + subject).with(httpBasic("auditor", PASSWORD)))
                 .andExpect(jsonPath("$.total").value(0));
         mvc.perform(get("/api/audit/records").param("size", "101").with(httpBasic("auditor", PASSWORD)))
@@ -140,15 +144,15 @@ class AuditLogTests {
         }
     }
 
-    private static org.hamcrest.Matcher<Number> greaterOrEqual(long minimum) {
-        return new org.hamcrest.TypeSafeMatcher<>() {
+    private static Matcher<Number> greaterOrEqual(long minimum) {
+        return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(Number item) {
                 return item.longValue() >= minimum;
             }
 
             @Override
-            public void describeTo(org.hamcrest.Description description) {
+            public void describeTo(Description description) {
                 description.appendText("at least " + minimum);
             }
         };
