@@ -2,6 +2,6 @@ package org.yekuo.audit;
 
 import java.util.List;
 
-/** One page of audit records with the total count ("共 N 条"). */
+/** One page of audit records with the total count of matches. */
 public record AuditPage(List<AuditEntry> records, long total, int page, int size) {
 }

@@ -4,8 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -109,18 +110,38 @@ public class AuditTrail {
                 .params(subjectType, subjectId).query(ROW).list();
     }
 
-    /** The newest records first, optionally only one subject type, for the auditor's page. */
+    /** The newest records first that match {@code filter}, for the auditor's page. */
     @Transactional(readOnly = true)
-    public AuditPage latest(Optional<String> subjectType, int page, int size) {
-        String where = subjectType.isPresent() ? " where subject_type = :type" : "";
-        var count = jdbc.sql("select count(*) from audit_record" + where);
-        var rows = jdbc.sql("select * from audit_record" + where + " order by seq desc limit :size offset :offset")
-                .param("size", size).param("offset", (long) page * size);
-        if (subjectType.isPresent()) {
-            count = count.param("type", subjectType.get());
-            rows = rows.param("type", subjectType.get());
+    public AuditPage latest(AuditFilter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.subjectType() != null && !filter.subjectType().isBlank()) {
+            where.append(" and subject_type = :type");
+            params.put("type", filter.subjectType().trim());
         }
-        return new AuditPage(rows.query(ROW).list(), count.query(Long.class).single(), page, size);
+        if (filter.actor() != null && !filter.actor().isBlank()) {
+            where.append(" and actor = :actor");
+            params.put("actor", filter.actor().trim());
+        }
+        if (filter.from() != null) {
+            where.append(" and occurred_at >= :from");
+            params.put("from", Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" and occurred_at < :to");
+            params.put("to", Timestamp.from(filter.to()));
+        }
+        long total = jdbc.sql("select count(*) from audit_record" + where).params(params).query(Long.class).single();
+        List<AuditEntry> rows = jdbc.sql("select * from audit_record" + where + " order by seq desc limit :size offset :offset")
+                .params(params).param("size", size).param("offset", (long) page * size).query(ROW).list();
+        return new AuditPage(rows, total, page, size);
+    }
+
+    /** The subject types that occur in the log, for the auditor's filter. */
+    @Transactional(readOnly = true)
+    public List<String> subjectTypes() {
+        return jdbc.sql("select distinct subject_type from audit_record").query(String.class).list().stream()
+                .sorted().toList();
     }
 
     private static String currentActor() {

@@ -1,0 +1,36 @@
+package org.yekuo.identity.internal;
+
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.yekuo.identity.Role;
+import org.yekuo.shared.DomainException.FieldProblem;
+
+/**
+ * System, security and audit administration are separate duties (MLPS 2.0 level 3): nobody holds two
+ * of them. A member of staff also needs at least one role to do anything at all.
+ */
+final class SeparationOfDuties {
+
+    static final Set<Role> EXCLUSIVE = EnumSet.of(Role.ADMIN, Role.SECURITY_ADMIN, Role.AUDITOR);
+
+    private SeparationOfDuties() {
+    }
+
+    static Optional<FieldProblem> check(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            return Optional.of(new FieldProblem("roles", "staff.roles.required"));
+        }
+        Set<Role> held = EnumSet.copyOf(EXCLUSIVE);
+        held.retainAll(roles);
+        if (held.size() > 1) {
+            Role[] clash = held.toArray(Role[]::new);
+            return Optional.of(new FieldProblem("roles", "staff.roles.separation",
+                    new DefaultMessageSourceResolvable(clash[0].messageKey()),
+                    new DefaultMessageSourceResolvable(clash[1].messageKey())));
+        }
+        return Optional.empty();
+    }
+}

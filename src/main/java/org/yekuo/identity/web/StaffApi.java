@@ -1,0 +1,183 @@
+package org.yekuo.identity.web;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.CurrentUsers;
+import org.yekuo.identity.OrgUnit;
+import org.yekuo.identity.OrgUnits;
+import org.yekuo.identity.Role;
+import org.yekuo.identity.internal.StaffAdministration;
+import org.yekuo.identity.internal.StaffAdministration.NewStaffMember;
+import org.yekuo.identity.internal.StaffListing;
+import org.yekuo.identity.internal.StaffPage;
+import org.yekuo.identity.internal.StaffSearch;
+import org.yekuo.shared.DomainException;
+
+/** Staff accounts and the org-unit tree, within the caller's data scope. */
+@RestController
+@RequestMapping("/api/identity")
+@Tag(name = "identity", description = "Staff accounts, roles and org units (security administration)")
+class StaffApi {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    private final CurrentUsers users;
+    private final StaffSearch search;
+    private final StaffAdministration administration;
+    private final OrgUnits orgUnits;
+
+    StaffApi(CurrentUsers users, StaffSearch search, StaffAdministration administration, OrgUnits orgUnits) {
+        this.users = users;
+        this.search = search;
+        this.administration = administration;
+        this.orgUnits = orgUnits;
+    }
+
+    @GetMapping("/staff")
+    @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'ADMIN')")
+    @Operation(summary = "List staff in the caller's org unit and below",
+            description = "Security administrators and (read-only) system administrators. Filters: org unit (with its sub-units), text in username or name.")
+    StaffPage list(@Parameter(description = "only this org unit and below") @RequestParam(required = false) Long orgUnitId,
+            @Parameter(description = "part of the username or name") @RequestParam(required = false) String q,
+            @Parameter(description = "0-based page number") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "page size, 1 to 100") @RequestParam(defaultValue = "20") int size) {
+        checkPaging(page, size);
+        return search.search(users.require().scope(), new StaffSearch.Filter(orgUnitId, q), page, size);
+    }
+
+    @GetMapping("/staff/{id}")
+    @PreAuthorize("hasAnyRole('SECURITY_ADMIN', 'ADMIN')")
+    @Operation(summary = "One member of staff; 404 when outside the caller's data scope")
+    StaffListing one(@PathVariable long id) {
+        return find(users.require(), id);
+    }
+
+    @PostMapping("/staff")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Create a member of staff",
+            description = "Username 3-60 of [a-z0-9._-], unique; password at least 8 characters of 3 kinds, not the username; "
+                    + "at most one of ADMIN, SECURITY_ADMIN, AUDITOR; org unit within the caller's scope.")
+    ResponseEntity<StaffListing> create(@RequestBody NewStaffMember account) {
+        CurrentUser actor = users.require();
+        long id = administration.create(actor, account).id();
+        return ResponseEntity.created(URI.create("/api/identity/staff/" + id)).body(find(actor, id));
+    }
+
+    @PutMapping("/staff/{id}/roles")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Replace a member of staff's roles (not one's own)")
+    StaffListing changeRoles(@PathVariable long id, @RequestBody RolesChange change) {
+        CurrentUser actor = users.require();
+        administration.changeRoles(actor, id, change.roles());
+        return find(actor, id);
+    }
+
+    @PutMapping("/staff/{id}/org-unit")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Move a member of staff to another org unit within the caller's scope")
+    StaffListing moveTo(@PathVariable long id, @RequestBody OrgUnitChange change) {
+        CurrentUser actor = users.require();
+        administration.moveTo(actor, id, change.orgUnitId());
+        return find(actor, id);
+    }
+
+    @PutMapping("/staff/{id}/enabled")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Enable or disable an account")
+    StaffListing setEnabled(@PathVariable long id, @RequestBody EnabledChange change) {
+        if (change.enabled() == null) {
+            throw DomainException.invalid("enabled", "staff.enabled.required");
+        }
+        CurrentUser actor = users.require();
+        administration.setEnabled(actor, id, change.enabled());
+        return find(actor, id);
+    }
+
+    @PutMapping("/staff/{id}/password")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Set a new password for a member of staff")
+    void resetPassword(@PathVariable long id, @RequestBody PasswordChange change) {
+        administration.resetPassword(users.require(), id, change.password());
+    }
+
+    @PostMapping("/staff/{id}/unlock")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Lift a sign-in lock after too many failed attempts")
+    StaffListing unlock(@PathVariable long id) {
+        CurrentUser actor = users.require();
+        administration.unlock(actor, id);
+        return find(actor, id);
+    }
+
+    @GetMapping("/org-units")
+    @Operation(summary = "The org-unit tree from the caller's own unit down")
+    List<OrgUnitNode> orgUnits() {
+        return OrgUnitNode.tree(orgUnits.within(users.require().scope()));
+    }
+
+    private static void checkPaging(int page, int size) {
+        if (page < 0) {
+            throw DomainException.invalid("page", "staff.page.invalid");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw DomainException.invalid("size", "staff.size.invalid", MAX_PAGE_SIZE);
+        }
+    }
+
+    private StaffListing find(CurrentUser actor, long id) {
+        return search.find(actor.scope(), id).orElseThrow(() -> DomainException.notFound("staff.not-found", id));
+    }
+
+    record RolesChange(Set<Role> roles) {
+    }
+
+    record OrgUnitChange(Long orgUnitId) {
+    }
+
+    record EnabledChange(Boolean enabled) {
+    }
+
+    record PasswordChange(String password) {
+    }
+
+    /** An org unit with the units directly below it. */
+    record OrgUnitNode(long id, String code, String nameZh, String nameEn, OrgUnit.Kind kind, List<OrgUnitNode> children) {
+
+        /** Nests units given parents first; a unit whose parent is not in the list is a root. */
+        static List<OrgUnitNode> tree(List<OrgUnit> units) {
+            Map<Long, OrgUnitNode> nodes = new HashMap<>();
+            List<OrgUnitNode> roots = new ArrayList<>();
+            for (OrgUnit unit : units) {
+                OrgUnitNode node = new OrgUnitNode(unit.id(), unit.code(), unit.nameZh(), unit.nameEn(), unit.kind(),
+                        new ArrayList<>());
+                OrgUnitNode parent = unit.parentId() == null ? null : nodes.get(unit.parentId());
+                (parent == null ? roots : parent.children()).add(node);
+                nodes.put(unit.id(), node);
+            }
+            return roots;
+        }
+    }
+}
