@@ -1,0 +1,24 @@
+package org.yekuo.catalogue;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A material on a type's checklist: either required at acceptance or deferred (容缺) until a node.
+ *
+ * @param deferredUntil the node by which the material is due; null when required at acceptance
+ */
+public record ChecklistItem(Material material, KeyNode deferredUntil) {
+
+    public ChecklistItem {
+        Objects.requireNonNull(material, "material");
+    }
+
+    public boolean requiredAtAcceptance() {
+        return deferredUntil == null;
+    }
+
+    public Optional<KeyNode> deferral() {
+        return Optional.ofNullable(deferredUntil);
+    }
+}
