@@ -28,10 +28,6 @@ public record BusinessTypeDefinition(String code, int version, String nameZh, St
         return "zh".equals(locale.getLanguage()) ? nameZh : nameEn;
     }
 
-    public Optional<String> lowVoltageVariantCode() {
-        return Optional.ofNullable(lowVoltageVariant);
-    }
-
     public List<KeyNode> nodeSequence() {
         return nodes.stream().map(NodeDefinition::node).toList();
     }

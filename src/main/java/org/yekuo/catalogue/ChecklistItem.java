@@ -1,7 +1,6 @@
 package org.yekuo.catalogue;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * A material on a type's checklist: either required at acceptance or deferred (容缺) until a node.
@@ -16,9 +15,5 @@ public record ChecklistItem(Material material, KeyNode deferredUntil) {
 
     public boolean requiredAtAcceptance() {
         return deferredUntil == null;
-    }
-
-    public Optional<KeyNode> deferral() {
-        return Optional.ofNullable(deferredUntil);
     }
 }
