@@ -3,7 +3,7 @@ package org.yekuo.catalogue;
 import java.util.Objects;
 
 /**
- * A material on a type's checklist: either required at acceptance or deferred (容缺) until a node.
+ * A material on a type's checklist: either required at acceptance or deferred until a node.
  *
  * @param deferredUntil the node by which the material is due; null when required at acceptance
  */
