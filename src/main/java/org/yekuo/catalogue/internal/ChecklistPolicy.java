@@ -1,0 +1,74 @@
+package org.yekuo.catalogue.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.yekuo.catalogue.BusinessTypeDefinition;
+import org.yekuo.catalogue.ChecklistItem;
+import org.yekuo.catalogue.KeyNode;
+import org.yekuo.catalogue.Material;
+import org.yekuo.shared.DomainException;
+
+/**
+ * How a type's checklist may change (R-MAT-1, R-MAT-3): a material appears once; a deferred material is
+ * due at one of the type's nodes after acceptance; a subject qualification is never deferred, and the
+ * checklist always keeps one, because one-certificate start accepts an application with it alone.
+ */
+final class ChecklistPolicy {
+
+    private ChecklistPolicy() {
+    }
+
+    /** Reads the node a material is deferred until; blank means required at acceptance. */
+    static KeyNode deferral(BusinessTypeDefinition type, Material material, String raw, Locale locale) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        KeyNode node = Inputs.oneOf(KeyNode.class, "deferredUntil", raw, "catalogue.checklist.node-unknown");
+        if (node == KeyNode.ACCEPTANCE) {
+            return null;
+        }
+        if (material.subjectQualification()) {
+            throw DomainException.invalid("deferredUntil", "catalogue.checklist.subject-not-deferrable",
+                    material.name(locale));
+        }
+        List<KeyNode> afterAcceptance = type.nodeSequence()
+                .subList(type.positionOf(KeyNode.ACCEPTANCE) + 1, type.nodes().size());
+        if (!afterAcceptance.contains(node)) {
+            throw DomainException.invalid("deferredUntil", "catalogue.checklist.node-not-in-type", node.name(),
+                    String.join(", ", afterAcceptance.stream().map(Enum::name).toList()));
+        }
+        return node;
+    }
+
+    static List<ChecklistItem> add(BusinessTypeDefinition type, Material material, KeyNode deferredUntil, Locale locale) {
+        if (type.checklistItem(material.code()).isPresent()) {
+            throw DomainException.invalid("materialCode", "catalogue.checklist.duplicate", material.name(locale));
+        }
+        List<ChecklistItem> items = new ArrayList<>(type.checklist());
+        items.add(new ChecklistItem(material, deferredUntil));
+        return items;
+    }
+
+    static List<ChecklistItem> remove(BusinessTypeDefinition type, String materialCode, Locale locale) {
+        ChecklistItem removed = onList(type, materialCode);
+        List<ChecklistItem> items = type.checklist().stream().filter(i -> i != removed).toList();
+        if (items.stream().noneMatch(i -> i.material().subjectQualification())) {
+            throw DomainException.invalid("materialCode", "catalogue.checklist.subject-required",
+                    removed.material().name(locale));
+        }
+        return items;
+    }
+
+    static List<ChecklistItem> defer(BusinessTypeDefinition type, String materialCode, KeyNode deferredUntil) {
+        ChecklistItem changed = onList(type, materialCode);
+        return type.checklist().stream()
+                .map(i -> i == changed ? new ChecklistItem(i.material(), deferredUntil) : i).toList();
+    }
+
+    static ChecklistItem onList(BusinessTypeDefinition type, String materialCode) {
+        return type.checklistItem(materialCode).orElseThrow(() ->
+                DomainException.invalid("materialCode", "catalogue.checklist.not-on-list", materialCode));
+    }
+}

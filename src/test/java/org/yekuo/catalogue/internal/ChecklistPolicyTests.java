@@ -1,0 +1,80 @@
+package org.yekuo.catalogue.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.yekuo.catalogue.BusinessTypeDefinition;
+import org.yekuo.catalogue.ChecklistItem;
+import org.yekuo.catalogue.KeyNode;
+import org.yekuo.catalogue.LimitSource;
+import org.yekuo.catalogue.LimitUnit;
+import org.yekuo.catalogue.Material;
+import org.yekuo.catalogue.NodeDefinition;
+import org.yekuo.catalogue.ProcessFamily;
+import org.yekuo.catalogue.Reviewer;
+import org.yekuo.catalogue.Department;
+import org.yekuo.catalogue.TimeLimit;
+import org.yekuo.shared.DomainException;
+
+class ChecklistPolicyTests {
+
+    private static final Material ID_CARD = new Material("ID_CARD", "id", "ID card", true);
+    private static final Material PROPERTY = new Material("PROPERTY_PROOF", "property", "Property proof", false);
+    private static final Material FORM = new Material("APPLICATION_FORM", "form", "Application form", false);
+
+    private final BusinessTypeDefinition type = new BusinessTypeDefinition("LV_RES_NEW", 1, "zh", "en", ProcessFamily.LV,
+            null, List.of(node(KeyNode.ACCEPTANCE), node(KeyNode.SITE_SURVEY), node(KeyNode.SCHEME_DESIGN)),
+            List.of(Reviewer.always(Department.MARKETING)),
+            List.of(new ChecklistItem(ID_CARD, null), new ChecklistItem(PROPERTY, KeyNode.SCHEME_DESIGN)));
+
+    @Test
+    @DisplayName("R-MAT-3 a material may be deferred until one of the type's nodes after acceptance")
+    void defersUntilALaterNodeOfTheType() {
+        assertThat(ChecklistPolicy.deferral(type, FORM, "SITE_SURVEY", Locale.ENGLISH)).isEqualTo(KeyNode.SITE_SURVEY);
+        assertThat(ChecklistPolicy.deferral(type, FORM, "", Locale.ENGLISH)).isNull();
+        assertThat(ChecklistPolicy.deferral(type, FORM, "ACCEPTANCE", Locale.ENGLISH)).isNull();
+    }
+
+    @Test
+    @DisplayName("R-MAT-3 a deferral node the type does not use, or no node at all, is refused naming deferredUntil")
+    void refusesDeferralToANodeOutsideTheType() {
+        for (String raw : List.of("DESIGN_REVIEW", "TOMORROW")) {
+            assertThatThrownBy(() -> ChecklistPolicy.deferral(type, FORM, raw, Locale.ENGLISH))
+                    .isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.fieldProblems().get(0).field()).isEqualTo("deferredUntil"));
+        }
+    }
+
+    @Test
+    @DisplayName("R-MAT-3 a subject qualification can be neither deferred nor removed as the last one")
+    void subjectQualificationStaysAtAcceptance() {
+        assertThatThrownBy(() -> ChecklistPolicy.deferral(type, ID_CARD, "SITE_SURVEY", Locale.ENGLISH))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("catalogue.checklist.subject-not-deferrable"));
+        assertThatThrownBy(() -> ChecklistPolicy.remove(type, "ID_CARD", Locale.ENGLISH))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("catalogue.checklist.subject-required"));
+    }
+
+    @Test
+    @DisplayName("R-MAT-1 adding, re-timing and removing materials yields the new checklist in order")
+    void changesTheChecklist() {
+        assertThat(ChecklistPolicy.add(type, FORM, null, Locale.ENGLISH)).extracting(i -> i.material().code())
+                .containsExactly("ID_CARD", "PROPERTY_PROOF", "APPLICATION_FORM");
+        assertThat(ChecklistPolicy.defer(type, "PROPERTY_PROOF", KeyNode.SITE_SURVEY).get(1).deferredUntil())
+                .isEqualTo(KeyNode.SITE_SURVEY);
+        assertThat(ChecklistPolicy.remove(type, "PROPERTY_PROOF", Locale.ENGLISH)).hasSize(1);
+        assertThatThrownBy(() -> ChecklistPolicy.add(type, PROPERTY, null, Locale.ENGLISH))
+                .isInstanceOfSatisfying(DomainException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("catalogue.checklist.duplicate"));
+    }
+
+    private static NodeDefinition node(KeyNode node) {
+        return new NodeDefinition(node, new TimeLimit(1, LimitUnit.WORKING_DAYS, LimitSource.PAPER, null));
+    }
+}
