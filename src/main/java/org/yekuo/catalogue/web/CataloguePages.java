@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,6 +34,7 @@ import org.yekuo.catalogue.internal.ReviewerInput;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
+import org.yekuo.workflow.ProcessDiagrams;
 
 /**
  * The catalogue's pages: the list of business types and one type with its flow, limits, checklist,
@@ -47,14 +49,16 @@ class CataloguePages {
     private final CurrentUsers users;
     private final MessageSource messages;
     private final Clock clock;
+    private final ProcessDiagrams diagrams;
 
     CataloguePages(Catalogue catalogue, CatalogueEditing editing, CurrentUsers users, MessageSource messages,
-            Clock clock) {
+            Clock clock, ProcessDiagrams diagrams) {
         this.catalogue = catalogue;
         this.editing = editing;
         this.users = users;
         this.messages = messages;
         this.clock = clock;
+        this.diagrams = diagrams;
     }
 
     @GetMapping
@@ -73,6 +77,10 @@ class CataloguePages {
         boolean old = shown.version() != current.version();
         List<String> onList = shown.checklist().stream().map(i -> i.material().code()).toList();
         model.addAttribute("type", shown);
+        // R-CAT-2: the flow chart is the family's BPMN diagram with the nodes this type skips greyed out.
+        model.addAttribute("flowChart", diagrams.forType(org.yekuo.workflow.ProcessFamily.valueOf(shown.family().name()),
+                shown.nodeSequence().stream().map(KeyNode::name).toList(),
+                node -> messages.getMessage("catalogue.node." + node, null, node, LocaleContextHolder.getLocale())));
         model.addAttribute("currentVersion", current.version());
         model.addAttribute("viewingOld", old);
         model.addAttribute("canEdit", !old && users.require().has(Role.ADMIN));
