@@ -47,16 +47,19 @@ public class SmsInbox {
     }
 
     /**
-     * The newest first. {@code phone} is either a whole mobile number (found through its blind index)
-     * or up to the last 4 digits (the part a masked number shows).
+     * The newest first. {@code phone} is a whole mobile number (found through its blind index), a masked
+     * one ({@code 138****5678}) or up to its last 4 digits.
      */
     public Paged<InboxEntry> page(Filter filter, int page, int size) {
         List<String> conditions = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         filter.phone().map(String::strip).filter(p -> !p.isEmpty()).ifPresent(phone -> {
-            if (phone.length() == 11) {
+            if (phone.matches("\\d{11}")) {
                 conditions.add("o.phone_index = :phoneIndex");
                 params.put("phoneIndex", cipher.blindIndex(MobileNumber.parse("phone", phone).digits()));
+            } else if (phone.matches("\\d{3}\\*{4}\\d{4}")) {
+                conditions.add("i.phone_masked = :masked");
+                params.put("masked", phone);
             } else if (phone.matches("\\d{1,4}")) {
                 conditions.add("i.phone_masked like :suffix");
                 params.put("suffix", "%" + phone);

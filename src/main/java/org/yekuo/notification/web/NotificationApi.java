@@ -44,7 +44,7 @@ class NotificationApi {
     @GetMapping("/sms")
     @Operation(summary = "Messages received by the local SMS gateway, newest first")
     Paged<InboxEntry> inbox(
-            @Parameter(description = "the last 1-4 digits, or the whole 11-digit mobile number") @RequestParam(required = false) String phone,
+            @Parameter(description = "the last 1-4 digits, the whole 11-digit mobile number or its masked form 138****5678") @RequestParam(required = false) String phone,
             @Parameter(description = "template code, e.g. test") @RequestParam(required = false) String template,
             @RequestParam(required = false) OutboxStatus status,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {

@@ -18,6 +18,7 @@ import org.yekuo.notification.internal.SmsAdministration;
 import org.yekuo.notification.internal.SmsInbox;
 import org.yekuo.notification.internal.SmsOutbox;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Masking;
 
 /** The administrator's SMS page: the local inbox and the outbox with failed messages to retry. */
 @Controller
@@ -47,7 +48,8 @@ class SmsPageController {
                 .filter(s -> s.name().equals(status)).findFirst();
         boolean outboxView = "outbox".equals(view);
         model.addAttribute("view", outboxView ? "outbox" : "inbox");
-        model.addAttribute("phone", phone);
+        // A whole number typed as filter comes back masked, so it is neither shown nor put into page links and logs.
+        model.addAttribute("phone", phone != null && phone.strip().matches("\\d{11}") ? Masking.mobile(phone) : phone);
         model.addAttribute("template", template);
         model.addAttribute("status", statusFilter.map(Enum::name).orElse(""));
         model.addAttribute("statuses", OutboxStatus.values());
