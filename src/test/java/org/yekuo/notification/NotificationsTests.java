@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.IllegalTransactionStateException;
@@ -23,6 +24,7 @@ import org.yekuo.shared.Masking;
 import org.yekuo.shared.PersonalDataCipher;
 
 @SpringBootTest
+@AutoConfigureMockMvc
 class NotificationsTests {
 
     private static final Map<String, String> TEST_PARAMS = Map.of("time", "2026-03-02 09:30");

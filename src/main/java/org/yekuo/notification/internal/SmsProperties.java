@@ -24,6 +24,11 @@ record SmsProperties(
         @DefaultValue("2m") Duration lease,
         @DefaultValue Http http) {
 
+    SmsProperties {
+        // Templates write "{linkBase}/s/{token}": a configured trailing slash must not double.
+        linkBase = linkBase.replaceAll("/+$", "");
+    }
+
     enum Gateway {
         LOCAL, HTTP
     }

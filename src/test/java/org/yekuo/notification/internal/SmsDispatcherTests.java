@@ -24,6 +24,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yekuo.shared.PersonalDataCipher;
 
@@ -33,6 +34,7 @@ import org.yekuo.shared.PersonalDataCipher;
  * dispatchers hand anything else they pick up to the real gateway.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class SmsDispatcherTests {
 
     @Autowired
