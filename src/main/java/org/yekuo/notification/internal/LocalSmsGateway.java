@@ -1,0 +1,24 @@
+package org.yekuo.notification.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Delivers to the local inbox, so that the product sends SMS with nothing installed. */
+class LocalSmsGateway implements SmsGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalSmsGateway.class);
+
+    private final SmsInbox inbox;
+
+    LocalSmsGateway(SmsInbox inbox) {
+        this.inbox = inbox;
+    }
+
+    @Override
+    public void send(long outboxId, String phone, String text) {
+        MobileNumber number = new MobileNumber(phone);
+        if (!inbox.receive(outboxId, number, text)) {
+            log.info("SMS {} to {} was delivered before; not delivered again", outboxId, number.masked());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.yekuo.notification.internal;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.yekuo.shared.DomainException;
+
+/**
+ * The approved templates are the messages {@code notification.sms.<code>}. SMS in China are read in
+ * Chinese, so a message is always rendered from the zh-CN bundle.
+ */
+@Component
+public class SmsTemplates {
+
+    static final Locale SMS_LOCALE = Locale.SIMPLIFIED_CHINESE;
+    private static final String PREFIX = "notification.sms.";
+
+    private final MessageSource messages;
+    private final SmsProperties properties;
+
+    SmsTemplates(MessageSource messages, SmsProperties properties) {
+        this.messages = messages;
+        this.properties = properties;
+    }
+
+    public String render(String code, Map<String, String> params) {
+        return template(code).render(params, properties.linkBase());
+    }
+
+    SmsTemplate template(String code) {
+        // Without arguments the bundle returns the text as written, so {name} placeholders stay for us.
+        String text = code == null || code.isBlank() ? null : messages.getMessage(PREFIX + code, null, null, SMS_LOCALE);
+        if (text == null) {
+            throw DomainException.invalid("templateCode", "notification.template.unknown", code);
+        }
+        return new SmsTemplate(code, text);
+    }
+}
