@@ -2,9 +2,16 @@ package org.yekuo.identity;
 
 import java.util.Set;
 
-/** The signed-in member of staff as other modules see them. */
+/**
+ * The signed-in member of staff as other modules see them.
+ *
+ * @param orgPath   the path of the member's own org unit
+ * @param scopePath the path of the unit whose data they see, with everything below it: a team works for
+ *                  its supply station and a company department for the whole company, so for those it is
+ *                  the parent's path; otherwise their own (see docs/adr/0002-data-scope.md)
+ */
 public record CurrentUser(long id, String username, String displayName, long orgUnitId, String orgUnitNameZh,
-        String orgUnitNameEn, String orgPath, Set<Role> roles) {
+        String orgUnitNameEn, String orgPath, String scopePath, Set<Role> roles) {
 
     public boolean has(Role role) {
         return roles.contains(role);
@@ -20,6 +27,6 @@ public record CurrentUser(long id, String username, String displayName, long org
     }
 
     public DataScope scope() {
-        return new DataScope(orgPath);
+        return new DataScope(scopePath);
     }
 }

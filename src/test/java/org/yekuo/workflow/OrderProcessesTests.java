@@ -171,6 +171,7 @@ class OrderProcessesTests {
     }
 
     private static CurrentUser staff(String username, String orgPath, Role role) {
-        return new CurrentUser(username.hashCode(), username, username, 0, "", "", orgPath, Set.copyOf(EnumSet.of(role)));
+        return new CurrentUser(username.hashCode(), username, username, 0, "", "", orgPath, orgPath,
+                Set.copyOf(EnumSet.of(role)));
     }
 }

@@ -31,14 +31,16 @@ class StaffDirectory implements UserDetailsService {
                 .param(username).query(String.class).list().forEach(code -> roles.add(Role.valueOf(code)));
         return jdbc.sql("""
                 select s.id, s.username, s.display_name, s.password_hash, s.enabled, s.locked_until,
-                       o.id as org_id, o.name_zh, o.name_en, o.path
-                from staff s join org_unit o on o.id = s.org_unit_id where s.username = ?""")
+                       o.id as org_id, o.name_zh, o.name_en, o.path,
+                       case when o.kind in ('TEAM', 'DEPARTMENT') and p.path is not null then p.path else o.path end as scope_path
+                from staff s join org_unit o on o.id = s.org_unit_id left join org_unit p on p.id = o.parent_id
+                where s.username = ?""")
                 .param(username)
                 .query((rs, n) -> {
                     Timestamp locked = rs.getTimestamp("locked_until");
                     return (UserDetails) new StaffPrincipal(rs.getLong("id"), rs.getString("username"),
                             rs.getString("display_name"), rs.getString("password_hash"), rs.getLong("org_id"),
-                            rs.getString("name_zh"), rs.getString("name_en"), rs.getString("path"), roles,
+                            rs.getString("name_zh"), rs.getString("name_en"), rs.getString("path"), rs.getString("scope_path"), roles,
                             rs.getBoolean("enabled"), locked == null ? null : locked.toInstant(), clock.instant());
                 })
                 .optional()

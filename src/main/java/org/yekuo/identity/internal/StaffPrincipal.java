@@ -22,13 +22,14 @@ public final class StaffPrincipal implements UserDetails {
     private final String orgUnitNameZh;
     private final String orgUnitNameEn;
     private final String orgPath;
+    private final String scopePath;
     private final Set<Role> roles;
     private final boolean enabled;
     private final Instant lockedUntil;
     private final Instant now;
 
     StaffPrincipal(long id, String username, String displayName, String passwordHash, long orgUnitId,
-            String orgUnitNameZh, String orgUnitNameEn, String orgPath, Set<Role> roles, boolean enabled,
+            String orgUnitNameZh, String orgUnitNameEn, String orgPath, String scopePath, Set<Role> roles, boolean enabled,
             Instant lockedUntil, Instant now) {
         this.id = id;
         this.username = username;
@@ -38,6 +39,7 @@ public final class StaffPrincipal implements UserDetails {
         this.orgUnitNameZh = orgUnitNameZh;
         this.orgUnitNameEn = orgUnitNameEn;
         this.orgPath = orgPath;
+        this.scopePath = scopePath;
         this.roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
         this.enabled = enabled;
         this.lockedUntil = lockedUntil;
@@ -45,7 +47,7 @@ public final class StaffPrincipal implements UserDetails {
     }
 
     public CurrentUser toCurrentUser() {
-        return new CurrentUser(id, username, displayName, orgUnitId, orgUnitNameZh, orgUnitNameEn, orgPath, roles);
+        return new CurrentUser(id, username, displayName, orgUnitId, orgUnitNameZh, orgUnitNameEn, orgPath, scopePath, roles);
     }
 
     @Override
