@@ -9,6 +9,8 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -23,7 +25,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * Turns refusals into RFC 9457 problem details in the requester's language. Field problems are
  * listed under {@code errors}, each with the field, the message and the rejected value where safe.
+ * It runs before Spring Boot's own problem-details handler, which would otherwise answer the
+ * exceptions both know (a malformed parameter, an unreadable body) in English without the field.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ProblemDetailsAdvice {
 
