@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -62,9 +63,9 @@ class CalendarPageController {
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate edit, Model model) {
         // Far-off years are no use here and would not fit the grid's date arithmetic.
         int shown = year != null && year >= 1900 && year <= 2200 ? year : LocalDate.now(clock).getYear();
-        DayForm form = edit == null ? DayForm.empty() : calendar.specialDays(edit.getYear()).stream()
-                .filter(day -> day.date().equals(edit)).findFirst().map(DayForm::of).orElse(DayForm.empty());
-        return show(shown, form, List.of(), model);
+        Optional<DayForm> editing = edit == null ? Optional.empty()
+                : calendar.specialDays(edit.getYear()).stream().filter(day -> day.date().equals(edit)).findFirst().map(DayForm::of);
+        return show(shown, editing.orElse(DayForm.EMPTY), editing.isPresent(), List.of(), model);
     }
 
     @PostMapping("/special-days")
@@ -73,7 +74,7 @@ class CalendarPageController {
         try {
             administration.addDay(form.toLine());
         } catch (DomainException e) {
-            return refused(yearOf(form.date()), form.asNew(), e, model, locale, response);
+            return refused(yearOf(form.date()), form, false, e, model, locale, response);
         }
         return saved(yearOf(form.date()), "calendar.saved.day", form.date(), redirect);
     }
@@ -81,11 +82,11 @@ class CalendarPageController {
     @PostMapping("/special-days/{date}")
     String changeDay(@PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate date, @ModelAttribute DayForm form, Model model,
             Locale locale, RedirectAttributes redirect, HttpServletResponse response) {
-        DayForm editing = new DayForm(date.toString(), form.kind(), form.nameZh(), form.nameEn(), true);
+        DayForm editing = new DayForm(date.toString(), form.kind(), form.nameZh(), form.nameEn());
         try {
             administration.changeDay(date, editing.toLine());
         } catch (DomainException e) {
-            return refused(date.getYear(), editing, e, model, locale, response);
+            return refused(date.getYear(), editing, true, e, model, locale, response);
         }
         return saved(date.getYear(), "calendar.saved.day", date.toString(), redirect);
     }
@@ -96,7 +97,7 @@ class CalendarPageController {
         try {
             administration.removeDay(date);
         } catch (DomainException e) {
-            return refused(date.getYear(), DayForm.empty(), e, model, locale, response);
+            return refused(date.getYear(), DayForm.EMPTY, false, e, model, locale, response);
         }
         return saved(date.getYear(), "calendar.removed.day", date.toString(), redirect);
     }
@@ -109,12 +110,12 @@ class CalendarPageController {
             administration.replaceYearFromFile(year, source, file == null ? new byte[0] : file.getBytes());
         } catch (DomainException e) {
             model.addAttribute("source", source);
-            return refused(year, DayForm.empty(), e, model, locale, response);
+            return refused(year, DayForm.EMPTY, false, e, model, locale, response);
         }
         return saved(year, "calendar.saved.year", String.valueOf(year), redirect);
     }
 
-    private String show(int year, DayForm form, List<String> errors, Model model) {
+    private String show(int year, DayForm form, boolean editing, List<String> errors, Model model) {
         TreeSet<Integer> choices = new TreeSet<>(calendar.years().stream().map(CalendarYear::year).toList());
         int thisYear = LocalDate.now(clock).getYear();
         choices.addAll(List.of(thisYear - 1, thisYear, thisYear + 1, year));
@@ -131,17 +132,18 @@ class CalendarPageController {
         model.addAttribute("specialDays", days);
         model.addAttribute("admin", users.require().has(Role.ADMIN));
         model.addAttribute("form", form);
+        model.addAttribute("editing", editing);
         model.addAttribute("errors", errors);
         return "calendar";
     }
 
-    private String refused(int year, DayForm form, DomainException e, Model model, Locale locale,
+    private String refused(int year, DayForm form, boolean editing, DomainException e, Model model, Locale locale,
             HttpServletResponse response) {
         List<String> errors = e.fieldProblems().isEmpty()
                 ? List.of(messages.getMessage(e.messageKey(), e.arguments(), locale))
                 : e.fieldProblems().stream().map(p -> messages.getMessage(p.messageKey(), p.arguments(), locale)).toList();
         response.setStatus(e.status().value());
-        return show(year, form, errors, model);
+        return show(year, form, editing, errors, model);
     }
 
     private static String saved(int year, String messageKey, String argument, RedirectAttributes redirect) {
@@ -158,19 +160,13 @@ class CalendarPageController {
         }
     }
 
-    /** The add-or-change form; {@code existing} marks a day being changed, whose date is fixed. */
-    record DayForm(String date, String kind, String nameZh, String nameEn, boolean existing) {
+    /** The add-or-change form as submitted or to be shown. */
+    record DayForm(String date, String kind, String nameZh, String nameEn) {
 
-        static DayForm empty() {
-            return new DayForm("", "HOLIDAY", "", "", false);
-        }
+        static final DayForm EMPTY = new DayForm("", "HOLIDAY", "", "");
 
         static DayForm of(SpecialDay day) {
-            return new DayForm(day.date().toString(), day.kind().name(), day.nameZh(), day.nameEn(), true);
-        }
-
-        DayForm asNew() {
-            return new DayForm(date, kind, nameZh, nameEn, false);
+            return new DayForm(day.date().toString(), day.kind().name(), day.nameZh(), day.nameEn());
         }
 
         DayLine toLine() {
