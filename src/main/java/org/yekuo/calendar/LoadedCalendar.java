@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
+import org.yekuo.shared.DomainException;
+
 /**
  * The working-day rule over the years loaded so far (R-SLA-2): a day is a working day when it is
  * Monday to Friday and not a holiday, or when it is an adjusted working day. Years without a calendar
@@ -148,7 +150,7 @@ final class LoadedCalendar {
 
     private static <T extends Comparable<? super T>> void requireOrder(T from, T to) {
         if (to.compareTo(from) < 0) {
-            throw new IllegalArgumentException("The end " + to + " lies before the start " + from);
+            throw DomainException.invalid("to", "calendar.param.to-before-from", to.toString(), from.toString());
         }
     }
 

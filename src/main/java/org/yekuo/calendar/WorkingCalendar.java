@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.yekuo.calendar.internal.CalendarCache;
+import org.yekuo.shared.DomainException;
 
 /**
  * Working days and office hours for every deadline of the product (R-SLA-2, R-SLA-8), from the
@@ -65,7 +66,7 @@ public class WorkingCalendar {
     /**
      * The working days after {@code from} up to and including {@code to}.
      *
-     * @throws IllegalArgumentException when {@code to} lies before {@code from}
+     * @throws DomainException (field {@code to}) when {@code to} lies before {@code from}
      */
     public CalendarResult<Integer> workingDaysBetween(LocalDate from, LocalDate to) {
         return warned(calendar().workingDaysBetween(from, to));
@@ -84,7 +85,7 @@ public class WorkingCalendar {
     /**
      * The office time on working days between two moments.
      *
-     * @throws IllegalArgumentException when {@code to} lies before {@code from}
+     * @throws DomainException (field {@code to}) when {@code to} lies before {@code from}
      */
     public CalendarResult<Duration> workingHoursBetween(LocalDateTime from, LocalDateTime to) {
         return warned(calendar().workingHoursBetween(from, to));

@@ -2,6 +2,7 @@ package org.yekuo.calendar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,8 +14,9 @@ import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.yekuo.shared.DomainException;
 
-/** The working-day rule over 2026 as published in 国办发明电〔2025〕7号 (reference/time-limits-and-holidays.md). */
+/** The working-day rule over 2026 as published by the State Council (notice of 2025 No. 7, reference/time-limits-and-holidays.md). */
 class LoadedCalendarTests {
 
     private static final LoadedCalendar CALENDAR = new LoadedCalendar(Set.of(2026), notice2026(), OfficeHours.DEFAULT);
@@ -149,7 +151,9 @@ class LoadedCalendarTests {
 
         @Test
         void refusesAnEndBeforeTheStart() {
-            assertThatIllegalArgumentException().isThrownBy(() -> CALENDAR.workingDaysBetween(date("2026-03-02"), date("2026-03-01")));
+            assertThatThrownBy(() -> CALENDAR.workingDaysBetween(date("2026-03-02"), date("2026-03-01")))
+                    .isInstanceOfSatisfying(DomainException.class,
+                            e -> assertThat(e.fieldProblems()).extracting(DomainException.FieldProblem::field).containsExactly("to"));
         }
     }
 

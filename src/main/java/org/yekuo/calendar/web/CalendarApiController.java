@@ -87,7 +87,6 @@ class CalendarApiController {
             + "including to; the same date gives 0. to must not be before from.")
     BetweenDaysAnswer workingDaysBetween(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
-        requireOrder(from, to);
         CalendarResult<Integer> result = calendar.workingDaysBetween(from, to);
         return new BetweenDaysAnswer(from, to, result.value(), List.copyOf(result.unloadedYears()), result.weekendsOnly());
     }
@@ -116,7 +115,6 @@ class CalendarApiController {
             + "between from and to, in minutes and as an ISO-8601 duration. to must not be before from.")
     BetweenHoursAnswer workingHoursBetween(@RequestParam @DateTimeFormat(iso = ISO.DATE_TIME) LocalDateTime from,
             @RequestParam @DateTimeFormat(iso = ISO.DATE_TIME) LocalDateTime to) {
-        requireOrder(from, to);
         CalendarResult<Duration> result = calendar.workingHoursBetween(from, to);
         return new BetweenHoursAnswer(from, to, result.value().toMinutes(), result.value().toString(),
                 List.copyOf(result.unloadedYears()), result.weekendsOnly());
@@ -182,12 +180,6 @@ class CalendarApiController {
                 .orElseThrow(() -> DomainException.notFound("calendar.year.not-loaded", String.valueOf(year)));
         return new YearAnswer(loaded.year(), loaded.source(), loaded.loadedBy(), loaded.loadedAt(), loaded.holidays(),
                 loaded.adjustedWorkdays(), calendar.specialDays(year));
-    }
-
-    private static <T extends Comparable<? super T>> void requireOrder(T from, T to) {
-        if (to.compareTo(from) < 0) {
-            throw DomainException.invalid("to", "calendar.param.to-before-from", to.toString(), from.toString());
-        }
     }
 
     record DayAnswer(LocalDate date, boolean working, DayKind kind, String nameZh, String nameEn, boolean yearLoaded) {
