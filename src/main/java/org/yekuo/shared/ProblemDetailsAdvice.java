@@ -12,6 +12,8 @@ import org.springframework.core.annotation.Order;
 import tools.jackson.core.JacksonException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -26,7 +28,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 /**
  * Turns refusals into RFC 9457 problem details in the requester's language. Field problems are
  * listed under {@code errors}, each with the field, the message and the rejected value where safe.
+ * It runs before Spring Boot's own problem-details handler, which would otherwise answer the
+ * exceptions both know (a malformed parameter, an unreadable body) in English without the field.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE) // before Boot's generic problem handler, which would drop the field list
 class ProblemDetailsAdvice {
