@@ -112,9 +112,8 @@ public class OrderProcesses {
         return toItem(openTask(taskId));
     }
 
-    /** Completes a node the user has signed for; {@code variables} go to the process. */
-    @Transactional
-    public void complete(String taskId, CurrentUser user, Map<String, Object> variables) {
+    /** Refuses unless the node is open and signed for by {@code user}: nobody works on a node unreceived. */
+    public void requireSignedFor(String taskId, CurrentUser user) {
         Task task = openTask(taskId);
         if (task.getAssignee() == null) {
             throw DomainException.conflict("workflow.task.sign-first");
@@ -122,6 +121,12 @@ public class OrderProcesses {
         if (!task.getAssignee().equals(user.username())) {
             throw DomainException.forbidden("workflow.task.signed-by-other", task.getAssignee());
         }
+    }
+
+    /** Completes a node the user has signed for; {@code variables} go to the process. */
+    @Transactional
+    public void complete(String taskId, CurrentUser user, Map<String, Object> variables) {
+        requireSignedFor(taskId, user);
         try {
             tasks.complete(taskId, variables);
         } catch (FlowableOptimisticLockingException e) {

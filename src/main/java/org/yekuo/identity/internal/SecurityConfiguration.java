@@ -34,7 +34,7 @@ import org.springframework.web.servlet.LocaleResolver;
 class SecurityConfiguration {
 
     static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-            "/public/**", "/api/public/**"};
+            "/public/**", "/api/public/**", "/s/**"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, MessageSource messages, LocaleResolver locales)

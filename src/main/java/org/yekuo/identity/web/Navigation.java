@@ -17,6 +17,9 @@ final class Navigation {
 
     private static final List<Item> ITEMS = List.of(
             new Item("nav.workbench", "/", List.of()),
+            new Item("nav.tasks", "/tasks", List.of()),
+            new Item("nav.new-order", "/orders/new", List.of(Role.CLERK)),
+            new Item("nav.orders", "/orders", List.of()),
             new Item("nav.catalogue", "/catalogue", List.of()),
             new Item("nav.calendar", "/calendar", List.of()),
             new Item("nav.staff", "/staff", List.of(Role.SECURITY_ADMIN, Role.ADMIN)),

@@ -1,0 +1,221 @@
+package org.yekuo.intake;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import org.yekuo.shared.DomainException;
+
+/**
+ * An application (工单) as Yekuo keeps it: personal data only masked here; the sealed values stay in
+ * the database. State changes are guarded: a cancelled or completed order changes no more, a
+ * suspended one moves only when its missing material arrives.
+ */
+public final class Application {
+
+    private final long id;
+    private final String orderNo;
+    private final String typeCode;
+    private final int typeVersion;
+    private final String planTypeCode;
+    private final int planTypeVersion;
+    private final String family;
+    private ApplicationStatus status;
+    private String suspendedReason;
+    private final ApplicantKind applicantKind;
+    private final String applicantNameMasked;
+    private final String subjectCodeMasked;
+    private final String phoneMasked;
+    private final String supplyAddress;
+    private final BigDecimal capacity;
+    private final CapacityUnit capacityUnit;
+    private final long orgUnitId;
+    private final String orgPath;
+    private String currentNode;
+    private final String progressToken;
+    private final String createdBy;
+    private final Instant createdAt;
+    private Instant completedAt;
+    private String cancelledReason;
+    private final int rowVersion;
+
+    Application(long id, String orderNo, String typeCode, int typeVersion, String planTypeCode, int planTypeVersion,
+            String family, ApplicationStatus status,
+            String suspendedReason, ApplicantKind applicantKind, String applicantNameMasked, String subjectCodeMasked,
+            String phoneMasked, String supplyAddress, BigDecimal capacity, CapacityUnit capacityUnit, long orgUnitId,
+            String orgPath, String currentNode, String progressToken, String createdBy, Instant createdAt,
+            Instant completedAt, String cancelledReason, int rowVersion) {
+        this.id = id;
+        this.orderNo = orderNo;
+        this.typeCode = typeCode;
+        this.typeVersion = typeVersion;
+        this.planTypeCode = planTypeCode;
+        this.planTypeVersion = planTypeVersion;
+        this.family = family;
+        this.status = status;
+        this.suspendedReason = suspendedReason;
+        this.applicantKind = applicantKind;
+        this.applicantNameMasked = applicantNameMasked;
+        this.subjectCodeMasked = subjectCodeMasked;
+        this.phoneMasked = phoneMasked;
+        this.supplyAddress = supplyAddress;
+        this.capacity = capacity;
+        this.capacityUnit = capacityUnit;
+        this.orgUnitId = orgUnitId;
+        this.orgPath = orgPath;
+        this.currentNode = currentNode;
+        this.progressToken = progressToken;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+        this.completedAt = completedAt;
+        this.cancelledReason = cancelledReason;
+        this.rowVersion = rowVersion;
+    }
+
+    /** Refuses any work on an order that is not open, or that waits for the customer's material. */
+    void requireWorkable() {
+        requireOpen();
+        if (status == ApplicationStatus.SUSPENDED) {
+            throw DomainException.conflict("intake.order.suspended", orderNo, suspendedReason);
+        }
+    }
+
+    void requireOpen() {
+        if (!status.open()) {
+            throw DomainException.conflict("intake.order.closed", orderNo);
+        }
+    }
+
+    void reach(String nodeCode) {
+        currentNode = nodeCode;
+    }
+
+    void suspend(String reason) {
+        requireOpen();
+        status = ApplicationStatus.SUSPENDED;
+        suspendedReason = reason;
+    }
+
+    /** Back to work once nothing due is missing any more; true when it was suspended. */
+    boolean resume() {
+        if (status != ApplicationStatus.SUSPENDED) {
+            return false;
+        }
+        status = ApplicationStatus.ACTIVE;
+        suspendedReason = null;
+        return true;
+    }
+
+    void cancel(String reason) {
+        requireOpen();
+        status = ApplicationStatus.CANCELLED;
+        cancelledReason = reason;
+    }
+
+    void complete(Instant at) {
+        requireOpen();
+        status = ApplicationStatus.COMPLETED;
+        completedAt = at;
+        currentNode = null;
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String orderNo() {
+        return orderNo;
+    }
+
+    public String typeCode() {
+        return typeCode;
+    }
+
+    public int typeVersion() {
+        return typeVersion;
+    }
+
+    /** The business type (and version) whose nodes, limits and checklist the order runs by. */
+    public String planTypeCode() {
+        return planTypeCode;
+    }
+
+    public int planTypeVersion() {
+        return planTypeVersion;
+    }
+
+    public String family() {
+        return family;
+    }
+
+    public ApplicationStatus status() {
+        return status;
+    }
+
+    public String suspendedReason() {
+        return suspendedReason;
+    }
+
+    public ApplicantKind applicantKind() {
+        return applicantKind;
+    }
+
+    public String applicantNameMasked() {
+        return applicantNameMasked;
+    }
+
+    public String subjectCodeMasked() {
+        return subjectCodeMasked;
+    }
+
+    public String phoneMasked() {
+        return phoneMasked;
+    }
+
+    public String supplyAddress() {
+        return supplyAddress;
+    }
+
+    public BigDecimal capacity() {
+        return capacity;
+    }
+
+    public CapacityUnit capacityUnit() {
+        return capacityUnit;
+    }
+
+    public long orgUnitId() {
+        return orgUnitId;
+    }
+
+    public String orgPath() {
+        return orgPath;
+    }
+
+    public String currentNode() {
+        return currentNode;
+    }
+
+    public String progressToken() {
+        return progressToken;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant completedAt() {
+        return completedAt;
+    }
+
+    public String cancelledReason() {
+        return cancelledReason;
+    }
+
+    int rowVersion() {
+        return rowVersion;
+    }
+}

@@ -1,0 +1,166 @@
+package org.yekuo.intake;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.validation.Validator;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yekuo.audit.AuditTrail;
+import org.yekuo.catalogue.BusinessTypeDefinition;
+import org.yekuo.catalogue.BusinessTypeSummary;
+import org.yekuo.catalogue.Catalogue;
+import org.yekuo.catalogue.KeyNode;
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.notification.Notifications;
+import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Masking;
+import org.yekuo.shared.PersonalDataCipher;
+import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.WorkItem;
+
+/**
+ * Accepts applications at the counter on one certificate (R-MAT-3), reuses materials on file
+ * (R-MAT-5), and cancels them. Each call is one transaction: the order, its materials, the process,
+ * the audit record and the applicant's SMS commit together or not at all.
+ */
+@Service
+public class ApplicationIntake {
+
+    /** Capacity below which a type that follows the voltage (relocation, temporary power) runs as LV. */
+    static final int LOW_VOLTAGE_LIMIT_KW = 100;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Applications applications;
+    private final Catalogue catalogue;
+    private final OrderProcesses processes;
+    private final PersonalDataCipher cipher;
+    private final Notifications notifications;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final Validator validator;
+
+    ApplicationIntake(Applications applications, Catalogue catalogue, OrderProcesses processes, PersonalDataCipher cipher,
+            Notifications notifications, AuditTrail audit, Clock clock, Validator validator) {
+        this.applications = applications;
+        this.catalogue = catalogue;
+        this.processes = processes;
+        this.cipher = cipher;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.clock = clock;
+        this.validator = validator;
+    }
+
+    /**
+     * Accepts an application at the clerk's counter. A repeated request with the same idempotency key
+     * answers with the order the first one created, so a retry never makes two orders.
+     */
+    @Transactional
+    public Application accept(NewApplication request, Optional<String> idempotencyKey, CurrentUser clerk) {
+        Optional<Long> earlier = idempotencyKey.flatMap(applications::findByIdempotencyKey);
+        if (earlier.isPresent()) {
+            return applications.get(earlier.get());
+        }
+        validate(request);
+        BusinessTypeDefinition requested = knownType(request.typeCode());
+        OneCertificateStartPolicy.requireSubjectFits(requested, request.applicantKind());
+        String subjectCode = request.applicantKind() == ApplicantKind.PERSON
+                ? ResidentIdNumber.parse("subjectCode", request.subjectCode()).value()
+                : UnifiedSocialCreditCode.parse("subjectCode", request.subjectCode()).value();
+        BusinessTypeDefinition type = Optional.ofNullable(requested.lowVoltageVariant())
+                .filter(variant -> request.capacity().intValue() < LOW_VOLTAGE_LIMIT_KW)
+                .map(catalogue::current).orElse(requested);
+
+        String subjectIndex = cipher.blindIndex(subjectCode);
+        var sealed = new Applications.Sealed(cipher.encrypt(request.applicantName().trim()), cipher.encrypt(subjectCode),
+                subjectIndex, cipher.encrypt(request.phone()));
+        Map<String, Long> onFile = new HashMap<>();
+        applications.onFile(subjectIndex).forEach(f -> onFile.put(f.materialCode(), f.applicationId()));
+
+        var now = clock.instant();
+        String orderNo = applications.nextOrderNo(LocalDate.now(clock).getYear());
+        String token = newToken();
+        long id;
+        try {
+            id = applications.insert(orderNo, requested.code(), requested.version(), type.code(), type.version(),
+                    type.family().name(), request, sealed,
+                    Masking.chineseName(request.applicantName().trim()),
+                    request.applicantKind() == ApplicantKind.PERSON ? Masking.idNumber(subjectCode) : Masking.creditCode(subjectCode),
+                    Masking.mobile(request.phone()), clerk.orgUnitId(), clerk.orgPath(), token, idempotencyKey.orElse(null),
+                    clerk.username(), now);
+        } catch (DuplicateKeyException raced) {
+            // The same idempotency key committed a moment ago in a parallel request: answer with that order.
+            return applications.get(idempotencyKey.flatMap(applications::findByIdempotencyKey).orElseThrow(() -> raced));
+        }
+        List<ApplicationMaterial> materials = OneCertificateStartPolicy.initialMaterials(type, request.agent(), onFile, now);
+        materials.forEach(m -> applications.insertMaterial(id, m));
+
+        audit.record("application.accepted", "application", orderNo, "type=" + requested.code() + " version="
+                + requested.version() + " deferred=" + materials.stream().filter(m -> m.state() == MaterialState.DEFERRED).count()
+                + " onFile=" + onFile.size());
+        processes.start(id, toFamily(type), type.nodeSequence().stream().map(KeyNode::name).toList(), clerk.orgPath());
+        // At the counter the clerk who accepts the application receives its first node.
+        for (WorkItem item : processes.openItems(id)) {
+            processes.signFor(item.taskId(), clerk);
+        }
+        notifications.sms(request.phone(), "application-received", Map.of("number", orderNo, "token", token), orderNo);
+        return applications.get(id);
+    }
+
+    /** Withdraws an open application with a reason; its process ends with it. */
+    @Transactional
+    public Application cancel(long applicationId, String reason, CurrentUser user) {
+        if (reason == null || reason.isBlank() || reason.trim().length() > 400) {
+            throw DomainException.invalid("reason", "intake.cancel.reason");
+        }
+        Application application = applications.get(applicationId);
+        OrderAccess.requireInScope(application, user);
+        application.cancel(reason.trim());
+        applications.update(application);
+        processes.cancel(applicationId, reason.trim());
+        audit.record("application.cancelled", "application", application.orderNo(), "reason=" + reason.trim());
+        notifications.sms(cipher.decrypt(applications.phoneSealed(applicationId)), "order-cancelled",
+                Map.of("number", application.orderNo(), "reason", MaterialNames.shortened(reason.trim())), application.orderNo());
+        return application;
+    }
+
+    /** All field problems at once, each with the message its constraint names. */
+    private void validate(NewApplication request) {
+        List<DomainException.FieldProblem> problems = validator.validate(request).stream()
+                .sorted(java.util.Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .map(v -> new DomainException.FieldProblem(v.getPropertyPath().toString(),
+                        v.getMessageTemplate().replaceAll("^\\{|\\}$", "")))
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new DomainException(org.springframework.http.HttpStatus.UNPROCESSABLE_CONTENT, problems, "validation.failed");
+        }
+    }
+
+    private BusinessTypeDefinition knownType(String typeCode) {
+        boolean known = catalogue.types().stream().map(BusinessTypeSummary::code).anyMatch(c -> c.equals(typeCode));
+        if (!known) {
+            throw DomainException.invalid("typeCode", "intake.type.unknown", typeCode);
+        }
+        return catalogue.current(typeCode);
+    }
+
+    static org.yekuo.workflow.ProcessFamily toFamily(BusinessTypeDefinition type) {
+        return org.yekuo.workflow.ProcessFamily.valueOf(type.family().name());
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,208 @@
+package org.yekuo.intake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.yekuo.shared.DomainException;
+
+/** Stores applications, their materials and node fields. */
+@Repository
+class Applications {
+
+    private final JdbcClient jdbc;
+
+    Applications(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record Sealed(String applicantName, String subjectCode, String subjectCodeIndex, String phone) {
+    }
+
+    long insert(String orderNo, String typeCode, int typeVersion, String planTypeCode, int planTypeVersion, String family,
+            NewApplication request, Sealed sealed,
+            String nameMasked, String codeMasked, String phoneMasked, long orgUnitId, String orgPath, String token,
+            String idempotencyKey, String createdBy, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into application (order_no, type_code, type_version, plan_type_code, plan_type_version, family, status, applicant_kind,
+                    applicant_name_sealed, applicant_name_masked, subject_code_sealed, subject_code_index, subject_code_masked,
+                    phone_sealed, phone_masked, supply_address, capacity_amount, capacity_unit, channel, org_unit_id, org_path,
+                    progress_token, idempotency_key, created_by, created_at)
+                values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'COUNTER', ?, ?, ?, ?, ?, ?)""")
+                .params(orderNo, typeCode, typeVersion, planTypeCode, planTypeVersion, family, request.applicantKind().name(), sealed.applicantName(),
+                        nameMasked, sealed.subjectCode(), sealed.subjectCodeIndex(), codeMasked, sealed.phone(), phoneMasked,
+                        request.supplyAddress().trim(), request.capacity(), request.capacityUnit().name(), orgUnitId, orgPath,
+                        token, idempotencyKey, createdBy, Timestamp.from(now))
+                .update(keys, "id");
+        return ((Number) keys.getKeys().get("id")).longValue();
+    }
+
+    Optional<Application> find(long id) {
+        return jdbc.sql("select * from application where id = ?").param(id).query(ROW).optional();
+    }
+
+    Application get(long id) {
+        return find(id).orElseThrow(() -> DomainException.notFound("intake.order.not-found", id));
+    }
+
+    Optional<Application> findByOrderNo(String orderNo) {
+        return jdbc.sql("select * from application where order_no = ?").param(orderNo).query(ROW).optional();
+    }
+
+    Optional<Application> findByToken(String token) {
+        return jdbc.sql("select * from application where progress_token = ?").param(token).query(ROW).optional();
+    }
+
+    Optional<Long> findByIdempotencyKey(String key) {
+        return jdbc.sql("select id from application where idempotency_key = ?").param(key).query(Long.class).optional();
+    }
+
+    /** Writes the aggregate's changed state, refusing if someone else changed it meanwhile. */
+    void update(Application a) {
+        int rows = jdbc.sql("""
+                update application set status = ?, suspended_reason = ?, current_node = ?, completed_at = ?,
+                    cancelled_reason = ?, row_version = row_version + 1
+                where id = ? and row_version = ?""")
+                .params(a.status().name(), a.suspendedReason(), a.currentNode(),
+                        a.completedAt() == null ? null : Timestamp.from(a.completedAt()), a.cancelledReason(), a.id(),
+                        a.rowVersion())
+                .update();
+        if (rows != 1) {
+            throw new OptimisticLockingFailureException("application " + a.id() + " changed concurrently");
+        }
+    }
+
+    String phoneSealed(long id) {
+        return jdbc.sql("select phone_sealed from application where id = ?").param(id).query(String.class).single();
+    }
+
+    /** Applications in the scope, newest first, optionally filtered by status and order number. */
+    List<Application> inScope(String scopeLike, Optional<ApplicationStatus> status, Optional<String> orderNo, int page, int size) {
+        return jdbc.sql("select * from application where org_path like :scope"
+                        + status.map(s -> " and status = :status").orElse("")
+                        + orderNo.map(n -> " and order_no like :orderNo").orElse("")
+                        + " order by id desc limit :size offset :offset")
+                .param("scope", scopeLike)
+                .param("status", status.map(Enum::name).orElse(null))
+                .param("orderNo", orderNo.map(n -> "%" + n + "%").orElse(null))
+                .param("size", size).param("offset", (long) page * size)
+                .query(ROW).list();
+    }
+
+    long countInScope(String scopeLike, Optional<ApplicationStatus> status, Optional<String> orderNo) {
+        return jdbc.sql("select count(*) from application where org_path like :scope"
+                        + status.map(s -> " and status = :status").orElse("")
+                        + orderNo.map(n -> " and order_no like :orderNo").orElse(""))
+                .param("scope", scopeLike)
+                .param("status", status.map(Enum::name).orElse(null))
+                .param("orderNo", orderNo.map(n -> "%" + n + "%").orElse(null))
+                .query(Long.class).single();
+    }
+
+    // Materials
+
+    void insertMaterial(long applicationId, ApplicationMaterial m) {
+        jdbc.sql("""
+                insert into application_material (application_id, material_code, state, deferred_until, document_id, reused_from, supplied_at)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(applicationId, m.materialCode(), m.state().name(), m.deferredUntil(), m.documentId(), m.reusedFrom(),
+                        m.suppliedAt() == null ? null : Timestamp.from(m.suppliedAt()))
+                .update();
+    }
+
+    void markSupplied(long applicationId, String materialCode, long documentId, Instant at) {
+        jdbc.sql("""
+                update application_material set state = 'SUPPLIED', document_id = ?, reused_from = null, supplied_at = ?
+                where application_id = ? and material_code = ?""")
+                .params(documentId, Timestamp.from(at), applicationId, materialCode).update();
+    }
+
+    List<ApplicationMaterial> materials(long applicationId) {
+        return jdbc.sql("select * from application_material where application_id = ? order by material_code")
+                .param(applicationId)
+                .query((rs, n) -> new ApplicationMaterial(rs.getString("material_code"),
+                        MaterialState.valueOf(rs.getString("state")), rs.getString("deferred_until"),
+                        (Long) rs.getObject("document_id", Long.class), (Long) rs.getObject("reused_from", Long.class),
+                        rs.getTimestamp("supplied_at") == null ? null : rs.getTimestamp("supplied_at").toInstant()))
+                .list();
+    }
+
+    /**
+     * Materials this applicant (by the blind index of their subject code) already supplied on earlier
+     * applications: the newest supplying application per material.
+     */
+    List<OnFile> onFile(String subjectCodeIndex) {
+        return jdbc.sql("""
+                select m.material_code, max(m.application_id) as application_id, max(m.document_id) as document_id
+                from application_material m join application a on a.id = m.application_id
+                where a.subject_code_index = ? and m.state = 'SUPPLIED' and m.document_id is not null
+                group by m.material_code""")
+                .param(subjectCodeIndex)
+                .query((rs, n) -> new OnFile(rs.getString("material_code"), rs.getLong("application_id"), rs.getLong("document_id")))
+                .list();
+    }
+
+    record OnFile(String materialCode, long applicationId, long documentId) {
+    }
+
+    // Documents
+
+    long insertDocument(long applicationId, String materialCode, String fileName, String contentType, long size,
+            String digest, byte[] sealedContent, String uploadedBy, Instant at) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into application_document (application_id, material_code, file_name, content_type, size_bytes, digest, content, uploaded_by, uploaded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(applicationId, materialCode, fileName, contentType, size, digest, sealedContent, uploadedBy, Timestamp.from(at))
+                .update(keys, "id");
+        return ((Number) keys.getKeys().get("id")).longValue();
+    }
+
+    // Node fields
+
+    void saveNodeField(long applicationId, String nodeCode, String field, String text) {
+        jdbc.sql("delete from application_node_field where application_id = ? and node_code = ? and field_name = ?")
+                .params(applicationId, nodeCode, field).update();
+        jdbc.sql("insert into application_node_field (application_id, node_code, field_name, field_text) values (?, ?, ?, ?)")
+                .params(applicationId, nodeCode, field, text).update();
+    }
+
+    List<NodeField> nodeFields(long applicationId) {
+        return jdbc.sql("select node_code, field_name, field_text from application_node_field where application_id = ? order by node_code, field_name")
+                .param(applicationId)
+                .query((rs, n) -> new NodeField(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    /** Next readable number of the year, e.g. YK-2026-000123; the counter row lock serialises it. */
+    String nextOrderNo(int year) {
+        int updated = jdbc.sql("update order_number_counter set last_no = last_no + 1 where year_no = ?").param(year).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("insert into order_number_counter (year_no, last_no) values (?, 1)").param(year).update();
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                jdbc.sql("update order_number_counter set last_no = last_no + 1 where year_no = ?").param(year).update();
+            }
+        }
+        int number = jdbc.sql("select last_no from order_number_counter where year_no = ?").param(year).query(Integer.class).single();
+        return String.format("YK-%d-%06d", year, number);
+    }
+
+    private static final RowMapper<Application> ROW = (rs, n) -> new Application(rs.getLong("id"), rs.getString("order_no"),
+            rs.getString("type_code"), rs.getInt("type_version"), rs.getString("plan_type_code"),
+            rs.getInt("plan_type_version"), rs.getString("family"),
+            ApplicationStatus.valueOf(rs.getString("status")), rs.getString("suspended_reason"),
+            ApplicantKind.valueOf(rs.getString("applicant_kind")), rs.getString("applicant_name_masked"),
+            rs.getString("subject_code_masked"), rs.getString("phone_masked"), rs.getString("supply_address"),
+            rs.getBigDecimal("capacity_amount"), CapacityUnit.valueOf(rs.getString("capacity_unit")),
+            rs.getLong("org_unit_id"), rs.getString("org_path"), rs.getString("current_node"),
+            rs.getString("progress_token"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("completed_at") == null ? null : rs.getTimestamp("completed_at").toInstant(),
+            rs.getString("cancelled_reason"), rs.getInt("row_version"));
+}

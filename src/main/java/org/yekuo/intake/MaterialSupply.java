@@ -1,0 +1,96 @@
+package org.yekuo.intake;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import org.bouncycastle.crypto.digests.SM3Digest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yekuo.audit.AuditTrail;
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.notification.Notifications;
+import org.yekuo.shared.DomainException;
+import org.yekuo.shared.PersonalDataCipher;
+
+/**
+ * Takes a material file for an application (scanned at the counter or uploaded): checks what it
+ * really is, seals it at rest (R-LIC-5), marks the material supplied and resumes a suspended order
+ * once nothing due is missing any more (R-MAT-4).
+ */
+@Service
+public class MaterialSupply {
+
+    private final Applications applications;
+    private final PersonalDataCipher cipher;
+    private final Notifications notifications;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    MaterialSupply(Applications applications, PersonalDataCipher cipher, Notifications notifications,
+            AuditTrail audit, Clock clock) {
+        this.applications = applications;
+        this.cipher = cipher;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public ApplicationMaterial supply(long applicationId, String materialCode, UploadedFile file, CurrentUser user) {
+        Application application = applications.get(applicationId);
+        OrderAccess.requireInScope(application, user);
+        application.requireOpen();
+        List<ApplicationMaterial> materials = applications.materials(applicationId);
+        if (materials.stream().noneMatch(m -> m.materialCode().equals(materialCode))) {
+            throw DomainException.invalid("materialCode", "intake.material.not-on-checklist", materialCode);
+        }
+        byte[] content = file.content();
+        if (content == null || content.length == 0) {
+            throw DomainException.invalid("file", "intake.file.empty");
+        }
+        if (content.length > FileKind.MAX_BYTES) {
+            throw DomainException.invalid("file", "intake.file.too-large", FileKind.MAX_BYTES / 1024 / 1024);
+        }
+        FileKind kind = FileKind.sniff(content).orElseThrow(() -> DomainException.invalid("file", "intake.file.kind"));
+        String fileName = safeName(file.fileName());
+        var now = clock.instant();
+        byte[] sealed = cipher.encrypt(Base64.getEncoder().encodeToString(content)).getBytes(StandardCharsets.US_ASCII);
+        long documentId = applications.insertDocument(applicationId, materialCode, fileName, kind.contentType(), content.length,
+                sm3(content), sealed, user.username(), now);
+        applications.markSupplied(applicationId, materialCode, documentId, now);
+        audit.record("material.supplied", "application", application.orderNo(),
+                "material=" + materialCode + " kind=" + kind + " bytes=" + content.length);
+
+        if (application.status() == ApplicationStatus.SUSPENDED && application.currentNode() != null
+                && DeferredMaterialPolicy.missingAt(application.currentNode(), applications.materials(applicationId)).isEmpty()) {
+            application.resume();
+            applications.update(application);
+            audit.record("application.resumed", "application", application.orderNo(), "material=" + materialCode);
+            notifications.sms(cipher.decrypt(applications.phoneSealed(applicationId)), "order-resumed",
+                    Map.of("number", application.orderNo(), "token", application.progressToken()), application.orderNo());
+        }
+        return applications.materials(applicationId).stream().filter(m -> m.materialCode().equals(materialCode))
+                .findFirst().orElseThrow();
+    }
+
+    /** Keeps a display name only: no path, no control characters, bounded length. */
+    private static String safeName(String name) {
+        String base = name == null ? "" : name.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"<>|:*?]", "_").trim();
+        if (base.isEmpty()) {
+            base = "file";
+        }
+        return base.length() > 120 ? base.substring(base.length() - 120) : base;
+    }
+
+    private static String sm3(byte[] content) {
+        SM3Digest digest = new SM3Digest();
+        digest.update(content, 0, content.length);
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return HexFormat.of().formatHex(out);
+    }
+}

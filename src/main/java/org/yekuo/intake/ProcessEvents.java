@@ -1,0 +1,80 @@
+package org.yekuo.intake;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.yekuo.audit.AuditTrail;
+import org.yekuo.notification.Notifications;
+import org.yekuo.shared.PersonalDataCipher;
+import org.yekuo.workflow.NodeReached;
+import org.yekuo.workflow.ProcessCompleted;
+
+/**
+ * Keeps the order in step with its process, inside the engine's transaction: the current node, the
+ * deferred-material check at each node (remind, or suspend when something due is missing, R-MAT-4),
+ * and completion at power-on. Processes whose business key is no application are not ours to follow.
+ */
+@Component
+class ProcessEvents {
+
+    private final Applications applications;
+    private final MaterialNames materialNames;
+    private final PersonalDataCipher cipher;
+    private final Notifications notifications;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ProcessEvents(Applications applications, MaterialNames materialNames, PersonalDataCipher cipher,
+            Notifications notifications, AuditTrail audit, Clock clock) {
+        this.applications = applications;
+        this.materialNames = materialNames;
+        this.cipher = cipher;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(NodeReached event) {
+        applications.find(event.orderId()).ifPresent(application -> reached(application, event));
+    }
+
+    private void reached(Application application, NodeReached event) {
+        application.reach(event.nodeCode());
+        List<ApplicationMaterial> materials = applications.materials(application.id());
+        List<String> missing = DeferredMaterialPolicy.missingAt(event.nodeCode(), materials);
+        List<String> outstanding = DeferredMaterialPolicy.outstanding(materials);
+        String phone = null;
+        if (!missing.isEmpty() && !"ACCEPTANCE".equals(event.nodeCode())) {
+            application.suspend(materialNames.describe(missing));
+            audit.record("application.suspended", "application", application.orderNo(),
+                    "node=" + event.nodeCode() + " missing=" + missing);
+            phone = cipher.decrypt(applications.phoneSealed(application.id()));
+            notifications.sms(phone, "order-suspended", Map.of("number", application.orderNo(),
+                    "materials", materialNames.forSms(missing), "token", application.progressToken()),
+                    application.orderNo());
+        } else if (!outstanding.isEmpty() && !"ACCEPTANCE".equals(event.nodeCode())) {
+            phone = cipher.decrypt(applications.phoneSealed(application.id()));
+            notifications.sms(phone, "materials-reminder", Map.of("number", application.orderNo(),
+                    "node", materialNames.node(event.nodeCode()), "materials", materialNames.forSms(outstanding),
+                    "token", application.progressToken()), application.orderNo());
+        }
+        applications.update(application);
+    }
+
+    @EventListener
+    void on(ProcessCompleted event) {
+        applications.find(event.orderId()).ifPresent(this::completed);
+    }
+
+    private void completed(Application application) {
+        application.complete(clock.instant());
+        applications.update(application);
+        audit.record("application.completed", "application", application.orderNo(), "");
+        notifications.sms(cipher.decrypt(applications.phoneSealed(application.id())), "power-on",
+                Map.of("number", application.orderNo(), "token", application.progressToken()), application.orderNo());
+    }
+}

@@ -1,0 +1,12 @@
+package org.yekuo.intake;
+
+import java.time.LocalDate;
+
+/**
+ * What the applicant sees by the QR code (R-DOC-4): nothing more personal than the handler's masked
+ * name. {@code provisional} marks an expected date computed partly on weekends only because a year's
+ * calendar is not loaded yet.
+ */
+public record ProgressView(String orderNo, String typeCode, ApplicationStatus status, String currentNode,
+        String handlerMasked, LocalDate expectedCompletion, boolean provisional, LocalDate completedOn) {
+}

@@ -1,0 +1,123 @@
+package org.yekuo.intake.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.yekuo.identity.CurrentUsers;
+import org.yekuo.intake.ApplicationIntake;
+import org.yekuo.intake.ApplicationMaterial;
+import org.yekuo.intake.ApplicationStatus;
+import org.yekuo.intake.MaterialSupply;
+import org.yekuo.intake.NewApplication;
+import org.yekuo.intake.NodeWork;
+import org.yekuo.intake.OrderView;
+import org.yekuo.intake.Orders;
+import org.yekuo.intake.UploadedFile;
+import org.yekuo.workflow.WorkItem;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Applications", description = "Orders from acceptance to power-on")
+class ApplicationApi {
+
+    private final ApplicationIntake intake;
+    private final Orders orders;
+    private final NodeWork work;
+    private final MaterialSupply supply;
+    private final CurrentUsers users;
+
+    ApplicationApi(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, CurrentUsers users) {
+        this.intake = intake;
+        this.orders = orders;
+        this.work = work;
+        this.supply = supply;
+        this.users = users;
+    }
+
+    @PostMapping("/applications")
+    @PreAuthorize("hasRole('CLERK')")
+    @Operation(summary = "Accept an application on one certificate; repeat-safe with an Idempotency-Key header")
+    ResponseEntity<OrderView> accept(@RequestBody NewApplication request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        var user = users.require();
+        var application = intake.accept(request, Optional.ofNullable(idempotencyKey).filter(k -> !k.isBlank()), user);
+        return ResponseEntity.created(URI.create("/api/applications/" + application.id()))
+                .body(orders.view(application.id(), user));
+    }
+
+    @GetMapping("/applications")
+    @Operation(summary = "Orders of my org unit and below, newest first")
+    Orders.OrderPage list(@RequestParam Optional<ApplicationStatus> status, @RequestParam Optional<String> orderNo,
+            @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return orders.list(users.require(), status, orderNo.filter(n -> !n.isBlank()), page, size);
+    }
+
+    @GetMapping("/applications/{id}")
+    @Operation(summary = "One order with its materials, timeline, open nodes and recorded fields")
+    OrderView get(@PathVariable long id) {
+        return orders.view(id, users.require());
+    }
+
+    @PostMapping("/applications/{id}/cancel")
+    @PreAuthorize("hasAnyRole('CLERK', 'DEPARTMENT_HEAD', 'LEADER')")
+    @Operation(summary = "Withdraw an application with a reason; its process ends")
+    OrderView cancel(@PathVariable long id, @RequestBody CancelRequest request) {
+        var user = users.require();
+        intake.cancel(id, request.reason(), user);
+        return orders.view(id, user);
+    }
+
+    @PostMapping(path = "/applications/{id}/materials/{materialCode}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "Supply a material file (PDF, JPEG, PNG or OFD, at most 20 MB); resumes a suspended order")
+    ApplicationMaterial supply(@PathVariable long id, @PathVariable String materialCode, @RequestPart("file") MultipartFile file)
+            throws IOException {
+        return supply.supply(id, materialCode, new UploadedFile(file.getOriginalFilename(), file.getBytes()), users.require());
+    }
+
+    @GetMapping("/tasks")
+    @Operation(summary = "My work: nodes signed for by me and nodes waiting for my roles in my scope")
+    List<WorkItem> myTasks() {
+        return work.myWork(users.require(), 200);
+    }
+
+    @PostMapping("/tasks/{taskId}/sign-for")
+    @Operation(summary = "Sign for a node (签收) before working on it")
+    WorkItem signFor(@PathVariable String taskId) {
+        return work.signFor(taskId, users.require());
+    }
+
+    @PostMapping("/tasks/{taskId}/complete")
+    @Operation(summary = "Complete a node with its required fields")
+    ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody CompleteRequest request) {
+        work.complete(taskId, request.fields() == null ? Map.of() : request.fields(), users.require());
+        return ResponseEntity.noContent().build();
+    }
+
+    record CancelRequest(String reason) {
+    }
+
+    record CompleteRequest(Map<String, String> fields) {
+    }
+}

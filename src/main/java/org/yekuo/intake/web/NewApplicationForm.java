@@ -1,0 +1,40 @@
+package org.yekuo.intake.web;
+
+import java.math.BigDecimal;
+
+import org.yekuo.intake.ApplicantKind;
+import org.yekuo.intake.CapacityUnit;
+import org.yekuo.intake.NewApplication;
+import org.yekuo.shared.DomainException;
+
+/**
+ * The counter's acceptance form as typed, so that a refused form comes back exactly as it was. Only
+ * the shape of the values is checked here; every rule lives in the intake service.
+ */
+record NewApplicationForm(String typeCode, String applicantKind, String applicantName, String subjectCode, String phone,
+        String supplyAddress, String capacity, String capacityUnit, boolean agent, String idempotencyKey) {
+
+    static NewApplicationForm empty(String idempotencyKey) {
+        return new NewApplicationForm("LV_RES_NEW", "PERSON", "", "", "", "", "", "KVA", false, idempotencyKey);
+    }
+
+    NewApplication toRequest() {
+        BigDecimal amount;
+        try {
+            amount = capacity == null || capacity.isBlank() ? null : new BigDecimal(capacity.trim());
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("capacity", "intake.field.capacity");
+        }
+        return new NewApplication(typeCode, parse(ApplicantKind.class, applicantKind, "applicantKind", "intake.field.applicant-kind"),
+                applicantName, subjectCode, phone == null ? null : phone.trim(), supplyAddress, amount,
+                parse(CapacityUnit.class, capacityUnit, "capacityUnit", "intake.field.capacity-unit"), agent);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String messageKey) {
+        try {
+            return value == null ? null : Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid(field, messageKey);
+        }
+    }
+}

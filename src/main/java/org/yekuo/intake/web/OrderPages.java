@@ -1,0 +1,237 @@
+package org.yekuo.intake.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yekuo.audit.AuditTrail;
+import org.yekuo.catalogue.Catalogue;
+import org.yekuo.identity.CurrentUsers;
+import org.yekuo.identity.Role;
+import org.yekuo.intake.ApplicationIntake;
+import org.yekuo.intake.ApplicationStatus;
+import org.yekuo.intake.MaterialSupply;
+import org.yekuo.intake.NodeWork;
+import org.yekuo.intake.OrderProgress;
+import org.yekuo.intake.OrderView;
+import org.yekuo.intake.Orders;
+import org.yekuo.intake.UploadedFile;
+import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Refusals;
+import org.yekuo.workflow.ProcessDiagrams;
+import org.yekuo.workflow.WorkItem;
+
+/** The counter's and the field's pages: order list, acceptance form, order page, my work, node forms. */
+@Controller
+class OrderPages {
+
+    private static final int PAGE_SIZE = 20;
+
+    private final ApplicationIntake intake;
+    private final Orders orders;
+    private final NodeWork work;
+    private final MaterialSupply supply;
+    private final OrderProgress progress;
+    private final Catalogue catalogue;
+    private final ProcessDiagrams diagrams;
+    private final AuditTrail audit;
+    private final CurrentUsers users;
+    private final Refusals refusals;
+    private final MessageSource messages;
+
+    OrderPages(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, OrderProgress progress,
+            Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, CurrentUsers users, Refusals refusals,
+            MessageSource messages) {
+        this.intake = intake;
+        this.orders = orders;
+        this.work = work;
+        this.supply = supply;
+        this.progress = progress;
+        this.catalogue = catalogue;
+        this.diagrams = diagrams;
+        this.audit = audit;
+        this.users = users;
+        this.refusals = refusals;
+        this.messages = messages;
+    }
+
+    @GetMapping("/orders")
+    String list(@RequestParam Optional<ApplicationStatus> status, @RequestParam Optional<String> orderNo,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        int shown = Math.max(page, 0);
+        model.addAttribute("result", orders.list(users.require(), status, orderNo.filter(n -> !n.isBlank()), shown, PAGE_SIZE));
+        model.addAttribute("status", status.orElse(null));
+        model.addAttribute("orderNo", orderNo.orElse(""));
+        model.addAttribute("statuses", ApplicationStatus.values());
+        model.addAttribute("canAccept", users.require().has(Role.CLERK));
+        return "intake/orders";
+    }
+
+    @GetMapping("/orders/new")
+    @PreAuthorize("hasRole('CLERK')")
+    String newForm(Model model) {
+        return form(NewApplicationForm.empty(UUID.randomUUID().toString()), model);
+    }
+
+    @PostMapping("/orders")
+    @PreAuthorize("hasRole('CLERK')")
+    String accept(@ModelAttribute NewApplicationForm form, Model model, Locale locale, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        try {
+            var application = intake.accept(form.toRequest(), Optional.ofNullable(form.idempotencyKey()), users.require());
+            redirect.addFlashAttribute("accepted", application.orderNo());
+            return "redirect:/orders/" + application.id();
+        } catch (DomainException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refusal", refusals.explain(e, locale));
+            return form(form, model);
+        }
+    }
+
+    @GetMapping("/orders/{id}")
+    String order(@PathVariable long id, Model model, Locale locale, HttpServletRequest request) {
+        OrderView order = orders.view(id, users.require());
+        model.addAttribute("order", order);
+        model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
+        model.addAttribute("materialNames", materialNames(locale));
+        model.addAttribute("flowChart", diagrams.forOrder(id, node -> nodeName(node, locale)));
+        model.addAttribute("auditTrail", audit.forSubject("application", order.orderNo()));
+        model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
+        model.addAttribute("progressLink", progressLink(request, order.progressToken()));
+        if (order.status().open()) {
+            model.addAttribute("progress", progress.byToken(order.progressToken()).orElse(null));
+        }
+        return "intake/order";
+    }
+
+    @GetMapping("/orders/{id}/receipt")
+    String receipt(@PathVariable long id, Model model, Locale locale, HttpServletRequest request) {
+        OrderView order = orders.view(id, users.require());
+        model.addAttribute("order", order);
+        model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
+        model.addAttribute("materialNames", materialNames(locale));
+        model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
+        progress.byToken(order.progressToken()).ifPresent(p -> model.addAttribute("progress", p));
+        return "intake/receipt";
+    }
+
+    @PostMapping("/orders/{id}/materials/{materialCode}")
+    String upload(@PathVariable long id, @PathVariable String materialCode, @RequestParam(required = false) MultipartFile file,
+            Locale locale, RedirectAttributes redirect) throws IOException {
+        try {
+            supply.supply(id, materialCode, new UploadedFile(file == null ? null : file.getOriginalFilename(),
+                    file == null ? new byte[0] : file.getBytes()), users.require());
+            redirect.addFlashAttribute("notice", "intake.page.material-saved");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
+        }
+        return "redirect:/orders/" + id;
+    }
+
+    @PostMapping("/orders/{id}/cancel")
+    @PreAuthorize("hasAnyRole('CLERK', 'DEPARTMENT_HEAD', 'LEADER')")
+    String cancel(@PathVariable long id, @RequestParam(required = false) String reason, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            intake.cancel(id, reason, users.require());
+            redirect.addFlashAttribute("notice", "intake.page.cancelled");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
+        }
+        return "redirect:/orders/" + id;
+    }
+
+    @GetMapping("/tasks")
+    String myWork(Model model) {
+        model.addAttribute("items", work.myWork(users.require(), 200));
+        return "intake/tasks";
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    String task(@PathVariable String taskId, Model model, Locale locale) {
+        WorkItem item = work.myWork(users.require(), 500).stream().filter(i -> i.taskId().equals(taskId)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
+        return taskForm(item, Map.of(), model, locale);
+    }
+
+    @PostMapping("/tasks/{taskId}/sign-for")
+    String signFor(@PathVariable String taskId, Locale locale, RedirectAttributes redirect) {
+        try {
+            work.signFor(taskId, users.require());
+            redirect.addFlashAttribute("notice", "intake.page.signed-for");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
+        }
+        return "redirect:/tasks/" + taskId;
+    }
+
+    @PostMapping("/tasks/{taskId}/complete")
+    String complete(@PathVariable String taskId, @RequestParam Map<String, String> fields, Model model, Locale locale,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        var user = users.require();
+        WorkItem item = work.myWork(user, 500).stream().filter(i -> i.taskId().equals(taskId)).findFirst().orElse(null);
+        try {
+            work.complete(taskId, fields, user);
+            redirect.addFlashAttribute("notice", "intake.page.completed");
+            return "redirect:/tasks";
+        } catch (DomainException e) {
+            if (item == null) {
+                redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
+                return "redirect:/tasks";
+            }
+            response.setStatus(e.status().value());
+            model.addAttribute("refusal", refusals.explain(e, locale));
+            return taskForm(item, fields, model, locale);
+        }
+    }
+
+    private String taskForm(WorkItem item, Map<String, String> entered, Model model, Locale locale) {
+        OrderView order = orders.view(item.orderId(), users.require());
+        model.addAttribute("item", item);
+        model.addAttribute("order", order);
+        model.addAttribute("fields", work.fieldsOf(item.nodeCode()));
+        model.addAttribute("entered", entered);
+        model.addAttribute("materialNames", materialNames(locale));
+        return "intake/task";
+    }
+
+    private String form(NewApplicationForm form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("types", catalogue.types());
+        return "intake/new";
+    }
+
+    private Map<String, String> materialNames(Locale locale) {
+        Map<String, String> names = new java.util.HashMap<>();
+        catalogue.materials().forEach(m -> names.put(m.code(), m.name(locale)));
+        return names;
+    }
+
+    private String nodeName(String nodeCode, Locale locale) {
+        return messages.getMessage("catalogue.node." + nodeCode, null, nodeCode, locale);
+    }
+
+    /** The link in the QR code: this server's address, so a scan from a phone reaches it. */
+    private static String progressLink(HttpServletRequest request, String token) {
+        String base = request.getScheme() + "://" + request.getServerName()
+                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
+        return base + "/s/" + token;
+    }
+}
