@@ -9,7 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One version of a review guideline (审查指引), immutable: the check items a supply scheme is reviewed
+ * One version of a review guideline, immutable: the check items a supply scheme is reviewed
  * against, each owned by one department (R-REV-2). A review keeps the version in force when its scheme
  * was submitted.
  */
