@@ -28,6 +28,7 @@ import org.yekuo.catalogue.KeyNode;
 import org.yekuo.catalogue.LimitSource;
 import org.yekuo.catalogue.LimitUnit;
 import org.yekuo.catalogue.ProcessFamily;
+import org.yekuo.catalogue.ReviewGuidelines;
 import org.yekuo.catalogue.internal.CatalogueEditing;
 import org.yekuo.catalogue.internal.Edits;
 import org.yekuo.catalogue.internal.ReviewerInput;
@@ -38,7 +39,7 @@ import org.yekuo.workflow.ProcessDiagrams;
 
 /**
  * The catalogue's pages: the list of business types and one type with its flow, limits, checklist,
- * reviewers and change log. Administrators edit in place; a refused edit is shown on its form.
+ * reviewers with the review guideline they apply, and change log. Administrators edit in place; a refused edit is shown on its form.
  */
 @Controller
 @RequestMapping("/catalogue")
@@ -50,15 +51,17 @@ class CataloguePages {
     private final MessageSource messages;
     private final Clock clock;
     private final ProcessDiagrams diagrams;
+    private final ReviewGuidelines guidelines;
 
     CataloguePages(Catalogue catalogue, CatalogueEditing editing, CurrentUsers users, MessageSource messages,
-            Clock clock, ProcessDiagrams diagrams) {
+            Clock clock, ProcessDiagrams diagrams, ReviewGuidelines guidelines) {
         this.catalogue = catalogue;
         this.editing = editing;
         this.users = users;
         this.messages = messages;
         this.clock = clock;
         this.diagrams = diagrams;
+        this.guidelines = guidelines;
     }
 
     @GetMapping
@@ -66,6 +69,7 @@ class CataloguePages {
         model.addAttribute("types", family == null ? catalogue.types() : catalogue.types(family));
         model.addAttribute("family", family);
         model.addAttribute("families", ProcessFamily.values());
+        model.addAttribute("guidelines", guidelines.guidelines());
         model.addAttribute("zone", clock.getZone());
         return "catalogue/types";
     }
@@ -85,6 +89,7 @@ class CataloguePages {
         model.addAttribute("viewingOld", old);
         model.addAttribute("canEdit", !old && users.require().has(Role.ADMIN));
         model.addAttribute("history", catalogue.history(code));
+        model.addAttribute("guideline", guidelines.applicableTo(shown).orElse(null));
         model.addAttribute("addable", catalogue.materials().stream().filter(m -> !onList.contains(m.code())).toList());
         model.addAttribute("abolished", catalogue.abolishedMaterials());
         model.addAttribute("deferralNodes", shown.nodeSequence().stream().filter(n -> n != KeyNode.ACCEPTANCE).toList());
