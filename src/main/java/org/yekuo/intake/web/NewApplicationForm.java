@@ -19,6 +19,11 @@ record NewApplicationForm(String typeCode, String applicantKind, String applican
     }
 
     NewApplication toRequest() {
+        return toRequest(phone == null ? null : phone.trim());
+    }
+
+    /** The request with {@code phone} instead of the typed one: online it is the number the applicant proved. */
+    NewApplication toRequest(String phone) {
         BigDecimal amount;
         try {
             amount = capacity == null || capacity.isBlank() ? null : new BigDecimal(capacity.trim());
@@ -26,7 +31,7 @@ record NewApplicationForm(String typeCode, String applicantKind, String applican
             throw DomainException.invalid("capacity", "intake.field.capacity");
         }
         return new NewApplication(typeCode, parse(ApplicantKind.class, applicantKind, "applicantKind", "intake.field.applicant-kind"),
-                applicantName, subjectCode, phone == null ? null : phone.trim(), supplyAddress, amount,
+                applicantName, subjectCode, phone, supplyAddress, amount,
                 parse(CapacityUnit.class, capacityUnit, "capacityUnit", "intake.field.capacity-unit"), agent);
     }
 
