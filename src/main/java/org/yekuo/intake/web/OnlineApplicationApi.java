@@ -47,12 +47,12 @@ class OnlineApplicationApi {
 
     /** An application as the applicant submits it, with the station it goes to and the code that proves the phone. */
     record OnlineApplicationRequest(String typeCode, ApplicantKind applicantKind, String applicantName, String subjectCode,
-            String phone, String supplyAddress, BigDecimal capacity, CapacityUnit capacityUnit, boolean agent, Long stationId,
+            String phone, String supplyAddress, BigDecimal capacity, CapacityUnit capacityUnit, Boolean agent, Long stationId,
             String verificationCode) {
 
         NewApplication application() {
             return new NewApplication(typeCode, applicantKind, applicantName, subjectCode, phone, supplyAddress, capacity,
-                    capacityUnit, agent);
+                    capacityUnit, Boolean.TRUE.equals(agent));
         }
     }
 
