@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -146,7 +147,9 @@ public class AuditTrail {
 
     private static String currentActor() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null || !authentication.isAuthenticated() ? SYSTEM_ACTOR : authentication.getName();
+        // A visitor of the public pages is "anonymous" to Spring Security: nobody is signed in.
+        return authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken ? SYSTEM_ACTOR : authentication.getName();
     }
 
     private record Head(long seq, String hash) {

@@ -20,7 +20,11 @@ import org.yekuo.catalogue.BusinessTypeSummary;
 import org.yekuo.catalogue.Catalogue;
 import org.yekuo.catalogue.KeyNode;
 import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.OrgUnit;
+import org.yekuo.identity.OrgUnits;
 import org.yekuo.notification.Notifications;
+import org.yekuo.notification.VerificationCodes;
+import org.yekuo.notification.VerificationPurpose;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Masking;
 import org.yekuo.shared.PersonalDataCipher;
@@ -28,8 +32,8 @@ import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkItem;
 
 /**
- * Accepts applications at the counter on one certificate (R-MAT-3), reuses materials on file
- * (R-MAT-5), and cancels them. Each call is one transaction: the order, its materials, the process,
+ * Accepts applications on one certificate (R-MAT-3), at the counter or online, reuses materials on
+ * file (R-MAT-5), and cancels them. Each call is one transaction: the order, its materials, the process,
  * the audit record and the applicant's SMS commit together or not at all.
  */
 @Service
@@ -48,9 +52,12 @@ public class ApplicationIntake {
     private final AuditTrail audit;
     private final Clock clock;
     private final Validator validator;
+    private final OrgUnits orgUnits;
+    private final VerificationCodes verificationCodes;
 
     ApplicationIntake(Applications applications, Catalogue catalogue, OrderProcesses processes, PersonalDataCipher cipher,
-            Notifications notifications, AuditTrail audit, Clock clock, Validator validator) {
+            Notifications notifications, AuditTrail audit, Clock clock, Validator validator, OrgUnits orgUnits,
+            VerificationCodes verificationCodes) {
         this.applications = applications;
         this.catalogue = catalogue;
         this.processes = processes;
@@ -59,6 +66,8 @@ public class ApplicationIntake {
         this.audit = audit;
         this.clock = clock;
         this.validator = validator;
+        this.orgUnits = orgUnits;
+        this.verificationCodes = verificationCodes;
     }
 
     /**
@@ -67,9 +76,49 @@ public class ApplicationIntake {
      */
     @Transactional
     public Application accept(NewApplication request, Optional<String> idempotencyKey, CurrentUser clerk) {
-        Optional<Long> earlier = idempotencyKey.flatMap(applications::findByIdempotencyKey);
+        return accept(request, idempotencyKey, new Receipt(Channel.COUNTER, clerk.orgUnitId(), clerk.orgPath(),
+                clerk.username(), clerk));
+    }
+
+    /**
+     * Accepts an application the applicant submitted online from their phone, at the supply station
+     * they chose, under the same rules as at the counter. Nobody signs for its acceptance node yet: a
+     * clerk of the station finds it in their work and signs for it. The caller vouches that
+     * {@code request.phone()} is the number the applicant has just proven with a verification code.
+     */
+    @Transactional
+    public Application acceptOnline(NewApplication request, long stationOrgUnitId, Optional<String> idempotencyKey) {
+        OnlineApplicationPolicy.requireOfferedOnline(request.typeCode());
+        OrgUnit station = orgUnits.byId(stationOrgUnitId).filter(unit -> unit.kind() == OrgUnit.Kind.STATION)
+                .orElseThrow(() -> DomainException.invalid("stationId", "online.station.unknown"));
+        return accept(request, idempotencyKey, new Receipt(Channel.ONLINE, station.id(), station.path(),
+                OnlineApplicationPolicy.CREATED_BY, null));
+    }
+
+    /**
+     * {@link #acceptOnline(NewApplication, long, Optional)} for integrators, who prove the phone with the
+     * verification code in the same request. The code is used up only when the application is accepted;
+     * a retry with the same idempotency key answers with the first order without a new code.
+     */
+    @Transactional
+    public Application acceptOnline(NewApplication request, long stationOrgUnitId, String verificationCode,
+            Optional<String> idempotencyKey) {
+        Optional<Application> earlier = earlier(request, idempotencyKey);
         if (earlier.isPresent()) {
-            return applications.get(earlier.get());
+            return earlier.get();
+        }
+        verificationCodes.verify(request.phone(), VerificationPurpose.ONLINE_APPLICATION, verificationCode);
+        return acceptOnline(request, stationOrgUnitId, idempotencyKey);
+    }
+
+    /** Where and by whom an application is received; {@code receiver} signs for its first node, if any. */
+    private record Receipt(Channel channel, long orgUnitId, String orgPath, String createdBy, CurrentUser receiver) {
+    }
+
+    private Application accept(NewApplication request, Optional<String> idempotencyKey, Receipt receipt) {
+        Optional<Application> earlier = earlier(request, idempotencyKey);
+        if (earlier.isPresent()) {
+            return earlier.get();
         }
         validate(request);
         BusinessTypeDefinition requested = knownType(request.typeCode());
@@ -90,14 +139,15 @@ public class ApplicationIntake {
         var now = clock.instant();
         String orderNo = applications.nextOrderNo(LocalDate.now(clock).getYear());
         String token = newToken();
+        String phoneMasked = Masking.mobile(request.phone());
         long id;
         try {
             id = applications.insert(orderNo, requested.code(), requested.version(), type.code(), type.version(),
                     type.family().name(), request, sealed,
                     Masking.chineseName(request.applicantName().trim()),
                     request.applicantKind() == ApplicantKind.PERSON ? Masking.idNumber(subjectCode) : Masking.creditCode(subjectCode),
-                    Masking.mobile(request.phone()), clerk.orgUnitId(), clerk.orgPath(), token, idempotencyKey.orElse(null),
-                    clerk.username(), now);
+                    phoneMasked, receipt.channel(), receipt.orgUnitId(), receipt.orgPath(), token,
+                    idempotencyKey.orElse(null), receipt.createdBy(), now);
         } catch (DuplicateKeyException raced) {
             // The same idempotency key committed a moment ago in a parallel request: answer with that order.
             return applications.get(idempotencyKey.flatMap(applications::findByIdempotencyKey).orElseThrow(() -> raced));
@@ -105,16 +155,34 @@ public class ApplicationIntake {
         List<ApplicationMaterial> materials = OneCertificateStartPolicy.initialMaterials(type, request.byAgent(), onFile, now);
         materials.forEach(m -> applications.insertMaterial(id, m));
 
+        // Online nobody is signed in, so the masked number tells the audit trail who applied.
         audit.record("application.accepted", "application", orderNo, "type=" + requested.code() + " version="
                 + requested.version() + " deferred=" + materials.stream().filter(m -> m.state() == MaterialState.DEFERRED).count()
-                + " onFile=" + onFile.size());
-        processes.start(id, toFamily(type), type.nodeSequence().stream().map(KeyNode::name).toList(), clerk.orgPath());
+                + " onFile=" + onFile.size() + " channel=" + receipt.channel()
+                + (receipt.channel() == Channel.ONLINE ? " phone=" + phoneMasked : ""));
+        processes.start(id, toFamily(type), type.nodeSequence().stream().map(KeyNode::name).toList(), receipt.orgPath());
         // At the counter the clerk who accepts the application receives its first node.
-        for (WorkItem item : processes.openItems(id)) {
-            processes.signFor(item.taskId(), clerk);
+        if (receipt.receiver() != null) {
+            for (WorkItem item : processes.openItems(id)) {
+                processes.signFor(item.taskId(), receipt.receiver());
+            }
         }
         notifications.sms(request.phone(), "application-received", Map.of("number", orderNo, "token", token), orderNo);
         return applications.get(id);
+    }
+
+    /**
+     * The order an earlier request with the same idempotency key created. A key is one applicant's: used
+     * again for another phone it is refused rather than answered with someone else's order.
+     */
+    private Optional<Application> earlier(NewApplication request, Optional<String> idempotencyKey) {
+        return idempotencyKey.flatMap(applications::findByIdempotencyKey).map(id -> {
+            String phone = request.phone() == null ? "" : request.phone().strip();
+            if (!phone.equals(cipher.decrypt(applications.phoneSealed(id)))) {
+                throw DomainException.conflict("online.idempotency-key.taken");
+            }
+            return applications.get(id);
+        });
     }
 
     /** Withdraws an open application with a reason; its process ends with it. */

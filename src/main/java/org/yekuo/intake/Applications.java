@@ -27,7 +27,7 @@ class Applications {
 
     long insert(String orderNo, String typeCode, int typeVersion, String planTypeCode, int planTypeVersion, String family,
             NewApplication request, Sealed sealed,
-            String nameMasked, String codeMasked, String phoneMasked, long orgUnitId, String orgPath, String token,
+            String nameMasked, String codeMasked, String phoneMasked, Channel channel, long orgUnitId, String orgPath, String token,
             String idempotencyKey, String createdBy, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -35,10 +35,10 @@ class Applications {
                     applicant_name_sealed, applicant_name_masked, subject_code_sealed, subject_code_index, subject_code_masked,
                     phone_sealed, phone_masked, supply_address, capacity_amount, capacity_unit, channel, org_unit_id, org_path,
                     progress_token, idempotency_key, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'COUNTER', ?, ?, ?, ?, ?, ?)""")
+                values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(orderNo, typeCode, typeVersion, planTypeCode, planTypeVersion, family, request.applicantKind().name(), sealed.applicantName(),
                         nameMasked, sealed.subjectCode(), sealed.subjectCodeIndex(), codeMasked, sealed.phone(), phoneMasked,
-                        request.supplyAddress().trim(), request.capacity(), request.capacityUnit().name(), orgUnitId, orgPath,
+                        request.supplyAddress().trim(), request.capacity(), request.capacityUnit().name(), channel.name(), orgUnitId, orgPath,
                         token, idempotencyKey, createdBy, Timestamp.from(now))
                 .update(keys, "id");
         return ((Number) keys.getKeys().get("id")).longValue();

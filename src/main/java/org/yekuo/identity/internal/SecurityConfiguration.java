@@ -27,20 +27,23 @@ import org.springframework.web.servlet.LocaleResolver;
 /**
  * Staff sign in with username and password on the pages (session, CSRF on) and integrators call
  * {@code /api} with HTTP Basic (no session cookie, so no CSRF needed). Unauthenticated API calls get
- * a problem document, pages a redirect to the sign-in page.
+ * a problem document, pages a redirect to the sign-in page. Applicants need no account: the pages
+ * under {@code /apply} are public with CSRF on, and {@code /api/public} proves them by SMS code instead.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-            "/public/**", "/api/public/**", "/s/**"};
+            "/public/**", "/api/public/**", "/s/**", "/apply/**"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, MessageSource messages, LocaleResolver locales)
             throws Exception {
         RequestMatcher apiWithCredentials = request -> request.getRequestURI().startsWith("/api/")
                 && request.getHeader("Authorization") != null;
+        // The public API proves an applicant by a verification code in the request, never by a cookie.
+        RequestMatcher publicApi = request -> request.getRequestURI().startsWith("/api/public/");
         RequestMatcher api = request -> request.getRequestURI().startsWith("/api/")
                 || request.getRequestURI().startsWith("/v3/api-docs");
         http
@@ -50,7 +53,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(basic -> { })
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials, publicApi))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(
                                 (request, response, e) -> problem(request, response, messages, locales, HttpStatus.UNAUTHORIZED, "security.unauthenticated"),

@@ -9,16 +9,22 @@ import org.yekuo.shared.DomainException;
 
 /**
  * The counter's acceptance form as typed, so that a refused form comes back exactly as it was. Only
- * the shape of the values is checked here; every rule lives in the intake service.
+ * the shape of the values is checked here; every rule lives in the intake service. An unticked box
+ * sends nothing, so {@code agent} may be absent.
  */
 record NewApplicationForm(String typeCode, String applicantKind, String applicantName, String subjectCode, String phone,
-        String supplyAddress, String capacity, String capacityUnit, boolean agent, String idempotencyKey) {
+        String supplyAddress, String capacity, String capacityUnit, Boolean agent, String idempotencyKey) {
 
     static NewApplicationForm empty(String idempotencyKey) {
         return new NewApplicationForm("LV_RES_NEW", "PERSON", "", "", "", "", "", "KVA", false, idempotencyKey);
     }
 
     NewApplication toRequest() {
+        return toRequest(phone == null ? null : phone.trim());
+    }
+
+    /** The request with {@code phone} instead of the typed one: online it is the number the applicant proved. */
+    NewApplication toRequest(String phone) {
         BigDecimal amount;
         try {
             amount = capacity == null || capacity.isBlank() ? null : new BigDecimal(capacity.trim());
@@ -26,8 +32,8 @@ record NewApplicationForm(String typeCode, String applicantKind, String applican
             throw DomainException.invalid("capacity", "intake.field.capacity");
         }
         return new NewApplication(typeCode, parse(ApplicantKind.class, applicantKind, "applicantKind", "intake.field.applicant-kind"),
-                applicantName, subjectCode, phone == null ? null : phone.trim(), supplyAddress, amount,
-                parse(CapacityUnit.class, capacityUnit, "capacityUnit", "intake.field.capacity-unit"), agent);
+                applicantName, subjectCode, phone, supplyAddress, amount,
+                parse(CapacityUnit.class, capacityUnit, "capacityUnit", "intake.field.capacity-unit"), Boolean.TRUE.equals(agent));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, String messageKey) {

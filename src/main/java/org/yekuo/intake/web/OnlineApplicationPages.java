@@ -1,0 +1,187 @@
+package org.yekuo.intake.web;
+
+import java.io.Serializable;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yekuo.catalogue.BusinessTypeSummary;
+import org.yekuo.catalogue.Catalogue;
+import org.yekuo.identity.DataScope;
+import org.yekuo.identity.OrgUnit;
+import org.yekuo.identity.OrgUnits;
+import org.yekuo.intake.ApplicationIntake;
+import org.yekuo.intake.OnlineApplicationPolicy;
+import org.yekuo.notification.VerificationCodes;
+import org.yekuo.notification.VerificationPurpose;
+import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Masking;
+import org.yekuo.shared.Refusals;
+
+/**
+ * The applicant's H5 pages for applying online without a staff account: prove the mobile number with
+ * an SMS code, fill in the application, get the order number and the progress link. The session holds
+ * the proven number, and nothing else, for 30 minutes; the application always carries that number.
+ */
+@Controller
+@RequestMapping("/apply")
+class OnlineApplicationPages {
+
+    static final String VERIFIED_PHONE = "online.verifiedPhone";
+    static final Duration VERIFIED_FOR = Duration.ofMinutes(30);
+
+    private final VerificationCodes codes;
+    private final ApplicationIntake intake;
+    private final Catalogue catalogue;
+    private final OrgUnits orgUnits;
+    private final Refusals refusals;
+    private final Clock clock;
+
+    OnlineApplicationPages(VerificationCodes codes, ApplicationIntake intake, Catalogue catalogue, OrgUnits orgUnits,
+            Refusals refusals, Clock clock) {
+        this.codes = codes;
+        this.intake = intake;
+        this.catalogue = catalogue;
+        this.orgUnits = orgUnits;
+        this.refusals = refusals;
+        this.clock = clock;
+    }
+
+    /** A number proven with a code, and when; serializable so that sessions may live in the database. */
+    record VerifiedPhone(String phone, Instant verifiedAt) implements Serializable {
+    }
+
+    @GetMapping
+    String start(HttpSession session, Model model) {
+        if (verifiedPhone(session).isPresent()) {
+            return "redirect:/apply/form";
+        }
+        model.addAttribute("phone", "");
+        return "online/phone";
+    }
+
+    @PostMapping("/code")
+    String sendCode(@RequestParam(required = false) String phone, HttpServletRequest request, HttpServletResponse response,
+            Model model, Locale locale) {
+        model.addAttribute("phone", phone == null ? "" : phone.strip());
+        try {
+            var issued = codes.issue(phone, VerificationPurpose.ONLINE_APPLICATION, request.getRemoteAddr());
+            model.addAttribute("phoneMasked", issued.phoneMasked());
+            model.addAttribute("sent", true);
+            return "online/code";
+        } catch (DomainException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refusal", refusals.explain(e, locale));
+            return "online/phone";
+        }
+    }
+
+    @PostMapping("/verify")
+    String verify(@RequestParam(required = false) String phone, @RequestParam(required = false) String code,
+            HttpServletRequest request, HttpServletResponse response, Model model, Locale locale) {
+        try {
+            codes.verify(phone, VerificationPurpose.ONLINE_APPLICATION, code);
+        } catch (DomainException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("phone", phone == null ? "" : phone.strip());
+            model.addAttribute("phoneMasked", Masking.mobile(phone));
+            model.addAttribute("refusal", refusals.explain(e, locale));
+            return "online/code";
+        }
+        // A new session id once the number is proven, so that a session id planted earlier proves nothing.
+        request.getSession(true);
+        request.changeSessionId();
+        request.getSession().setAttribute(VERIFIED_PHONE, new VerifiedPhone(phone.strip(), clock.instant()));
+        return "redirect:/apply/form";
+    }
+
+    @GetMapping("/form")
+    String form(HttpSession session, Model model) {
+        Optional<VerifiedPhone> verified = verifiedPhone(session);
+        if (verified.isEmpty()) {
+            return "redirect:/apply";
+        }
+        return form(NewApplicationForm.empty(UUID.randomUUID().toString()), "", verified.get(), model);
+    }
+
+    @PostMapping("/form")
+    String submit(@ModelAttribute NewApplicationForm form, @RequestParam(required = false) String stationId,
+            HttpSession session, HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
+        Optional<VerifiedPhone> verified = verifiedPhone(session);
+        if (verified.isEmpty()) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            model.addAttribute("phone", "");
+            model.addAttribute("refusal", refusals.explain(DomainException.forbidden("online.session.unverified"), locale));
+            return "online/phone";
+        }
+        try {
+            var application = intake.acceptOnline(form.toRequest(verified.get().phone()), station(stationId),
+                    Optional.ofNullable(form.idempotencyKey()).filter(k -> !k.isBlank()));
+            redirect.addFlashAttribute("orderNo", application.orderNo());
+            redirect.addFlashAttribute("token", application.progressToken());
+            return "redirect:/apply/submitted";
+        } catch (DomainException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refusal", refusals.explain(e, locale));
+            return form(form, stationId, verified.get(), model);
+        }
+    }
+
+    @GetMapping("/submitted")
+    String submitted(Model model) {
+        return model.containsAttribute("orderNo") ? "online/submitted" : "redirect:/apply";
+    }
+
+    private String form(NewApplicationForm form, String stationId, VerifiedPhone verified, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("stationId", stationId == null ? "" : stationId);
+        model.addAttribute("phoneMasked", Masking.mobile(verified.phone()));
+        model.addAttribute("types", catalogue.types().stream().filter(t -> OnlineApplicationPolicy.TYPES.contains(t.code()))
+                .sorted(Comparator.comparingInt((BusinessTypeSummary t) -> OnlineApplicationPolicy.TYPES.indexOf(t.code())))
+                .toList());
+        model.addAttribute("stations", stations());
+        return "online/form";
+    }
+
+    private List<OrgUnit> stations() {
+        return orgUnits.within(new DataScope("/")).stream().filter(unit -> unit.kind() == OrgUnit.Kind.STATION).toList();
+    }
+
+    /** The number proven in this session within the last 30 minutes; an older one is forgotten. */
+    private Optional<VerifiedPhone> verifiedPhone(HttpSession session) {
+        if (session == null || !(session.getAttribute(VERIFIED_PHONE) instanceof VerifiedPhone verified)) {
+            return Optional.empty();
+        }
+        if (!clock.instant().isBefore(verified.verifiedAt().plus(VERIFIED_FOR))) {
+            session.removeAttribute(VERIFIED_PHONE);
+            return Optional.empty();
+        }
+        return Optional.of(verified);
+    }
+
+    private static long station(String stationId) {
+        try {
+            return Long.parseLong(stationId == null ? "" : stationId.strip());
+        } catch (NumberFormatException e) {
+            throw DomainException.invalid("stationId", "online.station.unknown");
+        }
+    }
+}

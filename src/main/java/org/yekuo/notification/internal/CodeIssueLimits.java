@@ -1,0 +1,62 @@
+package org.yekuo.notification.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.yekuo.shared.DomainException;
+
+/**
+ * How often verification codes may be asked for (6b: rate-limited per phone and per IP): one per phone
+ * a minute, ten per phone a day and twenty per requesting address an hour. A refusal says which limit
+ * it hit and when the next code may be asked for.
+ */
+public final class CodeIssueLimits {
+
+    public static final Duration PHONE_INTERVAL = Duration.ofSeconds(60);
+    public static final Duration PHONE_WINDOW = Duration.ofDays(1);
+    public static final int PHONE_PER_WINDOW = 10;
+    public static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
+    public static final int ADDRESS_PER_WINDOW = 20;
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private CodeIssueLimits() {
+    }
+
+    /**
+     * @param phoneIssues   when codes went to this phone within the last {@link #PHONE_WINDOW}
+     * @param addressIssues when codes were asked for from this address within the last {@link #ADDRESS_WINDOW}
+     * @throws DomainException 429 naming the field and when to try again
+     */
+    public static void check(Instant now, List<Instant> phoneIssues, List<Instant> addressIssues, ZoneId zone) {
+        Instant latest = phoneIssues.stream().max(Comparator.naturalOrder()).orElse(null);
+        if (latest != null && now.isBefore(latest.plus(PHONE_INTERVAL))) {
+            long seconds = Math.max(1, (Duration.between(now, latest.plus(PHONE_INTERVAL)).toMillis() + 999) / 1000);
+            throw tooMany("phone", "online.code.too-soon", seconds);
+        }
+        if (phoneIssues.size() >= PHONE_PER_WINDOW) {
+            throw tooMany("phone", "online.code.phone-limit", PHONE_PER_WINDOW,
+                    nextSlot(phoneIssues, PHONE_PER_WINDOW, PHONE_WINDOW, zone));
+        }
+        if (addressIssues.size() >= ADDRESS_PER_WINDOW) {
+            throw tooMany("clientIp", "online.code.address-limit", ADDRESS_PER_WINDOW,
+                    nextSlot(addressIssues, ADDRESS_PER_WINDOW, ADDRESS_WINDOW, zone));
+        }
+    }
+
+    /** When the issue that lets one more in leaves the window, rounded up to the minute shown. */
+    private static String nextSlot(List<Instant> issues, int limit, Duration window, ZoneId zone) {
+        List<Instant> newestFirst = issues.stream().sorted(Comparator.reverseOrder()).toList();
+        Instant freed = newestFirst.get(limit - 1).plus(window).plusSeconds(59);
+        return SHOWN.format(freed.atZone(zone));
+    }
+
+    private static DomainException tooMany(String field, String key, Object... args) {
+        return new DomainException(HttpStatus.TOO_MANY_REQUESTS, List.of(new DomainException.FieldProblem(field, key, args)),
+                key, args);
+    }
+}
