@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import jakarta.validation.Validator;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
@@ -137,21 +136,22 @@ public class ApplicationIntake {
         applications.onFile(subjectIndex).forEach(f -> onFile.put(f.materialCode(), f.applicationId()));
 
         var now = clock.instant();
-        String orderNo = applications.nextOrderNo(LocalDate.now(clock).getYear());
+        int year = LocalDate.now(clock).getYear();
+        applications.lockOrderNumbers(year);
+        // A parallel request with the same key that got the lock first has committed its order by now.
+        Optional<Application> raced = earlier(request, idempotencyKey);
+        if (raced.isPresent()) {
+            return raced.get();
+        }
+        String orderNo = applications.nextOrderNo(year);
         String token = newToken();
         String phoneMasked = Masking.mobile(request.phone());
-        long id;
-        try {
-            id = applications.insert(orderNo, requested.code(), requested.version(), type.code(), type.version(),
-                    type.family().name(), request, sealed,
-                    Masking.chineseName(request.applicantName().trim()),
-                    request.applicantKind() == ApplicantKind.PERSON ? Masking.idNumber(subjectCode) : Masking.creditCode(subjectCode),
-                    phoneMasked, receipt.channel(), receipt.orgUnitId(), receipt.orgPath(), token,
-                    idempotencyKey.orElse(null), receipt.createdBy(), now);
-        } catch (DuplicateKeyException raced) {
-            // The same idempotency key committed a moment ago in a parallel request: answer with that order.
-            return applications.get(idempotencyKey.flatMap(applications::findByIdempotencyKey).orElseThrow(() -> raced));
-        }
+        long id = applications.insert(orderNo, requested.code(), requested.version(), type.code(), type.version(),
+                type.family().name(), request, sealed,
+                Masking.chineseName(request.applicantName().trim()),
+                request.applicantKind() == ApplicantKind.PERSON ? Masking.idNumber(subjectCode) : Masking.creditCode(subjectCode),
+                phoneMasked, receipt.channel(), receipt.orgUnitId(), receipt.orgPath(), token,
+                idempotencyKey.orElse(null), receipt.createdBy(), now);
         List<ApplicationMaterial> materials = OneCertificateStartPolicy.initialMaterials(type, request.byAgent(), onFile, now);
         materials.forEach(m -> applications.insertMaterial(id, m));
 

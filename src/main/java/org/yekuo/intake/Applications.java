@@ -5,11 +5,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yekuo.shared.DomainException;
 
 /** Stores applications, their materials and node fields. */
@@ -17,9 +21,12 @@ import org.yekuo.shared.DomainException;
 class Applications {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate nested;
 
-    Applications(JdbcClient jdbc) {
+    Applications(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     record Sealed(String applicantName, String subjectCode, String subjectCodeIndex, String phone) {
@@ -180,16 +187,29 @@ class Applications {
                 .query((rs, n) -> new NodeField(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
-    /** Next readable number of the year, e.g. YK-2026-000123; the counter row lock serialises it. */
-    String nextOrderNo(int year) {
-        int updated = jdbc.sql("update order_number_counter set last_no = last_no + 1 where year_no = ?").param(year).update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("insert into order_number_counter (year_no, last_no) values (?, 1)").param(year).update();
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                jdbc.sql("update order_number_counter set last_no = last_no + 1 where year_no = ?").param(year).update();
-            }
+    /**
+     * Takes the year's order-number lock until the transaction ends, creating the counter on the year's
+     * first order. Acceptances serialise here, which also makes a re-check of an idempotency key after
+     * the lock final: a parallel request with the same key has committed by then.
+     */
+    void lockOrderNumbers(int year) {
+        if (jdbc.sql("select last_no from order_number_counter where year_no = ? for update").param(year)
+                .query(Integer.class).optional().isEmpty()) {
+            // A savepoint, so that losing the race for the first order of a year does not abort the transaction.
+            nested.executeWithoutResult(status -> {
+                try {
+                    jdbc.sql("insert into order_number_counter (year_no, last_no) values (?, 0)").param(year).update();
+                } catch (DuplicateKeyException raced) {
+                    status.setRollbackOnly();
+                }
+            });
+            jdbc.sql("select last_no from order_number_counter where year_no = ? for update").param(year).query(Integer.class).single();
         }
+    }
+
+    /** The next readable number of the year, e.g. YK-2026-000123; call with the year's lock held. */
+    String nextOrderNo(int year) {
+        jdbc.sql("update order_number_counter set last_no = last_no + 1 where year_no = ?").param(year).update();
         int number = jdbc.sql("select last_no from order_number_counter where year_no = ?").param(year).query(Integer.class).single();
         return String.format("YK-%d-%06d", year, number);
     }

@@ -176,6 +176,25 @@ class ApplicationLifecycleTests {
     }
 
     @Test
+    @DisplayName("a double click sends the same application twice at once: one order, both answers name it")
+    void concurrentRetriesCreateOneOrder() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = application("LV_RES_NEW", "PERSON", "王五", newIdNumber(), newPhone());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Callable<String> submit = () -> accept(body, key).andReturn().getResponse().getContentAsString();
+            List<String> answers = new ArrayList<>();
+            for (var answer : pool.invokeAll(List.of(submit, submit))) {
+                answers.add(answer.get());
+            }
+            assertThat(answers).extracting(a -> ((Number) JsonPath.read(a, "$.id")).longValue()).containsOnly(
+                    jdbc.sql("select id from application where idempotency_key = ?").param(key).query(Long.class).single());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     @DisplayName("R-DOC-2 a node's required fields block completion with a message per field")
     void requiredFieldsBlockCompletion() throws Exception {
         long id = acceptedLvOrder("11010519491231002X");
