@@ -1,9 +1,14 @@
 package org.yekuo.intake.web;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +40,7 @@ import org.yekuo.intake.Orders;
 import org.yekuo.intake.UploadedFile;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Refusals;
+import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.ProcessDiagrams;
 import org.yekuo.workflow.WorkItem;
 
@@ -55,10 +61,12 @@ class OrderPages {
     private final CurrentUsers users;
     private final Refusals refusals;
     private final MessageSource messages;
+    private final OrderProcesses processes;
+    private final Clock clock;
 
     OrderPages(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, OrderProgress progress,
             Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, CurrentUsers users, Refusals refusals,
-            MessageSource messages) {
+            MessageSource messages, OrderProcesses processes, Clock clock) {
         this.intake = intake;
         this.orders = orders;
         this.work = work;
@@ -70,13 +78,19 @@ class OrderPages {
         this.users = users;
         this.refusals = refusals;
         this.messages = messages;
+        this.processes = processes;
+        this.clock = clock;
     }
 
     @GetMapping("/orders")
     String list(@RequestParam Optional<ApplicationStatus> status, @RequestParam Optional<String> orderNo,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         int shown = Math.max(page, 0);
-        model.addAttribute("result", orders.list(users.require(), status, orderNo.filter(n -> !n.isBlank()), shown, PAGE_SIZE));
+        Orders.OrderPage result = orders.list(users.require(), status, orderNo.filter(n -> !n.isBlank()), shown, PAGE_SIZE);
+        model.addAttribute("result", result);
+        model.addAttribute("dueTimes", currentDueTimes(result));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("typeNames", typeNames(locale));
         model.addAttribute("status", status.orElse(null));
         model.addAttribute("orderNo", orderNo.orElse(""));
         model.addAttribute("statuses", ApplicationStatus.values());
@@ -128,6 +142,7 @@ class OrderPages {
         model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
         model.addAttribute("materialNames", materialNames(locale));
         model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
+        model.addAttribute("progressLink", progressLink(request, order.progressToken()));
         progress.byToken(order.progressToken()).ifPresent(p -> model.addAttribute("progress", p));
         return "intake/receipt";
     }
@@ -160,7 +175,14 @@ class OrderPages {
 
     @GetMapping("/tasks")
     String myWork(Model model) {
-        model.addAttribute("items", work.myWork(users.require(), 200));
+        var user = users.require();
+        List<WorkItem> items = work.myWork(user, 200);
+        // The field needs the order number and the address to find the site, not the internal id.
+        Map<Long, OrderView> ordersOfItems = new HashMap<>();
+        items.forEach(i -> ordersOfItems.computeIfAbsent(i.orderId(), id -> orders.view(id, user)));
+        model.addAttribute("items", items);
+        model.addAttribute("orders", ordersOfItems);
+        model.addAttribute("now", clock.instant());
         return "intake/tasks";
     }
 
@@ -202,6 +224,15 @@ class OrderPages {
         }
     }
 
+    /** The due time of each listed open order's current node, for the list's deadline column. */
+    private Map<Long, Instant> currentDueTimes(Orders.OrderPage page) {
+        Map<Long, Instant> due = new HashMap<>();
+        page.orders().stream().filter(o -> o.status().open()).forEach(o -> processes.openItems(o.id()).stream()
+                .map(WorkItem::dueAt).filter(Objects::nonNull).min(Comparator.naturalOrder())
+                .ifPresent(d -> due.put(o.id(), d)));
+        return due;
+    }
+
     private String taskForm(WorkItem item, Map<String, String> entered, Model model, Locale locale) {
         OrderView order = orders.view(item.orderId(), users.require());
         model.addAttribute("item", item);
@@ -218,8 +249,14 @@ class OrderPages {
         return "intake/new";
     }
 
-    private Map<String, String> materialNames(Locale locale) {
-        Map<String, String> names = new java.util.HashMap<>();
+    private Map<String, String> typeNames(Locale locale) {
+        Map<String, String> names = new HashMap<>();
+        catalogue.types().forEach(t -> names.put(t.code(), "zh".equals(locale.getLanguage()) ? t.nameZh() : t.nameEn()));
+        return names;
+    }
+
+        private Map<String, String> materialNames(Locale locale) {
+        Map<String, String> names = new HashMap<>();
         catalogue.materials().forEach(m -> names.put(m.code(), m.name(locale)));
         return names;
     }
