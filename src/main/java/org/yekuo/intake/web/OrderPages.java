@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -120,31 +121,35 @@ class OrderPages {
     }
 
     @GetMapping("/orders/{id}")
-    String order(@PathVariable long id, Model model, Locale locale, HttpServletRequest request) {
-        OrderView order = orders.view(id, users.require());
-        model.addAttribute("order", order);
-        model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
-        model.addAttribute("materialNames", materialNames(locale));
-        model.addAttribute("flowChart", diagrams.forOrder(id, node -> nodeName(node, locale)));
-        model.addAttribute("auditTrail", audit.forSubject("application", order.orderNo()));
-        model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
-        model.addAttribute("progressLink", progressLink(request, order.progressToken()));
-        if (order.status().open()) {
-            model.addAttribute("progress", progress.byToken(order.progressToken()).orElse(null));
-        }
-        return "intake/order";
+    String order(@PathVariable long id, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        return shown(() -> {
+            OrderView order = orders.view(id, users.require());
+            model.addAttribute("order", order);
+            model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
+            model.addAttribute("materialNames", materialNames(locale));
+            model.addAttribute("flowChart", diagrams.forOrder(id, node -> nodeName(node, locale)));
+            model.addAttribute("auditTrail", audit.forSubject("application", order.orderNo()));
+            model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
+            model.addAttribute("progressLink", progressLink(request, order.progressToken()));
+            if (order.status().open()) {
+                model.addAttribute("progress", progress.byToken(order.progressToken()).orElse(null));
+            }
+            return "intake/order";
+        }, model, locale, response);
     }
 
     @GetMapping("/orders/{id}/receipt")
-    String receipt(@PathVariable long id, Model model, Locale locale, HttpServletRequest request) {
-        OrderView order = orders.view(id, users.require());
-        model.addAttribute("order", order);
-        model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
-        model.addAttribute("materialNames", materialNames(locale));
-        model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
-        model.addAttribute("progressLink", progressLink(request, order.progressToken()));
-        progress.byToken(order.progressToken()).ifPresent(p -> model.addAttribute("progress", p));
-        return "intake/receipt";
+    String receipt(@PathVariable long id, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        return shown(() -> {
+            OrderView order = orders.view(id, users.require());
+            model.addAttribute("order", order);
+            model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
+            model.addAttribute("materialNames", materialNames(locale));
+            model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
+            model.addAttribute("progressLink", progressLink(request, order.progressToken()));
+            progress.byToken(order.progressToken()).ifPresent(p -> model.addAttribute("progress", p));
+            return "intake/receipt";
+        }, model, locale, response);
     }
 
     @PostMapping("/orders/{id}/materials/{materialCode}")
@@ -187,10 +192,12 @@ class OrderPages {
     }
 
     @GetMapping("/tasks/{taskId}")
-    String task(@PathVariable String taskId, Model model, Locale locale) {
-        WorkItem item = work.myWork(users.require(), 500).stream().filter(i -> i.taskId().equals(taskId)).findFirst()
-                .orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
-        return taskForm(item, Map.of(), model, locale);
+    String task(@PathVariable String taskId, Model model, Locale locale, HttpServletResponse response) {
+        return shown(() -> {
+            WorkItem item = work.myWork(users.require(), 500).stream().filter(i -> i.taskId().equals(taskId)).findFirst()
+                    .orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
+            return taskForm(item, Map.of(), model, locale);
+        }, model, locale, response);
     }
 
     @PostMapping("/tasks/{taskId}/sign-for")
@@ -241,6 +248,20 @@ class OrderPages {
         model.addAttribute("entered", entered);
         model.addAttribute("materialNames", materialNames(locale));
         return "intake/task";
+    }
+
+    /**
+     * Renders a page, or says in the shell why it cannot be shown: an order outside the reader's scope
+     * is not found (404), a node already done or taken by someone else likewise.
+     */
+    private String shown(Supplier<String> page, Model model, Locale locale, HttpServletResponse response) {
+        try {
+            return page.get();
+        } catch (DomainException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refusal", refusals.explain(e, locale));
+            return "intake/refused";
+        }
     }
 
     private String form(NewApplicationForm form, Model model) {
