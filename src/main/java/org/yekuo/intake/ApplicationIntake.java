@@ -102,7 +102,7 @@ public class ApplicationIntake {
             // The same idempotency key committed a moment ago in a parallel request: answer with that order.
             return applications.get(idempotencyKey.flatMap(applications::findByIdempotencyKey).orElseThrow(() -> raced));
         }
-        List<ApplicationMaterial> materials = OneCertificateStartPolicy.initialMaterials(type, request.agent(), onFile, now);
+        List<ApplicationMaterial> materials = OneCertificateStartPolicy.initialMaterials(type, request.byAgent(), onFile, now);
         materials.forEach(m -> applications.insertMaterial(id, m));
 
         audit.record("application.accepted", "application", orderNo, "type=" + requested.code() + " version="

@@ -15,7 +15,8 @@ import jakarta.validation.constraints.Size;
  * (a person's ID number or an organisation's credit code), name, mobile phone, supply address and the
  * capacity asked for. Everything else may follow later.
  *
- * @param agent true when an agent applies on the applicant's behalf (a power of attorney is then due)
+ * @param agent true when an agent applies on the applicant's behalf (a power of attorney is then due);
+ *              left out, nobody else applies
  */
 public record NewApplication(
         @NotBlank(message = "{intake.field.type-code}") String typeCode,
@@ -28,5 +29,9 @@ public record NewApplication(
         @DecimalMax(value = "1000000", message = "{intake.field.capacity}") @Digits(integer = 10, fraction = 2, message = "{intake.field.capacity}")
         BigDecimal capacity,
         @NotNull(message = "{intake.field.capacity-unit}") CapacityUnit capacityUnit,
-        boolean agent) {
+        Boolean agent) {
+
+    public boolean byAgent() {
+        return Boolean.TRUE.equals(agent);
+    }
 }
