@@ -69,9 +69,11 @@ class ApplicationBrowserTests {
             assertThat(progressLink).matches("http://localhost:" + port + "/s/[A-Za-z0-9_-]{16,64}");
 
             counter.go("/tasks");
-            counter.waitFor(task(orderId, "ACCEPTANCE")).click();
+            WebElement acceptance = counter.waitFor(task(orderId, "ACCEPTANCE"));
+            counter.screenshot("intake-03-clerk-tasks");
+            acceptance.click();
             counter.waitFor(By.id("complete"));
-            counter.screenshot("intake-03-acceptance-node");
+            counter.screenshot("intake-03b-acceptance-node");
             counter.driver().findElement(By.id("complete")).click();
             counter.waitFor(By.cssSelector("[data-testid=notice]"));
             assertThat(counter.driver().findElements(task(orderId, "ACCEPTANCE"))).isEmpty();

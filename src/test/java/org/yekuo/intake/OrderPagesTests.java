@@ -27,6 +27,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.ProcessFamily;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -42,6 +44,9 @@ class OrderPagesTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    OrderProcesses processes;
 
     @Test
     @DisplayName("R-MAT-3 a wrong ID check digit comes back on its field with status 422, the form as typed, nothing saved")
@@ -137,6 +142,23 @@ class OrderPagesTests {
         assertThat(page).doesNotContain("data-testid=\"error-meterPosition\"");
         assertThat(all(page, "<li>\\s*<a href=\"(#[a-zA-Z]+)\">")).containsExactly("#supplyPoint", "#distanceMetres", "#surveyOpinion");
         assertThat(inputValue(page, "meterPosition")).isEqualTo("\u5317\u5899");
+    }
+
+    @Test
+    @DisplayName("R-COL-1 my work names each node's order and address; a node whose order cannot be read is listed by its id")
+    void myWorkListsOrdersAndSurvivesAnUnreadableOne() throws Exception {
+        String order = mvc.perform(acceptanceForm("clerk", UUID.randomUUID().toString(), idNumber(), phone()))
+                .andExpect(redirectedUrlPattern("/orders/*")).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(order.substring(order.lastIndexOf('/') + 1));
+        String orgPath = jdbc.sql("select org_path from application where id = ?").param(id).query(String.class).single();
+        long orphan = ThreadLocalRandom.current().nextLong(1_000_000_000_000L, 9_000_000_000_000L);
+        processes.start(orphan, ProcessFamily.LV, List.of("ACCEPTANCE", "SITE_SURVEY"), orgPath);
+
+        String page = mvc.perform(get("/tasks").with(httpBasic("clerk", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String orderNo = jdbc.sql("select order_no from application where id = ?").param(id).query(String.class).single();
+        assertThat(page).contains(orderNo + " \u00b7 \u94b1*\u68ee", "\u793a\u8303\u5e02\u57ce\u4e1c\u533a\u5149\u660e\u8def 12 \u53f7")
+                .contains("\u5de5\u5355 #" + orphan);
     }
 
     private MockHttpServletRequestBuilder acceptanceForm(String user, String key, String idNumber, String phone) {

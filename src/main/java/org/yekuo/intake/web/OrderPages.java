@@ -29,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.catalogue.Catalogue;
+import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.intake.ApplicationIntake;
@@ -184,7 +185,11 @@ class OrderPages {
         List<WorkItem> items = work.myWork(user, 200);
         // The field needs the order number and the address to find the site, not the internal id.
         Map<Long, OrderView> ordersOfItems = new HashMap<>();
-        items.forEach(i -> ordersOfItems.computeIfAbsent(i.orderId(), id -> orders.view(id, user)));
+        for (WorkItem item : items) {
+            if (!ordersOfItems.containsKey(item.orderId())) {
+                ordersOfItems.put(item.orderId(), readable(item.orderId(), user));
+            }
+        }
         model.addAttribute("items", items);
         model.addAttribute("orders", ordersOfItems);
         model.addAttribute("now", clock.instant());
@@ -228,6 +233,15 @@ class OrderPages {
             response.setStatus(e.status().value());
             model.addAttribute("refusal", refusals.explain(e, locale));
             return taskForm(item, fields, model, locale);
+        }
+    }
+
+    /** The order, or null when it cannot be read: one such node must not take the whole list down. */
+    private OrderView readable(long orderId, CurrentUser user) {
+        try {
+            return orders.view(orderId, user);
+        } catch (DomainException e) {
+            return null;
         }
     }
 
