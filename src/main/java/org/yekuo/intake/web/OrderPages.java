@@ -1,11 +1,17 @@
 package org.yekuo.intake.web;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.catalogue.Catalogue;
+import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.intake.ApplicationIntake;
@@ -35,6 +42,7 @@ import org.yekuo.intake.Orders;
 import org.yekuo.intake.UploadedFile;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Refusals;
+import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.ProcessDiagrams;
 import org.yekuo.workflow.WorkItem;
 
@@ -55,10 +63,12 @@ class OrderPages {
     private final CurrentUsers users;
     private final Refusals refusals;
     private final MessageSource messages;
+    private final OrderProcesses processes;
+    private final Clock clock;
 
     OrderPages(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, OrderProgress progress,
             Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, CurrentUsers users, Refusals refusals,
-            MessageSource messages) {
+            MessageSource messages, OrderProcesses processes, Clock clock) {
         this.intake = intake;
         this.orders = orders;
         this.work = work;
@@ -70,13 +80,19 @@ class OrderPages {
         this.users = users;
         this.refusals = refusals;
         this.messages = messages;
+        this.processes = processes;
+        this.clock = clock;
     }
 
     @GetMapping("/orders")
     String list(@RequestParam Optional<ApplicationStatus> status, @RequestParam Optional<String> orderNo,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         int shown = Math.max(page, 0);
-        model.addAttribute("result", orders.list(users.require(), status, orderNo.filter(n -> !n.isBlank()), shown, PAGE_SIZE));
+        Orders.OrderPage result = orders.list(users.require(), status, orderNo.filter(n -> !n.isBlank()), shown, PAGE_SIZE);
+        model.addAttribute("result", result);
+        model.addAttribute("dueTimes", currentDueTimes(result));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("typeNames", typeNames(locale));
         model.addAttribute("status", status.orElse(null));
         model.addAttribute("orderNo", orderNo.orElse(""));
         model.addAttribute("statuses", ApplicationStatus.values());
@@ -106,30 +122,35 @@ class OrderPages {
     }
 
     @GetMapping("/orders/{id}")
-    String order(@PathVariable long id, Model model, Locale locale, HttpServletRequest request) {
-        OrderView order = orders.view(id, users.require());
-        model.addAttribute("order", order);
-        model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
-        model.addAttribute("materialNames", materialNames(locale));
-        model.addAttribute("flowChart", diagrams.forOrder(id, node -> nodeName(node, locale)));
-        model.addAttribute("auditTrail", audit.forSubject("application", order.orderNo()));
-        model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
-        model.addAttribute("progressLink", progressLink(request, order.progressToken()));
-        if (order.status().open()) {
-            model.addAttribute("progress", progress.byToken(order.progressToken()).orElse(null));
-        }
-        return "intake/order";
+    String order(@PathVariable long id, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        return shown(() -> {
+            OrderView order = orders.view(id, users.require());
+            model.addAttribute("order", order);
+            model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
+            model.addAttribute("materialNames", materialNames(locale));
+            model.addAttribute("flowChart", diagrams.forOrder(id, node -> nodeName(node, locale)));
+            model.addAttribute("auditTrail", audit.forSubject("application", order.orderNo()));
+            model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
+            model.addAttribute("progressLink", progressLink(request, order.progressToken()));
+            if (order.status().open()) {
+                model.addAttribute("progress", progress.byToken(order.progressToken()).orElse(null));
+            }
+            return "intake/order";
+        }, model, locale, response);
     }
 
     @GetMapping("/orders/{id}/receipt")
-    String receipt(@PathVariable long id, Model model, Locale locale, HttpServletRequest request) {
-        OrderView order = orders.view(id, users.require());
-        model.addAttribute("order", order);
-        model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
-        model.addAttribute("materialNames", materialNames(locale));
-        model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
-        progress.byToken(order.progressToken()).ifPresent(p -> model.addAttribute("progress", p));
-        return "intake/receipt";
+    String receipt(@PathVariable long id, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+        return shown(() -> {
+            OrderView order = orders.view(id, users.require());
+            model.addAttribute("order", order);
+            model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
+            model.addAttribute("materialNames", materialNames(locale));
+            model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
+            model.addAttribute("progressLink", progressLink(request, order.progressToken()));
+            progress.byToken(order.progressToken()).ifPresent(p -> model.addAttribute("progress", p));
+            return "intake/receipt";
+        }, model, locale, response);
     }
 
     @PostMapping("/orders/{id}/materials/{materialCode}")
@@ -160,15 +181,28 @@ class OrderPages {
 
     @GetMapping("/tasks")
     String myWork(Model model) {
-        model.addAttribute("items", work.myWork(users.require(), 200));
+        var user = users.require();
+        List<WorkItem> items = work.myWork(user, 200);
+        // The field needs the order number and the address to find the site, not the internal id.
+        Map<Long, OrderView> ordersOfItems = new HashMap<>();
+        for (WorkItem item : items) {
+            if (!ordersOfItems.containsKey(item.orderId())) {
+                ordersOfItems.put(item.orderId(), readable(item.orderId(), user));
+            }
+        }
+        model.addAttribute("items", items);
+        model.addAttribute("orders", ordersOfItems);
+        model.addAttribute("now", clock.instant());
         return "intake/tasks";
     }
 
     @GetMapping("/tasks/{taskId}")
-    String task(@PathVariable String taskId, Model model, Locale locale) {
-        WorkItem item = work.myWork(users.require(), 500).stream().filter(i -> i.taskId().equals(taskId)).findFirst()
-                .orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
-        return taskForm(item, Map.of(), model, locale);
+    String task(@PathVariable String taskId, Model model, Locale locale, HttpServletResponse response) {
+        return shown(() -> {
+            WorkItem item = work.myWork(users.require(), 500).stream().filter(i -> i.taskId().equals(taskId)).findFirst()
+                    .orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
+            return taskForm(item, Map.of(), model, locale);
+        }, model, locale, response);
     }
 
     @PostMapping("/tasks/{taskId}/sign-for")
@@ -202,6 +236,24 @@ class OrderPages {
         }
     }
 
+    /** The order, or null when it cannot be read: one such node must not take the whole list down. */
+    private OrderView readable(long orderId, CurrentUser user) {
+        try {
+            return orders.view(orderId, user);
+        } catch (DomainException e) {
+            return null;
+        }
+    }
+
+    /** The due time of each listed open order's current node, for the list's deadline column. */
+    private Map<Long, Instant> currentDueTimes(Orders.OrderPage page) {
+        Map<Long, Instant> due = new HashMap<>();
+        page.orders().stream().filter(o -> o.status().open()).forEach(o -> processes.openItems(o.id()).stream()
+                .map(WorkItem::dueAt).filter(Objects::nonNull).min(Comparator.naturalOrder())
+                .ifPresent(d -> due.put(o.id(), d)));
+        return due;
+    }
+
     private String taskForm(WorkItem item, Map<String, String> entered, Model model, Locale locale) {
         OrderView order = orders.view(item.orderId(), users.require());
         model.addAttribute("item", item);
@@ -212,14 +264,34 @@ class OrderPages {
         return "intake/task";
     }
 
+    /**
+     * Renders a page, or says in the shell why it cannot be shown: an order outside the reader's scope
+     * is not found (404), a node already done or taken by someone else likewise.
+     */
+    private String shown(Supplier<String> page, Model model, Locale locale, HttpServletResponse response) {
+        try {
+            return page.get();
+        } catch (DomainException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refusal", refusals.explain(e, locale));
+            return "intake/refused";
+        }
+    }
+
     private String form(NewApplicationForm form, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("types", catalogue.types());
         return "intake/new";
     }
 
-    private Map<String, String> materialNames(Locale locale) {
-        Map<String, String> names = new java.util.HashMap<>();
+    private Map<String, String> typeNames(Locale locale) {
+        Map<String, String> names = new HashMap<>();
+        catalogue.types().forEach(t -> names.put(t.code(), "zh".equals(locale.getLanguage()) ? t.nameZh() : t.nameEn()));
+        return names;
+    }
+
+        private Map<String, String> materialNames(Locale locale) {
+        Map<String, String> names = new HashMap<>();
         catalogue.materials().forEach(m -> names.put(m.code(), m.name(locale)));
         return names;
     }
