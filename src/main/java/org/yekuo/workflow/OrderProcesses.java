@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.flowable.engine.HistoryService;
@@ -129,7 +130,8 @@ public class OrderProcesses {
         requireSignedFor(taskId, user);
         try {
             tasks.complete(taskId, variables);
-        } catch (FlowableOptimisticLockingException e) {
+        } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException e) {
+            // A parallel request completed it between our check and the engine's: say who.
             throw alreadyCompleted(taskId);
         }
     }
