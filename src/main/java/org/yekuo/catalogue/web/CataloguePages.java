@@ -1,7 +1,6 @@
 package org.yekuo.catalogue.web;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,6 +33,7 @@ import org.yekuo.catalogue.internal.ReviewerInput;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Refusals;
 import org.yekuo.workflow.ProcessDiagrams;
 
 /**
@@ -48,15 +48,17 @@ class CataloguePages {
     private final CatalogueEditing editing;
     private final CurrentUsers users;
     private final MessageSource messages;
+    private final Refusals refusals;
     private final Clock clock;
     private final ProcessDiagrams diagrams;
 
     CataloguePages(Catalogue catalogue, CatalogueEditing editing, CurrentUsers users, MessageSource messages,
-            Clock clock, ProcessDiagrams diagrams) {
+            Refusals refusals, Clock clock, ProcessDiagrams diagrams) {
         this.catalogue = catalogue;
         this.editing = editing;
         this.users = users;
         this.messages = messages;
+        this.refusals = refusals;
         this.clock = clock;
         this.diagrams = diagrams;
     }
@@ -141,7 +143,7 @@ class CataloguePages {
     @ExceptionHandler(DomainException.class)
     String refused(DomainException e, Model model, HttpServletResponse response, Locale locale) {
         response.setStatus(e.status().value());
-        model.addAttribute("refusal", messages.getMessage(e.messageKey(), e.arguments(), locale));
+        model.addAttribute("refusal", refusals.explain(e, locale).message());
         return types(null, model);
     }
 
@@ -155,13 +157,11 @@ class CataloguePages {
             if (e.status() == HttpStatus.NOT_FOUND) {
                 throw e;
             }
-            Map<String, String> fieldErrors = new LinkedHashMap<>();
-            e.fieldProblems().forEach(p ->
-                    fieldErrors.put(p.field(), messages.getMessage(p.messageKey(), p.arguments(), locale)));
+            Refusals.Refusal refusal = refusals.explain(e, locale);
             response.setStatus(e.status().value());
             model.addAttribute("errorForm", form);
-            model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.arguments(), locale));
-            model.addAttribute("fieldErrors", fieldErrors);
+            model.addAttribute("errorMessage", refusal.message());
+            model.addAttribute("fieldErrors", refusal.fields());
             model.addAttribute("rejected", rejected);
             return type(code, null, model);
         }

@@ -2,7 +2,6 @@ package org.yekuo.identity.web;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,6 +32,7 @@ import org.yekuo.identity.internal.StaffListing;
 import org.yekuo.identity.internal.StaffPage;
 import org.yekuo.identity.internal.StaffSearch;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Refusals;
 
 /**
  * The security administrator's staff pages; system administrators see them read-only. Refusals are
@@ -52,16 +51,16 @@ class StaffPages {
     private final StaffSearch search;
     private final StaffAdministration administration;
     private final OrgUnits orgUnits;
-    private final MessageSource messages;
+    private final Refusals refusals;
     private final Clock clock;
 
     StaffPages(CurrentUsers users, StaffSearch search, StaffAdministration administration, OrgUnits orgUnits,
-            MessageSource messages, Clock clock) {
+            Refusals refusals, Clock clock) {
         this.users = users;
         this.search = search;
         this.administration = administration;
         this.orgUnits = orgUnits;
-        this.messages = messages;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -178,11 +177,9 @@ class StaffPages {
     }
 
     private void showRefusal(DomainException e, Model model, HttpServletResponse response) {
-        Locale locale = LocaleContextHolder.getLocale();
-        Map<String, String> problems = new LinkedHashMap<>();
-        e.fieldProblems().forEach(p -> problems.put(p.field(), messages.getMessage(p.messageKey(), p.arguments(), locale)));
-        model.addAttribute("problems", problems);
-        model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
+        Refusals.Refusal refusal = refusals.explain(e, LocaleContextHolder.getLocale());
+        model.addAttribute("problems", refusal.fields());
+        model.addAttribute("error", refusal.message());
         response.setStatus(e.status().value());
     }
 
