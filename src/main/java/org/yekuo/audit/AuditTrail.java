@@ -15,6 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.yekuo.shared.Sm3;
 
 /**
  * Appends to and reads the audit chain. {@link #record} joins the caller's transaction, so a change
