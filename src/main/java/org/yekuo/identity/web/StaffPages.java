@@ -32,6 +32,7 @@ import org.yekuo.identity.internal.StaffListing;
 import org.yekuo.identity.internal.StaffPage;
 import org.yekuo.identity.internal.StaffSearch;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Paging;
 import org.yekuo.shared.Refusals;
 
 /**
@@ -70,7 +71,7 @@ class StaffPages {
         CurrentUser user = users.require();
         StaffPage staff = search.search(user.scope(), new StaffSearch.Filter(orgUnitId, q), Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("staff", staff);
-        model.addAttribute("pages", (staff.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.addAttribute("pages", Paging.pages(staff.total(), PAGE_SIZE));
         model.addAttribute("orgUnitId", orgUnitId);
         model.addAttribute("q", q);
         return withChoices(user, model, "staff/list");
