@@ -53,15 +53,17 @@ class StaffPages {
     private final StaffAdministration administration;
     private final OrgUnits orgUnits;
     private final Refusals refusals;
+    private final ShellModelAdvice shell;
     private final Clock clock;
 
     StaffPages(CurrentUsers users, StaffSearch search, StaffAdministration administration, OrgUnits orgUnits,
-            Refusals refusals, Clock clock) {
+            Refusals refusals, ShellModelAdvice shell, Clock clock) {
         this.users = users;
         this.search = search;
         this.administration = administration;
         this.orgUnits = orgUnits;
         this.refusals = refusals;
+        this.shell = shell;
         this.clock = clock;
     }
 
@@ -156,9 +158,7 @@ class StaffPages {
     String refused(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response) {
         showRefusal(e, model, response);
         // Exception handlers get an empty model, so the shell's attributes are added here.
-        users.find().ifPresent(user -> model.addAttribute("currentUser", user)
-                .addAttribute("navigation", Navigation.visibleTo(user)));
-        model.addAttribute("currentPath", request.getRequestURI());
+        shell.shell(model, request);
         return "staff/refused";
     }
 
