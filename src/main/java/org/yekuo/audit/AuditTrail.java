@@ -16,6 +16,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.yekuo.shared.Paging;
+import org.yekuo.shared.Sm3;
 
 /**
  * Appends to and reads the audit chain. {@link #record} joins the caller's transaction, so a change
@@ -134,7 +136,7 @@ public class AuditTrail {
         }
         long total = jdbc.sql("select count(*) from audit_record" + where).params(params).query(Long.class).single();
         List<AuditEntry> rows = jdbc.sql("select * from audit_record" + where + " order by seq desc limit :size offset :offset")
-                .params(params).param("size", size).param("offset", (long) page * size).query(ROW).list();
+                .params(params).param("size", size).param("offset", Paging.offset(page, size)).query(ROW).list();
         return new AuditPage(rows, total, page, size);
     }
 

@@ -3,11 +3,9 @@ package org.yekuo.intake;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
@@ -15,6 +13,7 @@ import org.yekuo.identity.CurrentUser;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.PersonalDataCipher;
+import org.yekuo.shared.Sm3;
 
 /**
  * Takes a material file for an application (scanned at the counter or uploaded): checks what it
@@ -60,7 +59,7 @@ public class MaterialSupply {
         var now = clock.instant();
         byte[] sealed = cipher.encrypt(Base64.getEncoder().encodeToString(content)).getBytes(StandardCharsets.US_ASCII);
         long documentId = applications.insertDocument(applicationId, materialCode, fileName, kind.contentType(), content.length,
-                sm3(content), sealed, user.username(), now);
+                Sm3.hex(content), sealed, user.username(), now);
         applications.markSupplied(applicationId, materialCode, documentId, now);
         audit.record("material.supplied", "application", application.orderNo(),
                 "material=" + materialCode + " kind=" + kind + " bytes=" + content.length);
@@ -84,13 +83,5 @@ public class MaterialSupply {
             base = "file";
         }
         return base.length() > 120 ? base.substring(base.length() - 120) : base;
-    }
-
-    private static String sm3(byte[] content) {
-        SM3Digest digest = new SM3Digest();
-        digest.update(content, 0, content.length);
-        byte[] out = new byte[digest.getDigestSize()];
-        digest.doFinal(out, 0);
-        return HexFormat.of().formatHex(out);
     }
 }

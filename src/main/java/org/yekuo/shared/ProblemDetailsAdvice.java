@@ -64,10 +64,7 @@ class ProblemDetailsAdvice {
         }
         e.getBindingResult().getGlobalErrors()
                 .forEach(ge -> errors.add(Map.of("field", ge.getObjectName(), "message", messages.getMessage(ge, locale))));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation.failed",
-                messages.getMessage("validation.failed", null, locale));
-        problem.setProperty("errors", errors);
-        return problem;
+        return invalid(errors, locale);
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -80,10 +77,7 @@ class ProblemDetailsAdvice {
                 errors.add(Map.of("field", field == null ? "" : field, "message", messages.getMessage(error, locale)));
             }
         });
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation.failed",
-                messages.getMessage("validation.failed", null, locale));
-        problem.setProperty("errors", errors);
-        return problem;
+        return invalid(errors, locale);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -131,6 +125,13 @@ class ProblemDetailsAdvice {
     ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
         Locale locale = LocaleContextHolder.getLocale();
         return problem(HttpStatus.CONFLICT, "concurrency.changed", messages.getMessage("concurrency.changed", null, locale));
+    }
+
+    private ProblemDetail invalid(List<Map<String, Object>> errors, Locale locale) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation.failed",
+                messages.getMessage("validation.failed", null, locale));
+        problem.setProperty("errors", errors);
+        return problem;
     }
 
     private static ProblemDetail problem(HttpStatus status, String code, String detail) {

@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
+import org.yekuo.workflow.internal.ProcessVariables;
 
 /**
  * Runs orders' processes: start with the business type's planned nodes, show and sign for (签收)
@@ -33,10 +34,6 @@ import org.yekuo.shared.DomainException;
  */
 @Service
 public class OrderProcesses {
-
-    private static final String ORDER_ID = "orderId";
-    private static final String PLANNED_NODES = "plannedNodes";
-    private static final String ORG_PATH = "orgPath";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -52,10 +49,10 @@ public class OrderProcesses {
     @Transactional
     public void start(long orderId, ProcessFamily family, List<String> plannedNodes, String orgPath) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(ORDER_ID, orderId);
-        variables.put(PLANNED_NODES, String.join(",", plannedNodes));
-        variables.put(ORG_PATH, orgPath);
-        variables.put("_FLOWABLE_SKIP_EXPRESSION_ENABLED", true);
+        variables.put(ProcessVariables.ORDER_ID, orderId);
+        variables.put(ProcessVariables.PLANNED_NODES, ProcessVariables.plannedNodes(plannedNodes));
+        variables.put(ProcessVariables.ORG_PATH, orgPath);
+        variables.put(ProcessVariables.SKIP_ENABLED, true);
         runtime.startProcessInstanceByKey(family.processKey(), Long.toString(orderId), variables);
     }
 
@@ -81,7 +78,7 @@ public class OrderProcesses {
      */
     public List<WorkItem> openFor(CurrentUser user, int max) {
         List<String> roles = user.roles().stream().map(Role::name).toList();
-        var query = tasks.createTaskQuery().processVariableValueLike(ORG_PATH, user.scope().likePattern())
+        var query = tasks.createTaskQuery().processVariableValueLike(ProcessVariables.ORG_PATH, user.scope().likePattern())
                 .or().taskAssignee(user.username());
         if (!roles.isEmpty()) {
             query = query.taskCandidateGroupIn(roles);
@@ -159,8 +156,8 @@ public class OrderProcesses {
             return List.of();
         }
         var planned = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(PLANNED_NODES).singleResult();
-        List<String> plannedNodes = List.of(((String) planned.getValue()).split(","));
+                .variableName(ProcessVariables.PLANNED_NODES).singleResult();
+        List<String> plannedNodes = ProcessVariables.plannedNodes(planned.getValue());
         return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(businessKey)
                 .orderByHistoricTaskInstanceStartTime().asc().list().stream()
                 .filter(t -> plannedNodes.contains(NodeCodes.of(t.getTaskDefinitionKey())))
@@ -172,7 +169,7 @@ public class OrderProcesses {
 
     private void requireEntitled(WorkItem item, CurrentUser user, Task task) {
         boolean hasRole = item.roles().stream().anyMatch(role -> user.roles().stream().anyMatch(r -> r.name().equals(role)));
-        String orgPath = (String) runtime.getVariable(task.getExecutionId(), ORG_PATH);
+        String orgPath = (String) runtime.getVariable(task.getExecutionId(), ProcessVariables.ORG_PATH);
         if (!hasRole || !user.scope().includes(orgPath)) {
             throw DomainException.forbidden("workflow.task.not-yours");
         }
@@ -206,8 +203,8 @@ public class OrderProcesses {
                 roles.add(link.getGroupId());
             }
         }
-        Object orderId = task.getProcessVariables().get(ORDER_ID);
-        long id = orderId != null ? (Long) orderId : (Long) runtime.getVariable(task.getExecutionId(), ORDER_ID);
+        Object orderId = task.getProcessVariables().get(ProcessVariables.ORDER_ID);
+        long id = orderId != null ? (Long) orderId : (Long) runtime.getVariable(task.getExecutionId(), ProcessVariables.ORDER_ID);
         return new WorkItem(task.getId(), id, NodeCodes.of(task.getTaskDefinitionKey()), Set.copyOf(roles),
                 task.getAssignee(), instant(task.getCreateTime()), instant(task.getClaimTime()), instant(task.getDueDate()));
     }

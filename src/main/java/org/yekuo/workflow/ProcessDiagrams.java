@@ -1,6 +1,5 @@
 package org.yekuo.workflow;
 
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +20,7 @@ import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.variable.api.history.HistoricVariableInstance;
 import org.springframework.stereotype.Service;
 import org.yekuo.shared.DomainException;
+import org.yekuo.workflow.internal.ProcessVariables;
 
 /**
  * Draws a process family's BPMN diagram as SVG from its own layout, labelled in the reader's language:
@@ -53,7 +53,7 @@ public class ProcessDiagrams {
             throw DomainException.notFound("workflow.process.not-found", orderId);
         }
         HistoricVariableInstance planned = history.createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId()).variableName("plannedNodes").singleResult();
+                .processInstanceId(instance.getId()).variableName(ProcessVariables.PLANNED_NODES).singleResult();
         Set<String> done = new HashSet<>();
         Set<String> current = new HashSet<>();
         for (HistoricActivityInstance activity : history.createHistoricActivityInstanceQuery()
@@ -61,7 +61,7 @@ public class ProcessDiagrams {
             (activity.getEndTime() == null ? current : done).add(activity.getActivityId());
         }
         done.removeAll(current);
-        Set<String> plannedNodes = Set.copyOf(Arrays.asList(((String) planned.getValue()).split(",")));
+        Set<String> plannedNodes = Set.copyOf(ProcessVariables.plannedNodes(planned.getValue()));
         return draw(repository.getBpmnModel(instance.getProcessDefinitionId()), plannedNodes, done, current, nodeLabel);
     }
 

@@ -91,6 +91,9 @@ class NotificationApiTests {
         mvc.perform(get("/api/notifications/sms").param("phone", "12345").with(httpBasic("admin", PASSWORD)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("phone"));
+        mvc.perform(get("/notifications/sms").param("phone", "12345").with(httpBasic("admin", PASSWORD)).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("The phone filter is not valid: enter the last 1 to 4 digits")));
     }
 
     @Test
@@ -139,6 +142,10 @@ class NotificationApiTests {
                 .andExpect(flash().attribute("noticeKey", "notification.page.retried"));
         assertThat(outbox.find(id).orElseThrow().status().name()).isEqualTo("PENDING");
         assertThat(audit.forSubject("sms", String.valueOf(id))).extracting(AuditEntry::action).containsExactly("notification.sms.retry");
+        mvc.perform(post("/notifications/sms/outbox/{id}/retry", id).with(httpBasic("admin", PASSWORD)).with(csrf())
+                        .header("Accept-Language", "en"))
+                .andExpect(redirectedUrl("/notifications/sms?view=outbox"))
+                .andExpect(flash().attribute("refusal", "SMS " + id + " has not failed: only failed messages can be retried"));
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.yekuo.audit.AuditFilter;
 import org.yekuo.audit.AuditPage;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.audit.ChainVerification;
-import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Paging;
 
 /** The audit log for auditors: search it and check that nobody has altered it. */
 @RestController
@@ -25,8 +25,6 @@ import org.yekuo.shared.DomainException;
 @PreAuthorize("hasRole('AUDITOR')")
 @Tag(name = "audit", description = "The append-only, SM3 hash-chained audit log (auditors only)")
 class AuditApi {
-
-    static final int MAX_PAGE_SIZE = 100;
 
     private final AuditTrail trail;
     private final Clock clock;
@@ -45,12 +43,7 @@ class AuditApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
             @Parameter(description = "0-based page number") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "page size, 1 to 100") @RequestParam(defaultValue = "20") int size) {
-        if (page < 0) {
-            throw DomainException.invalid("page", "audit.page.invalid");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw DomainException.invalid("size", "audit.size.invalid", MAX_PAGE_SIZE);
-        }
+        Paging.check(page, size);
         return trail.latest(AuditFilters.of(subjectType, actor, from, to, clock), page, size);
     }
 

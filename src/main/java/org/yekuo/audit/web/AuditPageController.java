@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.yekuo.audit.AuditEntry;
 import org.yekuo.audit.AuditPage;
 import org.yekuo.audit.AuditTrail;
+import org.yekuo.shared.Paging;
 
 /** The auditor's page: the log newest first with filters, and the chain check. */
 @Controller
@@ -38,7 +39,7 @@ class AuditPageController {
         AuditPage records = trail.latest(AuditFilters.of(subjectType, actor, from, to, clock), Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("rows", records.records().stream().map(this::row).toList());
         model.addAttribute("records", records);
-        model.addAttribute("pages", (records.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.addAttribute("pages", Paging.pages(records.total(), PAGE_SIZE));
         model.addAttribute("subjectTypes", trail.subjectTypes());
         model.addAttribute("subjectType", subjectType);
         model.addAttribute("actor", actor);

@@ -11,7 +11,6 @@ import java.util.TreeSet;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.stereotype.Controller;
@@ -32,6 +31,7 @@ import org.yekuo.calendar.internal.DayLine;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Refusals;
 
 /**
  * The calendar page: a year's twelve months with holidays, adjusted working days and weekends told
@@ -46,15 +46,15 @@ class CalendarPageController {
     private final WorkingCalendar calendar;
     private final CalendarAdministration administration;
     private final CurrentUsers users;
-    private final MessageSource messages;
+    private final Refusals refusals;
     private final Clock clock;
 
     CalendarPageController(WorkingCalendar calendar, CalendarAdministration administration, CurrentUsers users,
-            MessageSource messages, Clock clock) {
+            Refusals refusals, Clock clock) {
         this.calendar = calendar;
         this.administration = administration;
         this.users = users;
-        this.messages = messages;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
@@ -139,9 +139,9 @@ class CalendarPageController {
 
     private String refused(int year, DayForm form, boolean editing, DomainException e, Model model, Locale locale,
             HttpServletResponse response) {
-        List<String> errors = e.fieldProblems().isEmpty()
-                ? List.of(messages.getMessage(e.messageKey(), e.arguments(), locale))
-                : e.fieldProblems().stream().map(p -> messages.getMessage(p.messageKey(), p.arguments(), locale)).toList();
+        // The problems name their line or field themselves, so the page lists them instead of the summary.
+        Refusals.Refusal refusal = refusals.explain(e, locale);
+        List<String> errors = refusal.fields().isEmpty() ? List.of(refusal.message()) : List.copyOf(refusal.fields().values());
         response.setStatus(e.status().value());
         return show(year, form, editing, errors, model);
     }

@@ -1,7 +1,6 @@
 package org.yekuo.catalogue.web;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,6 +34,7 @@ import org.yekuo.catalogue.internal.ReviewerInput;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Refusals;
 import org.yekuo.workflow.ProcessDiagrams;
 
 /**
@@ -49,16 +49,18 @@ class CataloguePages {
     private final CatalogueEditing editing;
     private final CurrentUsers users;
     private final MessageSource messages;
+    private final Refusals refusals;
     private final Clock clock;
     private final ProcessDiagrams diagrams;
     private final ReviewGuidelines guidelines;
 
     CataloguePages(Catalogue catalogue, CatalogueEditing editing, CurrentUsers users, MessageSource messages,
-            Clock clock, ProcessDiagrams diagrams, ReviewGuidelines guidelines) {
+            Refusals refusals, Clock clock, ProcessDiagrams diagrams, ReviewGuidelines guidelines) {
         this.catalogue = catalogue;
         this.editing = editing;
         this.users = users;
         this.messages = messages;
+        this.refusals = refusals;
         this.clock = clock;
         this.diagrams = diagrams;
         this.guidelines = guidelines;
@@ -146,7 +148,7 @@ class CataloguePages {
     @ExceptionHandler(DomainException.class)
     String refused(DomainException e, Model model, HttpServletResponse response, Locale locale) {
         response.setStatus(e.status().value());
-        model.addAttribute("refusal", messages.getMessage(e.messageKey(), e.arguments(), locale));
+        model.addAttribute("refusal", refusals.explain(e, locale).message());
         return types(null, model);
     }
 
@@ -160,13 +162,11 @@ class CataloguePages {
             if (e.status() == HttpStatus.NOT_FOUND) {
                 throw e;
             }
-            Map<String, String> fieldErrors = new LinkedHashMap<>();
-            e.fieldProblems().forEach(p ->
-                    fieldErrors.put(p.field(), messages.getMessage(p.messageKey(), p.arguments(), locale)));
+            Refusals.Refusal refusal = refusals.explain(e, locale);
             response.setStatus(e.status().value());
             model.addAttribute("errorForm", form);
-            model.addAttribute("errorMessage", messages.getMessage(e.messageKey(), e.arguments(), locale));
-            model.addAttribute("fieldErrors", fieldErrors);
+            model.addAttribute("errorMessage", refusal.message());
+            model.addAttribute("fieldErrors", refusal.fields());
             model.addAttribute("rejected", rejected);
             return type(code, null, model);
         }

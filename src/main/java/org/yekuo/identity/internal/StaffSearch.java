@@ -21,6 +21,7 @@ import org.yekuo.identity.OrgUnits;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Paging;
 
 /**
  * The staff list of the administration pages: only staff in the reader's data scope, optionally only
@@ -63,7 +64,7 @@ public class StaffSearch {
         long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
         List<StaffListing> rows = listings(jdbc.sql("select s.id, s.locked_until, o.name_zh, o.name_en" + from
                 + " order by s.username limit :size offset :offset").params(params).param("size", size)
-                .param("offset", (long) page * size));
+                .param("offset", Paging.offset(page, size)));
         return new StaffPage(rows, total, page, size);
     }
 

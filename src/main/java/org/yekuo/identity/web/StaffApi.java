@@ -34,14 +34,13 @@ import org.yekuo.identity.internal.StaffListing;
 import org.yekuo.identity.internal.StaffPage;
 import org.yekuo.identity.internal.StaffSearch;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Paging;
 
 /** Staff accounts and the org-unit tree, within the caller's data scope. */
 @RestController
 @RequestMapping("/api/identity")
 @Tag(name = "identity", description = "Staff accounts, roles and org units (security administration)")
 class StaffApi {
-
-    static final int MAX_PAGE_SIZE = 100;
 
     private final CurrentUsers users;
     private final StaffSearch search;
@@ -63,7 +62,7 @@ class StaffApi {
             @Parameter(description = "part of the username or name") @RequestParam(required = false) String q,
             @Parameter(description = "0-based page number") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "page size, 1 to 100") @RequestParam(defaultValue = "20") int size) {
-        checkPaging(page, size);
+        Paging.check(page, size);
         return search.search(users.require().scope(), new StaffSearch.Filter(orgUnitId, q), page, size);
     }
 
@@ -136,15 +135,6 @@ class StaffApi {
     @Operation(summary = "The org-unit tree from the caller's own unit down")
     List<OrgUnitNode> orgUnits() {
         return OrgUnitNode.tree(orgUnits.within(users.require().scope()));
-    }
-
-    private static void checkPaging(int page, int size) {
-        if (page < 0) {
-            throw DomainException.invalid("page", "staff.page.invalid");
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw DomainException.invalid("size", "staff.size.invalid", MAX_PAGE_SIZE);
-        }
     }
 
     private StaffListing find(CurrentUser actor, long id) {

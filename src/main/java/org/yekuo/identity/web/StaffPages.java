@@ -2,7 +2,6 @@ package org.yekuo.identity.web;
 
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +10,6 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,6 +32,8 @@ import org.yekuo.identity.internal.StaffListing;
 import org.yekuo.identity.internal.StaffPage;
 import org.yekuo.identity.internal.StaffSearch;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Paging;
+import org.yekuo.shared.Refusals;
 
 /**
  * The security administrator's staff pages; system administrators see them read-only. Refusals are
@@ -52,16 +52,18 @@ class StaffPages {
     private final StaffSearch search;
     private final StaffAdministration administration;
     private final OrgUnits orgUnits;
-    private final MessageSource messages;
+    private final Refusals refusals;
+    private final ShellModelAdvice shell;
     private final Clock clock;
 
     StaffPages(CurrentUsers users, StaffSearch search, StaffAdministration administration, OrgUnits orgUnits,
-            MessageSource messages, Clock clock) {
+            Refusals refusals, ShellModelAdvice shell, Clock clock) {
         this.users = users;
         this.search = search;
         this.administration = administration;
         this.orgUnits = orgUnits;
-        this.messages = messages;
+        this.refusals = refusals;
+        this.shell = shell;
         this.clock = clock;
     }
 
@@ -71,7 +73,7 @@ class StaffPages {
         CurrentUser user = users.require();
         StaffPage staff = search.search(user.scope(), new StaffSearch.Filter(orgUnitId, q), Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("staff", staff);
-        model.addAttribute("pages", (staff.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        model.addAttribute("pages", Paging.pages(staff.total(), PAGE_SIZE));
         model.addAttribute("orgUnitId", orgUnitId);
         model.addAttribute("q", q);
         return withChoices(user, model, "staff/list");
@@ -156,9 +158,7 @@ class StaffPages {
     String refused(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response) {
         showRefusal(e, model, response);
         // Exception handlers get an empty model, so the shell's attributes are added here.
-        users.find().ifPresent(user -> model.addAttribute("currentUser", user)
-                .addAttribute("navigation", Navigation.visibleTo(user)));
-        model.addAttribute("currentPath", request.getRequestURI());
+        shell.shell(model, request);
         return "staff/refused";
     }
 
@@ -178,11 +178,9 @@ class StaffPages {
     }
 
     private void showRefusal(DomainException e, Model model, HttpServletResponse response) {
-        Locale locale = LocaleContextHolder.getLocale();
-        Map<String, String> problems = new LinkedHashMap<>();
-        e.fieldProblems().forEach(p -> problems.put(p.field(), messages.getMessage(p.messageKey(), p.arguments(), locale)));
-        model.addAttribute("problems", problems);
-        model.addAttribute("error", messages.getMessage(e.messageKey(), e.arguments(), locale));
+        Refusals.Refusal refusal = refusals.explain(e, LocaleContextHolder.getLocale());
+        model.addAttribute("problems", refusal.fields());
+        model.addAttribute("error", refusal.message());
         response.setStatus(e.status().value());
     }
 

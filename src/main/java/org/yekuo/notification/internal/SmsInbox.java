@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Paging;
 import org.yekuo.shared.PersonalDataCipher;
 
 /**
@@ -80,7 +81,7 @@ public class SmsInbox {
         long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
         List<InboxEntry> items = jdbc.sql("select i.outbox_id, i.received_at, i.phone_masked, o.template_code, i.body,"
                         + " o.status, o.attempts" + from + " order by i.received_at desc, i.id desc limit :size offset :offset")
-                .params(params).param("size", size).param("offset", (long) page * size)
+                .params(params).param("size", size).param("offset", Paging.offset(page, size))
                 .query((rs, n) -> new InboxEntry(rs.getLong("outbox_id"), rs.getTimestamp("received_at").toInstant(),
                         rs.getString("phone_masked"), rs.getString("template_code"), rs.getString("body"),
                         OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts")))

@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.yekuo.shared.Paging;
 import org.yekuo.shared.PersonalDataCipher;
 
 /**
@@ -107,7 +108,7 @@ public class SmsOutbox {
         String statusName = status.map(Enum::name).orElse(null);
         var count = jdbc.sql("select count(*) from sms_outbox" + where);
         var rows = jdbc.sql("select * from sms_outbox" + where + " order by created_at desc, id desc limit :size offset :offset")
-                .param("size", size).param("offset", (long) page * size);
+                .param("size", size).param("offset", Paging.offset(page, size));
         if (statusName != null) {
             count = count.param("status", statusName);
             rows = rows.param("status", statusName);

@@ -2,6 +2,7 @@ package org.yekuo.notification.web;
 
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -19,6 +20,7 @@ import org.yekuo.notification.internal.SmsInbox;
 import org.yekuo.notification.internal.SmsOutbox;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Masking;
+import org.yekuo.shared.Refusals;
 
 /** The administrator's SMS page: the local inbox and the outbox with failed messages to retry. */
 @Controller
@@ -31,19 +33,22 @@ class SmsPageController {
     private final SmsInbox inbox;
     private final SmsOutbox outbox;
     private final SmsAdministration administration;
+    private final Refusals refusals;
     private final Clock clock;
 
-    SmsPageController(SmsInbox inbox, SmsOutbox outbox, SmsAdministration administration, Clock clock) {
+    SmsPageController(SmsInbox inbox, SmsOutbox outbox, SmsAdministration administration, Refusals refusals,
+            Clock clock) {
         this.inbox = inbox;
         this.outbox = outbox;
         this.administration = administration;
+        this.refusals = refusals;
         this.clock = clock;
     }
 
     @GetMapping
     String page(@RequestParam(defaultValue = "inbox") String view, @RequestParam(required = false) String phone,
             @RequestParam(required = false) String template, @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         Optional<OutboxStatus> statusFilter = Arrays.stream(OutboxStatus.values())
                 .filter(s -> s.name().equals(status)).findFirst();
         boolean outboxView = "outbox".equals(view);
@@ -63,7 +68,7 @@ class SmsPageController {
         try {
             model.addAttribute("result", inbox.page(filter, pageNo, PAGE_SIZE));
         } catch (DomainException e) {
-            model.addAttribute("filterError", e.messageKey());
+            model.addAttribute("filterError", refusals.explain(e, locale).message());
             model.addAttribute("result", inbox.page(new SmsInbox.Filter(Optional.empty(), Optional.empty(), Optional.empty()),
                     0, PAGE_SIZE));
         }
@@ -71,16 +76,14 @@ class SmsPageController {
     }
 
     @PostMapping("/outbox/{id}/retry")
-    String retry(@PathVariable long id, RedirectAttributes flash) {
+    String retry(@PathVariable long id, RedirectAttributes flash, Locale locale) {
         try {
             administration.retry(id);
             flash.addFlashAttribute("noticeKey", "notification.page.retried");
-            flash.addFlashAttribute("noticeKind", "success");
+            flash.addFlashAttribute("noticeArgs", new Object[] {String.valueOf(id)});
         } catch (DomainException e) {
-            flash.addFlashAttribute("noticeKey", e.messageKey());
-            flash.addFlashAttribute("noticeKind", "error");
+            flash.addFlashAttribute("refusal", refusals.explain(e, locale).message());
         }
-        flash.addFlashAttribute("noticeArgs", new Object[] {String.valueOf(id)});
         return "redirect:/notifications/sms?view=outbox";
     }
 }

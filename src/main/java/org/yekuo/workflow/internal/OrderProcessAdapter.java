@@ -2,7 +2,6 @@ package org.yekuo.workflow.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -27,10 +26,6 @@ import org.yekuo.workflow.ProcessCompleted;
 public class OrderProcessAdapter {
 
     static final String BEAN_NAME = "orderProcess";
-    static final String ORDER_ID = "orderId";
-    static final String PLANNED_NODES = "plannedNodes";
-    static final String ORG_PATH = "orgPath";
-    static final String SKIP_ENABLED = "_FLOWABLE_SKIP_EXPRESSION_ENABLED";
 
     private final ApplicationEventPublisher events;
     private final ObjectProvider<NodeDeadlines> deadlines;
@@ -43,12 +38,11 @@ public class OrderProcessAdapter {
     }
 
     public boolean skips(DelegateExecution execution, String nodeCode) {
-        String planned = (String) execution.getVariable(PLANNED_NODES);
-        return !Arrays.asList(planned.split(",")).contains(nodeCode);
+        return !ProcessVariables.plannedNodes(execution.getVariable(ProcessVariables.PLANNED_NODES)).contains(nodeCode);
     }
 
     public void nodeReached(DelegateTask task, String nodeCode) {
-        long orderId = (Long) task.getVariable(ORDER_ID);
+        long orderId = (Long) task.getVariable(ProcessVariables.ORDER_ID);
         Instant now = clock.instant();
         deadlines.ifAvailable(port -> port.dueFor(orderId, nodeCode, now).ifPresent(due -> task.setDueDate(Date.from(due))));
         Set<String> roles = new LinkedHashSet<>();
@@ -61,11 +55,11 @@ public class OrderProcessAdapter {
     }
 
     public void nodeCompleted(DelegateTask task, String nodeCode) {
-        long orderId = (Long) task.getVariable(ORDER_ID);
+        long orderId = (Long) task.getVariable(ProcessVariables.ORDER_ID);
         events.publishEvent(new NodeCompleted(orderId, nodeCode, task.getId(), task.getAssignee(), clock.instant()));
     }
 
     public void finished(DelegateExecution execution) {
-        events.publishEvent(new ProcessCompleted((Long) execution.getVariable(ORDER_ID)));
+        events.publishEvent(new ProcessCompleted((Long) execution.getVariable(ProcessVariables.ORDER_ID)));
     }
 }

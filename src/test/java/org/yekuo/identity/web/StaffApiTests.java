@@ -235,7 +235,8 @@ class StaffApiTests {
                 .andExpect(jsonPath("$.total").value(0));
         mvc.perform(asSecadmin(get("/api/identity/staff")).param("size", "500").header("Accept-Language", "en"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[0].field").value("size"));
+                .andExpect(jsonPath("$.errors[0].field").value("size"))
+                .andExpect(jsonPath("$.errors[0].message").value("Size: give a page size from 1 to 100"));
     }
 
     static String uniqueUsername() {
