@@ -56,14 +56,14 @@ public class OrderProgress {
         LocalDate completedOn = application.completedAt() == null ? null
                 : LocalDate.ofInstant(application.completedAt(), NodeDueDates.UTILITY_ZONE);
         if (!application.status().open()) {
-            return new ProgressView(application.orderNo(), application.typeCode(), application.status(), null, null, null,
+            return new ProgressView(application.orderNo(), application.typeCode(), application.status(), null, null, null, null,
                     false, completedOn);
         }
         List<WorkItem> open = processes.openItems(application.id());
         String handler = open.stream().map(WorkItem::assignee).filter(a -> a != null).findFirst()
                 .flatMap(staff::byUsername).map(StaffMember::displayName).map(Masking::chineseName).orElse(null);
         Expected expected = expectedCompletion(application, open);
-        return new ProgressView(application.orderNo(), application.typeCode(), application.status(),
+        return new ProgressView(application.orderNo(), application.typeCode(), application.status(), application.suspendedReason(),
                 application.currentNode(), handler, expected.date(), expected.provisional(), null);
     }
 

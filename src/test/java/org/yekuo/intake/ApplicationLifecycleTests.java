@@ -107,6 +107,10 @@ class ApplicationLifecycleTests {
         mvc.perform(get("/api/applications/{id}", id).with(httpBasic("designer", PASSWORD)))
                 .andExpect(jsonPath("$.status").value("SUSPENDED"))
                 .andExpect(jsonPath("$.suspendedReason").value(Matchers.containsString("房屋产权证明")));
+        // R-DOC-4: the applicant sees on the progress page what the order waits for.
+        String token = jdbc.sql("select progress_token from application where id = ?").param(id).query(String.class).single();
+        assertThat(mvc.perform(get("/s/{token}", token)).andReturn().getResponse().getContentAsString())
+                .contains("已暂停").contains("房屋产权证明");
         String design = openTask(id, "designer");
         mvc.perform(post("/api/tasks/{t}/sign-for", design).with(httpBasic("designer", PASSWORD))).andExpect(status().isOk());
         complete(design, "designer", FIELDS.get("SCHEME_DESIGN"))
