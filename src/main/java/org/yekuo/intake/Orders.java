@@ -1,11 +1,16 @@
 package org.yekuo.intake;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.StaffMembers;
+import org.yekuo.workflow.NodeHistory;
 import org.yekuo.workflow.OrderProcesses;
 
 /** Reads orders within the reader's data scope. */
@@ -15,17 +20,23 @@ public class Orders {
 
     private final Applications applications;
     private final OrderProcesses processes;
+    private final StaffMembers staff;
 
-    Orders(Applications applications, OrderProcesses processes) {
+    Orders(Applications applications, OrderProcesses processes, StaffMembers staff) {
         this.applications = applications;
         this.processes = processes;
+        this.staff = staff;
     }
 
     public OrderView view(long id, CurrentUser user) {
         Application application = applications.get(id);
         OrderAccess.requireInScope(application, user);
-        return OrderView.of(application, applications.materials(id), processes.timeline(id), processes.openItems(id),
-                applications.nodeFields(id));
+        List<NodeHistory> timeline = processes.timeline(id);
+        Map<String, String> handlerNames = new HashMap<>();
+        timeline.stream().map(NodeHistory::handler).filter(Objects::nonNull).distinct()
+                .forEach(username -> staff.byUsername(username).ifPresent(m -> handlerNames.put(username, m.displayName())));
+        return OrderView.of(application, applications.materials(id), timeline, processes.openItems(id),
+                applications.nodeFields(id), handlerNames);
     }
 
     public OrderPage list(CurrentUser user, Optional<ApplicationStatus> status, Optional<String> orderNo, int page, int size) {

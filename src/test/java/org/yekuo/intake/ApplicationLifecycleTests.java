@@ -136,7 +136,8 @@ class ApplicationLifecycleTests {
                 .andExpect(jsonPath("$.timeline[*].nodeCode").value(Matchers.contains(nodes.toArray())))
                 .andExpect(jsonPath("$.timeline[*].signedForAt").value(Matchers.everyItem(Matchers.notNullValue())))
                 .andExpect(jsonPath("$.timeline[*].dueAt").value(Matchers.everyItem(Matchers.notNullValue())))
-                .andExpect(jsonPath("$.fields[?(@.fieldName == 'customerNo')].text").value("3300123456"));
+                .andExpect(jsonPath("$.fields[?(@.fieldName == 'customerNo')].text").value("3300123456"))
+                .andExpect(jsonPath("$.handlerNames.surveyor").value("李勘查"));
         assertThat(nodes).containsExactly("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN", "SCHEME_REPLY", "CONTRACT",
                 "METER_INSTALLATION", "POWER_ON");
 
