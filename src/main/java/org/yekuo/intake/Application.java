@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.yekuo.shared.DomainException;
 
 /**
- * An application (工单) as Yekuo keeps it: personal data only masked here; the sealed values stay in
+ * An application as Yekuo keeps it: personal data only masked here; the sealed values stay in
  * the database. State changes are guarded: a cancelled or completed order changes no more, a
  * suspended one moves only when its missing material arrives.
  */

@@ -2,7 +2,7 @@ package org.yekuo.intake;
 
 /**
  * One checklist material of an application: supplied with it, on file from an earlier application
- * (never asked for again), deferred (容缺) until a node, still required before acceptance completes,
+ * (never asked for again), deferred until a node, still required before acceptance completes,
  * or not applicable to this applicant.
  */
 public enum MaterialState {

@@ -12,7 +12,7 @@ import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkItem;
 
 /**
- * Staff work on an order's nodes: sign for a node (签收, R-COL-5), then complete it with the node's
+ * Staff work on an order's nodes: sign for a node (R-COL-5), then complete it with the node's
  * required fields (R-DOC-2). A suspended, cancelled or completed order takes no work.
  */
 @Service

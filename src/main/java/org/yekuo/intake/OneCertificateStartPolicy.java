@@ -10,11 +10,11 @@ import org.yekuo.catalogue.ChecklistItem;
 import org.yekuo.shared.DomainException;
 
 /**
- * One-certificate start (一证启动, R-MAT-3) and materials on file (R-MAT-5): what each checklist
+ * One-certificate start (R-MAT-3) and materials on file (R-MAT-5): what each checklist
  * material of a new application starts as. The subject qualification is the certificate the
  * application is accepted on; the application form is the application itself, signed on screen; a
  * power of attorney concerns only agents; anything the applicant supplied before is reused; the rest
- * is deferred (容缺) to the node the catalogue allows, or still required before acceptance completes.
+ * is deferred to the node the catalogue allows, or still required before acceptance completes.
  */
 final class OneCertificateStartPolicy {
 

@@ -28,7 +28,7 @@ import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.internal.ProcessVariables;
 
 /**
- * Runs orders' processes: start with the business type's planned nodes, show and sign for (签收)
+ * Runs orders' processes: start with the business type's planned nodes, show and sign for
  * open nodes, complete them, cancel. Every call joins the caller's transaction, so the engine's
  * state commits together with Yekuo's own. The process's business key is the order id.
  */
@@ -87,7 +87,7 @@ public class OrderProcesses {
                 .map(this::toItem).toList();
     }
 
-    /** The receiving role signs for a node (签收) before working on it; signing twice is harmless. */
+    /** The receiving role signs for a node before working on it; signing twice is harmless. */
     @Transactional
     public WorkItem signFor(String taskId, CurrentUser user) {
         Task task = openTask(taskId);

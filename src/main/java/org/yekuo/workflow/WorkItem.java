@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * An open node of an order as staff see it: who may take it, who signed for it (签收) and when, and
+ * An open node of an order as staff see it: who may take it, who signed for it and when, and
  * its due time. An item that nobody has signed for yet has a null {@code assignee}.
  */
 public record WorkItem(String taskId, long orderId, String nodeCode, Set<String> roles, String assignee,

@@ -103,7 +103,7 @@ class ApplicationApi {
     }
 
     @PostMapping("/tasks/{taskId}/sign-for")
-    @Operation(summary = "Sign for a node (签收) before working on it")
+    @Operation(summary = "Sign for a node before working on it")
     WorkItem signFor(@PathVariable String taskId) {
         return work.signFor(taskId, users.require());
     }
