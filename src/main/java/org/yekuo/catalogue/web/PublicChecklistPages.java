@@ -49,9 +49,10 @@ class PublicChecklistPages {
 
     @GetMapping
     String index(Model model) {
+        List<BusinessTypeSummary> types = catalogue.types();
         Map<ProcessFamily, List<BusinessTypeSummary>> byFamily = new LinkedHashMap<>();
         for (ProcessFamily family : ProcessFamily.values()) {
-            byFamily.put(family, catalogue.types().stream().filter(t -> t.family() == family).toList());
+            byFamily.put(family, types.stream().filter(t -> t.family() == family).toList());
         }
         byFamily.values().removeIf(List::isEmpty);
         model.addAttribute("families", byFamily);
