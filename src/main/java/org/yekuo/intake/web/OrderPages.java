@@ -41,6 +41,7 @@ import org.yekuo.intake.OrderView;
 import org.yekuo.intake.Orders;
 import org.yekuo.intake.UploadedFile;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.QrCodes;
 import org.yekuo.shared.Refusals;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.ProcessDiagrams;
@@ -300,10 +301,7 @@ class OrderPages {
         return messages.getMessage("catalogue.node." + nodeCode, null, nodeCode, locale);
     }
 
-    /** The link in the QR code: this server's address, so a scan from a phone reaches it. */
     private static String progressLink(HttpServletRequest request, String token) {
-        String base = request.getScheme() + "://" + request.getServerName()
-                + (request.getServerPort() == 80 || request.getServerPort() == 443 ? "" : ":" + request.getServerPort());
-        return base + "/s/" + token;
+        return QrCodes.absoluteLink(request, "/s/" + token);
     }
 }

@@ -1,6 +1,8 @@
-package org.yekuo.intake.web;
+package org.yekuo.shared;
 
 import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -10,12 +12,12 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /** Draws a QR code as SVG: sharp at any print size, no image files to serve. */
-final class QrCodes {
+public final class QrCodes {
 
     private QrCodes() {
     }
 
-    static String svg(String text) {
+    public static String svg(String text) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
                     Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 2));
@@ -33,5 +35,11 @@ final class QrCodes {
         } catch (WriterException e) {
             throw new IllegalArgumentException("Cannot encode a QR code for " + text.length() + " characters", e);
         }
+    }
+
+    /** The absolute address of a path on this server as the request reached it, so a scan from a phone lands here. */
+    public static String absoluteLink(HttpServletRequest request, String path) {
+        int port = request.getServerPort();
+        return request.getScheme() + "://" + request.getServerName() + (port == 80 || port == 443 ? "" : ":" + port) + path;
     }
 }
