@@ -103,10 +103,11 @@ class CataloguePagesTests {
     }
 
     @Test
-    @DisplayName("R-CAT-1 an unknown type's page answers 404 naming the code")
+    @DisplayName("R-CAT-1 an unknown type's page answers 404 naming the code, inside the usual menu")
     void unknownTypePageIsNotFound() throws Exception {
         mvc.perform(get("/catalogue/NO_SUCH_TYPE").with(httpBasic("clerk", PASSWORD)))
                 .andExpect(status().isNotFound())
-                .andExpect(content().string(containsString("NO_SUCH_TYPE")));
+                .andExpect(content().string(containsString("NO_SUCH_TYPE")))
+                .andExpect(content().string(containsString("href=\"/tasks\"")));
     }
 }

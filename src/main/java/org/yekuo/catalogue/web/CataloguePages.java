@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -32,6 +33,7 @@ import org.yekuo.catalogue.internal.CatalogueEditing;
 import org.yekuo.catalogue.internal.Edits;
 import org.yekuo.catalogue.internal.ReviewerInput;
 import org.yekuo.identity.CurrentUsers;
+import org.yekuo.identity.PageShell;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Refusals;
@@ -53,9 +55,10 @@ class CataloguePages {
     private final Clock clock;
     private final ProcessDiagrams diagrams;
     private final ReviewGuidelines guidelines;
+    private final PageShell shell;
 
     CataloguePages(Catalogue catalogue, CatalogueEditing editing, CurrentUsers users, MessageSource messages,
-            Refusals refusals, Clock clock, ProcessDiagrams diagrams, ReviewGuidelines guidelines) {
+            Refusals refusals, Clock clock, ProcessDiagrams diagrams, ReviewGuidelines guidelines, PageShell shell) {
         this.catalogue = catalogue;
         this.editing = editing;
         this.users = users;
@@ -64,6 +67,7 @@ class CataloguePages {
         this.clock = clock;
         this.diagrams = diagrams;
         this.guidelines = guidelines;
+        this.shell = shell;
     }
 
     @GetMapping
@@ -146,7 +150,8 @@ class CataloguePages {
 
     /** Unknown types and versions: the list, with the reason, under the refusal's status. */
     @ExceptionHandler(DomainException.class)
-    String refused(DomainException e, Model model, HttpServletResponse response, Locale locale) {
+    String refused(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        shell.addTo(model, request);
         response.setStatus(e.status().value());
         model.addAttribute("refusal", refusals.explain(e, locale).message());
         return types(null, model);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -23,6 +24,7 @@ import org.yekuo.catalogue.ReviewGuidelines;
 import org.yekuo.catalogue.internal.GuidelineEditing;
 import org.yekuo.catalogue.internal.GuidelineEdits;
 import org.yekuo.identity.CurrentUsers;
+import org.yekuo.identity.PageShell;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Refusals;
@@ -41,15 +43,17 @@ class GuidelinePages {
     private final CurrentUsers users;
     private final Refusals refusals;
     private final Clock clock;
+    private final PageShell shell;
 
     GuidelinePages(ReviewGuidelines guidelines, GuidelineEditing editing, Catalogue catalogue, CurrentUsers users,
-            Refusals refusals, Clock clock) {
+            Refusals refusals, Clock clock, PageShell shell) {
         this.guidelines = guidelines;
         this.editing = editing;
         this.catalogue = catalogue;
         this.users = users;
         this.refusals = refusals;
         this.clock = clock;
+        this.shell = shell;
     }
 
     @GetMapping("/{code}")
@@ -91,7 +95,8 @@ class GuidelinePages {
 
     /** Unknown guidelines and versions: the page without a guideline, with the reason, under the refusal's status. */
     @ExceptionHandler(DomainException.class)
-    String refused(DomainException e, Model model, HttpServletResponse response, Locale locale) {
+    String refused(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        shell.addTo(model, request);
         response.setStatus(e.status().value());
         model.addAttribute("refusal", refusals.explain(e, locale).message());
         return page(model);

@@ -6,24 +6,20 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
-import org.yekuo.identity.CurrentUsers;
+import org.yekuo.identity.PageShell;
 
-/** Gives every page the signed-in user, their menu and the current path for the shell. */
+/** Gives every page the frame it needs: the signed-in user, their menu and the current path. */
 @ControllerAdvice(annotations = Controller.class)
 class ShellModelAdvice {
 
-    private final CurrentUsers users;
+    private final PageShell shell;
 
-    ShellModelAdvice(CurrentUsers users) {
-        this.users = users;
+    ShellModelAdvice(PageShell shell) {
+        this.shell = shell;
     }
 
     @ModelAttribute
     void shell(Model model, HttpServletRequest request) {
-        users.find().ifPresent(user -> {
-            model.addAttribute("currentUser", user);
-            model.addAttribute("navigation", Navigation.visibleTo(user));
-        });
-        model.addAttribute("currentPath", request.getRequestURI());
+        shell.addTo(model, request);
     }
 }

@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.OrgUnits;
+import org.yekuo.identity.PageShell;
 import org.yekuo.identity.Role;
 import org.yekuo.identity.internal.StaffAdministration;
 import org.yekuo.identity.internal.StaffAdministration.NewStaffMember;
@@ -53,11 +54,11 @@ class StaffPages {
     private final StaffAdministration administration;
     private final OrgUnits orgUnits;
     private final Refusals refusals;
-    private final ShellModelAdvice shell;
+    private final PageShell shell;
     private final Clock clock;
 
     StaffPages(CurrentUsers users, StaffSearch search, StaffAdministration administration, OrgUnits orgUnits,
-            Refusals refusals, ShellModelAdvice shell, Clock clock) {
+            Refusals refusals, PageShell shell, Clock clock) {
         this.users = users;
         this.search = search;
         this.administration = administration;
@@ -158,7 +159,7 @@ class StaffPages {
     String refused(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response) {
         showRefusal(e, model, response);
         // Exception handlers get an empty model, so the shell's attributes are added here.
-        shell.shell(model, request);
+        shell.addTo(model, request);
         return "staff/refused";
     }
 

@@ -1,9 +1,7 @@
-package org.yekuo.identity.web;
+package org.yekuo.identity;
 
 import java.util.List;
 
-import org.yekuo.identity.CurrentUser;
-import org.yekuo.identity.Role;
 
 /** The left menu: each entry with the roles that see it (none listed: every member of staff). */
 final class Navigation {

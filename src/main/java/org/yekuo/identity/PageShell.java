@@ -1,0 +1,28 @@
+package org.yekuo.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * What every staff page's frame needs: the signed-in user, their menu and the current path. Pages get
+ * it automatically; a page rendered from an exception handler, which gets an empty model, asks here.
+ */
+@Component
+public class PageShell {
+
+    private final CurrentUsers users;
+
+    PageShell(CurrentUsers users) {
+        this.users = users;
+    }
+
+    public void addTo(Model model, HttpServletRequest request) {
+        users.find().ifPresent(user -> {
+            model.addAttribute("currentUser", user);
+            model.addAttribute("navigation", Navigation.visibleTo(user));
+        });
+        model.addAttribute("currentPath", request.getRequestURI());
+    }
+}
