@@ -200,6 +200,27 @@ class ApplicationLifecycleTests {
     }
 
     @Test
+    @DisplayName("R-CAT-1 an order keeps the catalogue version it started with; orders accepted after an edit use the new one")
+    void runningOrdersKeepTheirCatalogueVersion() throws Exception {
+        String body = application("LV_NONRES_NEW", "ORGANISATION", "示范便利店", "91310000775785552L", newPhone());
+        String before = accept(body, UUID.randomUUID().toString()).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        int version = JsonPath.read(before, "$.typeVersion");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .put("/api/catalogue/types/LV_NONRES_NEW/nodes/SCHEME_REPLY/limit").with(httpBasic("admin", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"baseVersion\": %d, \"amount\": 4, \"unit\": \"WORKING_DAYS\", \"source\": \"COMMON_PRACTICE\", \"note\": \"test\"}"
+                                .formatted(version)))
+                .andExpect(status().isOk());
+
+        mvc.perform(get("/api/applications/{id}", ((Number) JsonPath.read(before, "$.id")).longValue()).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.typeVersion").value(version));
+        accept(application("LV_NONRES_NEW", "ORGANISATION", "示范便利店", "91310000775785552L", newPhone()),
+                UUID.randomUUID().toString())
+                .andExpect(jsonPath("$.typeVersion").value(version + 1));
+    }
+
+    @Test
     @DisplayName("R-DOC-2 a node's required fields block completion with a message per field")
     void requiredFieldsBlockCompletion() throws Exception {
         long id = acceptedLvOrder("11010519491231002X");
