@@ -1,6 +1,9 @@
 package org.yekuo.intake;
 
 import java.util.Optional;
+import java.util.Set;
+
+import org.yekuo.shared.DomainException;
 
 /**
  * What a material file really is, judged by its first bytes and never by its name (R-DOC-1): scans and
@@ -20,6 +23,20 @@ enum FileKind {
 
     String contentType() {
         return contentType;
+    }
+
+    /**
+     * The kind of a file that is not empty, at most {@code maxBytes} long and one of {@code allowed};
+     * otherwise refuses naming the field {@code file}, with {@code kindRefusal} saying what is allowed.
+     */
+    static FileKind checked(byte[] content, int maxBytes, Set<FileKind> allowed, String kindRefusal) {
+        if (content == null || content.length == 0) {
+            throw DomainException.invalid("file", "intake.file.empty");
+        }
+        if (content.length > maxBytes) {
+            throw DomainException.invalid("file", "intake.file.too-large", maxBytes / 1024 / 1024);
+        }
+        return sniff(content).filter(allowed::contains).orElseThrow(() -> DomainException.invalid("file", kindRefusal));
     }
 
     static Optional<FileKind> sniff(byte[] bytes) {

@@ -1,8 +1,7 @@
 package org.yekuo.intake;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -25,14 +24,16 @@ public class MaterialSupply {
 
     private final Applications applications;
     private final PersonalDataCipher cipher;
+    private final SealedFiles files;
     private final Notifications notifications;
     private final AuditTrail audit;
     private final Clock clock;
 
-    MaterialSupply(Applications applications, PersonalDataCipher cipher, Notifications notifications,
+    MaterialSupply(Applications applications, PersonalDataCipher cipher, SealedFiles files, Notifications notifications,
             AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.cipher = cipher;
+        this.files = files;
         this.notifications = notifications;
         this.audit = audit;
         this.clock = clock;
@@ -48,16 +49,10 @@ public class MaterialSupply {
             throw DomainException.invalid("materialCode", "intake.material.not-on-checklist", materialCode);
         }
         byte[] content = file.content();
-        if (content == null || content.length == 0) {
-            throw DomainException.invalid("file", "intake.file.empty");
-        }
-        if (content.length > FileKind.MAX_BYTES) {
-            throw DomainException.invalid("file", "intake.file.too-large", FileKind.MAX_BYTES / 1024 / 1024);
-        }
-        FileKind kind = FileKind.sniff(content).orElseThrow(() -> DomainException.invalid("file", "intake.file.kind"));
+        FileKind kind = FileKind.checked(content, FileKind.MAX_BYTES, EnumSet.allOf(FileKind.class), "intake.file.kind");
         String fileName = safeName(file.fileName());
         var now = clock.instant();
-        byte[] sealed = cipher.encrypt(Base64.getEncoder().encodeToString(content)).getBytes(StandardCharsets.US_ASCII);
+        byte[] sealed = files.seal(content);
         long documentId = applications.insertDocument(applicationId, materialCode, fileName, kind.contentType(), content.length,
                 Sm3.hex(content), sealed, user.username(), now);
         applications.markSupplied(applicationId, materialCode, documentId, now);

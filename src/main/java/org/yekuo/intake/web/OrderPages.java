@@ -34,11 +34,13 @@ import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.intake.ApplicationIntake;
 import org.yekuo.intake.ApplicationStatus;
+import org.yekuo.intake.FieldPhotos;
 import org.yekuo.intake.MaterialSupply;
 import org.yekuo.intake.NodeWork;
 import org.yekuo.intake.OrderProgress;
 import org.yekuo.intake.OrderView;
 import org.yekuo.intake.Orders;
+import org.yekuo.intake.PhotoKind;
 import org.yekuo.intake.UploadedFile;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.QrCodes;
@@ -57,6 +59,7 @@ class OrderPages {
     private final Orders orders;
     private final NodeWork work;
     private final MaterialSupply supply;
+    private final FieldPhotos photos;
     private final OrderProgress progress;
     private final Catalogue catalogue;
     private final ProcessDiagrams diagrams;
@@ -67,13 +70,15 @@ class OrderPages {
     private final OrderProcesses processes;
     private final Clock clock;
 
-    OrderPages(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, OrderProgress progress,
+    OrderPages(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, FieldPhotos photos,
+            OrderProgress progress,
             Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, CurrentUsers users, Refusals refusals,
             MessageSource messages, OrderProcesses processes, Clock clock) {
         this.intake = intake;
         this.orders = orders;
         this.work = work;
         this.supply = supply;
+        this.photos = photos;
         this.progress = progress;
         this.catalogue = catalogue;
         this.diagrams = diagrams;
@@ -131,6 +136,7 @@ class OrderPages {
             model.addAttribute("materialNames", materialNames(locale));
             model.addAttribute("flowChart", diagrams.forOrder(id, node -> nodeName(node, locale)));
             model.addAttribute("auditTrail", audit.forSubject("application", order.orderNo()));
+            model.addAttribute("photos", photos.ofOrder(id, users.require()));
             model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
             model.addAttribute("progressLink", progressLink(request, order.progressToken()));
             if (order.status().open()) {
@@ -262,6 +268,9 @@ class OrderPages {
         model.addAttribute("fields", work.fieldsOf(item.nodeCode()));
         model.addAttribute("entered", entered);
         model.addAttribute("materialNames", materialNames(locale));
+        model.addAttribute("photos", photos.ofOrder(item.orderId(), users.require()).stream()
+                .filter(p -> p.nodeCode().equals(item.nodeCode())).toList());
+        model.addAttribute("photoKinds", PhotoKind.values());
         return "intake/task";
     }
 

@@ -1,0 +1,102 @@
+package org.yekuo.intake;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yekuo.audit.AuditTrail;
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.StaffMember;
+import org.yekuo.identity.StaffMembers;
+import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Sm3;
+import org.yekuo.workflow.OrderProcesses;
+
+/**
+ * Photos the field takes at a node, such as the meter position and the site on a survey (R-COL-1):
+ * only the member of staff who has signed for the open node adds them, each a JPEG or PNG judged by
+ * its content with a short annotation, sealed at rest; everyone who may see the order sees them.
+ */
+@Service
+public class FieldPhotos {
+
+    static final int MAX_BYTES = 10 * 1024 * 1024;
+    static final int MAX_ANNOTATION = 200;
+
+    private final Applications applications;
+    private final NodePhotos photos;
+    private final OrderProcesses processes;
+    private final SealedFiles files;
+    private final StaffMembers staff;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    FieldPhotos(Applications applications, NodePhotos photos, OrderProcesses processes, SealedFiles files,
+            StaffMembers staff, AuditTrail audit, Clock clock) {
+        this.applications = applications;
+        this.photos = photos;
+        this.processes = processes;
+        this.files = files;
+        this.staff = staff;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public NodePhoto add(String taskId, String kind, String annotation, UploadedFile file, CurrentUser user) {
+        Application application = applications.get(processes.orderOf(taskId));
+        OrderAccess.requireInScope(application, user);
+        application.requireOpen();
+        processes.requireSignedFor(taskId, user);
+        String nodeCode = processes.nodeOf(taskId);
+        PhotoKind photoKind = kindOf(kind);
+        String text = annotationOf(annotation);
+        byte[] content = file.content();
+        FileKind fileKind = FileKind.checked(content, MAX_BYTES, EnumSet.of(FileKind.JPEG, FileKind.PNG), "intake.photo.file-kind");
+        long id = photos.insert(application.id(), nodeCode, photoKind, text, fileKind.contentType(), content.length,
+                Sm3.hex(content), files.seal(content), user.username(), clock.instant());
+        audit.record("photo.added", "application", application.orderNo(),
+                "node=" + nodeCode + " kind=" + photoKind + " photo=" + id + " bytes=" + content.length);
+        return named(photos.get(id).orElseThrow(), new HashMap<>());
+    }
+
+    @Transactional(readOnly = true)
+    public List<NodePhoto> ofOrder(long orderId, CurrentUser user) {
+        OrderAccess.requireInScope(applications.get(orderId), user);
+        Map<String, String> names = new HashMap<>();
+        return photos.ofOrder(orderId).stream().map(p -> named(p, names)).toList();
+    }
+
+    /** The photo's original bytes; a photo of another order or outside the reader's scope is not found. */
+    @Transactional(readOnly = true)
+    public PhotoContent content(long orderId, long photoId, CurrentUser user) {
+        OrderAccess.requireInScope(applications.get(orderId), user);
+        NodePhoto photo = photos.get(photoId).filter(p -> p.orderId() == orderId)
+                .orElseThrow(() -> DomainException.notFound("intake.photo.not-found", photoId));
+        return new PhotoContent(photo.contentType(), files.open(photos.sealedContent(photoId)));
+    }
+
+    private NodePhoto named(NodePhoto photo, Map<String, String> names) {
+        return photo.named(names.computeIfAbsent(photo.addedBy(),
+                username -> staff.byUsername(username).map(StaffMember::displayName).orElse(username)));
+    }
+
+    private static PhotoKind kindOf(String kind) {
+        return Optional.ofNullable(kind).map(String::trim).flatMap(k -> EnumSet.allOf(PhotoKind.class).stream()
+                        .filter(p -> p.name().equals(k)).findFirst())
+                .orElseThrow(() -> DomainException.invalid("kind", "intake.photo.kind-invalid"));
+    }
+
+    private static String annotationOf(String annotation) {
+        String text = annotation == null ? "" : annotation.strip();
+        if (text.isEmpty() || text.codePointCount(0, text.length()) > MAX_ANNOTATION) {
+            throw DomainException.invalid("annotation", "intake.photo.annotation-length", MAX_ANNOTATION);
+        }
+        return text;
+    }
+}

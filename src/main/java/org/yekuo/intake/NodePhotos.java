@@ -1,0 +1,58 @@
+package org.yekuo.intake;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Stores field photos of orders, sealed; names of who took them are the usernames until resolved. */
+@Repository
+class NodePhotos {
+
+    private static final String COLUMNS = """
+            select p.id, p.application_id, p.node_code, p.photo_kind, p.annotation, p.content_type, p.size_bytes, p.digest,
+                   p.added_by, p.added_at
+            from node_photo p""";
+
+    private final JdbcClient jdbc;
+
+    NodePhotos(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long orderId, String nodeCode, PhotoKind kind, String annotation, String contentType, long size,
+            String digest, byte[] sealedContent, String addedBy, Instant at) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                insert into node_photo (application_id, node_code, photo_kind, annotation, content_type, size_bytes, digest,
+                                        content, added_by, added_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(orderId, nodeCode, kind.name(), annotation, contentType, size, digest, sealedContent, addedBy,
+                        Timestamp.from(at))
+                .update(keys, "id");
+        return ((Number) keys.getKeys().get("id")).longValue();
+    }
+
+    List<NodePhoto> ofOrder(long orderId) {
+        return jdbc.sql(COLUMNS + " where p.application_id = ? order by p.id").param(orderId).query(NodePhotos::photo).list();
+    }
+
+    Optional<NodePhoto> get(long photoId) {
+        return jdbc.sql(COLUMNS + " where p.id = ?").param(photoId).query(NodePhotos::photo).optional();
+    }
+
+    byte[] sealedContent(long photoId) {
+        return jdbc.sql("select content from node_photo where id = ?").param(photoId).query(byte[].class).single();
+    }
+
+    private static NodePhoto photo(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new NodePhoto(rs.getLong("id"), rs.getLong("application_id"), rs.getString("node_code"),
+                PhotoKind.valueOf(rs.getString("photo_kind")), rs.getString("annotation"), rs.getString("content_type"),
+                rs.getLong("size_bytes"), rs.getString("digest"), rs.getString("added_by"), rs.getString("added_by"),
+                rs.getTimestamp("added_at").toInstant());
+    }
+}

@@ -1,0 +1,202 @@
+package org.yekuo.intake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.yekuo.audit.AuditEntry;
+import org.yekuo.audit.AuditTrail;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** Photos the surveyor takes on site, seen by everyone who may see the order (R-COL-1), on PostgreSQL. */
+@SpringBootTest
+@AutoConfigureMockMvc
+class FieldPhotoTests {
+
+    private static final String PASSWORD = ApplicationLifecycleTests.PASSWORD;
+    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1,
+            (byte) 0xFF, (byte) 0xD9};
+    private static final byte[] EXECUTABLE = "MZ\u0090\u0000 this program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Test
+    @DisplayName("R-COL-1 the surveyor who signed for the site survey adds an annotated meter photo; the designer sees it "
+            + "on the order and fetches the same bytes; another station does not find it")
+    void surveyorAddsPhotoThatTheDesignerSees() throws Exception {
+        long id = orderAtSiteSurvey();
+        String survey = openTask(id);
+        String orderNo = JsonPath.read(order(id, "clerk"), "$.orderNo");
+
+        // Nobody has signed for the node yet: no photo.
+        addPhoto(survey, "surveyor", JPEG, "METER_POSITION", "表箱在东墙").andExpect(status().isConflict());
+        mvc.perform(post("/api/tasks/{t}/sign-for", survey).with(httpBasic("surveyor", PASSWORD))).andExpect(status().isOk());
+        // Someone else in scope has not signed for it.
+        addPhoto(survey, "designer", JPEG, "METER_POSITION", "表箱在东墙").andExpect(status().isForbidden());
+
+        String added = addPhoto(survey, "surveyor", JPEG, "METER_POSITION", "  表箱在东墙外侧  ")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.kind").value("METER_POSITION"))
+                .andExpect(jsonPath("$.annotation").value("表箱在东墙外侧"))
+                .andExpect(jsonPath("$.nodeCode").value("SITE_SURVEY"))
+                .andExpect(jsonPath("$.contentType").value("image/jpeg"))
+                .andExpect(jsonPath("$.addedBy").value("surveyor"))
+                .andExpect(jsonPath("$.addedByName").value("李勘查"))
+                .andReturn().getResponse().getContentAsString();
+        long photoId = ((Number) JsonPath.read(added, "$.id")).longValue();
+        assertThat(audit.forSubject("application", orderNo)).extracting(AuditEntry::action).contains("photo.added");
+        // Sealed at rest: the stored bytes are not the photo.
+        byte[] stored = jdbc.sql("select content from node_photo where id = ?").param(photoId).query(byte[].class).single();
+        assertThat(stored).isNotEqualTo(JPEG);
+        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("JFIF");
+
+        mvc.perform(get("/api/applications/{id}/photos", id).with(httpBasic("designer", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].id").value(Matchers.contains((int) photoId)))
+                .andExpect(jsonPath("$[0].annotation").value("表箱在东墙外侧"));
+        mvc.perform(get("/orders/{id}/photos/{p}", id, photoId).with(httpBasic("designer", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("image/jpeg"))
+                .andExpect(content().bytes(JPEG))
+                .andExpect(header().string("Content-Disposition", Matchers.startsWith("inline")))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().string("Cache-Control", Matchers.containsString("private")));
+        mvc.perform(get("/orders/{id}", id).with(httpBasic("designer", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("表箱在东墙外侧")))
+                .andExpect(content().string(Matchers.containsString("/orders/" + id + "/photos/" + photoId)))
+                .andExpect(content().string(Matchers.containsString("李勘查")));
+
+        mvc.perform(get("/orders/{id}/photos/{p}", id, photoId).with(httpBasic("clerk.west", PASSWORD)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/applications/{id}/photos", id).with(httpBasic("clerk.west", PASSWORD)))
+                .andExpect(status().isNotFound());
+        // A photo is only found under its own order.
+        long other = orderAtSiteSurvey();
+        mvc.perform(get("/orders/{id}/photos/{p}", other, photoId).with(httpBasic("designer", PASSWORD)))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
+    @DisplayName("R-COL-1 a photo must be a JPEG or PNG by its content and carry a kind and an annotation of 1-200 characters; "
+            + "a refused photo leaves nothing behind")
+    void refusesWhatIsNotAnAnnotatedPhoto() throws Exception {
+        long id = orderAtSiteSurvey();
+        String survey = openTask(id);
+        mvc.perform(post("/api/tasks/{t}/sign-for", survey).with(httpBasic("surveyor", PASSWORD))).andExpect(status().isOk());
+
+        refused(addPhoto(survey, "surveyor", ApplicationLifecycleTests.PDF, "SITE", "现场"), "file", "JPEG");
+        refused(addPhoto(survey, "surveyor", EXECUTABLE, "SITE", "现场"), "file", "JPEG");
+        refused(addPhoto(survey, "surveyor", new byte[0], "SITE", "现场"), "file", "空");
+        refused(addPhoto(survey, "surveyor", JPEG, "SITE", "   "), "annotation", "200");
+        refused(addPhoto(survey, "surveyor", JPEG, "SITE", "长".repeat(201)), "annotation", "200");
+        refused(addPhoto(survey, "surveyor", JPEG, "ROOF", "现场"), "kind", "METER_POSITION");
+        mvc.perform(multipart("/api/tasks/{t}/photos", survey).file(new MockMultipartFile("file", "a.exe", "image/jpeg", EXECUTABLE))
+                        .param("kind", "SITE").param("annotation", "x").header("Accept-Language", "en")
+                        .with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[?(@.field == 'file')].message").value(Matchers.hasItem(Matchers.containsString("only JPEG or PNG"))));
+
+        assertThat(jdbc.sql("select count(*) from node_photo where application_id = ?").param(id).query(Long.class).single())
+                .isZero();
+        addPhoto(survey, "surveyor", JPEG, "SITE", "长".repeat(200)).andExpect(status().isCreated());
+    }
+
+    @Test
+    @DisplayName("R-COL-1 on the survey form the phone takes a photo with the camera and the form lists the photos added")
+    void surveyFormTakesPhotosFromThePhone() throws Exception {
+        long id = orderAtSiteSurvey();
+        String survey = openTask(id);
+        mvc.perform(post("/api/tasks/{t}/sign-for", survey).with(httpBasic("surveyor", PASSWORD))).andExpect(status().isOk());
+        mvc.perform(get("/tasks/{t}", survey).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("capture=\"environment\"")))
+                .andExpect(content().string(Matchers.containsString("accept=\"image/*\"")));
+
+        mvc.perform(multipart("/tasks/{t}/photos", survey).file(new MockMultipartFile("file", "IMG_0001.jpg", "image/jpeg", JPEG))
+                        .param("kind", "SITE").param("annotation", "进线杆位置").with(csrf()).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/tasks/" + survey));
+        mvc.perform(get("/tasks/{t}", survey).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(content().string(Matchers.containsString("进线杆位置")))
+                .andExpect(content().string(Matchers.containsString("/orders/" + id + "/photos/")));
+
+        mvc.perform(multipart("/tasks/{t}/photos", survey).file(new MockMultipartFile("file", "scan.pdf", "image/jpeg",
+                        ApplicationLifecycleTests.PDF)).param("kind", "SITE").param("annotation", "x")
+                        .with(csrf()).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(redirectedUrl("/tasks/" + survey))
+                .andExpect(flash().attributeExists("refusal"));
+        assertThat(jdbc.sql("select count(*) from node_photo where application_id = ?").param(id).query(Long.class).single())
+                .isEqualTo(1);
+    }
+
+    private long orderAtSiteSurvey() throws Exception {
+        String body = ApplicationLifecycleTests.application("LV_RES_NEW", "PERSON", "王小明", ApplicationLifecycleTests.newIdNumber(),
+                ApplicationLifecycleTests.newPhone());
+        String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
+                        .header("Idempotency-Key", UUID.randomUUID().toString())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
+        String acceptance = JsonPath.read(created, "$.openItems[0].taskId");
+        mvc.perform(post("/api/tasks/{t}/sign-for", acceptance).with(httpBasic("clerk", PASSWORD))).andExpect(status().isOk());
+        mvc.perform(post("/api/tasks/{t}/complete", acceptance).with(httpBasic("clerk", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"fields\":{}}")).andExpect(status().isNoContent());
+        return id;
+    }
+
+    private String openTask(long id) throws Exception {
+        String order = order(id, "surveyor");
+        assertThat((String) JsonPath.read(order, "$.openItems[0].nodeCode")).isEqualTo("SITE_SURVEY");
+        return JsonPath.read(order, "$.openItems[0].taskId");
+    }
+
+    private String order(long id, String user) throws Exception {
+        return mvc.perform(get("/api/applications/{id}", id).with(httpBasic(user, PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private ResultActions addPhoto(String taskId, String user, byte[] bytes, String kind, String annotation) throws Exception {
+        return mvc.perform(multipart("/api/tasks/{t}/photos", taskId)
+                .file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", bytes))
+                .param("kind", kind).param("annotation", annotation).with(httpBasic(user, PASSWORD)));
+    }
+
+    private static void refused(ResultActions result, String field, String messagePart) throws Exception {
+        result.andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains(field)))
+                .andExpect(jsonPath("$.errors[?(@.field == '" + field + "')].message")
+                        .value(Matchers.hasItem(Matchers.containsString(messagePart))));
+    }
+}
