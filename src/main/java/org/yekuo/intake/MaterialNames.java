@@ -9,6 +9,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.yekuo.catalogue.Catalogue;
 import org.yekuo.catalogue.Material;
+import org.yekuo.notification.Notifications;
 
 /**
  * Names materials and nodes for the applicant. SMS and the suspension reason speak Chinese, the
@@ -16,9 +17,6 @@ import org.yekuo.catalogue.Material;
  */
 @Component
 class MaterialNames {
-
-    /** SMS providers allow at most this many characters in one template parameter. */
-    static final int SMS_PARAMETER_LIMIT = 35;
 
     private final Catalogue catalogue;
     private final MessageSource messages;
@@ -29,22 +27,23 @@ class MaterialNames {
     }
 
     /**
-     * The same list for an SMS, where a template parameter may hold at most {@value #SMS_PARAMETER_LIMIT}
+     * The same list for an SMS, where a template parameter may hold at most {@value Notifications#MAX_PARAMETER_LENGTH}
      * characters: the first names and how many more.
      */
     String forSms(List<String> materialCodes) {
         String all = describe(materialCodes);
-        if (all.length() <= SMS_PARAMETER_LIMIT) {
+        if (all.length() <= Notifications.MAX_PARAMETER_LENGTH) {
             return all;
         }
         String more = messages.getMessage("intake.sms.and-more", new Object[] {materialCodes.size()}, Locale.SIMPLIFIED_CHINESE);
         String first = describe(materialCodes.subList(0, 1));
-        int room = SMS_PARAMETER_LIMIT - more.length();
+        int room = Notifications.MAX_PARAMETER_LENGTH - more.length();
         return (first.length() > room ? first.substring(0, room - 1) + "\u2026" : first) + more;
     }
 
     static String shortened(String text) {
-        return text.length() <= SMS_PARAMETER_LIMIT ? text : text.substring(0, SMS_PARAMETER_LIMIT - 1) + "\u2026";
+        int limit = Notifications.MAX_PARAMETER_LENGTH;
+        return text.length() <= limit ? text : text.substring(0, limit - 1) + "\u2026";
     }
 
     String describe(List<String> materialCodes) {

@@ -1,5 +1,6 @@
 package org.yekuo.intake;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -21,16 +22,16 @@ import org.yekuo.workflow.NodeDeadlines;
 @Component
 class NodeDueDates implements NodeDeadlines {
 
-    static final ZoneId UTILITY_ZONE = ZoneId.of("Asia/Shanghai");
-
     private final Applications applications;
     private final Catalogue catalogue;
     private final WorkingCalendar calendar;
+    private final Clock clock;
 
-    NodeDueDates(Applications applications, Catalogue catalogue, WorkingCalendar calendar) {
+    NodeDueDates(Applications applications, Catalogue catalogue, WorkingCalendar calendar, Clock clock) {
         this.applications = applications;
         this.catalogue = catalogue;
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     @Override
@@ -43,12 +44,13 @@ class NodeDueDates implements NodeDeadlines {
     }
 
     Instant due(TimeLimit limit, Instant from) {
-        LocalDateTime start = LocalDateTime.ofInstant(from, UTILITY_ZONE);
+        ZoneId zone = clock.getZone();
+        LocalDateTime start = LocalDateTime.ofInstant(from, zone);
         if (limit.unit() == LimitUnit.WORKING_HOURS) {
             return calendar.plusWorkingHours(start, java.time.Duration.ofHours(limit.amount())).value()
-                    .atZone(UTILITY_ZONE).toInstant();
+                    .atZone(zone).toInstant();
         }
         return calendar.plusWorkingDays(start.toLocalDate(), limit.amount()).value().atTime(LocalTime.of(23, 59, 59))
-                .atZone(UTILITY_ZONE).toInstant();
+                .atZone(zone).toInstant();
     }
 }

@@ -54,7 +54,7 @@ public class OrderProgress {
 
     private ProgressView progress(Application application) {
         LocalDate completedOn = application.completedAt() == null ? null
-                : LocalDate.ofInstant(application.completedAt(), NodeDueDates.UTILITY_ZONE);
+                : LocalDate.ofInstant(application.completedAt(), clock.getZone());
         if (!application.status().open()) {
             return new ProgressView(application.orderNo(), application.typeCode(), application.status(), null, null, null, null,
                     false, completedOn);
@@ -79,7 +79,7 @@ public class OrderProgress {
         for (int i = current + 1; i < nodes.size(); i++) {
             cursor = dueDates.due(nodes.get(i).limit(), cursor);
         }
-        LocalDate date = LocalDate.ofInstant(cursor, NodeDueDates.UTILITY_ZONE);
+        LocalDate date = LocalDate.ofInstant(cursor, clock.getZone());
         boolean provisional = !calendar.isLoaded(date.getYear());
         return new Expected(date, provisional);
     }

@@ -18,6 +18,9 @@ import org.yekuo.notification.internal.SmsTemplates;
 @Service
 public class Notifications {
 
+    /** SMS providers allow at most this many characters in one template parameter. */
+    public static final int MAX_PARAMETER_LENGTH = 35;
+
     private final SmsTemplates templates;
     private final SmsOutbox outbox;
     private final Clock clock;

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.yekuo.notification.Notifications;
 import org.yekuo.shared.DomainException;
 
 /**
@@ -18,8 +19,6 @@ public record SmsTemplate(String code, String text) {
 
     static final String LINK_BASE = "linkBase";
     static final String TOKEN = "token";
-    /** The longest variable the Chinese providers accept. */
-    static final int MAX_PARAMETER_LENGTH = 35;
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
     private static final Pattern SHORT_TOKEN = Pattern.compile("[A-Za-z0-9_-]{4,32}");
 
@@ -66,9 +65,9 @@ public record SmsTemplate(String code, String text) {
             }
             return;
         }
-        if (value.length() > MAX_PARAMETER_LENGTH) {
+        if (value.length() > Notifications.MAX_PARAMETER_LENGTH) {
             throw DomainException.invalid("params." + name, "notification.template.parameter-too-long", name,
-                    MAX_PARAMETER_LENGTH);
+                    Notifications.MAX_PARAMETER_LENGTH);
         }
         String lower = value.toLowerCase(Locale.ROOT);
         if (lower.contains("://") || lower.contains("www.")) {
