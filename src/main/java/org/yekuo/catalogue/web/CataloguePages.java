@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -164,15 +163,7 @@ class CataloguePages {
             redirect.addFlashAttribute("savedVersion", saved.version());
             return "redirect:/catalogue/" + saved.code();
         } catch (DomainException e) {
-            if (e.status() == HttpStatus.NOT_FOUND) {
-                throw e;
-            }
-            Refusals.Refusal refusal = refusals.explain(e, locale);
-            response.setStatus(e.status().value());
-            model.addAttribute("errorForm", form);
-            model.addAttribute("errorMessage", refusal.message());
-            model.addAttribute("fieldErrors", refusal.fields());
-            model.addAttribute("rejected", rejected);
+            RefusedEdit.show(e, form, rejected, refusals, model, response, locale);
             return type(code, null, model);
         }
     }

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -116,15 +115,7 @@ class GuidelinePages {
             redirect.addFlashAttribute("savedVersion", saved.version());
             return "redirect:/catalogue/guidelines/" + saved.code();
         } catch (DomainException e) {
-            if (e.status() == HttpStatus.NOT_FOUND) {
-                throw e;
-            }
-            Refusals.Refusal refusal = refusals.explain(e, locale);
-            response.setStatus(e.status().value());
-            model.addAttribute("errorForm", form);
-            model.addAttribute("errorMessage", refusal.message());
-            model.addAttribute("fieldErrors", refusal.fields());
-            model.addAttribute("rejected", rejected);
+            RefusedEdit.show(e, form, rejected, refusals, model, response, locale);
             return guideline(code, null, model);
         }
     }
