@@ -1,0 +1,7 @@
+/**
+ * Time-limit control: per-node deadlines from the catalogue and the calendar, three colours,
+ * reminders and escalation, locking of overdue orders with delay explanations, the board, the
+ * monthly overdue analysis, scoring and the on-time leaderboard.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Deadline")
+package org.yekuo.deadline;
