@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.yekuo.shared.PersonalDataCipher;
 
 /** Looks up members of staff for other modules (assigning tasks, naming who did what). */
 @Component
@@ -23,9 +24,11 @@ public class StaffMembers {
             from staff s join org_unit o on o.id = s.org_unit_id""";
 
     private final JdbcClient jdbc;
+    private final PersonalDataCipher cipher;
 
-    StaffMembers(JdbcClient jdbc) {
+    StaffMembers(JdbcClient jdbc, PersonalDataCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     public Optional<StaffMember> byId(long id) {
@@ -42,6 +45,12 @@ public class StaffMembers {
             return List.of();
         }
         return withRoles(jdbc.sql(SELECT + " where s.id in (:ids) order by s.username").param("ids", ids));
+    }
+
+    /** The member of staff's mobile number for work SMS, when one is on file. */
+    public Optional<String> mobileOf(String username) {
+        return jdbc.sql("select mobile_sealed from staff where username = ? and mobile_sealed is not null").param(username)
+                .query(String.class).optional().map(cipher::decrypt);
     }
 
     /** The enabled staff holding {@code role} in {@code scope}, by username. */

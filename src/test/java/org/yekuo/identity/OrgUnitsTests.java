@@ -26,6 +26,20 @@ class OrgUnitsTests {
     JdbcClient jdbc;
 
     @Test
+    @DisplayName("R-X-3 a member of staff's work mobile is sealed at rest, masked for display and opened only for sending")
+    void staffMobileIsSealedAndMasked() {
+        String sealed = jdbc.sql("select mobile_sealed from staff where username = 'surveyor'").query(String.class).single();
+        String masked = jdbc.sql("select mobile_masked from staff where username = 'surveyor'").query(String.class).single();
+
+        assertThat(staff.mobileOf("surveyor")).hasValueSatisfying(mobile -> {
+            assertThat(mobile).matches("1\\d{10}");
+            assertThat(sealed).doesNotContain(mobile);
+            assertThat(masked).isEqualTo(mobile.substring(0, 3) + "****" + mobile.substring(7));
+        });
+        assertThat(staff.mobileOf("nobody-" + System.nanoTime())).isEmpty();
+    }
+
+    @Test
     @DisplayName("R-X-2 the department head of a unit is the nearest one on the way up the tree, skipping disabled staff")
     void departmentHeadIsTheNearestEnabledOneUpTheTree() {
         String suffix = Long.toString(System.nanoTime(), 36);

@@ -26,6 +26,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yekuo.audit.AuditTrail;
+import org.yekuo.shared.Masking;
+import org.yekuo.shared.PersonalDataCipher;
 
 /**
  * Seeds the demo organisation and one member of staff per role into an empty database and prints
@@ -45,9 +47,11 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final Environment environment;
     private final DemoProperties properties;
+    private final PersonalDataCipher cipher;
 
     DemoData(JdbcClient jdbc, PasswordEncoder encoder, TransactionTemplate tx, AuditTrail audit, Clock clock,
-            Environment environment, DemoProperties properties) {
+            Environment environment, DemoProperties properties, PersonalDataCipher cipher) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.tx = tx;
@@ -93,8 +97,11 @@ class DemoData implements ApplicationRunner {
         }
         String hash = encoder.encode(properties.password());
         for (String[] row : staff) {
-            jdbc.sql("insert into staff (username, display_name, password_hash, org_unit_id, created_at) values (?, ?, ?, ?, ?)")
-                    .params(row[0], row[1], hash, ids.get(row[2]), Timestamp.from(clock.instant())).update();
+            jdbc.sql("""
+                    insert into staff (username, display_name, password_hash, org_unit_id, created_at, mobile_sealed, mobile_masked)
+                    values (?, ?, ?, ?, ?, ?, ?)""")
+                    .params(row[0], row[1], hash, ids.get(row[2]), Timestamp.from(clock.instant()), cipher.encrypt(row[4]),
+                            Masking.mobile(row[4])).update();
             long staffId = jdbc.sql("select id from staff where username = ?").param(row[0]).query(Long.class).single();
             for (String role : row[3].split(";")) {
                 jdbc.sql("insert into staff_role (staff_id, role_code) values (?, ?)").params(staffId, role).update();
