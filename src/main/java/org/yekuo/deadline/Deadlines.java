@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,6 +19,8 @@ import org.yekuo.catalogue.BusinessTypeDefinition;
 import org.yekuo.catalogue.Catalogue;
 import org.yekuo.catalogue.KeyNode;
 import org.yekuo.catalogue.NodeDefinition;
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.OrderProcesses;
 
 /**
@@ -34,10 +37,12 @@ public class Deadlines {
     private final Catalogue catalogue;
     private final OrderProcesses processes;
     private final AuditTrail audit;
+    private final DelayExplanations explanations;
     private final Clock clock;
 
     Deadlines(DeadlineRows rows, DueDates dueDates, Catalogue catalogue, OrderProcesses processes, AuditTrail audit,
-            Clock clock) {
+            DelayExplanations explanations, Clock clock) {
+        this.explanations = explanations;
         this.rows = rows;
         this.dueDates = dueDates;
         this.catalogue = catalogue;
@@ -49,6 +54,22 @@ public class Deadlines {
     /** Every node of the order that has a deadline, in the order reached, open ones included. */
     public List<NodeDeadline> ofOrder(long orderId) {
         return rows.ofOrder(orderId);
+    }
+
+    /** The order's deadlines and delay explanations as {@code user} sees them on the order page. */
+    public OrderDeadlines ofOrder(long orderId, CurrentUser user) {
+        List<NodeDeadline> nodes = rows.ofOrder(orderId);
+        if (!nodes.isEmpty() && !user.scope().includes(nodes.get(0).orgPath())) {
+            // As for the order itself: no hint that it exists outside the reader's scope.
+            throw DomainException.notFound("deadline.order.not-found", orderId);
+        }
+        List<DelayExplanation> filed = explanations.ofOrder(orderId);
+        Set<Long> explainable = nodes.stream()
+                .filter(n -> n.locked() && DelayExplanations.mayExplain(n, user)
+                        && filed.stream().noneMatch(e -> e.deadlineId() == n.id() && e.status() == ExplanationStatus.PENDING))
+                .map(NodeDeadline::id).collect(Collectors.toSet());
+        boolean inCharge = !nodes.isEmpty() && DelayExplanations.inCharge(nodes.get(0).orgPath(), user);
+        return new OrderDeadlines(nodes, filed, explainable, inCharge);
     }
 
     /** The deadlines of these node tasks, by task id; tasks without one are left out. */
