@@ -104,7 +104,7 @@ public class Deadlines {
             if (rows.resume(node.id(), node.pausedSince(), seconds, due, dueDates.yellowAt(due, node.reachedAt()),
                     dueDates.remindAt(due, node.reachedAt()))) {
                 processes.changeDueDate(node.taskId(), due);
-                audit.record("deadline.resumed", "order", node.orderNo(),
+                audit.record("deadline.resumed", "application", node.orderNo(),
                         "node=" + node.nodeCode() + " pausedSeconds=" + seconds + " due=" + due);
             }
         }
