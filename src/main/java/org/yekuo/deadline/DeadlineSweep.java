@@ -107,24 +107,34 @@ public class DeadlineSweep implements SchedulingConfigurer {
         List<Long> next(int max);
     }
 
-    /** Claims due rows one transaction each until a batch comes back short. */
+    /**
+     * Claims due rows one transaction each until a batch comes back short. A row whose effect fails stays
+     * unclaimed for the next run and does not hold up the others; a batch in which nothing could be
+     * claimed ends the step, so such rows never spin the loop.
+     */
     private int step(Batch batch, BiPredicate<Long, Instant> claim, Consumer<NodeDeadline> effect, Instant now) {
         int done = 0;
         while (true) {
             List<Long> ids = batch.next(properties.batchSize());
+            int claimedNow = 0;
             for (long id : ids) {
-                Boolean claimed = transactions.execute(status -> {
-                    if (!claim.test(id, now)) {
-                        return false;
+                try {
+                    Boolean claimed = transactions.execute(status -> {
+                        if (!claim.test(id, now)) {
+                            return false;
+                        }
+                        effect.accept(rows.find(id).orElseThrow());
+                        return true;
+                    });
+                    if (Boolean.TRUE.equals(claimed)) {
+                        claimedNow++;
                     }
-                    effect.accept(rows.find(id).orElseThrow());
-                    return true;
-                });
-                if (Boolean.TRUE.equals(claimed)) {
-                    done++;
+                } catch (RuntimeException e) {
+                    log.warn("Node deadline {} could not be handled, will retry on the next run", id, e);
                 }
             }
-            if (ids.size() < properties.batchSize()) {
+            done += claimedNow;
+            if (ids.size() < properties.batchSize() || claimedNow == 0) {
                 return done;
             }
         }
