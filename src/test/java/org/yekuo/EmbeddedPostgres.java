@@ -11,7 +11,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Points every test application context at PostgreSQL: the server named by
- * {@code YEKUO_TEST_DATABASE_URL} when set, else one embedded PostgreSQL 15 started once per JVM.
+ * {@code YEKUO_TEST_DATABASE_URL} when set, else one embedded PostgreSQL 15 started once per JVM; and
+ * switches off the scheduled deadline sweep, which tests run themselves.
  */
 public class EmbeddedPostgres implements EnvironmentPostProcessor {
 
@@ -26,7 +27,10 @@ public class EmbeddedPostgres implements EnvironmentPostProcessor {
                         "spring.datasource.password", System.getenv().getOrDefault("YEKUO_TEST_DATABASE_PASSWORD", "yekuo"))
                 : Map.of("spring.datasource.url", jdbcUrl(), "spring.datasource.username", "postgres",
                         "spring.datasource.password", "postgres");
-        environment.getPropertySources().addFirst(new MapPropertySource("yekuoTestDatabase", properties));
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        // Tests run the deadline sweep by hand on a clock they move; a scheduled one on real time would race them.
+        all.put("yekuo.deadline.sweep-enabled", "false");
+        environment.getPropertySources().addFirst(new MapPropertySource("yekuoTestDatabase", all));
     }
 
     public static synchronized String jdbcUrl() {

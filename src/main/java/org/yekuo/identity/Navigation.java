@@ -18,6 +18,8 @@ final class Navigation {
             new Item("nav.tasks", "/tasks", List.of()),
             new Item("nav.new-order", "/orders/new", List.of(Role.CLERK)),
             new Item("nav.orders", "/orders", List.of()),
+            new Item("nav.deadline-board", "/deadlines/board", List.of()),
+            new Item("nav.delay-explanations", "/deadlines/explanations", List.of(Role.LEADER)),
             new Item("nav.catalogue", "/catalogue", List.of()),
             new Item("nav.calendar", "/calendar", List.of()),
             new Item("nav.staff", "/staff", List.of(Role.SECURITY_ADMIN, Role.ADMIN)),

@@ -61,6 +61,21 @@ public class StaffMembers {
                  order by s.username""").params(scope.likePattern(), role.name()));
     }
 
+    /**
+     * The enabled staff holding {@code role} whose data scope includes {@code orgPath}: those who may take
+     * a node of an order there (a team works for its station, a company department for the whole company,
+     * see docs/adr/0002-data-scope.md).
+     */
+    public List<StaffMember> withRoleCovering(Role role, String orgPath) {
+        return withRoles(jdbc.sql(SELECT + " " + """
+                 left join org_unit p on p.id = o.parent_id
+                 where s.enabled = true
+                   and exists (select 1 from staff_role r where r.staff_id = s.id and r.role_code = :role)
+                   and :path like concat(case when o.kind in ('TEAM', 'DEPARTMENT') and p.path is not null then p.path
+                                              else o.path end, '%')
+                 order by s.username""").param("role", role.name()).param("path", orgPath));
+    }
+
     /** The enabled staff holding {@code role} in exactly these org units, by username. */
     List<StaffMember> withRoleIn(Role role, List<Long> orgUnitIds) {
         return withRoles(jdbc.sql(SELECT + " " + """

@@ -28,6 +28,7 @@ import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Masking;
 import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.OrderReference;
 import org.yekuo.workflow.WorkItem;
 
 /**
@@ -160,7 +161,8 @@ public class ApplicationIntake {
                 + requested.version() + " deferred=" + materials.stream().filter(m -> m.state() == MaterialState.DEFERRED).count()
                 + " onFile=" + onFile.size() + " channel=" + receipt.channel()
                 + (receipt.channel() == Channel.ONLINE ? " phone=" + phoneMasked : ""));
-        processes.start(id, toFamily(type), type.nodeSequence().stream().map(KeyNode::name).toList(), receipt.orgPath());
+        processes.start(new OrderReference(id, orderNo, type.code(), type.version(), receipt.orgPath()), toFamily(type),
+                type.nodeSequence().stream().map(KeyNode::name).toList());
         // At the counter the clerk who accepts the application receives its first node.
         if (receipt.receiver() != null) {
             for (WorkItem item : processes.openItems(id)) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
+import org.yekuo.deadline.Deadlines;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.DomainException;
@@ -27,10 +28,12 @@ public class MaterialSupply {
     private final SealedFiles files;
     private final Notifications notifications;
     private final AuditTrail audit;
+    private final Deadlines deadlines;
     private final Clock clock;
 
     MaterialSupply(Applications applications, PersonalDataCipher cipher, SealedFiles files, Notifications notifications,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Deadlines deadlines, Clock clock) {
+        this.deadlines = deadlines;
         this.applications = applications;
         this.cipher = cipher;
         this.files = files;
@@ -63,6 +66,7 @@ public class MaterialSupply {
                 && DeferredMaterialPolicy.missingAt(application.currentNode(), applications.materials(applicationId)).isEmpty()) {
             application.resume();
             applications.update(application);
+            deadlines.resume(applicationId);
             audit.record("application.resumed", "application", application.orderNo(), "material=" + materialCode);
             notifications.sms(cipher.decrypt(applications.phoneSealed(applicationId)), "order-resumed",
                     Map.of("number", application.orderNo(), "token", application.progressToken()), application.orderNo());

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.yekuo.audit.AuditTrail;
+import org.yekuo.deadline.Deadlines;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.workflow.NodeReached;
@@ -14,7 +15,8 @@ import org.yekuo.workflow.ProcessCompleted;
 
 /**
  * Keeps the order in step with its process, inside the engine's transaction: the current node, the
- * deferred-material check at each node (remind, or suspend when something due is missing, R-MAT-4),
+ * deferred-material check at each node (remind, or suspend when something due is missing, R-MAT-4, which
+ * stops the order's clock),
  * and completion at power-on. Processes whose business key is no application are not ours to follow.
  */
 @Component
@@ -25,10 +27,12 @@ class ProcessEvents {
     private final PersonalDataCipher cipher;
     private final Notifications notifications;
     private final AuditTrail audit;
+    private final Deadlines deadlines;
     private final Clock clock;
 
     ProcessEvents(Applications applications, MaterialNames materialNames, PersonalDataCipher cipher,
-            Notifications notifications, AuditTrail audit, Clock clock) {
+            Notifications notifications, AuditTrail audit, Deadlines deadlines, Clock clock) {
+        this.deadlines = deadlines;
         this.applications = applications;
         this.materialNames = materialNames;
         this.cipher = cipher;
@@ -50,6 +54,8 @@ class ProcessEvents {
         String phone = null;
         if (!missing.isEmpty() && !"ACCEPTANCE".equals(event.nodeCode())) {
             application.suspend(materialNames.describe(missing));
+            // Waiting for the customer does not use up the utility's time limit.
+            deadlines.pause(application.id());
             audit.record("application.suspended", "application", application.orderNo(),
                     "node=" + event.nodeCode() + " missing=" + missing);
             phone = cipher.decrypt(applications.phoneSealed(application.id()));

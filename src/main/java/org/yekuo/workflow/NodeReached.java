@@ -3,6 +3,11 @@ package org.yekuo.workflow;
 import java.time.Instant;
 import java.util.Set;
 
-/** An order's process reached a node: a task now waits for one of {@code roles} to sign for it. */
-public record NodeReached(long orderId, String nodeCode, String taskId, Set<String> roles, Instant reachedAt) {
+/**
+ * An order's process reached a node: a task now waits for one of {@code roles} to sign for it. The
+ * order's number, business type and catalogue version are null for a process started without an
+ * {@link OrderReference} (one that no catalogue limits apply to).
+ */
+public record NodeReached(long orderId, String nodeCode, String taskId, Set<String> roles, Instant reachedAt, String orderNo,
+        String typeCode, Integer typeVersion, String orgPath) {
 }

@@ -1,5 +1,6 @@
 package org.yekuo.workflow;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Date;
@@ -20,6 +21,8 @@ import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.identitylink.api.IdentityLink;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.history.HistoricTaskInstance;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.identity.CurrentUser;
@@ -30,7 +33,8 @@ import org.yekuo.workflow.internal.ProcessVariables;
 /**
  * Runs orders' processes: start with the business type's planned nodes, show and sign for
  * open nodes, complete them, cancel. Every call joins the caller's transaction, so the engine's
- * state commits together with Yekuo's own. The process's business key is the order id.
+ * state commits together with Yekuo's own. The process's business key is the order id. A locked
+ * order (see {@link OrderLocks}) takes no sign-for and no completion.
  */
 @Service
 public class OrderProcesses {
@@ -38,28 +42,60 @@ public class OrderProcesses {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final HistoryService history;
+    private final ObjectProvider<OrderLocks> locks;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    OrderProcesses(RuntimeService runtime, TaskService tasks, HistoryService history) {
+    OrderProcesses(RuntimeService runtime, TaskService tasks, HistoryService history, ObjectProvider<OrderLocks> locks,
+            ApplicationEventPublisher events, Clock clock) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
+        this.locks = locks;
+        this.events = events;
+        this.clock = clock;
     }
 
-    /** Starts an order's process; {@code plannedNodes} are the node codes its business type uses, in order. */
+    /**
+     * Starts an order's process; {@code plannedNodes} are the node codes its business type uses, in order.
+     * The order's number and catalogue version travel with every {@link NodeReached}.
+     */
+    @Transactional
+    public void start(OrderReference order, ProcessFamily family, List<String> plannedNodes) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProcessVariables.ORDER_ID, order.orderId());
+        variables.put(ProcessVariables.PLANNED_NODES, ProcessVariables.plannedNodes(plannedNodes));
+        variables.put(ProcessVariables.ORG_PATH, order.orgPath());
+        if (order.orderNo() != null) {
+            variables.put(ProcessVariables.ORDER_NO, order.orderNo());
+            variables.put(ProcessVariables.TYPE_CODE, order.typeCode());
+            variables.put(ProcessVariables.TYPE_VERSION, order.typeVersion());
+        }
+        variables.put(ProcessVariables.SKIP_ENABLED, true);
+        runtime.startProcessInstanceByKey(family.processKey(), Long.toString(order.orderId()), variables);
+    }
+
+    /** Starts a process for no catalogue order (no number, no node limits): for tests of the engine alone. */
     @Transactional
     public void start(long orderId, ProcessFamily family, List<String> plannedNodes, String orgPath) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(ProcessVariables.ORDER_ID, orderId);
-        variables.put(ProcessVariables.PLANNED_NODES, ProcessVariables.plannedNodes(plannedNodes));
-        variables.put(ProcessVariables.ORG_PATH, orgPath);
-        variables.put(ProcessVariables.SKIP_ENABLED, true);
-        runtime.startProcessInstanceByKey(family.processKey(), Long.toString(orderId), variables);
+        start(new OrderReference(orderId, null, null, 0, orgPath), family, plannedNodes);
     }
 
     /** Ends a running order's process with the reason; the order keeps its history. */
     @Transactional
     public void cancel(long orderId, String reason) {
-        instance(orderId).ifPresent(instance -> runtime.deleteProcessInstance(instance.getId(), reason));
+        instance(orderId).ifPresent(instance -> {
+            runtime.deleteProcessInstance(instance.getId(), reason);
+            events.publishEvent(new ProcessCancelled(orderId, reason, clock.instant()));
+        });
+    }
+
+    /** Moves an open node's due date (a deadline moved by a pause or a leader's approval); a closed node keeps its own. */
+    @Transactional
+    public void changeDueDate(String taskId, Instant dueAt) {
+        if (tasks.createTaskQuery().taskId(taskId).count() > 0) {
+            tasks.setDueDate(taskId, Date.from(dueAt));
+        }
     }
 
     public boolean isRunning(long orderId) {
@@ -92,6 +128,7 @@ public class OrderProcesses {
     public WorkItem signFor(String taskId, CurrentUser user) {
         Task task = openTask(taskId);
         WorkItem item = toItem(task);
+        requireUnlocked(item.orderId());
         if (item.assignee() != null) {
             if (!item.assignee().equals(user.username())) {
                 throw DomainException.conflict("workflow.task.signed-by-other", item.assignee());
@@ -107,6 +144,8 @@ public class OrderProcesses {
                     Optional.ofNullable(history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult())
                             .map(HistoricTaskInstance::getAssignee).orElse("-"));
         }
+        events.publishEvent(new NodeSignedFor(item.orderId(), item.nodeCode(), taskId, user.username(), user.orgUnitId(),
+                clock.instant()));
         return toItem(openTask(taskId));
     }
 
@@ -125,6 +164,7 @@ public class OrderProcesses {
     @Transactional
     public void complete(String taskId, CurrentUser user, Map<String, Object> variables) {
         requireSignedFor(taskId, user);
+        requireUnlocked(orderOf(taskId));
         try {
             tasks.complete(taskId, variables);
         } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException e) {
@@ -165,6 +205,14 @@ public class OrderProcesses {
                 .map(t -> new NodeHistory(t.getId(), NodeCodes.of(t.getTaskDefinitionKey()), t.getAssignee(),
                         instant(t.getCreateTime()), instant(t.getClaimTime()), instant(t.getEndTime()), instant(t.getDueDate())))
                 .toList();
+    }
+
+    /** The one guard of every state-changing task operation: a locked order moves no further (R-SLA-4). */
+    private void requireUnlocked(long orderId) {
+        OrderLocks port = locks.getIfAvailable();
+        if (port != null && port.isLocked(orderId)) {
+            throw DomainException.conflict("workflow.order.locked");
+        }
     }
 
     private void requireEntitled(WorkItem item, CurrentUser user, Task task) {

@@ -22,6 +22,8 @@ import org.yekuo.identity.Role;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Masking;
+import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.shared.DomainException.FieldProblem;
 
 /**
@@ -40,10 +42,12 @@ public class StaffAdministration {
     private final AuditTrail audit;
     private final StaffMembers members;
     private final OrgUnits orgUnits;
+    private final PersonalDataCipher cipher;
     private final Clock clock;
 
     StaffAdministration(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, StaffMembers members,
-            OrgUnits orgUnits, Clock clock) {
+            OrgUnits orgUnits, PersonalDataCipher cipher, Clock clock) {
+        this.cipher = cipher;
         this.jdbc = jdbc;
         this.encoder = encoder;
         this.audit = audit;
@@ -52,9 +56,12 @@ public class StaffAdministration {
         this.clock = clock;
     }
 
-    /** A new account as the administrator enters it; every field may be missing or wrong. */
+    /**
+     * A new account as the administrator enters it; every field may be missing or wrong. {@code mobile},
+     * the work mobile for reminders (R-SLA-3), is optional.
+     */
     public record NewStaffMember(String username, String displayName, Long orgUnitId, Set<Role> roles,
-            String password) {
+            String password, String mobile) {
     }
 
     @Transactional
@@ -67,12 +74,14 @@ public class StaffAdministration {
         refuseIf(usernameProblem, displayNameProblem(account.displayName()),
                 unit.isPresent() ? Optional.empty() : Optional.of(unknownUnit()),
                 SeparationOfDuties.check(account.roles()),
-                PasswordPolicy.check(account.username(), account.password()));
+                PasswordPolicy.check(account.username(), account.password()), WorkMobileRule.check(account.mobile()));
+        String mobile = WorkMobileRule.normalised(account.mobile());
         jdbc.sql("""
-                insert into staff (username, display_name, password_hash, org_unit_id, created_at)
-                values (?, ?, ?, ?, ?)""")
+                insert into staff (username, display_name, password_hash, org_unit_id, created_at, mobile_sealed, mobile_masked)
+                values (?, ?, ?, ?, ?, ?, ?)""")
                 .params(account.username(), account.displayName().trim(), encoder.encode(account.password()),
-                        unit.get().id(), Timestamp.from(clock.instant()))
+                        unit.get().id(), Timestamp.from(clock.instant()), mobile == null ? null : cipher.encrypt(mobile),
+                        mobile == null ? null : Masking.mobile(mobile))
                 .update();
         StaffMember created = members.byUsername(account.username()).orElseThrow();
         insertRoles(created.id(), account.roles());
@@ -122,6 +131,18 @@ public class StaffAdministration {
         jdbc.sql("update staff set password_hash = ? where id = ?").params(encoder.encode(password), target.id())
                 .update();
         audit.record("staff.password-reset", "staff", target.username(), "");
+    }
+
+    /** Sets or (when blank) removes a member of staff's work mobile, where deadline reminders go (R-SLA-3). */
+    @Transactional
+    public void changeMobile(CurrentUser actor, long staffId, String mobile) {
+        StaffMember target = inScope(actor, staffId);
+        refuseIf(WorkMobileRule.check(mobile));
+        String number = WorkMobileRule.normalised(mobile);
+        jdbc.sql("update staff set mobile_sealed = ?, mobile_masked = ? where id = ?")
+                .params(number == null ? null : cipher.encrypt(number), number == null ? null : Masking.mobile(number), target.id())
+                .update();
+        audit.record("staff.mobile-changed", "staff", target.username(), "mobile=" + (number == null ? "-" : Masking.mobile(number)));
     }
 
     /** Lifts a sign-in lock before it runs out and starts the failure count afresh. */

@@ -5,7 +5,7 @@ import java.util.Set;
 
 import org.yekuo.identity.Role;
 
-/** One member of staff as the administration list shows them, with their account state. */
+/** One member of staff as the administration list shows them, with their account state and masked work mobile. */
 public record StaffListing(long id, String username, String displayName, long orgUnitId, String orgUnitNameZh,
-        String orgUnitNameEn, Set<Role> roles, boolean enabled, boolean locked, Instant lockedUntil) {
+        String orgUnitNameEn, Set<Role> roles, boolean enabled, boolean locked, Instant lockedUntil, String mobileMasked) {
 }

@@ -122,6 +122,15 @@ class StaffApi {
         administration.resetPassword(users.require(), id, change.password());
     }
 
+    @PutMapping("/staff/{id}/mobile")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Set (or with a blank value remove) a member of staff's work mobile for deadline reminders")
+    StaffListing changeMobile(@PathVariable long id, @RequestBody MobileChange change) {
+        CurrentUser actor = users.require();
+        administration.changeMobile(actor, id, change.mobile());
+        return find(actor, id);
+    }
+
     @PostMapping("/staff/{id}/unlock")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(summary = "Lift a sign-in lock after too many failed attempts")
@@ -148,6 +157,9 @@ class StaffApi {
     }
 
     record EnabledChange(Boolean enabled) {
+    }
+
+    record MobileChange(String mobile) {
     }
 
     record PasswordChange(String password) {

@@ -83,7 +83,7 @@ class StaffPages {
     @GetMapping("/staff/new")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     String newForm(Model model) {
-        model.addAttribute("form", new NewStaffMember("", "", null, Set.of(), ""));
+        model.addAttribute("form", new NewStaffMember("", "", null, Set.of(), "", ""));
         return withChoices(users.require(), model, "staff/new");
     }
 
@@ -99,7 +99,7 @@ class StaffPages {
         } catch (DomainException e) {
             showRefusal(e, model, response);
             model.addAttribute("form", new NewStaffMember(form.username(), form.displayName(), form.orgUnitId(),
-                    form.roles() == null ? Set.of() : form.roles(), ""));
+                    form.roles() == null ? Set.of() : form.roles(), "", form.mobile()));
             return withChoices(user, model, "staff/new");
         }
     }
@@ -146,6 +146,14 @@ class StaffPages {
             RedirectAttributes flash, HttpServletResponse response) {
         return attempt(id, "staff.password-reset", () -> administration.resetPassword(users.require(), id, password),
                 model, flash, response);
+    }
+
+    @PostMapping("/staff/{id}/mobile")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String changeMobile(@PathVariable long id, @RequestParam(required = false) String mobile, Model model,
+            RedirectAttributes flash, HttpServletResponse response) {
+        return attempt(id, "staff.mobile-changed", () -> administration.changeMobile(users.require(), id, mobile), model, flash,
+                response);
     }
 
     @PostMapping("/staff/{id}/unlock")

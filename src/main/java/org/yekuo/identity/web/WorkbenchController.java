@@ -1,7 +1,12 @@
 package org.yekuo.identity.web;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
 import jakarta.servlet.http.HttpSession;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
@@ -9,12 +14,33 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yekuo.identity.CurrentUsers;
+import org.yekuo.identity.WorkbenchPanel;
 
 @Controller
 class WorkbenchController {
 
+    private final ObjectProvider<WorkbenchPanel> panels;
+    private final CurrentUsers users;
+
+    WorkbenchController(ObjectProvider<WorkbenchPanel> panels, CurrentUsers users) {
+        this.panels = panels;
+        this.users = users;
+    }
+
+    /** A panel's template with the model it shows to the reader. */
+    record Shown(String template, Map<String, Object> model) {
+    }
+
     @GetMapping("/")
-    String workbench() {
+    String workbench(Model model) {
+        List<Shown> shown = users.find().map(user -> panels.orderedStream()
+                .map(panel -> {
+                    Map<String, Object> values = panel.model(user);
+                    return values == null ? null : new Shown(panel.template(), values);
+                })
+                .filter(Objects::nonNull).toList()).orElse(List.of());
+        model.addAttribute("panels", shown);
         return "workbench";
     }
 

@@ -29,6 +29,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.catalogue.Catalogue;
+import org.yekuo.deadline.Deadlines;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
@@ -68,12 +69,14 @@ class OrderPages {
     private final Refusals refusals;
     private final MessageSource messages;
     private final OrderProcesses processes;
+    private final Deadlines deadlines;
     private final Clock clock;
 
     OrderPages(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, FieldPhotos photos,
             OrderProgress progress,
             Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, CurrentUsers users, Refusals refusals,
-            MessageSource messages, OrderProcesses processes, Clock clock) {
+            MessageSource messages, OrderProcesses processes, Deadlines deadlines, Clock clock) {
+        this.deadlines = deadlines;
         this.intake = intake;
         this.orders = orders;
         this.work = work;
@@ -139,6 +142,7 @@ class OrderPages {
             model.addAttribute("photos", photos.ofOrder(id, users.require()));
             model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
             model.addAttribute("progressLink", progressLink(request, order.progressToken()));
+            model.addAttribute("deadlineCard", deadlines.ofOrder(id, users.require()));
             if (order.status().open()) {
                 model.addAttribute("progress", progress.byToken(order.progressToken()).orElse(null));
             }
@@ -198,6 +202,7 @@ class OrderPages {
             }
         }
         model.addAttribute("items", items);
+        model.addAttribute("deadlines", deadlines.ofTasks(items.stream().map(WorkItem::taskId).toList()));
         model.addAttribute("orders", ordersOfItems);
         model.addAttribute("now", clock.instant());
         return "intake/tasks";
@@ -265,6 +270,8 @@ class OrderPages {
         OrderView order = orders.view(item.orderId(), users.require());
         model.addAttribute("item", item);
         model.addAttribute("order", order);
+        model.addAttribute("deadline", deadlines.ofTasks(List.of(item.taskId())).get(item.taskId()));
+        model.addAttribute("orderLocked", deadlines.isLocked(item.orderId()));
         model.addAttribute("fields", work.fieldsOf(item.nodeCode()));
         model.addAttribute("entered", entered);
         model.addAttribute("materialNames", materialNames(locale));

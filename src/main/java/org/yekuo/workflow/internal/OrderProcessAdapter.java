@@ -44,14 +44,18 @@ public class OrderProcessAdapter {
     public void nodeReached(DelegateTask task, String nodeCode) {
         long orderId = (Long) task.getVariable(ProcessVariables.ORDER_ID);
         Instant now = clock.instant();
-        deadlines.ifAvailable(port -> port.dueFor(orderId, nodeCode, now).ifPresent(due -> task.setDueDate(Date.from(due))));
         Set<String> roles = new LinkedHashSet<>();
         for (IdentityLinkInfo link : task.getCandidates()) {
             if (link.getGroupId() != null) {
                 roles.add(link.getGroupId());
             }
         }
-        events.publishEvent(new NodeReached(orderId, nodeCode, task.getId(), Set.copyOf(roles), now));
+        NodeReached reached = new NodeReached(orderId, nodeCode, task.getId(), Set.copyOf(roles), now,
+                (String) task.getVariable(ProcessVariables.ORDER_NO), (String) task.getVariable(ProcessVariables.TYPE_CODE),
+                (Integer) task.getVariable(ProcessVariables.TYPE_VERSION), (String) task.getVariable(ProcessVariables.ORG_PATH));
+        // The deadline's owner hears first, so the node's clock runs before any listener acts on the node.
+        deadlines.ifAvailable(port -> port.reached(reached).ifPresent(due -> task.setDueDate(Date.from(due))));
+        events.publishEvent(reached);
     }
 
     public void nodeCompleted(DelegateTask task, String nodeCode) {

@@ -11,6 +11,9 @@ public final class ProcessVariables {
     public static final String ORDER_ID = "orderId";
     public static final String PLANNED_NODES = "plannedNodes";
     public static final String ORG_PATH = "orgPath";
+    public static final String ORDER_NO = "orderNo";
+    public static final String TYPE_CODE = "typeCode";
+    public static final String TYPE_VERSION = "typeVersion";
     /** Lets the BPMN's skip expressions pass over the nodes a business type does not plan. */
     public static final String SKIP_ENABLED = "_FLOWABLE_SKIP_EXPRESSION_ENABLED";
 

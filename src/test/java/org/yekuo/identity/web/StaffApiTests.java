@@ -81,6 +81,27 @@ class StaffApiTests {
     }
 
     @Test
+    @DisplayName("R-SLA-3 R-X-3 a work mobile is optional, checked, stored sealed, shown masked and audited without the number")
+    void workMobileIsOptionalCheckedAndMasked() throws Exception {
+        String username = uniqueUsername();
+        long id = id(create(username, "YK-EAST-FIELD", "[\"SURVEYOR\"]").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.mobileMasked").doesNotExist()));
+        mvc.perform(asSecadmin(put("/api/identity/staff/{id}/mobile", id)).content("{\"mobile\":\"12345\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("mobile"));
+        assertThat(jdbc.sql("select count(*) from staff where id = ? and mobile_sealed is null").param(id).query(Long.class).single())
+                .isEqualTo(1);
+        mvc.perform(asSecadmin(put("/api/identity/staff/{id}/mobile", id)).content("{\"mobile\":\"139 1234 5678\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.mobileMasked").value("139****5678"));
+        assertThat(jdbc.sql("select mobile_sealed from staff where id = ?").param(id).query(String.class).single())
+                .doesNotContain("13912345678");
+        assertThat(audit.forSubject("staff", username)).extracting(AuditEntry::detail).contains("mobile=139****5678")
+                .noneMatch(detail -> detail.contains("13912345678"));
+        mvc.perform(asSecadmin(put("/api/identity/staff/{id}/mobile", id)).content("{\"mobile\":\"\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.mobileMasked").doesNotExist());
+    }
+
+    @Test
     @DisplayName("R-X-2 a weak password is refused naming the field and what is allowed, in Chinese and English, and nothing is saved")
     void weakPasswordIsRefusedNamingTheField() throws Exception {
         String username = uniqueUsername();

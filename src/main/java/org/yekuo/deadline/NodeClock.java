@@ -1,0 +1,75 @@
+package org.yekuo.deadline;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.yekuo.catalogue.Catalogue;
+import org.yekuo.catalogue.KeyNode;
+import org.yekuo.catalogue.TimeLimit;
+import org.yekuo.workflow.NodeCompleted;
+import org.yekuo.workflow.NodeDeadlines;
+import org.yekuo.workflow.NodeReached;
+import org.yekuo.workflow.NodeSignedFor;
+import org.yekuo.workflow.OrderLocks;
+import org.yekuo.workflow.ProcessCancelled;
+
+/**
+ * Starts a node's clock when the process reaches it (the deadline from the order's catalogue version and
+ * the calendar, R-SLA-1/2), records who signed for it and stops it when the node is done or the order
+ * withdrawn; and tells the engine whether an order is locked. All inside the engine's transaction.
+ */
+@Component
+class NodeClock implements NodeDeadlines, OrderLocks {
+
+    private final DeadlineRows rows;
+    private final DueDates dueDates;
+    private final Catalogue catalogue;
+    private final Clock clock;
+
+    NodeClock(DeadlineRows rows, DueDates dueDates, Catalogue catalogue, Clock clock) {
+        this.rows = rows;
+        this.dueDates = dueDates;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Instant> reached(NodeReached node) {
+        // A process started for no catalogue order has no limits to keep.
+        if (node.typeCode() == null || node.typeVersion() == null) {
+            return Optional.empty();
+        }
+        Optional<TimeLimit> limit = catalogue.version(node.typeCode(), node.typeVersion()).limitOf(KeyNode.valueOf(node.nodeCode()));
+        if (limit.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant due = dueDates.due(limit.get(), node.reachedAt());
+        rows.insert(new DeadlineRows.NewRow(node.orderId(), node.orderNo(), node.typeCode(), node.typeVersion(), node.nodeCode(),
+                node.taskId(), node.roles(), node.orgPath(), node.reachedAt(), due, dueDates.yellowAt(due, node.reachedAt()),
+                dueDates.remindAt(due, node.reachedAt()), limit.get().unit().name()));
+        return Optional.of(due);
+    }
+
+    @Override
+    public boolean isLocked(long orderId) {
+        return rows.anyLocked(orderId);
+    }
+
+    @EventListener
+    void on(NodeSignedFor event) {
+        rows.signedFor(event.taskId(), event.handler(), event.handlerOrgUnitId());
+    }
+
+    @EventListener
+    void on(NodeCompleted event) {
+        rows.completed(event.taskId(), event.completedAt());
+    }
+
+    @EventListener
+    void on(ProcessCancelled event) {
+        rows.cancelled(event.orderId(), clock.instant());
+    }
+}

@@ -1,0 +1,30 @@
+package org.yekuo.deadline;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An order's deadlines as its page shows them to one reader: the nodes with their colours, the delay
+ * explanations filed, the locked nodes the reader may explain, and whether the reader is the leader in
+ * charge who decides on them.
+ */
+public record OrderDeadlines(List<NodeDeadline> nodes, List<DelayExplanation> explanations, Set<Long> explainable,
+        boolean leaderInCharge) {
+
+    public boolean locked() {
+        return nodes.stream().anyMatch(NodeDeadline::locked);
+    }
+
+    public boolean paused() {
+        return nodes.stream().anyMatch(n -> n.open() && n.paused());
+    }
+
+    /** The six categories an explanation chooses from, in order. */
+    public DelayCategory[] categories() {
+        return DelayCategory.values();
+    }
+
+    public boolean hasPending() {
+        return explanations.stream().anyMatch(e -> e.status() == ExplanationStatus.PENDING);
+    }
+}

@@ -1,0 +1,7 @@
+package org.yekuo.workflow;
+
+import java.time.Instant;
+
+/** An order's process was ended before its end: the order was withdrawn; its open nodes close with it. */
+public record ProcessCancelled(long orderId, String reason, Instant cancelledAt) {
+}
