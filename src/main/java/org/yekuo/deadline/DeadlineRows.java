@@ -142,13 +142,14 @@ class DeadlineRows {
     List<Long> dueForReminder(Instant now, int max) {
         return ids("""
                 select id from node_deadline where reminded_at is null and completed_at is null and remind_at <= ?
-                   and paused_since is null order by remind_at""", now, max);
+                   and remind_at > reached_at and paused_since is null order by remind_at""", now, max);
     }
 
     boolean claimReminder(long id, Instant now) {
         return jdbc.sql("""
                 update node_deadline set reminded_at = ?
-                 where id = ? and reminded_at is null and completed_at is null and paused_since is null and remind_at <= ?""")
+                 where id = ? and reminded_at is null and completed_at is null and paused_since is null and remind_at <= ?
+                   and remind_at > reached_at""")
                 .params(ts(now), id, ts(now)).update() == 1;
     }
 

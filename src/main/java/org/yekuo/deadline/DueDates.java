@@ -65,9 +65,16 @@ class DueDates {
         return before(due, properties.yellowWorkingDays(), reachedAt);
     }
 
-    /** When the handler of a node due at {@code due} is reminded. */
+    /**
+     * When the handler of a node due at {@code due} is reminded: a working day before, moved on to the
+     * next office hours so that nobody is texted at night. A node reached within that last working day
+     * gets no reminder ahead (it equals {@code reachedAt}): it has just arrived on the handler's list.
+     */
     Instant remindAt(Instant due, Instant reachedAt) {
-        return before(due, properties.remindWorkingDays(), reachedAt);
+        Instant threshold = before(due, properties.remindWorkingDays(), reachedAt);
+        Instant office = calendar.plusWorkingHours(LocalDateTime.ofInstant(threshold, zone), Duration.ZERO).value()
+                .atZone(zone).toInstant();
+        return office.isBefore(due) ? office : threshold;
     }
 
     private Instant before(Instant due, int workingDays, Instant notBefore) {

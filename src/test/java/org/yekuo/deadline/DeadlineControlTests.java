@@ -85,7 +85,11 @@ class DeadlineControlTests {
         sweep.sweep();
         assertThat(scenario.sms(orderNo, "deadline-reminder")).isZero();
 
+        // Not at night: the reminder waits for the office to open on the last working day.
         clock.set(LocalDateTime.of(2026, 3, 4, 0, 30));
+        sweep.sweep();
+        assertThat(scenario.sms(orderNo, "deadline-reminder")).isZero();
+        clock.set(LocalDateTime.of(2026, 3, 4, 8, 30));
         sweep.sweep();
         sweep.sweep();
         assertThat(scenario.sms(orderNo, "deadline-reminder")).isEqualTo(1);
@@ -141,7 +145,7 @@ class DeadlineControlTests {
                 .andExpect(jsonPath("$.openItems[0].dueAt").value("2026-03-09T15:59:59Z"));
 
         // The new deadline gets its own reminder; the node is not announced red a second time.
-        clock.set(LocalDateTime.of(2026, 3, 9, 0, 10));
+        clock.set(LocalDateTime.of(2026, 3, 9, 8, 40));
         sweep.sweep();
         assertThat(scenario.sms(orderNo, "deadline-reminder")).isEqualTo(2);
         scenario.complete(survey, "surveyor", "SITE_SURVEY").andExpect(status().isNoContent());

@@ -28,7 +28,16 @@ class DueDatesTests {
         assertThat(due).isEqualTo(at(2026, 3, 10, 23, 59, 59));
         // Yellow three working days before would be Thursday: never before the node was reached.
         assertThat(dueDates.yellowAt(due, reached)).isEqualTo(reached);
-        assertThat(dueDates.remindAt(due, reached)).isEqualTo(at(2026, 3, 9, 23, 59, 59));
+        // A working day before is Monday night; the reminder goes when the office opens on Tuesday.
+        assertThat(dueDates.remindAt(due, reached)).isEqualTo(at(2026, 3, 10, 8, 30));
+    }
+
+    @Test
+    @DisplayName("R-SLA-3 a node reached on its last working day gets no reminder ahead: it has just arrived")
+    void noReminderAheadOnTheLastDay() {
+        Instant reached = at(2026, 3, 10, 10, 0);
+        Instant due = dueDates.due(days(0), reached);
+        assertThat(dueDates.remindAt(due, reached)).isEqualTo(reached);
     }
 
     @Test
@@ -37,7 +46,8 @@ class DueDatesTests {
         Instant reached = at(2026, 2, 13, 10, 0);
         Instant due = dueDates.due(days(2), reached);
         assertThat(due).isEqualTo(at(2026, 2, 24, 23, 59, 59));
-        assertThat(dueDates.remindAt(due, reached)).isEqualTo(at(2026, 2, 14, 23, 59, 59));
+        // A working day before is the working Saturday's night; the office opens next after the holiday.
+        assertThat(dueDates.remindAt(due, reached)).isEqualTo(at(2026, 2, 24, 8, 30));
         Instant longer = dueDates.due(days(5), at(2026, 2, 10, 9, 0));
         // 11, 12, 13, 14 (Saturday, working), then 24 after the holiday.
         assertThat(longer).isEqualTo(at(2026, 2, 24, 23, 59, 59));
