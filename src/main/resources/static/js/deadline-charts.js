@@ -26,9 +26,9 @@ document.addEventListener('DOMContentLoaded', function () {
             option = {
                 tooltip: {trigger: 'axis'},
                 grid: {left: 40, right: 16, top: 16, bottom: 80},
-                xAxis: {type: 'category', data: series.labels, axisLabel: {rotate: kind === 'bar' ? 30 : 0, interval: 0}},
+                xAxis: {type: 'category', data: series.labels, axisLabel: {rotate: 35, interval: 0}},
                 yAxis: {type: 'value', minInterval: 1},
-                series: [{type: kind, data: series.values, smooth: kind === 'line'}]
+                series: [{type: kind, data: series.values}]
             };
         }
         chart.setOption(option);
