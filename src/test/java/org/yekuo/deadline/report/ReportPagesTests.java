@@ -114,6 +114,11 @@ class ReportPagesTests {
         mvc.perform(get("/deadline/scores").param("month", "2026-13").with(LEADER))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("data-testid=\"month-error\"")));
+        // An export of a malformed month is refused on a page that names the format, not with a file.
+        mvc.perform(get("/deadline/analysis.xlsx").param("month", "2026-13").with(LEADER))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith("text/html"))
+                .andExpect(content().string(containsString("yyyy-MM")));
     }
 
     @Test

@@ -9,13 +9,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,6 +40,7 @@ import org.yekuo.deadline.report.ScoreSheet;
 import org.yekuo.deadline.report.ScoreSheets;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.CurrentUsers;
+import org.yekuo.identity.PageShell;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Paging;
@@ -70,11 +74,12 @@ class ReportPages {
     private final Refusals refusals;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final PageShell shell;
     private final Clock clock;
 
     ReportPages(OverdueAnalysis analysis, ScoreSheets scores, ScoreRules rules, OnTimeLeaderboard leaderboard,
             OverdueNotices notices, ReportTables tables, ExcelExport excel, PdfExport pdf, CurrentUsers users,
-            Refusals refusals, MessageSource messages, JsonMapper json, Clock clock) {
+            Refusals refusals, MessageSource messages, JsonMapper json, PageShell shell, Clock clock) {
         this.analysis = analysis;
         this.scores = scores;
         this.rules = rules;
@@ -87,6 +92,7 @@ class ReportPages {
         this.refusals = refusals;
         this.messages = messages;
         this.json = json;
+        this.shell = shell;
         this.clock = clock;
     }
 
@@ -182,7 +188,7 @@ class ReportPages {
             redirect.addFlashAttribute("savedRule", changed.id());
             return "redirect:/deadline/score-rules";
         } catch (DomainException e) {
-            if (e.status().value() == 404) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
                 throw e;
             }
             Refusals.Refusal refusal = refusals.explain(e, locale);
@@ -192,6 +198,19 @@ class ReportPages {
             model.addAttribute("fieldErrors", refusal.fields());
             return showRules(model);
         }
+    }
+
+    /**
+     * A refused export (a malformed month, no PDF font) or an unknown rule: the reason on a page under
+     * the refusal's status, instead of a file or the generic error page.
+     */
+    @ExceptionHandler(DomainException.class)
+    String refused(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        shell.addTo(model, request);
+        response.setStatus(e.status().value());
+        Refusals.Refusal refusal = refusals.explain(e, locale);
+        model.addAttribute("refusal", refusal.fields().isEmpty() ? refusal.message() : String.join(" ", refusal.fields().values()));
+        return "deadline/refused";
     }
 
     private String showRules(Model model) {
