@@ -74,9 +74,10 @@ final class NodeOwnership {
             params.put("ox" + r, rule.redPoints());
             r++;
         }
-        owner.append(" else ").append(stationSql).append(" end");
-        yellow.append(" else :oyd end");
-        red.append(" else :oxd end");
+        // Typed, so that H2 knows what the parameters in the branches are (it cannot sum an unknown).
+        owner.insert(0, "cast(").append(" else ").append(stationSql).append(" end as varchar(40))");
+        yellow.insert(0, "cast(").append(" else :oyd end as numeric(7,2))");
+        red.insert(0, "cast(").append(" else :oxd end as numeric(7,2))");
         params.put("oyd", DEFAULT_YELLOW);
         params.put("oxd", DEFAULT_RED);
         return new NodeOwnership(owner.toString(), yellow.toString(), red.toString(), params);
