@@ -52,6 +52,15 @@ class ReviewFlowTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.yekuo.audit.AuditTrail audit;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
     @Test
     @DisplayName("R-REV-1 R-REV-3 R-REV-4 an HV dedicated-line scheme goes to operations, marketing and dispatch at once; "
             + "dispatch returns it against operations' pass, the leader rules, and the revision goes back to dispatch only")
@@ -113,6 +122,181 @@ class ReviewFlowTests {
             work(id, node);
         }
         assertThat(reviewTasks(id)).containsOnlyKeys("REVIEWER_OPERATIONS", "REVIEWER_MARKETING");
+    }
+
+    @Test
+    @DisplayName("R-REV-1 three departments countersign the same order at the same moment: no opinion is lost")
+    void concurrentCountersignsLoseNothing() throws Exception {
+        long id = hvOrder("HV_DEDICATED_LINE");
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        Map<String, String> tasks = reviewTasks(id);
+        Map<String, String> reviewers = Map.of("REVIEWER_OPERATIONS", "ops", "REVIEWER_MARKETING", "marketing",
+                "REVIEWER_DISPATCH", "dispatch");
+        for (var task : tasks.entrySet()) {
+            mvc.perform(post("/api/reviews/tasks/{t}/open", task.getValue()).with(httpBasic(reviewers.get(task.getKey()), PASSWORD)))
+                    .andExpect(status().isNoContent());
+        }
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(tasks.size());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<java.util.concurrent.Callable<Integer>> countersigns = tasks.entrySet().stream()
+                    .<java.util.concurrent.Callable<Integer>>map(task -> () -> {
+                        together.await();
+                        return mvc.perform(post("/api/reviews/tasks/{t}/opinion", task.getValue())
+                                        .with(httpBasic(reviewers.get(task.getKey()), PASSWORD))
+                                        .contentType(MediaType.APPLICATION_JSON).content(opinion("PASS", List.of(), "")))
+                                .andReturn().getResponse().getStatus();
+                    }).toList();
+            for (var result : pool.invokeAll(countersigns)) {
+                assertThat(result.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from review where order_id = ? and verdict = 'PASS' and signature_id is not null")
+                .param(id).query(Long.class).single()).isEqualTo(3);
+        mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.openItems[*].nodeCode").value(Matchers.contains("SCHEME_REPLY")));
+    }
+
+    @Test
+    @DisplayName("R-REV-3 R-REV-5 bad input is refused clearly and saves nothing; transfer, delegate, co-signer, urge, copy "
+            + "and typical cases are audited")
+    void operationsAndBadInput() throws Exception {
+        long id = hvOrder("HV_NEW_SINGLE");
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        Map<String, String> tasks = reviewTasks(id);
+        String ops = tasks.get("REVIEWER_OPERATIONS");
+        String marketing = tasks.get("REVIEWER_MARKETING");
+        mvc.perform(post("/api/reviews/tasks/{t}/open", ops).with(httpBasic("ops", PASSWORD))).andExpect(status().isNoContent());
+        mvc.perform(post("/api/reviews/tasks/{t}/open", marketing).with(httpBasic("marketing", PASSWORD)))
+                .andExpect(status().isNoContent());
+
+        // Withdrawal after a reviewer opened the scheme.
+        mvc.perform(post("/api/reviews/orders/{id}/withdraw", id).with(httpBasic("designer", PASSWORD)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(Matchers.containsString("已打开")));
+        // Someone else's review, a clause not in force, a vague text, a clause of another department.
+        mvc.perform(post("/api/reviews/tasks/{t}/opinion", marketing).with(httpBasic("ops", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(opinion("PASS", List.of(), "")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/reviews/tasks/{t}/opinion", ops).with(httpBasic("ops", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(opinion("MODIFY", List.of("HV-99"), "请完善设计")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[?(@.field == 'clauses')].message").value(Matchers.hasItem(Matchers.containsString("HV-99"))))
+                .andExpect(jsonPath("$.errors[?(@.field == 'text')].message").value(Matchers.hasItem(Matchers.containsString("笼统"))));
+        mvc.perform(post("/api/reviews/tasks/{t}/opinion", ops).with(httpBasic("ops", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(opinion("MODIFY", List.of("HV-20"), "电价类别应为大工业用电")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("营销部门")));
+        assertThat(jdbc.sql("select count(*) from review where order_id = ? and decided_at is not null").param(id)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from review_signature where payload like ?").param("%HV-99%")
+                .query(Long.class).single()).isZero();
+
+        // Transfer: never outside the department; to a colleague of it, who may delegate and get it back.
+        mvc.perform(post("/api/reviews/tasks/{t}/transfer", ops).with(httpBasic("ops", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"marketing\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("to"));
+        mvc.perform(post("/api/reviews/tasks/{t}/transfer", ops).with(httpBasic("ops", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"ops.li\"}")).andExpect(status().isNoContent());
+        mvc.perform(post("/api/reviews/tasks/{t}/delegate", ops).with(httpBasic("ops.li", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"ops\"}")).andExpect(status().isNoContent());
+        mvc.perform(post("/api/reviews/tasks/{t}/opinion", ops).with(httpBasic("ops", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(opinion("PASS", List.of(), "")))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/reviews/tasks/{t}/hand-back", ops).with(httpBasic("ops", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"电源点核查无误\"}")).andExpect(status().isNoContent());
+        countersign(ops, "ops.li", "PASS", List.of("HV-3"), "").andExpect(status().isOk());
+        countersign(ops, "ops.li", "PASS", List.of(), "").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("ops.li")));
+
+        // Urge (SMS to the reviewer's work mobile) by hand and automatically when the review turns red.
+        String board = mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("designer", PASSWORD)))
+                .andExpect(jsonPath("$.rounds[0].reviews[1].holder").value("marketing"))
+                .andReturn().getResponse().getContentAsString();
+        int marketingReview = JsonPath.read(board, "$.rounds[0].reviews[1].review.id");
+        String orderNo = JsonPath.read(board, "$.orderNo");
+        mvc.perform(post("/api/reviews/{r}/urge", marketingReview).with(httpBasic("designer", PASSWORD)))
+                .andExpect(jsonPath("$.reached").value(Matchers.contains("marketing")));
+        mvc.perform(post("/api/reviews/{r}/urge", marketingReview).with(httpBasic("ops", PASSWORD))).andExpect(status().isForbidden());
+        transactions.executeWithoutResult(s -> events.publishEvent(new org.yekuo.deadline.NodeOverdue(id, orderNo, "SCHEME_REVIEW",
+                marketing, java.util.Set.of("REVIEWER_MARKETING"), "marketing", java.time.Instant.now(), java.time.Instant.now())));
+        assertThat(jdbc.sql("select count(*) from sms_outbox where business_ref = ? and template_code = 'review-urged'")
+                .param(orderNo).query(Long.class).single()).isEqualTo(2);
+
+        // Co-signer: dispatch countersigns this round too.
+        mvc.perform(post("/api/reviews/tasks/{t}/co-signers", marketing).with(httpBasic("marketing", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"dispatch\"}")).andExpect(status().isNoContent());
+        String coSigned = reviewTasks(id).get("REVIEWER_DISPATCH");
+        countersign(coSigned, "dispatch", "PASS", List.of("HV-23"), "").andExpect(status().isOk());
+        countersign(marketing, "marketing", "PASS", List.of(), "").andExpect(status().isOk());
+        mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.openItems[*].nodeCode").value(Matchers.contains("SCHEME_REPLY")));
+
+        // Copy for information, and a typical case in the month's list and export.
+        mvc.perform(post("/api/reviews/orders/{id}/copies", id).with(httpBasic("designer", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"head.ops\",\"note\":\"专线方案供参阅\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/reviews/copies").with(httpBasic("head.ops", PASSWORD)))
+                .andExpect(jsonPath("$[?(@.orderId == " + id + ")].note").value(Matchers.contains("专线方案供参阅")));
+        int opsReview = JsonPath.read(board, "$.rounds[0].reviews[0].review.id");
+        mvc.perform(post("/api/reviews/{r}/typical", opsReview).with(httpBasic("ops.li", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"委派后交回再会签的完整示例\"}")).andExpect(status().isNoContent());
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        mvc.perform(get("/api/reviews/typical").param("month", month).with(httpBasic("ops", PASSWORD)))
+                .andExpect(jsonPath("$[?(@.orderNo == '" + orderNo + "')].review.typicalNote").value(Matchers.hasItem("委派后交回再会签的完整示例")));
+        assertThat(mvc.perform(get("/api/reviews/typical.csv").param("month", month).with(httpBasic("ops", PASSWORD)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(orderNo);
+        assertThat(audit.forSubject("application", orderNo)).extracting(org.yekuo.audit.AuditEntry::action)
+                .contains("review.opened", "review.transferred", "review.delegated", "review.handed-back", "review.countersigned",
+                        "review.urged", "review.urged-automatically", "review.co-signer-added", "review.copied", "review.marked-typical");
+    }
+
+    @Test
+    @DisplayName("R-REV-1 a scheme nobody has opened is withdrawn to the designer and, resubmitted, goes to the same departments")
+    void unopenedSchemeIsWithdrawn() throws Exception {
+        long id = hvOrder("HV_NEW_SINGLE");
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        mvc.perform(post("/api/reviews/orders/{id}/withdraw", id).with(httpBasic("ops", PASSWORD))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/reviews/orders/{id}/withdraw", id).with(httpBasic("designer", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"补充负荷计算\"}")).andExpect(status().isNoContent());
+        assertThat(reviewTasks(id)).isEmpty();
+        work(id, "SCHEME_DESIGN");
+        assertThat(reviewTasks(id)).containsOnlyKeys("REVIEWER_OPERATIONS", "REVIEWER_MARKETING");
+        mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("designer", PASSWORD)))
+                .andExpect(jsonPath("$.rounds[0].round.state").value("WITHDRAWN"))
+                .andExpect(jsonPath("$.rounds[1].round.state").value("OPEN"))
+                .andExpect(jsonPath("$.withdrawable").value(true));
+    }
+
+    @Test
+    @DisplayName("R-REV-1 an LV residential scheme never reaches dispatch (nor any countersign): it goes straight to the reply")
+    void lvResidentialNeverReachesDispatch() throws Exception {
+        String body = """
+                {"typeCode":"LV_RES_NEW","applicantKind":"PERSON","applicantName":"张三","subjectCode":"11010519491231002X",
+                 "phone":"%s","supplyAddress":"示范市城东区人民路 100 号","capacity":8,"capacityUnit":"KW","agent":false}"""
+                .formatted("139" + String.format("%08d", PHONES.incrementAndGet() % 100_000_000));
+        String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
+        mvc.perform(multipart("/api/applications/{id}/materials/PROPERTY_PROOF", id)
+                .file(new MockMultipartFile("file", "p.pdf", "application/pdf", PDF)).with(httpBasic("clerk", PASSWORD)));
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.openItems[*].nodeCode").value(Matchers.contains("SCHEME_REPLY")));
+        mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("dispatch", PASSWORD)))
+                .andExpect(jsonPath("$.rounds").isEmpty());
+        mvc.perform(get("/api/reviews/board").with(httpBasic("dispatch", PASSWORD)))
+                .andExpect(jsonPath("$[?(@.review.orderId == " + id + ")]").isEmpty());
     }
 
     // --- helpers
