@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
@@ -135,14 +136,18 @@ public class OrderProcesses {
             tasks.complete(taskId, variables);
         } catch (FlowableObjectNotFoundException e) {
             throw alreadyCompleted(taskId);
-        } catch (FlowableOptimisticLockingException e) {
-            // A parallel request completed this very task (say who), or another task of the same process
-            // (two countersigns at once): then nothing is wrong with the work, it only has to be redone.
+        } catch (FlowableException e) {
+            // A parallel request completed this very task (say who; the engine may notice it as a lost
+            // optimistic lock or as a task already signalled), or another task of the same process (two
+            // countersigns at once): then nothing is wrong with the work, it only has to be redone.
             HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
             if (done != null) {
                 throw alreadyCompleted(taskId);
             }
-            throw new ConcurrentCompletion();
+            if (e instanceof FlowableOptimisticLockingException) {
+                throw new ConcurrentCompletion();
+            }
+            throw e;
         }
     }
 
