@@ -35,9 +35,9 @@ class ReviewBrowserTests {
     @DisplayName("R-REV-2 R-REV-3 an operations reviewer sees only operations clauses and gives a MODIFY opinion citing HV-3")
     void reviewerGivesModifyOpinionWithClause() throws Exception {
         String created = api("POST", "/api/applications", "clerk", """
-                {"typeCode":"HV_NEW_SINGLE","applicantKind":"ORGANISATION","applicantName":"示范机械厂","subjectCode":"91110000802100433B",
-                 "phone":"13%09d","supplyAddress":"示范市东郊工业园 9 号","capacity":800,"capacityUnit":"KVA","agent":false}"""
-                .formatted((int) (System.nanoTime() % 1_000_000_000L)));
+                {"typeCode":"HV_NEW_SINGLE","applicantKind":"ORGANISATION","applicantName":"示范机械厂","subjectCode":"%s",
+                 "phone":"%s","supplyAddress":"示范市东郊工业园 9 号","capacity":800,"capacityUnit":"KVA","agent":false}"""
+                .formatted(Subjects.creditCode(), Subjects.phone()));
         long id = ((Number) JsonPath.read(created, "$.id")).longValue();
         for (String material : List.of("LEGAL_REPRESENTATIVE_ID", "PROPERTY_OR_LAND_USE_PROOF", "EQUIPMENT_LIST", "LOAD_CALCULATION")) {
             upload(id, material);

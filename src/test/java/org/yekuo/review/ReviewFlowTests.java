@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.DisplayName;
@@ -35,7 +34,6 @@ class ReviewFlowTests {
 
     static final String PASSWORD = "Yekuo@2026";
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
-    static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 10_000_000));
 
     static final Map<String, Map<String, String>> FIELDS = Map.of(
             "ACCEPTANCE", Map.of(),
@@ -279,9 +277,9 @@ class ReviewFlowTests {
     @DisplayName("R-REV-1 an LV residential scheme never reaches dispatch (nor any countersign): it goes straight to the reply")
     void lvResidentialNeverReachesDispatch() throws Exception {
         String body = """
-                {"typeCode":"LV_RES_NEW","applicantKind":"PERSON","applicantName":"张三","subjectCode":"11010519491231002X",
+                {"typeCode":"LV_RES_NEW","applicantKind":"PERSON","applicantName":"张三","subjectCode":"%s",
                  "phone":"%s","supplyAddress":"示范市城东区人民路 100 号","capacity":8,"capacityUnit":"KW","agent":false}"""
-                .formatted("139" + String.format("%08d", PHONES.incrementAndGet() % 100_000_000));
+                .formatted(Subjects.idNumber(), Subjects.phone());
         String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
@@ -303,9 +301,9 @@ class ReviewFlowTests {
 
     long hvOrder(String type) throws Exception {
         String body = """
-                {"typeCode":"%s","applicantKind":"ORGANISATION","applicantName":"示范科技有限公司","subjectCode":"91110000802100433B",
+                {"typeCode":"%s","applicantKind":"ORGANISATION","applicantName":"示范科技有限公司","subjectCode":"%s",
                  "phone":"%s","supplyAddress":"示范市东郊工业园 8 号","capacity":4000,"capacityUnit":"KVA","agent":false}"""
-                .formatted(type, "139" + String.format("%08d", PHONES.incrementAndGet() % 100_000_000));
+                .formatted(type, Subjects.creditCode(), Subjects.phone());
         String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
