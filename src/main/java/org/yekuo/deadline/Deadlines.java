@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.catalogue.BusinessTypeDefinition;
 import org.yekuo.catalogue.Catalogue;
+import org.yekuo.catalogue.TimeLimit;
 import org.yekuo.catalogue.KeyNode;
 import org.yekuo.catalogue.NodeDefinition;
 import org.yekuo.identity.CurrentUser;
@@ -49,6 +50,11 @@ public class Deadlines {
         this.processes = processes;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /** The deadline of a node with {@code limit} reached at {@code from}, on the working-day calendar. */
+    public Instant dueAfter(TimeLimit limit, Instant from) {
+        return dueDates.due(limit, from);
     }
 
     /** Every node of the order that has a deadline, in the order reached, open ones included. */

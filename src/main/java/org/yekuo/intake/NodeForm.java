@@ -22,7 +22,7 @@ enum NodeForm {
     ACCEPTANCE(),
     SITE_SURVEY(text("meterPosition"), text("supplyPoint"), number("distanceMetres"), text("surveyOpinion")),
     SCHEME_DESIGN(text("supplyVoltage"), text("schemeSummary")),
-    SCHEME_REVIEW(text("reviewOpinion")),
+    SCHEME_REVIEW(),
     SCHEME_REPLY(date("replyDate")),
     DESIGN_REVIEW(text("designReviewResult")),
     INTERMEDIATE_INSPECTION(text("inspectionResult")),

@@ -18,6 +18,8 @@ import org.yekuo.workflow.WorkItem;
 @Service
 public class NodeWork {
 
+    private static final String COUNTERSIGNED = "SCHEME_REVIEW";
+
     private final Applications applications;
     private final OrderProcesses processes;
     private final AuditTrail audit;
@@ -66,6 +68,10 @@ public class NodeWork {
         application.requireWorkable();
         processes.requireSignedFor(taskId, user);
         String nodeCode = processes.nodeOf(taskId);
+        if (COUNTERSIGNED.equals(nodeCode)) {
+            // A countersign is a signed opinion against the guideline, given on the review desk, not a form field.
+            throw DomainException.conflict("intake.node.countersign-elsewhere");
+        }
         if ("ACCEPTANCE".equals(nodeCode)) {
             List<String> missing = DeferredMaterialPolicy.missingAt(nodeCode, applications.materials(application.id()));
             if (!missing.isEmpty()) {

@@ -47,6 +47,10 @@ class ProcessEvents {
     }
 
     private void reached(Application application, NodeReached event) {
+        if (event.nodeCode().equals(application.currentNode())) {
+            // The node's parallel tasks (one per reviewing department) arrive together: one arrival.
+            return;
+        }
         application.reach(event.nodeCode());
         List<ApplicationMaterial> materials = applications.materials(application.id());
         List<String> missing = DeferredMaterialPolicy.missingAt(event.nodeCode(), materials);

@@ -2,7 +2,9 @@ package org.yekuo.workflow;
 
 /**
  * BPMN element ids are the node codes in camel case ({@code siteSurvey} is {@code SITE_SURVEY}), so
- * the diagrams stay readable in a modeler and the mapping needs no table.
+ * the diagrams stay readable in a modeler and the mapping needs no table. A step that belongs to a key
+ * node without being it (the departments' parallel {@code departmentReview} and the leader's
+ * {@code reviewArbitration} both belong to {@code SCHEME_REVIEW}) names its node as the task's category.
  */
 public final class NodeCodes {
 
@@ -11,6 +13,11 @@ public final class NodeCodes {
 
     public static String of(String elementId) {
         return elementId.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
+    }
+
+    /** The key node of a task or element: its category when it has one, else its id in node-code form. */
+    public static String of(String elementId, String category) {
+        return category == null || category.isBlank() ? of(elementId) : category;
     }
 
     public static String elementId(String nodeCode) {

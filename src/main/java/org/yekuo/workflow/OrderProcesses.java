@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
@@ -19,6 +20,7 @@ import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
 import org.flowable.identitylink.api.IdentityLink;
+import org.flowable.task.api.DelegationState;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.history.HistoricTaskInstance;
 import org.springframework.beans.factory.ObjectProvider;
@@ -38,6 +40,10 @@ import org.yekuo.workflow.internal.ProcessVariables;
  */
 @Service
 public class OrderProcesses {
+
+    private static final String REVIEW_STEP = "departmentReview";
+    /** The variable that carries each parallel review task's reviewer role (see the BPMN). */
+    private static final String REVIEWER_ROLE = "reviewerRole";
 
     private final RuntimeService runtime;
     private final TaskService tasks;
@@ -126,9 +132,8 @@ public class OrderProcesses {
     /** The receiving role signs for a node before working on it; signing twice is harmless. */
     @Transactional
     public WorkItem signFor(String taskId, CurrentUser user) {
-        Task task = openTask(taskId);
+        Task task = changeable(taskId);
         WorkItem item = toItem(task);
-        requireUnlocked(item.orderId());
         if (item.assignee() != null) {
             if (!item.assignee().equals(user.username())) {
                 throw DomainException.conflict("workflow.task.signed-by-other", item.assignee());
@@ -164,18 +169,120 @@ public class OrderProcesses {
     @Transactional
     public void complete(String taskId, CurrentUser user, Map<String, Object> variables) {
         requireSignedFor(taskId, user);
-        requireUnlocked(orderOf(taskId));
+        changeable(taskId);
         try {
             tasks.complete(taskId, variables);
-        } catch (FlowableOptimisticLockingException | FlowableObjectNotFoundException e) {
-            // A parallel request completed it between our check and the engine's: say who.
+        } catch (FlowableObjectNotFoundException e) {
             throw alreadyCompleted(taskId);
+        } catch (FlowableException e) {
+            // A parallel request completed this very task (say who; the engine may notice it as a lost
+            // optimistic lock or as a task already signalled), or another task of the same process (two
+            // countersigns at once): then nothing is wrong with the work, it only has to be redone.
+            HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
+            if (done != null) {
+                throw alreadyCompleted(taskId);
+            }
+            if (e instanceof FlowableOptimisticLockingException) {
+                throw new ConcurrentCompletion();
+            }
+            throw e;
+        }
+    }
+
+    /** Hands a signed-for review task to a colleague (转办); the caller checks they belong to the same department. */
+    @Transactional
+    public void transfer(String taskId, CurrentUser user, String toUsername) {
+        requireSignedFor(taskId, user);
+        requireNotDelegated(changeable(taskId));
+        tasks.setAssignee(taskId, toUsername);
+    }
+
+    /** Lends a signed-for task to someone who works on it and hands it back (委派); the holder stays its owner. */
+    @Transactional
+    public void delegate(String taskId, CurrentUser user, String toUsername) {
+        requireSignedFor(taskId, user);
+        requireNotDelegated(changeable(taskId));
+        tasks.delegateTask(taskId, toUsername);
+    }
+
+    /** A delegated task goes back to its owner, handed back by the delegate or taken back by the owner. */
+    @Transactional
+    public void resolve(String taskId, CurrentUser user) {
+        Task task = changeable(taskId);
+        if (task.getDelegationState() != DelegationState.PENDING) {
+            throw DomainException.conflict("workflow.task.not-delegated");
+        }
+        if (!user.username().equals(task.getAssignee()) && !user.username().equals(task.getOwner())) {
+            throw DomainException.forbidden("workflow.task.signed-by-other", task.getOwner());
+        }
+        tasks.resolveTask(taskId);
+    }
+
+    /** Who lent the task to its current holder, while it is delegated. */
+    public Optional<String> delegatedBy(String taskId) {
+        Task task = openTask(taskId);
+        return task.getDelegationState() == DelegationState.PENDING ? Optional.ofNullable(task.getOwner()) : Optional.empty();
+    }
+
+    /**
+     * Adds a co-signer (加签) to an order's running countersign: one more parallel review task for the
+     * reviewer role, signed for by {@code username} at once. Answers the new task's id.
+     */
+    @Transactional
+    public String addCoSigner(long orderId, String role, String username) {
+        ProcessInstance instance = instance(orderId).orElseThrow(() -> DomainException.conflict("workflow.review.not-running"));
+        List<Task> running = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(REVIEW_STEP).list();
+        if (running.isEmpty()) {
+            throw DomainException.conflict("workflow.review.not-running");
+        }
+        running.forEach(task -> changeable(task.getId()));
+        var execution = runtime.addMultiInstanceExecution(REVIEW_STEP, instance.getId(), Map.of(REVIEWER_ROLE, role));
+        Task added = tasks.createTaskQuery().executionId(execution.getId()).singleResult();
+        tasks.claim(added.getId(), username);
+        return added.getId();
+    }
+
+    /**
+     * Takes a submitted scheme back from its countersign to the designer (撤回): the review tasks end and
+     * the scheme design node opens again. The caller checks that no reviewer has opened it yet.
+     */
+    @Transactional
+    public void withdrawReview(long orderId) {
+        ProcessInstance instance = instance(orderId).orElseThrow(() -> DomainException.conflict("workflow.review.not-running"));
+        List<Task> running = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(REVIEW_STEP).list();
+        if (running.isEmpty()) {
+            throw DomainException.conflict("workflow.review.not-running");
+        }
+        running.forEach(task -> changeable(task.getId()));
+        runtime.createChangeActivityStateBuilder().processInstanceId(instance.getId())
+                .moveActivityIdTo(REVIEW_STEP, NodeCodes.elementId("SCHEME_DESIGN")).changeState();
+    }
+
+    /**
+     * The one gate of every state-changing task operation: the task must be open. A rule that stops an
+     * order from moving (such as a lock) belongs here, so that no operation can go around it.
+     */
+    private Task changeable(String taskId) {
+        Task task = openTask(taskId);
+        OrderLocks port = locks.getIfAvailable();
+        if (port != null && port.isLocked(orderOf(task))) {
+            throw DomainException.conflict("workflow.order.locked");
+        }
+        return task;
+    }
+
+    private static void requireNotDelegated(Task task) {
+        if (task.getDelegationState() == DelegationState.PENDING) {
+            throw DomainException.conflict("workflow.task.delegated", task.getAssignee());
         }
     }
 
     /** The order of a task, for callers that receive only a task id. */
     public long orderOf(String taskId) {
-        Task task = openTask(taskId);
+        return orderOf(openTask(taskId));
+    }
+
+    private long orderOf(Task task) {
         return Long.parseLong(runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
                 .singleResult().getBusinessKey());
     }
@@ -200,21 +307,14 @@ public class OrderProcesses {
         List<String> plannedNodes = ProcessVariables.plannedNodes(planned.getValue());
         return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(businessKey)
                 .orderByHistoricTaskInstanceStartTime().asc().list().stream()
-                .filter(t -> plannedNodes.contains(NodeCodes.of(t.getTaskDefinitionKey())))
+                .filter(t -> plannedNodes.contains(NodeCodes.of(t.getTaskDefinitionKey(), t.getCategory())))
                 .sorted(Comparator.comparing(HistoricTaskInstance::getCreateTime))
-                .map(t -> new NodeHistory(t.getId(), NodeCodes.of(t.getTaskDefinitionKey()), t.getAssignee(),
+                .map(t -> new NodeHistory(t.getId(), NodeCodes.of(t.getTaskDefinitionKey(), t.getCategory()), t.getAssignee(),
                         instant(t.getCreateTime()), instant(t.getClaimTime()), instant(t.getEndTime()), instant(t.getDueDate())))
                 .toList();
     }
 
     /** The one guard of every state-changing task operation: a locked order moves no further (R-SLA-4). */
-    private void requireUnlocked(long orderId) {
-        OrderLocks port = locks.getIfAvailable();
-        if (port != null && port.isLocked(orderId)) {
-            throw DomainException.conflict("workflow.order.locked");
-        }
-    }
-
     private void requireEntitled(WorkItem item, CurrentUser user, Task task) {
         boolean hasRole = item.roles().stream().anyMatch(role -> user.roles().stream().anyMatch(r -> r.name().equals(role)));
         String orgPath = (String) runtime.getVariable(task.getExecutionId(), ProcessVariables.ORG_PATH);
@@ -253,7 +353,7 @@ public class OrderProcesses {
         }
         Object orderId = task.getProcessVariables().get(ProcessVariables.ORDER_ID);
         long id = orderId != null ? (Long) orderId : (Long) runtime.getVariable(task.getExecutionId(), ProcessVariables.ORDER_ID);
-        return new WorkItem(task.getId(), id, NodeCodes.of(task.getTaskDefinitionKey()), Set.copyOf(roles),
+        return new WorkItem(task.getId(), id, NodeCodes.of(task.getTaskDefinitionKey(), task.getCategory()), Set.copyOf(roles),
                 task.getAssignee(), instant(task.getCreateTime()), instant(task.getClaimTime()), instant(task.getDueDate()));
     }
 

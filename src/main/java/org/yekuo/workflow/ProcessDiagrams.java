@@ -9,6 +9,7 @@ import java.util.function.Function;
 import org.flowable.bpmn.model.BpmnModel;
 import org.flowable.bpmn.model.Event;
 import org.flowable.bpmn.model.FlowElement;
+import org.flowable.bpmn.model.Gateway;
 import org.flowable.bpmn.model.GraphicInfo;
 import org.flowable.bpmn.model.SequenceFlow;
 import org.flowable.bpmn.model.UserTask;
@@ -18,6 +19,8 @@ import org.flowable.engine.history.HistoricActivityInstance;
 import org.flowable.engine.history.HistoricProcessInstance;
 import org.flowable.engine.repository.ProcessDefinition;
 import org.flowable.variable.api.history.HistoricVariableInstance;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.internal.ProcessVariables;
@@ -32,10 +35,12 @@ public class ProcessDiagrams {
 
     private final RepositoryService repository;
     private final HistoryService history;
+    private final MessageSource messages;
 
-    ProcessDiagrams(RepositoryService repository, HistoryService history) {
+    ProcessDiagrams(RepositoryService repository, HistoryService history, MessageSource messages) {
         this.repository = repository;
         this.history = history;
+        this.messages = messages;
     }
 
     /** The business type's flow chart: its family's diagram with the nodes it does not use greyed out. */
@@ -65,7 +70,7 @@ public class ProcessDiagrams {
         return draw(repository.getBpmnModel(instance.getProcessDefinitionId()), plannedNodes, done, current, nodeLabel);
     }
 
-    private static String draw(BpmnModel model, Set<String> plannedNodes, Set<String> done, Set<String> current,
+    private String draw(BpmnModel model, Set<String> plannedNodes, Set<String> done, Set<String> current,
             Function<String, String> nodeLabel) {
         double width = 0;
         double height = 0;
@@ -98,7 +103,10 @@ public class ProcessDiagrams {
             }
             String state = current.contains(element.getId()) ? "current" : done.contains(element.getId()) ? "done" : "pending";
             if (element instanceof UserTask) {
-                String nodeCode = NodeCodes.of(element.getId());
+                String nodeCode = NodeCodes.of(element.getId(), ((UserTask) element).getCategory());
+                String label = element.getId().equals(NodeCodes.elementId(nodeCode)) ? nodeLabel.apply(nodeCode)
+                        : messages.getMessage("workflow.step." + element.getId(), null, nodeLabel.apply(nodeCode),
+                                LocaleContextHolder.getLocale());
                 if (!plannedNodes.contains(nodeCode)) {
                     state = "skipped";
                 }
@@ -106,7 +114,12 @@ public class ProcessDiagrams {
                         "<g class=\"node %s\" data-node=\"%s\"><rect x=\"%.0f\" y=\"%.0f\" width=\"%.0f\" height=\"%.0f\" rx=\"8\"/>"
                                 + "<text x=\"%.0f\" y=\"%.0f\" text-anchor=\"middle\" dominant-baseline=\"middle\">%s</text></g>",
                         state, nodeCode, box.getX(), box.getY(), box.getWidth(), box.getHeight(),
-                        box.getX() + box.getWidth() / 2, box.getY() + box.getHeight() / 2, escape(nodeLabel.apply(nodeCode))));
+                        box.getX() + box.getWidth() / 2, box.getY() + box.getHeight() / 2, escape(label)));
+            } else if (element instanceof Gateway) {
+                double cx = box.getX() + box.getWidth() / 2;
+                double cy = box.getY() + box.getHeight() / 2;
+                svg.append(String.format(Locale.ROOT, "<polygon class=\"gateway %s\" points=\"%.0f,%.0f %.0f,%.0f %.0f,%.0f %.0f,%.0f\"/>",
+                        state, cx, box.getY(), box.getX() + box.getWidth(), cy, cx, box.getY() + box.getHeight(), box.getX(), cy));
             } else if (element instanceof Event) {
                 svg.append(String.format(Locale.ROOT, "<circle class=\"event %s\" cx=\"%.0f\" cy=\"%.0f\" r=\"%.0f\"/>", state,
                         box.getX() + box.getWidth() / 2, box.getY() + box.getHeight() / 2, box.getWidth() / 2));

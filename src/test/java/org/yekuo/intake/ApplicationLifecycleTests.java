@@ -48,7 +48,6 @@ class ApplicationLifecycleTests {
             Map.entry("SITE_SURVEY", Map.of("meterPosition", "东墙外表箱", "supplyPoint", "3号公变", "distanceMetres", "35.5",
                     "surveyOpinion", "具备接入条件")),
             Map.entry("SCHEME_DESIGN", Map.of("supplyVoltage", "220V", "schemeSummary", "单相表计接入")),
-            Map.entry("SCHEME_REVIEW", Map.of("reviewOpinion", "同意")),
             Map.entry("SCHEME_REPLY", Map.of("replyDate", "2026-11-27")),
             Map.entry("DESIGN_REVIEW", Map.of("designReviewResult", "合格")),
             Map.entry("INTERMEDIATE_INSPECTION", Map.of("inspectionResult", "合格")),
@@ -152,7 +151,8 @@ class ApplicationLifecycleTests {
     }
 
     @Test
-    @DisplayName("R-SLA-1 R-CAT-2 an HV single-supply order passes all 12 key nodes; acceptance waits for the legal representative's ID")
+    @DisplayName("R-SLA-1 R-CAT-2 R-REV-1 an HV single-supply order passes all 12 key nodes, its scheme countersigned by two "
+            + "departments in parallel; acceptance waits for the legal representative's ID")
     void hvSingleSupplyOrderPassesTwelveNodes() throws Exception {
         String created = accept(application("HV_NEW_SINGLE", "ORGANISATION", "示范科技有限公司", "91110000802100433B", newPhone()),
                 UUID.randomUUID().toString()).andExpect(status().isCreated())
@@ -170,11 +170,31 @@ class ApplicationLifecycleTests {
                     .with(httpBasic("clerk", PASSWORD))).andExpect(status().isOk());
         }
         List<String> nodes = new ArrayList<>();
-        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN", "SCHEME_REVIEW", "SCHEME_REPLY", "DESIGN_REVIEW",
-                "INTERMEDIATE_INSPECTION", "SUPPLY_WORKS", "COMPLETION_ACCEPTANCE", "CONTRACT", "METER_INSTALLATION", "POWER_ON")) {
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
             nodes.add(work(id, node));
         }
-        assertThat(nodes).hasSize(12);
+        // R-REV-1: the scheme goes to operations and marketing at once; each countersigns with a signed opinion.
+        String order = mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.openItems[*].nodeCode").value(Matchers.contains("SCHEME_REVIEW", "SCHEME_REVIEW")))
+                .andReturn().getResponse().getContentAsString();
+        for (String reviewer : List.of("ops", "marketing")) {
+            String role = "ops".equals(reviewer) ? "REVIEWER_OPERATIONS" : "REVIEWER_MARKETING";
+            List<String> task = JsonPath.read(order, "$.openItems[?('" + role + "' in @.roles)].taskId");
+            complete(task.get(0), reviewer, Map.of()).andExpect(status().isConflict());
+            mvc.perform(post("/api/reviews/tasks/{t}/open", task.get(0)).with(httpBasic(reviewer, PASSWORD)))
+                    .andExpect(status().isNoContent());
+            mvc.perform(post("/api/reviews/tasks/{t}/opinion", task.get(0)).with(httpBasic(reviewer, PASSWORD))
+                    .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"PASS\",\"clauses\":[],\"text\":\"\"}"))
+                    .andExpect(status().isOk());
+            nodes.add("SCHEME_REVIEW");
+        }
+        for (String node : List.of("SCHEME_REPLY", "DESIGN_REVIEW", "INTERMEDIATE_INSPECTION", "SUPPLY_WORKS",
+                "COMPLETION_ACCEPTANCE", "CONTRACT", "METER_INSTALLATION", "POWER_ON")) {
+            nodes.add(work(id, node));
+        }
+        assertThat(nodes).hasSize(13).containsOnly("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN", "SCHEME_REVIEW", "SCHEME_REPLY",
+                "DESIGN_REVIEW", "INTERMEDIATE_INSPECTION", "SUPPLY_WORKS", "COMPLETION_ACCEPTANCE", "CONTRACT",
+                "METER_INSTALLATION", "POWER_ON");
         mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
                 .andExpect(jsonPath("$.status").value("COMPLETED"))
                 .andExpect(jsonPath("$.timeline[*].nodeCode").value(Matchers.contains(nodes.toArray())));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 import org.flowable.engine.delegate.DelegateExecution;
@@ -16,6 +17,8 @@ import org.yekuo.workflow.NodeCompleted;
 import org.yekuo.workflow.NodeDeadlines;
 import org.yekuo.workflow.NodeReached;
 import org.yekuo.workflow.ProcessCompleted;
+import org.yekuo.workflow.ReviewOutcome;
+import org.yekuo.workflow.SchemeReviews;
 
 /**
  * The one bean the BPMN expressions may call ({@code orderProcess}): it decides which nodes a
@@ -26,15 +29,48 @@ import org.yekuo.workflow.ProcessCompleted;
 public class OrderProcessAdapter {
 
     static final String BEAN_NAME = "orderProcess";
+    private static final String REVIEW_NODE = "SCHEME_REVIEW";
+    private static final String OPENED_ROUND = "reviewRoundOpened";
 
     private final ApplicationEventPublisher events;
     private final ObjectProvider<NodeDeadlines> deadlines;
+    private final ObjectProvider<SchemeReviews> reviews;
     private final Clock clock;
 
-    OrderProcessAdapter(ApplicationEventPublisher events, ObjectProvider<NodeDeadlines> deadlines, Clock clock) {
+    OrderProcessAdapter(ApplicationEventPublisher events, ObjectProvider<NodeDeadlines> deadlines,
+            ObjectProvider<SchemeReviews> reviews, Clock clock) {
         this.events = events;
         this.deadlines = deadlines;
+        this.reviews = reviews;
         this.clock = clock;
+    }
+
+    /**
+     * The reviewer roles that countersign the scheme just submitted, one parallel task each; none when
+     * the business type plans no countersign (or nothing owns reviews), so the scheme passes unreviewed.
+     */
+    public List<String> reviewerRoles(DelegateExecution execution) {
+        SchemeReviews port = reviews.getIfAvailable();
+        if (port == null || skips(execution, REVIEW_NODE)) {
+            return List.of();
+        }
+        // The engine resolves a multi-instance collection more than once per arrival: open one round only.
+        @SuppressWarnings("unchecked")
+        List<String> opened = (List<String>) execution.getTransientVariable(OPENED_ROUND);
+        if (opened == null) {
+            opened = List.copyOf(port.openRound((Long) execution.getVariable(ProcessVariables.ORDER_ID), clock.instant()));
+            execution.setTransientVariable(OPENED_ROUND, opened);
+        }
+        return opened;
+    }
+
+    /** Where the finished review round leads: its outcome's name, as the gateways' conditions compare it. */
+    public String reviewOutcome(DelegateExecution execution) {
+        SchemeReviews port = reviews.getIfAvailable();
+        if (port == null || skips(execution, REVIEW_NODE)) {
+            return ReviewOutcome.PASSED.name();
+        }
+        return port.outcome((Long) execution.getVariable(ProcessVariables.ORDER_ID)).name();
     }
 
     public boolean skips(DelegateExecution execution, String nodeCode) {

@@ -1,0 +1,345 @@
+package org.yekuo.review;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yekuo.audit.AuditTrail;
+import org.yekuo.catalogue.Department;
+import org.yekuo.catalogue.ReviewGuideline;
+import org.yekuo.catalogue.ReviewGuidelines;
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.Role;
+import org.yekuo.identity.StaffMember;
+import org.yekuo.identity.StaffMembers;
+import org.yekuo.intake.Application;
+import org.yekuo.intake.ApplicationStatus;
+import org.yekuo.shared.DomainException;
+import org.yekuo.shared.DomainException.FieldProblem;
+import org.yekuo.workflow.EngineRetries;
+import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.WorkItem;
+
+/**
+ * What reviewers, designers and leaders do with reviews, each change audited and in one transaction:
+ * open (sign for) and countersign with a signed opinion (R-REV-3), transfer within the department,
+ * delegate and take back, add a co-signer, urge, withdraw a scheme nobody has opened, copy an order for
+ * information, rule a dispute (R-REV-4) and mark a typical case (R-REV-6). Countersigns and rulings
+ * complete engine tasks of a shared process, so they run through {@link EngineRetries}: a parallel
+ * countersign of the same order never loses an opinion.
+ */
+@Service
+public class ReviewDesk {
+
+    private static final Set<Role> MAY_URGE = EnumSet.of(Role.DESIGNER, Role.CLERK, Role.DEPARTMENT_HEAD, Role.LEADER);
+
+    private final ReviewRecords records;
+    private final ReviewBoard board;
+    private final OrderProcesses processes;
+    private final EngineRetries retries;
+    private final ReviewGuidelines guidelines;
+    private final ReviewOpinionPolicy policy = ReviewOpinionPolicy.fromResource();
+    private final SignatureProvider signatures;
+    private final StaffMembers staff;
+    private final Urging urging;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ReviewDesk(ReviewRecords records, ReviewBoard board, OrderProcesses processes, EngineRetries retries,
+            ReviewGuidelines guidelines, SignatureProvider signatures, StaffMembers staff, Urging urging, AuditTrail audit,
+            Clock clock) {
+        this.records = records;
+        this.board = board;
+        this.processes = processes;
+        this.retries = retries;
+        this.guidelines = guidelines;
+        this.signatures = signatures;
+        this.staff = staff;
+        this.urging = urging;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The reviewer signs for the review and opens it: from now on the designer can no longer withdraw. */
+    @Transactional
+    public void open(String taskId, CurrentUser user) {
+        Review review = review(taskId);
+        Application order = workable(review.orderId(), user);
+        requireUndecided(review);
+        processes.signFor(taskId, user);
+        records.opened(review.id(), user.username(), clock.instant());
+        audit.record("review.opened", "application", order.orderNo(), "department=" + review.department());
+    }
+
+    /** The leader in charge signs for the arbitration of a disputed round (a LEADER whose scope holds the order). */
+    @Transactional
+    public void openArbitration(String taskId, CurrentUser user) {
+        ReviewRound round = records.roundByArbitrationTask(taskId)
+                .orElseThrow(() -> DomainException.notFound("review.arbitration.not-found", taskId));
+        Application order = workable(round.orderId(), user);
+        processes.signFor(taskId, user);
+        audit.record("review.arbitration-opened", "application", order.orderNo(), "round=" + round.roundNo());
+    }
+
+    /** Countersigns: the opinion, checked and electronically signed; the last countersign moves the order on. */
+    public Review countersign(String taskId, Opinion opinion, CurrentUser user) {
+        return retries.inNewTransaction(() -> {
+            Review review = review(taskId);
+            Application order = workable(review.orderId(), user);
+            requireUndecided(review);
+            processes.requireSignedFor(taskId, user);
+            if (processes.delegatedBy(taskId).isPresent()) {
+                throw DomainException.conflict("review.delegated.hand-back-first");
+            }
+            ReviewRound round = records.round(review.roundId()).orElseThrow();
+            ReviewGuideline guideline = guidelines.version(round.guidelineCode(), round.guidelineVersion());
+            policy.check(opinion, guideline, Optional.of(review.department()));
+            Instant now = clock.instant();
+            SignedStatement signed = signatures.sign(user.username(), String.join("\n",
+                    "yekuo-review-opinion/1", "order=" + order.orderNo(), "round=" + round.roundNo(),
+                    "department=" + review.department(), "guideline=" + guideline.code() + " v" + guideline.version(),
+                    "verdict=" + opinion.verdict(), "clauses=" + String.join(",", opinion.clauses()), "opinion=" + opinion.text(),
+                    "signer=" + user.username(), "at=" + now));
+            if (!records.decide(review.id(), opinion, user.username(), now, records.insertSignature(signed))) {
+                throw alreadyDecided(review.id());
+            }
+            audit.record("review.countersigned", "application", order.orderNo(), "department=" + review.department()
+                    + " verdict=" + opinion.verdict() + " clauses=" + opinion.clauses());
+            processes.complete(taskId, user, Map.of());
+            return records.review(review.id()).orElseThrow();
+        });
+    }
+
+    /** Hands the review to a colleague of the same department (转办); anyone else is refused. */
+    @Transactional
+    public void transfer(String taskId, String to, CurrentUser user) {
+        Review review = review(taskId);
+        Application order = workable(review.orderId(), user);
+        requireUndecided(review);
+        StaffMember colleague = colleague(review, to, user, "review.transfer.outside-department");
+        processes.transfer(taskId, user, colleague.username());
+        records.reviewer(review.id(), colleague.username());
+        audit.record("review.transferred", "application", order.orderNo(),
+                "department=" + review.department() + " from=" + user.username() + " to=" + colleague.username());
+    }
+
+    /** Lends the review to a colleague of the department (委派), who hands it back when done. */
+    @Transactional
+    public void delegate(String taskId, String to, CurrentUser user) {
+        Review review = review(taskId);
+        Application order = workable(review.orderId(), user);
+        requireUndecided(review);
+        StaffMember colleague = colleague(review, to, user, "review.delegate.outside-department");
+        processes.delegate(taskId, user, colleague.username());
+        audit.record("review.delegated", "application", order.orderNo(),
+                "department=" + review.department() + " from=" + user.username() + " to=" + colleague.username());
+    }
+
+    /** The delegated review goes back to its owner: handed back by the delegate or taken back by the owner. */
+    @Transactional
+    public void handBack(String taskId, String note, CurrentUser user) {
+        Review review = review(taskId);
+        Application order = workable(review.orderId(), user);
+        requireUndecided(review);
+        processes.resolve(taskId, user);
+        audit.record("review.handed-back", "application", order.orderNo(), "department=" + review.department()
+                + " by=" + user.username() + (note == null || note.isBlank() ? "" : " note=" + note.strip()));
+    }
+
+    /** Adds a co-signer (加签): a reviewer who countersigns this round too, against their own department's items. */
+    @Transactional
+    public void addCoSigner(String taskId, String coSigner, CurrentUser user) {
+        Review review = review(taskId);
+        Application order = workable(review.orderId(), user);
+        requireUndecided(review);
+        processes.requireSignedFor(taskId, user);
+        StaffMember member = enabled(coSigner, "username");
+        Department department = member.roles().stream().map(r -> ReviewerRoles.departmentOf(r.name()))
+                .flatMap(Optional::stream).findFirst()
+                .orElseThrow(() -> DomainException.invalid("username", "review.co-signer.not-a-reviewer", coSigner));
+        if (records.ofRound(review.roundId()).stream().anyMatch(r -> !r.decided() && member.username().equals(r.reviewer()))
+                || member.username().equals(user.username())) {
+            throw DomainException.invalid("username", "review.co-signer.already", coSigner);
+        }
+        ReviewRound round = records.round(review.roundId()).orElseThrow();
+        records.insertReview(round.id(), order.id(), department, true, member.username(), clock.instant(), review.dueAt());
+        processes.addCoSigner(order.id(), ReviewerRoles.of(department).name(), member.username());
+        audit.record("review.co-signer-added", "application", order.orderNo(),
+                "department=" + department + " co-signer=" + member.username() + " by=" + user.username());
+    }
+
+    /** Urges the reviewer of an open review by SMS (催办); answers who was reached. */
+    @Transactional
+    public List<String> urge(long reviewId, CurrentUser user) {
+        Review review = records.review(reviewId).orElseThrow(() -> DomainException.notFound("review.not-found", reviewId));
+        board.orderInScope(review.orderId(), user);
+        if (!user.hasAny(MAY_URGE.toArray(Role[]::new))) {
+            throw DomainException.forbidden("review.urge.not-allowed");
+        }
+        requireUndecided(review);
+        return urging.urge(review, null, user.username());
+    }
+
+    /** Takes the submitted scheme back (撤回) before any reviewer has opened it; refused after. */
+    @Transactional
+    public void withdraw(long orderId, String reason, CurrentUser user) {
+        Application order = workable(orderId, user);
+        if (!user.has(Role.DESIGNER)) {
+            throw DomainException.forbidden("review.withdraw.not-designer");
+        }
+        ReviewRound round = records.latestRound(orderId).filter(r -> r.state() == RoundState.OPEN)
+                .orElseThrow(() -> DomainException.conflict("review.withdraw.nothing-under-review", order.orderNo()));
+        Map<String, WorkItem> open = new java.util.HashMap<>();
+        processes.openItems(orderId).forEach(i -> open.put(i.taskId(), i));
+        for (Review review : records.ofRound(round.id())) {
+            WorkItem item = review.taskId() == null ? null : open.get(review.taskId());
+            if (review.openedAt() != null || review.decided() || (item != null && item.assignee() != null)) {
+                throw DomainException.conflict("review.withdraw.already-opened",
+                        Optional.ofNullable(review.decidedBy()).orElse(Optional.ofNullable(review.reviewer())
+                                .orElse(item == null ? "-" : item.assignee())));
+            }
+        }
+        if (!records.moveRound(round.id(), RoundState.OPEN, RoundState.WITHDRAWN)) {
+            throw DomainException.conflict("review.withdraw.nothing-under-review", order.orderNo());
+        }
+        processes.withdrawReview(orderId);
+        audit.record("review.withdrawn", "application", order.orderNo(), "round=" + round.roundNo()
+                + (reason == null || reason.isBlank() ? "" : " reason=" + reason.strip()));
+    }
+
+    /** Copies the order to a member of staff for information (抄送); they find it in their "copied to me" list. */
+    @Transactional
+    public void copy(long orderId, String to, String note, CurrentUser user) {
+        Application order = board.orderInScope(orderId, user);
+        StaffMember recipient = enabled(to, "to");
+        if (note != null && note.strip().length() > 500) {
+            throw DomainException.invalid("note", "review.copy.note-too-long", 500);
+        }
+        records.insertCopy(orderId, order.orderNo(), recipient.username(), note == null ? null : note.strip(),
+                user.username(), clock.instant());
+        audit.record("review.copied", "application", order.orderNo(), "to=" + recipient.username());
+    }
+
+    /**
+     * The leader in charge records the meeting's ruling on a disputed round (R-REV-4): one consolidated,
+     * signed opinion; a change goes to the designer once and then only to the departments it names.
+     */
+    public Ruling rule(String taskId, Opinion opinion, String meeting, List<Department> departments, CurrentUser user) {
+        return retries.inNewTransaction(() -> {
+            ReviewRound round = records.roundByArbitrationTask(taskId)
+                    .orElseThrow(() -> DomainException.notFound("review.arbitration.not-found", taskId));
+            Application order = workable(round.orderId(), user);
+            processes.requireSignedFor(taskId, user);
+            if (records.ruling(round.id()).isPresent()) {
+                throw DomainException.conflict("review.arbitration.already-ruled", order.orderNo());
+            }
+            ReviewGuideline guideline = guidelines.version(round.guidelineCode(), round.guidelineVersion());
+            List<FieldProblem> problems = new ArrayList<>();
+            try {
+                policy.check(opinion, guideline, Optional.empty());
+            } catch (DomainException e) {
+                problems.addAll(e.fieldProblems());
+            }
+            String minutes = meeting == null ? "" : meeting.strip();
+            if (minutes.isEmpty()) {
+                problems.add(new FieldProblem("meeting", "review.ruling.meeting-required"));
+            } else if (minutes.length() > 1000) {
+                problems.add(new FieldProblem("meeting", "review.opinion.too-long", 1000));
+            }
+            List<Department> reviewed = records.ofRound(round.id()).stream().map(Review::department).distinct().toList();
+            List<Department> named = departments == null ? List.of() : departments.stream().distinct().toList();
+            if (named.stream().anyMatch(d -> !reviewed.contains(d))) {
+                problems.add(new FieldProblem("departments", "review.ruling.department-not-in-round"));
+            }
+            if (opinion.verdict() != null && opinion.verdict().asksForChange() && named.isEmpty()) {
+                problems.add(new FieldProblem("departments", "review.ruling.departments-required"));
+            }
+            if (!problems.isEmpty()) {
+                throw new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, problems, "review.opinion.refused");
+            }
+            List<Department> goBackTo = opinion.verdict() == Verdict.PASS ? List.of() : named;
+            Instant now = clock.instant();
+            SignedStatement signed = signatures.sign(user.username(), String.join("\n",
+                    "yekuo-review-ruling/1", "order=" + order.orderNo(), "round=" + round.roundNo(),
+                    "guideline=" + guideline.code() + " v" + guideline.version(), "verdict=" + opinion.verdict(),
+                    "clauses=" + String.join(",", opinion.clauses()), "opinion=" + opinion.text(), "meeting=" + minutes,
+                    "departments=" + goBackTo, "signer=" + user.username(), "at=" + now));
+            long id = records.insertRuling(round.id(), order.id(), opinion, minutes, goBackTo, user.username(), now,
+                    records.insertSignature(signed));
+            audit.record("review.ruled", "application", order.orderNo(), "round=" + round.roundNo() + " verdict="
+                    + opinion.verdict() + " departments=" + goBackTo);
+            processes.complete(taskId, user, Map.of());
+            return records.ruling(round.id()).filter(r -> r.id() == id).orElseThrow();
+        });
+    }
+
+    /** Marks a decided review as a typical case (R-REV-6), for the month's collection. */
+    @Transactional
+    public void markTypical(long reviewId, String note, CurrentUser user) {
+        Review review = records.review(reviewId).orElseThrow(() -> DomainException.notFound("review.not-found", reviewId));
+        Application order = board.orderInScope(review.orderId(), user);
+        if (!user.has(ReviewerRoles.of(review.department())) && !user.has(Role.LEADER)) {
+            throw DomainException.forbidden("review.typical.not-allowed");
+        }
+        if (!review.decided()) {
+            throw DomainException.conflict("review.typical.undecided");
+        }
+        String text = note == null ? "" : note.strip();
+        if (text.isEmpty() || text.length() > 500) {
+            throw DomainException.invalid("note", "review.typical.note", 500);
+        }
+        records.typical(reviewId, text, user.username(), clock.instant());
+        audit.record("review.marked-typical", "application", order.orderNo(), "department=" + review.department());
+    }
+
+    private Review review(String taskId) {
+        return records.byTask(taskId).orElseThrow(() -> DomainException.notFound("review.not-found", taskId));
+    }
+
+    private Application workable(long orderId, CurrentUser user) {
+        Application order = board.orderInScope(orderId, user);
+        if (order.status() != ApplicationStatus.ACTIVE) {
+            throw DomainException.conflict("review.order.not-workable", order.orderNo());
+        }
+        return order;
+    }
+
+    private void requireUndecided(Review review) {
+        if (review.decided()) {
+            throw alreadyDecided(review.id());
+        }
+    }
+
+    private DomainException alreadyDecided(long reviewId) {
+        Review done = records.review(reviewId).orElseThrow();
+        return DomainException.conflict("review.already-decided", done.decidedBy() == null ? "-" : done.decidedBy());
+    }
+
+    private StaffMember enabled(String username, String field) {
+        if (username == null || username.isBlank()) {
+            throw DomainException.invalid(field, "review.staff.required");
+        }
+        return staff.byUsername(username.strip()).filter(StaffMember::enabled)
+                .orElseThrow(() -> DomainException.invalid(field, "review.staff.unknown", username.strip()));
+    }
+
+    /** A member of the same department (org unit) who reviews for it; anyone else is refused. */
+    private StaffMember colleague(Review review, String to, CurrentUser user, String refusal) {
+        StaffMember member = enabled(to, "to");
+        if (member.orgUnitId() != user.orgUnitId() || !member.has(ReviewerRoles.of(review.department()))) {
+            throw DomainException.invalid("to", refusal, member.username());
+        }
+        if (member.username().equals(user.username())) {
+            throw DomainException.invalid("to", "review.transfer.self");
+        }
+        return member;
+    }
+}

@@ -1,0 +1,75 @@
+package org.yekuo.review;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+import org.yekuo.audit.AuditTrail;
+import org.yekuo.identity.DataScope;
+import org.yekuo.identity.StaffMember;
+import org.yekuo.identity.StaffMembers;
+import org.yekuo.notification.Notifications;
+import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.WorkItem;
+
+/**
+ * Urges a review (催办, R-REV-5) by SMS to the reviewer's work mobile: to whoever holds it, or while
+ * nobody has signed for it to every reviewer of the department. Manual urging names who urged;
+ * automatic urging (the review turned red) names nobody.
+ */
+@Component
+class Urging {
+
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final ReviewRecords records;
+    private final OrderProcesses processes;
+    private final StaffMembers staff;
+    private final Notifications notifications;
+    private final MessageSource messages;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Urging(ReviewRecords records, OrderProcesses processes, StaffMembers staff, Notifications notifications,
+            MessageSource messages, AuditTrail audit, Clock clock) {
+        this.records = records;
+        this.processes = processes;
+        this.staff = staff;
+        this.notifications = notifications;
+        this.messages = messages;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Sends the urging SMS; {@code urgedBy} is null when the system urges an overdue review. Answers the recipients. */
+    List<String> urge(Review review, String holder, String urgedBy) {
+        ReviewRound round = records.round(review.roundId()).orElseThrow();
+        String current = Optional.ofNullable(holder).orElseGet(() -> processes.openItems(review.orderId()).stream()
+                .filter(i -> i.taskId().equals(review.taskId())).map(WorkItem::assignee).findFirst().orElse(null));
+        List<String> recipients = current != null ? List.of(current)
+                : staff.withRole(ReviewerRoles.of(review.department()), new DataScope("/")).stream()
+                        .map(StaffMember::username).toList();
+        ZoneId zone = clock.getZone();
+        String due = review.dueAt() == null ? "-" : MINUTES.format(review.dueAt().atZone(zone));
+        String department = messages.getMessage(review.department().messageKey(), null, Locale.SIMPLIFIED_CHINESE);
+        List<String> reached = new ArrayList<>();
+        for (String username : recipients) {
+            staff.mobileOf(username).ifPresent(mobile -> {
+                notifications.sms(mobile, "review-urged", Map.of("number", round.orderNo(), "department", department, "due", due),
+                        round.orderNo());
+                reached.add(username);
+            });
+        }
+        records.urged(review.id(), clock.instant());
+        audit.record(urgedBy == null ? "review.urged-automatically" : "review.urged", "application", round.orderNo(),
+                "department=" + review.department() + " to=" + reached);
+        return reached;
+    }
+}

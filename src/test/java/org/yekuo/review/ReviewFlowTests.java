@@ -1,0 +1,374 @@
+package org.yekuo.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** Schemes through parallel department review over the REST API, on PostgreSQL (R-REV-1..5). */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ReviewFlowTests {
+
+    static final String PASSWORD = "Yekuo@2026";
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+
+    static final Map<String, Map<String, String>> FIELDS = Map.of(
+            "ACCEPTANCE", Map.of(),
+            "SITE_SURVEY", Map.of("meterPosition", "配电室", "supplyPoint", "110kV 东郊站", "distanceMetres", "1200",
+                    "surveyOpinion", "具备专线接入条件"),
+            "SCHEME_DESIGN", Map.of("supplyVoltage", "10kV", "schemeSummary", "东郊站 10kV 专线接入"),
+            "SCHEME_REPLY", Map.of("replyDate", "2026-11-27"));
+    static final Map<String, String> HANDLERS = Map.of("ACCEPTANCE", "clerk", "SITE_SURVEY", "surveyor",
+            "SCHEME_DESIGN", "designer", "SCHEME_REPLY", "clerk");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    org.yekuo.audit.AuditTrail audit;
+
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    @DisplayName("R-REV-1 R-REV-3 R-REV-4 an HV dedicated-line scheme goes to operations, marketing and dispatch at once; "
+            + "dispatch returns it against operations' pass, the leader rules, and the revision goes back to dispatch only")
+    void dedicatedLineDisputeIsRuledByTheLeader() throws Exception {
+        long id = hvOrder("HV_DEDICATED_LINE");
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        Map<String, String> tasks = reviewTasks(id);
+        assertThat(tasks).containsOnlyKeys("REVIEWER_OPERATIONS", "REVIEWER_MARKETING", "REVIEWER_DISPATCH");
+        // Two working days from the calendar, on every department's task.
+        mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("designer", PASSWORD)))
+                .andExpect(jsonPath("$.rounds[0].reviews[*].dueAt").value(Matchers.everyItem(Matchers.notNullValue())))
+                .andExpect(jsonPath("$.rounds[0].round.state").value("OPEN"));
+
+        countersign(tasks.get("REVIEWER_OPERATIONS"), "ops", "PASS", List.of("HV-3"), "电源点与回路数满足要求")
+                .andExpect(status().isOk());
+        countersign(tasks.get("REVIEWER_MARKETING"), "marketing", "PASS", List.of(), "").andExpect(status().isOk());
+        countersign(tasks.get("REVIEWER_DISPATCH"), "dispatch", "RETURN", List.of("HV-23"),
+                "东郊站 10kV 间隔已满，需改由北郊站 931 间隔接入并补充潮流计算").andExpect(status().isOk());
+
+        // RETURN against PASS: the leader in charge arbitrates.
+        String arbitration = openTaskOf(id, "LEADER");
+        mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("leader", PASSWORD)))
+                .andExpect(jsonPath("$.rounds[0].round.state").value("DISPUTED"))
+                .andExpect(jsonPath("$.rounds[0].conflicts[0]").value(Matchers.startsWith("RETURN_AGAINST_PASS")));
+        mvc.perform(post("/api/reviews/arbitrations/{t}/open", arbitration).with(httpBasic("leader", PASSWORD)))
+                .andExpect(status().isNoContent());
+        rule(arbitration, "MODIFY", List.of("HV-3", "HV-23"), "改由北郊站 931 间隔专线接入，补充潮流计算书", List.of())
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.hasItem("departments")));
+        rule(arbitration, "MODIFY", List.of("HV-3", "HV-23"), "改由北郊站 931 间隔专线接入，补充潮流计算书", List.of("DISPATCH"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.departments").value(Matchers.contains("DISPATCH")));
+
+        // The designer revises once; the revision goes back to dispatch only.
+        work(id, "SCHEME_DESIGN");
+        assertThat(reviewTasks(id)).containsOnlyKeys("REVIEWER_DISPATCH");
+        countersign(reviewTasks(id).get("REVIEWER_DISPATCH"), "dispatch", "PASS", List.of("HV-23"), "北郊站间隔可用")
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.openItems[0].nodeCode").value("SCHEME_REPLY"));
+        String board = mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("leader", PASSWORD)))
+                .andExpect(jsonPath("$.rounds[0].ruling.ruledBy").value("leader"))
+                .andExpect(jsonPath("$.rounds[1].round.state").value("PASSED"))
+                .andReturn().getResponse().getContentAsString();
+        int reviewId = JsonPath.read(board, "$.rounds[0].reviews[2].review.id");
+        mvc.perform(get("/api/reviews/{r}/signature", reviewId).with(httpBasic("dispatch", PASSWORD)))
+                .andExpect(jsonPath("$.valid").value(true))
+                .andExpect(jsonPath("$.statement.algorithm").value("SM3withSM2"))
+                .andExpect(jsonPath("$.statement.payload").value(Matchers.containsString("verdict=RETURN")));
+    }
+
+    @Test
+    @DisplayName("R-REV-1 an HV single-supply scheme goes to operations and marketing only, never to dispatch")
+    void singleSupplySchemeSkipsDispatch() throws Exception {
+        long id = hvOrder("HV_NEW_SINGLE");
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        assertThat(reviewTasks(id)).containsOnlyKeys("REVIEWER_OPERATIONS", "REVIEWER_MARKETING");
+    }
+
+    @Test
+    @DisplayName("R-REV-1 three departments countersign the same order at the same moment: no opinion is lost")
+    void concurrentCountersignsLoseNothing() throws Exception {
+        long id = hvOrder("HV_DEDICATED_LINE");
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        Map<String, String> tasks = reviewTasks(id);
+        Map<String, String> reviewers = Map.of("REVIEWER_OPERATIONS", "ops", "REVIEWER_MARKETING", "marketing",
+                "REVIEWER_DISPATCH", "dispatch");
+        for (var task : tasks.entrySet()) {
+            mvc.perform(post("/api/reviews/tasks/{t}/open", task.getValue()).with(httpBasic(reviewers.get(task.getKey()), PASSWORD)))
+                    .andExpect(status().isNoContent());
+        }
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(tasks.size());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(tasks.size());
+        try {
+            List<java.util.concurrent.Callable<Integer>> countersigns = tasks.entrySet().stream()
+                    .<java.util.concurrent.Callable<Integer>>map(task -> () -> {
+                        together.await();
+                        return mvc.perform(post("/api/reviews/tasks/{t}/opinion", task.getValue())
+                                        .with(httpBasic(reviewers.get(task.getKey()), PASSWORD))
+                                        .contentType(MediaType.APPLICATION_JSON).content(opinion("PASS", List.of(), "")))
+                                .andReturn().getResponse().getStatus();
+                    }).toList();
+            for (var result : pool.invokeAll(countersigns)) {
+                assertThat(result.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(jdbc.sql("select count(*) from review where order_id = ? and verdict = 'PASS' and signature_id is not null")
+                .param(id).query(Long.class).single()).isEqualTo(3);
+        mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.openItems[*].nodeCode").value(Matchers.contains("SCHEME_REPLY")));
+    }
+
+    @Test
+    @DisplayName("R-REV-3 R-REV-5 bad input is refused clearly and saves nothing; transfer, delegate, co-signer, urge, copy "
+            + "and typical cases are audited")
+    void operationsAndBadInput() throws Exception {
+        long id = hvOrder("HV_NEW_SINGLE");
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        Map<String, String> tasks = reviewTasks(id);
+        String ops = tasks.get("REVIEWER_OPERATIONS");
+        String marketing = tasks.get("REVIEWER_MARKETING");
+        mvc.perform(post("/api/reviews/tasks/{t}/open", ops).with(httpBasic("ops", PASSWORD))).andExpect(status().isNoContent());
+        mvc.perform(post("/api/reviews/tasks/{t}/open", marketing).with(httpBasic("marketing", PASSWORD)))
+                .andExpect(status().isNoContent());
+
+        // Withdrawal after a reviewer opened the scheme.
+        mvc.perform(post("/api/reviews/orders/{id}/withdraw", id).with(httpBasic("designer", PASSWORD)))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(Matchers.containsString("已打开")));
+        // Someone else's review, a clause not in force, a vague text, a clause of another department.
+        mvc.perform(post("/api/reviews/tasks/{t}/opinion", marketing).with(httpBasic("ops", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(opinion("PASS", List.of(), "")))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/reviews/tasks/{t}/opinion", ops).with(httpBasic("ops", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(opinion("MODIFY", List.of("HV-99"), "请完善设计")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[?(@.field == 'clauses')].message").value(Matchers.hasItem(Matchers.containsString("HV-99"))))
+                .andExpect(jsonPath("$.errors[?(@.field == 'text')].message").value(Matchers.hasItem(Matchers.containsString("笼统"))));
+        mvc.perform(post("/api/reviews/tasks/{t}/opinion", ops).with(httpBasic("ops", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(opinion("MODIFY", List.of("HV-20"), "电价类别应为大工业用电")))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("营销部门")));
+        assertThat(jdbc.sql("select count(*) from review where order_id = ? and decided_at is not null").param(id)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from review_signature where payload like ?").param("%HV-99%")
+                .query(Long.class).single()).isZero();
+
+        // Transfer: never outside the department; to a colleague of it, who may delegate and get it back.
+        mvc.perform(post("/api/reviews/tasks/{t}/transfer", ops).with(httpBasic("ops", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"marketing\"}"))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("to"));
+        mvc.perform(post("/api/reviews/tasks/{t}/transfer", ops).with(httpBasic("ops", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"ops.li\"}")).andExpect(status().isNoContent());
+        mvc.perform(post("/api/reviews/tasks/{t}/delegate", ops).with(httpBasic("ops.li", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"ops\"}")).andExpect(status().isNoContent());
+        mvc.perform(post("/api/reviews/tasks/{t}/opinion", ops).with(httpBasic("ops", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(opinion("PASS", List.of(), "")))
+                .andExpect(status().isConflict());
+        mvc.perform(post("/api/reviews/tasks/{t}/hand-back", ops).with(httpBasic("ops", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"电源点核查无误\"}")).andExpect(status().isNoContent());
+        countersign(ops, "ops.li", "PASS", List.of("HV-3"), "").andExpect(status().isOk());
+        countersign(ops, "ops.li", "PASS", List.of(), "").andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("ops.li")));
+
+        // Urge (SMS to the reviewer's work mobile) by hand and automatically when the review turns red.
+        String board = mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("designer", PASSWORD)))
+                .andExpect(jsonPath("$.rounds[0].reviews[1].holder").value("marketing"))
+                .andReturn().getResponse().getContentAsString();
+        int marketingReview = JsonPath.read(board, "$.rounds[0].reviews[1].review.id");
+        String orderNo = JsonPath.read(board, "$.orderNo");
+        mvc.perform(post("/api/reviews/{r}/urge", marketingReview).with(httpBasic("designer", PASSWORD)))
+                .andExpect(jsonPath("$.reached").value(Matchers.contains("marketing")));
+        mvc.perform(post("/api/reviews/{r}/urge", marketingReview).with(httpBasic("ops", PASSWORD))).andExpect(status().isForbidden());
+        transactions.executeWithoutResult(s -> events.publishEvent(new org.yekuo.deadline.NodeOverdue(id, orderNo, "SCHEME_REVIEW",
+                marketing, java.util.Set.of("REVIEWER_MARKETING"), "marketing", java.time.Instant.now(), java.time.Instant.now())));
+        assertThat(jdbc.sql("select count(*) from sms_outbox where business_ref = ? and template_code = 'review-urged'")
+                .param(orderNo).query(Long.class).single()).isEqualTo(2);
+
+        // Co-signer: dispatch countersigns this round too.
+        mvc.perform(post("/api/reviews/tasks/{t}/co-signers", marketing).with(httpBasic("marketing", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"dispatch\"}")).andExpect(status().isNoContent());
+        String coSigned = reviewTasks(id).get("REVIEWER_DISPATCH");
+        countersign(coSigned, "dispatch", "PASS", List.of("HV-23"), "").andExpect(status().isOk());
+        countersign(marketing, "marketing", "PASS", List.of(), "").andExpect(status().isOk());
+        mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.openItems[*].nodeCode").value(Matchers.contains("SCHEME_REPLY")));
+
+        // Copy for information, and a typical case in the month's list and export.
+        mvc.perform(post("/api/reviews/orders/{id}/copies", id).with(httpBasic("designer", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"head.ops\",\"note\":\"专线方案供参阅\"}"))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/reviews/copies").with(httpBasic("head.ops", PASSWORD)))
+                .andExpect(jsonPath("$[?(@.orderId == " + id + ")].note").value(Matchers.contains("专线方案供参阅")));
+        int opsReview = JsonPath.read(board, "$.rounds[0].reviews[0].review.id");
+        mvc.perform(post("/api/reviews/{r}/typical", opsReview).with(httpBasic("ops.li", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"委派后交回再会签的完整示例\"}")).andExpect(status().isNoContent());
+        String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        mvc.perform(get("/api/reviews/typical").param("month", month).with(httpBasic("ops", PASSWORD)))
+                .andExpect(jsonPath("$[?(@.orderNo == '" + orderNo + "')].review.typicalNote").value(Matchers.hasItem("委派后交回再会签的完整示例")));
+        assertThat(mvc.perform(get("/api/reviews/typical.csv").param("month", month).with(httpBasic("ops", PASSWORD)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(orderNo);
+        assertThat(audit.forSubject("application", orderNo)).extracting(org.yekuo.audit.AuditEntry::action)
+                .contains("review.opened", "review.transferred", "review.delegated", "review.handed-back", "review.countersigned",
+                        "review.urged", "review.urged-automatically", "review.co-signer-added", "review.copied", "review.marked-typical");
+    }
+
+    @Test
+    @DisplayName("R-REV-1 a scheme nobody has opened is withdrawn to the designer and, resubmitted, goes to the same departments")
+    void unopenedSchemeIsWithdrawn() throws Exception {
+        long id = hvOrder("HV_NEW_SINGLE");
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        mvc.perform(post("/api/reviews/orders/{id}/withdraw", id).with(httpBasic("ops", PASSWORD))).andExpect(status().isForbidden());
+        mvc.perform(post("/api/reviews/orders/{id}/withdraw", id).with(httpBasic("designer", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"补充负荷计算\"}")).andExpect(status().isNoContent());
+        assertThat(reviewTasks(id)).isEmpty();
+        work(id, "SCHEME_DESIGN");
+        assertThat(reviewTasks(id)).containsOnlyKeys("REVIEWER_OPERATIONS", "REVIEWER_MARKETING");
+        mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("designer", PASSWORD)))
+                .andExpect(jsonPath("$.rounds[0].round.state").value("WITHDRAWN"))
+                .andExpect(jsonPath("$.rounds[1].round.state").value("OPEN"))
+                .andExpect(jsonPath("$.withdrawable").value(true));
+    }
+
+    @Test
+    @DisplayName("R-REV-1 an LV residential scheme never reaches dispatch (nor any countersign): it goes straight to the reply")
+    void lvResidentialNeverReachesDispatch() throws Exception {
+        String body = """
+                {"typeCode":"LV_RES_NEW","applicantKind":"PERSON","applicantName":"张三","subjectCode":"%s",
+                 "phone":"%s","supplyAddress":"示范市城东区人民路 100 号","capacity":8,"capacityUnit":"KW","agent":false}"""
+                .formatted(Subjects.idNumber(), Subjects.phone());
+        String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
+        mvc.perform(multipart("/api/applications/{id}/materials/PROPERTY_PROOF", id)
+                .file(new MockMultipartFile("file", "p.pdf", "application/pdf", PDF)).with(httpBasic("clerk", PASSWORD)));
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.openItems[*].nodeCode").value(Matchers.contains("SCHEME_REPLY")));
+        mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("dispatch", PASSWORD)))
+                .andExpect(jsonPath("$.rounds").isEmpty());
+        mvc.perform(get("/api/reviews/board").with(httpBasic("dispatch", PASSWORD)))
+                .andExpect(jsonPath("$[?(@.review.orderId == " + id + ")]").isEmpty());
+    }
+
+    // --- helpers
+
+    long hvOrder(String type) throws Exception {
+        String body = """
+                {"typeCode":"%s","applicantKind":"ORGANISATION","applicantName":"示范科技有限公司","subjectCode":"%s",
+                 "phone":"%s","supplyAddress":"示范市东郊工业园 8 号","capacity":4000,"capacityUnit":"KVA","agent":false}"""
+                .formatted(type, Subjects.creditCode(), Subjects.phone());
+        String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
+        for (String material : List.of("LEGAL_REPRESENTATIVE_ID", "PROPERTY_OR_LAND_USE_PROOF", "EQUIPMENT_LIST", "LOAD_CALCULATION")) {
+            mvc.perform(multipart("/api/applications/{id}/materials/{m}", id, material)
+                    .file(new MockMultipartFile("file", material + ".pdf", "application/pdf", PDF))
+                    .with(httpBasic("clerk", PASSWORD)));
+        }
+        return id;
+    }
+
+    void work(long id, String node) throws Exception {
+        String user = HANDLERS.get(node);
+        String order = mvc.perform(get("/api/applications/{id}", id).with(httpBasic(user, PASSWORD)))
+                .andExpect(jsonPath("$.openItems[0].nodeCode").value(node)).andReturn().getResponse().getContentAsString();
+        String taskId = JsonPath.read(order, "$.openItems[0].taskId");
+        mvc.perform(post("/api/tasks/{t}/sign-for", taskId).with(httpBasic(user, PASSWORD))).andExpect(status().isOk());
+        StringBuilder json = new StringBuilder("{\"fields\":{");
+        FIELDS.get(node).forEach((k, v) -> json.append(json.charAt(json.length() - 1) == '{' ? "" : ",")
+                .append('"').append(k).append("\":\"").append(v).append('"'));
+        mvc.perform(post("/api/tasks/{t}/complete", taskId).with(httpBasic(user, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(json.append("}}").toString())).andExpect(status().isNoContent());
+    }
+
+    /** The order's open review tasks by reviewer role. */
+    Map<String, String> reviewTasks(long id) throws Exception {
+        String order = mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        List<Map<String, Object>> items = JsonPath.read(order, "$.openItems[?(@.nodeCode == 'SCHEME_REVIEW')]");
+        java.util.Map<String, String> byRole = new java.util.TreeMap<>();
+        for (Map<String, Object> item : items) {
+            @SuppressWarnings("unchecked")
+            List<String> roles = (List<String>) item.get("roles");
+            byRole.put(roles.get(0), (String) item.get("taskId"));
+        }
+        return byRole;
+    }
+
+    String openTaskOf(long id, String role) throws Exception {
+        String order = mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        List<String> ids = JsonPath.read(order, "$.openItems[?('" + role + "' in @.roles)].taskId");
+        assertThat(ids).as(order).hasSize(1);
+        return ids.get(0);
+    }
+
+    ResultActions countersign(String taskId, String user, String verdict, List<String> clauses, String text) throws Exception {
+        mvc.perform(post("/api/reviews/tasks/{t}/open", taskId).with(httpBasic(user, PASSWORD)));
+        return mvc.perform(post("/api/reviews/tasks/{t}/opinion", taskId).with(httpBasic(user, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(opinion(verdict, clauses, text)));
+    }
+
+    ResultActions rule(String taskId, String verdict, List<String> clauses, String text, List<String> departments) throws Exception {
+        String body = "{\"verdict\":\"%s\",\"clauses\":%s,\"opinion\":\"%s\",\"meeting\":\"2026-11-20 专题会：调度、运检、营销参会\",\"departments\":%s}"
+                .formatted(verdict, json(clauses), text, json(departments));
+        return mvc.perform(post("/api/reviews/arbitrations/{t}/ruling", taskId).with(httpBasic("leader", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    static String opinion(String verdict, List<String> clauses, String text) {
+        return "{\"verdict\":\"%s\",\"clauses\":%s,\"text\":\"%s\"}".formatted(verdict, json(clauses), text);
+    }
+
+    static String json(List<String> values) {
+        return values.stream().map(v -> "\"" + v + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+}
