@@ -60,9 +60,14 @@ class DueDates {
         return !calendar.isLoaded(date.getYear());
     }
 
-    /** When a node due at {@code due} turns yellow. */
+    /**
+     * When a node due at {@code due} turns yellow: three working days before. A node whose whole limit is
+     * shorter than that would be yellow from its arrival, and yellow would warn of nothing; such a node
+     * turns yellow with its reminder, when its last working day begins.
+     */
     Instant yellowAt(Instant due, Instant reachedAt) {
-        return before(due, properties.yellowWorkingDays(), reachedAt);
+        Instant threshold = before(due, properties.yellowWorkingDays(), reachedAt);
+        return threshold.equals(reachedAt) ? remindAt(due, reachedAt) : threshold;
     }
 
     /**

@@ -77,11 +77,12 @@ class DeadlineControlTests {
         String survey = scenario.openTask(orderId, "surveyor");
         scenario.signFor(survey, "surveyor").andExpect(status().isOk());
         long deadlineId = scenario.deadlineId(orderId, "SITE_SURVEY");
-        // Reached Monday 09:00 with two working days: due Wednesday night, shown on the order.
+        // Reached Monday 09:00 with two working days: due Wednesday night, shown on the order; shorter than
+        // the three-day yellow window, it stays green until its last working day begins.
         mvc.perform(get("/api/orders/{id}/deadlines", orderId).with(httpBasic("surveyor", PASSWORD)))
                 .andExpect(jsonPath("$.nodes[?(@.nodeCode == 'SITE_SURVEY')].dueAt").value("2026-03-04T15:59:59Z"))
                 .andExpect(jsonPath("$.nodes[?(@.nodeCode == 'SITE_SURVEY')].handler").value("surveyor"))
-                .andExpect(jsonPath("$.nodes[?(@.nodeCode == 'SITE_SURVEY')].colour").value("YELLOW"));
+                .andExpect(jsonPath("$.nodes[?(@.nodeCode == 'SITE_SURVEY')].colour").value("GREEN"));
         sweep.sweep();
         assertThat(scenario.sms(orderNo, "deadline-reminder")).isZero();
 
@@ -94,6 +95,8 @@ class DeadlineControlTests {
         sweep.sweep();
         assertThat(scenario.sms(orderNo, "deadline-reminder")).isEqualTo(1);
         assertThat(scenario.sms(orderNo, "deadline-overdue")).isZero();
+        mvc.perform(get("/api/orders/{id}/deadlines", orderId).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(jsonPath("$.nodes[?(@.nodeCode == 'SITE_SURVEY')].colour").value("YELLOW"));
 
         clock.set(LocalDateTime.of(2026, 3, 5, 8, 0));
         sweep.sweep();

@@ -26,8 +26,9 @@ class DueDatesTests {
         Instant reached = at(2026, 3, 6, 10, 0);
         Instant due = dueDates.due(days(2), reached);
         assertThat(due).isEqualTo(at(2026, 3, 10, 23, 59, 59));
-        // Yellow three working days before would be Thursday: never before the node was reached.
-        assertThat(dueDates.yellowAt(due, reached)).isEqualTo(reached);
+        // Yellow three working days before would be Thursday, before the node arrived: a node that short
+        // turns yellow with its reminder instead.
+        assertThat(dueDates.yellowAt(due, reached)).isEqualTo(at(2026, 3, 10, 8, 30));
         // A working day before is Monday night; the reminder goes when the office opens on Tuesday.
         assertThat(dueDates.remindAt(due, reached)).isEqualTo(at(2026, 3, 10, 8, 30));
     }
