@@ -64,7 +64,7 @@ class OverdueNoticeTests {
                 .containsExactly("YK-MAT");
         assertThat(audit.forSubject("order", "T" + order)).filteredOn(e -> e.action().equals("overdue-notice.posted")).hasSize(1);
         // Company-wide: a clerk of another station sees it too.
-        mvc.perform(get("/deadline/notices").with(httpBasic("clerk.west", "Yekuo@2026")))
+        mvc.perform(get("/deadlines/notices").with(httpBasic("clerk.west", "Yekuo@2026")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-order=\"T" + order + "\"")))
                 .andExpect(content().string(containsString("\u7269\u8d44\u90e8")))

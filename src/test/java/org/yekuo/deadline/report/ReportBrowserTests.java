@@ -36,7 +36,7 @@ class ReportBrowserTests {
                 .due(at(MONTH, 4, 9)).red(at(MONTH, 4, 10)).save(), DelayCategory.MATERIALS_OUT_OF_STOCK, "APPROVED");
         fixtures.node(newOrder(), "SITE_SURVEY", path).handler("surveyor").due(at(MONTH, 5, 9)).red(at(MONTH, 5, 10)).save();
         try (Browser browser = Browser.open(port, Browser.DESKTOP)) {
-            browser.signIn("leader", "Yekuo@2026").go("/deadline/analysis?month=" + MONTH);
+            browser.signIn("leader", "Yekuo@2026").go("/deadlines/analysis?month=" + MONTH);
             for (String chart : new String[] {"chart-category", "chart-trend", "chart-node", "chart-department"}) {
                 // ECharts draws into a canvas it adds inside the container.
                 assertThat(browser.waitFor(By.cssSelector("[data-testid=" + chart + "] canvas")).getSize().getHeight())

@@ -81,15 +81,15 @@ class ReportPagesTests {
     @Test
     @DisplayName("R-SLA-5 a station's head sees only the station's overdue nodes; a company leader sees every station's")
     void dataScope() throws Exception {
-        mvc.perform(get("/api/deadline/reports/overdue-analysis").param("month", MONTH.toString()).with(HEAD_EAST))
+        mvc.perform(get("/api/deadlines/reports/overdue-analysis").param("month", MONTH.toString()).with(HEAD_EAST))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.scopeName").value("\u57ce\u4e1c\u4f9b\u7535\u6240"))
                 .andExpect(jsonPath("$.byPerson[*].code").value(hasItem(eastHandler)))
                 .andExpect(jsonPath("$.byPerson[*].code").value(not(hasItem(westHandler))));
-        mvc.perform(get("/api/deadline/reports/overdue-analysis").param("month", MONTH.toString()).with(LEADER))
+        mvc.perform(get("/api/deadlines/reports/overdue-analysis").param("month", MONTH.toString()).with(LEADER))
                 .andExpect(jsonPath("$.byPerson[*].code").value(hasItem(eastHandler)))
                 .andExpect(jsonPath("$.byPerson[*].code").value(hasItem(westHandler)));
-        mvc.perform(get("/deadline/analysis").param("month", MONTH.toString()).with(HEAD_EAST))
+        mvc.perform(get("/deadlines/analysis").param("month", MONTH.toString()).with(HEAD_EAST))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(eastHandler)))
                 .andExpect(content().string(not(containsString(westHandler))));
@@ -99,23 +99,23 @@ class ReportPagesTests {
     @DisplayName("R-SLA-5 a month that is not yyyy-MM is refused as a problem naming the field and the format")
     void badMonthIsAProblem() throws Exception {
         for (String bad : List.of("2026-13", "2026-3", "March", "1999-12")) {
-            mvc.perform(get("/api/deadline/reports/overdue-analysis").param("month", bad).with(LEADER))
+            mvc.perform(get("/api/deadlines/reports/overdue-analysis").param("month", bad).with(LEADER))
                     .andExpect(status().isUnprocessableContent())
                     .andExpect(header().string("Content-Type", containsString("application/problem+json")))
                     .andExpect(jsonPath("$.code").value("deadline.report.month-invalid"))
                     .andExpect(jsonPath("$.errors[0].field").value("month"))
                     .andExpect(jsonPath("$.errors[0].message").value(containsString("yyyy-MM")));
         }
-        mvc.perform(get("/api/deadline/reports/leaderboard").param("month", "2026-13").header("Accept-Language", "en")
+        mvc.perform(get("/api/deadlines/reports/leaderboard").param("month", "2026-13").header("Accept-Language", "en")
                         .with(httpBasic("clerk", PASSWORD)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].message").value(containsString("write yyyy-MM, e.g. 2026-03")));
         // The page shows the refusal above the current month's report.
-        mvc.perform(get("/deadline/scores").param("month", "2026-13").with(LEADER))
+        mvc.perform(get("/deadlines/scores").param("month", "2026-13").with(LEADER))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("data-testid=\"month-error\"")));
         // An export of a malformed month is refused on a page that names the format, not with a file.
-        mvc.perform(get("/deadline/analysis.xlsx").param("month", "2026-13").with(LEADER))
+        mvc.perform(get("/deadlines/analysis.xlsx").param("month", "2026-13").with(LEADER))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentTypeCompatibleWith("text/html"))
                 .andExpect(content().string(containsString("yyyy-MM")));
@@ -125,22 +125,22 @@ class ReportPagesTests {
     @DisplayName("R-SLA-5 R-SLA-6 the analysis and scores are for leaders and heads; the leaderboard and notices for all staff")
     void whoSeesWhat() throws Exception {
         RequestPostProcessor clerk = httpBasic("clerk", PASSWORD);
-        mvc.perform(get("/api/deadline/reports/overdue-analysis").with(clerk)).andExpect(status().isForbidden());
-        mvc.perform(get("/api/deadline/reports/score-sheet").with(clerk)).andExpect(status().isForbidden());
-        mvc.perform(get("/deadline/analysis.xlsx").with(clerk)).andExpect(status().isForbidden());
-        mvc.perform(get("/deadline/leaderboard").with(clerk)).andExpect(status().isOk());
-        mvc.perform(get("/api/deadline/reports/notices").with(clerk)).andExpect(status().isOk());
+        mvc.perform(get("/api/deadlines/reports/overdue-analysis").with(clerk)).andExpect(status().isForbidden());
+        mvc.perform(get("/api/deadlines/reports/score-sheet").with(clerk)).andExpect(status().isForbidden());
+        mvc.perform(get("/deadlines/analysis.xlsx").with(clerk)).andExpect(status().isForbidden());
+        mvc.perform(get("/deadlines/leaderboard").with(clerk)).andExpect(status().isOk());
+        mvc.perform(get("/api/deadlines/reports/notices").with(clerk)).andExpect(status().isOk());
         mvc.perform(get("/").with(LEADER))
-                .andExpect(content().string(containsString("href=\"/deadline/analysis\"")))
-                .andExpect(content().string(not(containsString("href=\"/deadline/score-rules\""))));
-        mvc.perform(post("/deadline/score-rules/1").with(LEADER).with(csrf()).param("revision", "1"))
+                .andExpect(content().string(containsString("href=\"/deadlines/analysis\"")))
+                .andExpect(content().string(not(containsString("href=\"/deadlines/score-rules\""))));
+        mvc.perform(post("/deadlines/score-rules/1").with(LEADER).with(csrf()).param("revision", "1"))
                 .andExpect(status().isForbidden());
     }
 
     @Test
     @DisplayName("R-SLA-5 the Excel export has a sheet per grouping that POI reads back, in Chinese, with counts as numbers")
     void excelExportReadsBack() throws Exception {
-        byte[] bytes = mvc.perform(get("/deadline/analysis.xlsx").param("month", MONTH.toString()).with(HEAD_EAST))
+        byte[] bytes = mvc.perform(get("/deadlines/analysis.xlsx").param("month", MONTH.toString()).with(HEAD_EAST))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Disposition", containsString("attachment")))
                 .andExpect(header().string("Content-Disposition", containsString("overdue-analysis-2026-07.xlsx")))
@@ -159,7 +159,7 @@ class ReportPagesTests {
                     .noneMatch(name -> name.contains(westHandler));
             assertThat(column(workbook.getSheet("\u6708\u5ea6\u8d8b\u52bf"), 0)).hasSize(12).endsWith("2026-07");
         }
-        for (String path : List.of("/deadline/scores.xlsx", "/deadline/leaderboard.xlsx")) {
+        for (String path : List.of("/deadlines/scores.xlsx", "/deadlines/leaderboard.xlsx")) {
             byte[] other = mvc.perform(get(path).param("month", MONTH.toString()).with(LEADER))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
             try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(other))) {
@@ -174,12 +174,12 @@ class ReportPagesTests {
         org.junit.jupiter.api.Assumptions.assumeTrue(pdf.font().isPresent() || !"true".equalsIgnoreCase(System.getenv("CI")),
                 "no CJK font here");
         if (pdf.font().isEmpty()) {
-            mvc.perform(get("/deadline/analysis.pdf").param("month", MONTH.toString()).with(HEAD_EAST))
+            mvc.perform(get("/deadlines/analysis.pdf").param("month", MONTH.toString()).with(HEAD_EAST))
                     .andExpect(status().isServiceUnavailable())
                     .andExpect(content().string(containsString("fonts-noto-cjk")));
             return;
         }
-        byte[] bytes = mvc.perform(get("/deadline/analysis.pdf").param("month", MONTH.toString()).with(HEAD_EAST))
+        byte[] bytes = mvc.perform(get("/deadlines/analysis.pdf").param("month", MONTH.toString()).with(HEAD_EAST))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Content-Type", "application/pdf"))
                 .andReturn().getResponse().getContentAsByteArray();

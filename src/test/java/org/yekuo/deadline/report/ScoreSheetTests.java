@@ -99,7 +99,7 @@ class ScoreSheetTests {
         assertThat(sheet(MONTH).departments()).extracting(ScoreSheet.Department::code).containsExactly(station.code());
         ScoreRule rule = rules.all().stream().filter(r -> r.nodeCode().equals("COMPLETION_ACCEPTANCE")).findFirst().orElseThrow();
         try {
-            mvc.perform(put("/api/deadline/reports/score-rules/{id}", rule.id()).with(httpBasic("admin", PASSWORD))
+            mvc.perform(put("/api/deadlines/reports/score-rules/{id}", rule.id()).with(httpBasic("admin", PASSWORD))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"revision\":" + rule.revision() + ",\"owner\":\"UNIT\",\"orgUnitCode\":\"YK-OPS\",\"yellowPoints\":1,\"redPoints\":3}"))
                     .andExpect(status().isOk())
@@ -117,13 +117,13 @@ class ScoreSheetTests {
                         assertThat(entry.detail()).contains("owner=STATION").contains("owner=UNIT:YK-OPS yellow=1 red=3");
                     });
             // The revision read before the change is stale now: refused, not overwritten.
-            mvc.perform(put("/api/deadline/reports/score-rules/{id}", rule.id()).with(httpBasic("admin", PASSWORD))
+            mvc.perform(put("/api/deadlines/reports/score-rules/{id}", rule.id()).with(httpBasic("admin", PASSWORD))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"revision\":" + rule.revision() + ",\"owner\":\"STATION\",\"yellowPoints\":0.5,\"redPoints\":2}"))
                     .andExpect(status().isConflict());
         } finally {
             ScoreRule current = rules.find(rule.id()).orElseThrow();
-            mvc.perform(put("/api/deadline/reports/score-rules/{id}", rule.id()).with(httpBasic("admin", PASSWORD))
+            mvc.perform(put("/api/deadlines/reports/score-rules/{id}", rule.id()).with(httpBasic("admin", PASSWORD))
                             .contentType(MediaType.APPLICATION_JSON)
                             .content("{\"revision\":" + current.revision() + ",\"owner\":\"STATION\",\"yellowPoints\":0.5,\"redPoints\":2}"))
                     .andExpect(status().isOk());
@@ -136,7 +136,7 @@ class ScoreSheetTests {
     @DisplayName("R-SLA-6 a rule naming an unknown unit or bad points is refused on its field, and only administrators change rules")
     void refusesBadRules() throws Exception {
         ScoreRule rule = rules.all().stream().filter(r -> r.nodeCode().equals("POWER_ON")).findFirst().orElseThrow();
-        String url = "/api/deadline/reports/score-rules/" + rule.id();
+        String url = "/api/deadlines/reports/score-rules/" + rule.id();
         mvc.perform(put(url).with(httpBasic("admin", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"revision\":" + rule.revision() + ",\"owner\":\"UNIT\",\"orgUnitCode\":\"NOPE\",\"yellowPoints\":0.5,\"redPoints\":2}"))
                 .andExpect(status().isUnprocessableContent())

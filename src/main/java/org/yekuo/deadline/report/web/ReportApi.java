@@ -36,7 +36,7 @@ import org.yekuo.shared.Paging;
  * (R-SLA-6), on-time leaderboard (R-SLA-7), each over the caller's data scope.
  */
 @RestController
-@RequestMapping("/api/deadline/reports")
+@RequestMapping("/api/deadlines/reports")
 @Tag(name = "deadline reports", description = "Monthly overdue analysis, scores, notices of red nodes and the on-time leaderboard")
 class ReportApi {
 

@@ -54,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Each covers the viewer's data scope; notices are company-wide and the leaderboard is open to all.
  */
 @Controller
-@RequestMapping("/deadline")
+@RequestMapping("/deadlines")
 class ReportPages {
 
     /** Who reads the analysis and the score sheet: leaders, department heads and administrators. */
