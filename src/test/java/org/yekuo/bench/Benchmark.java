@@ -38,6 +38,9 @@ public final class Benchmark {
         System.out.println(results.table());
         results.write(config.output());
         System.out.println("Written to " + config.output().toAbsolutePath());
+        if (!results.failures().isEmpty()) {
+            throw results.failures().get(0);
+        }
     }
 
     static Results run(BenchConfig config, BenchDatabase db) throws Exception {
@@ -56,18 +59,33 @@ public final class Benchmark {
                 results.add(THROUGHPUT, "pgbench TPC-B (ceiling)", ceiling.tps(), "tx/s", null, ceiling.note());
             }
             if (config.runs("lifecycle")) {
-                lifecycle(config, db, context, results);
+                stage(results, THROUGHPUT, () -> lifecycle(config, db, context, results));
             }
             if (config.runs("sweep")) {
-                new SweepProbe(context, db).measure(results);
+                stage(results, SweepProbe.SECTION, () -> new SweepProbe(context, db).measure(results));
             }
         }
         if (config.runs("latency")) {
-            new LatencyHarness(db, config.clients(), config.latencySeconds()).measure(results);
+            stage(results, LatencyHarness.SECTION,
+                    () -> new LatencyHarness(db, config.clients(), config.latencySeconds()).measure(results));
         }
+
         results.context("load average at end",
                 String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         return results;
+    }
+
+    private interface Stage {
+        void run() throws Exception;
+    }
+
+    /** Runs one stage; a failure is recorded in the table and the run goes on with the next stage. */
+    private static void stage(Results results, String section, Stage stage) {
+        try {
+            stage.run();
+        } catch (Exception e) {
+            results.failed(section, e);
+        }
     }
 
     /** Yekuo in this JVM on the benchmark database, as the generator and the throughput run use it. */

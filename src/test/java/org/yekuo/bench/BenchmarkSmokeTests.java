@@ -40,6 +40,7 @@ class BenchmarkSmokeTests {
             // The scratch database is gone; later contexts in this JVM use the test database again.
             EmbeddedPostgres.useTestDatabase();
         }
+        assertThat(results.failures()).isEmpty();
         assertThat(results.figure(Benchmark.THROUGHPUT, "Yekuo orders/s").value()).isPositive();
         assertThat(results.figure(Benchmark.THROUGHPUT, "bare engine orders/s").value()).isPositive();
         assertThat(results.figure(Benchmark.THROUGHPUT, "Yekuo transactions per order").value()).isGreaterThan(1);

@@ -102,7 +102,7 @@ final class LatencyHarness {
         }
         Path log = Files.createTempFile("yekuo-bench-app", ".log");
         Process app = startApplication(port, log);
-        String base = "http://localhost:" + port;
+        String base = "http://127.0.0.1:" + port;
         try {
             long started = System.nanoTime();
             HttpClient probe = HttpClient.newHttpClient();
@@ -190,7 +190,7 @@ final class LatencyHarness {
             for (int i = 0; i < clients; i++) {
                 futures.add(pool.submit(() -> {
                     Map<String, HttpClient> mine = new java.util.HashMap<>();
-                    users.forEach(u -> mine.put(u, signIn(base, u)));
+                    users.forEach(u -> mine.put(u, signInWithRetry(base, u)));
                     return mine;
                 }));
             }
@@ -283,6 +283,19 @@ final class LatencyHarness {
 
     private static int sizeOf(List<Long> list) {
         return list == null ? 0 : list.size();
+    }
+
+    /** Signing in again after a refused connection: the server's accept queue may overflow at the start. */
+    private static HttpClient signInWithRetry(String base, String username) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return signIn(base, username);
+            } catch (UncheckedIOException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A browser-like session: the login form's CSRF token, then the form post; the cookie does the rest. */

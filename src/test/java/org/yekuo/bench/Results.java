@@ -34,6 +34,18 @@ final class Results {
         context.put(key, value);
     }
 
+    private final List<Exception> failures = new ArrayList<>();
+
+    /** A stage that failed: named in the table, and the run fails once every stage has had its turn. */
+    synchronized void failed(String section, Exception e) {
+        failures.add(e);
+        add(section, "stage failed", null, "", null, e.toString());
+    }
+
+    synchronized List<Exception> failures() {
+        return List.copyOf(failures);
+    }
+
     synchronized List<Figure> figures() {
         return List.copyOf(figures);
     }
