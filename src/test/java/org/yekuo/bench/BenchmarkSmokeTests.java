@@ -41,6 +41,7 @@ class BenchmarkSmokeTests {
             EmbeddedPostgres.useTestDatabase();
         }
         assertThat(results.failures()).isEmpty();
+        assertThat(results.figure(HistoryGenerator.SECTION, "audit chain verified").value()).isEqualTo(1.0);
         assertThat(results.figure(Benchmark.THROUGHPUT, "Yekuo orders/s").value()).isPositive();
         assertThat(results.figure(Benchmark.THROUGHPUT, "bare engine orders/s").value()).isPositive();
         assertThat(results.figure(Benchmark.THROUGHPUT, "Yekuo transactions per order").value()).isGreaterThan(1);

@@ -131,6 +131,12 @@ final class HistoryGenerator {
                     opened + " in " + String.format("%.0f", seconds) + " s");
         }
         jdbc.sql("analyze").update();
+        // The generated records must pass the same verification as appended ones.
+        t = System.nanoTime();
+        var verification = context.getBean(org.yekuo.audit.AuditTrail.class).verify();
+        results.add(SECTION, "audit chain verified", verification.intact() ? 1.0 : 0.0, "intact", "1",
+                verification.recordsChecked() + " records in " + String.format("%.0f", (System.nanoTime() - t) / 1e9) + " s"
+                        + (verification.intact() ? "" : ", broken at " + verification.firstBrokenSeq() + ": " + verification.reason()));
     }
 
     /** The demo stations plus generated ones, each with a customer service and a field team, as org unit ids. */
