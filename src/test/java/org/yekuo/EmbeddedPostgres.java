@@ -17,11 +17,24 @@ import org.springframework.core.env.MapPropertySource;
 public class EmbeddedPostgres implements EnvironmentPostProcessor {
 
     private static volatile io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
+    /** A database chosen by the caller (the benchmark) that every context started afterwards uses. */
+    private static volatile Map<String, Object> chosen;
+
+    /** Points contexts started from now on at the given database instead of the test database. */
+    public static void useDatabase(String url, String username, String password) {
+        chosen = Map.of("spring.datasource.url", url, "spring.datasource.username", username,
+                "spring.datasource.password", password);
+    }
+
+    /** Contexts started from now on use the test database again. */
+    public static void useTestDatabase() {
+        chosen = null;
+    }
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         String external = System.getenv("YEKUO_TEST_DATABASE_URL");
-        Map<String, Object> properties = external != null
+        Map<String, Object> properties = chosen != null ? chosen : external != null
                 ? Map.of("spring.datasource.url", external,
                         "spring.datasource.username", System.getenv().getOrDefault("YEKUO_TEST_DATABASE_USER", "yekuo"),
                         "spring.datasource.password", System.getenv().getOrDefault("YEKUO_TEST_DATABASE_PASSWORD", "yekuo"))

@@ -1,0 +1,40 @@
+package org.yekuo.bench;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * What a benchmark run does, from system properties ({@code -Dbench.orders=...}); the defaults are the
+ * full run of docs/performance.md.
+ *
+ * @param scale   fraction of the full generated history (1,000,000 finished and 50,000 open orders)
+ * @param skip    stages left out: generate, pgbench, lifecycle, sweep, latency
+ */
+record BenchConfig(int orders, int threads, int warmupOrders, double scale, int clients, int latencySeconds,
+        int pgbenchSeconds, Path dataDirectory, Path output, Set<String> skip) {
+
+    static final long FULL_FINISHED = 1_000_000;
+    static final long FULL_OPEN = 50_000;
+
+    static BenchConfig fromSystemProperties() {
+        return new BenchConfig(Integer.getInteger("bench.orders", 2000), Integer.getInteger("bench.threads", 4),
+                Integer.getInteger("bench.warmup", 50), Double.parseDouble(System.getProperty("bench.scale", "1.0")),
+                Integer.getInteger("bench.clients", 32), Integer.getInteger("bench.latency.seconds", 30),
+                Integer.getInteger("bench.pgbench.seconds", 20),
+                Path.of(System.getProperty("bench.data", System.getProperty("user.home") + "/.yekuo-bench/pgdata")),
+                Path.of(System.getProperty("bench.output", "target/benchmark/results.json")),
+                Set.of(System.getProperty("bench.skip", "").split(",")));
+    }
+
+    long finishedOrders() {
+        return Math.round(FULL_FINISHED * scale);
+    }
+
+    long openOrders() {
+        return Math.round(FULL_OPEN * scale);
+    }
+
+    boolean runs(String stage) {
+        return !skip.contains(stage);
+    }
+}

@@ -1,0 +1,55 @@
+package org.yekuo.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.yekuo.EmbeddedPostgres;
+
+/**
+ * The benchmark command at a tiny scale, in a scratch database of the test server, so that it cannot rot:
+ * it must complete and report every figure with a sane value. Nothing here is timed.
+ */
+class BenchmarkSmokeTests {
+
+    @TempDir
+    Path output;
+
+    @Test
+    @DisplayName("the benchmark generates a small history, drives orders through Yekuo and the bare engine, probes the sweep "
+            + "and serves the latency run from a child JVM")
+    void benchmarkRunsEndToEndAtTinyScale() throws Exception {
+        String server = EmbeddedPostgres.jdbcUrl();
+        BenchConfig config = new BenchConfig(6, 2, 2, 0.0002, 4, 3, 2, output.resolve("pgdata"), output.resolve("results.json"),
+                Set.of());
+        Results results;
+        try (BenchDatabase db = BenchDatabase.scratch(server, "postgres", "postgres")) {
+            results = Benchmark.run(config, db);
+            results.write(config.output());
+            try (var c = db.connect(); var s = c.createStatement();
+                    var rs = s.executeQuery("select count(*) from application where status = 'COMPLETED'")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isGreaterThanOrEqualTo(200 + 6 + 2);
+            }
+        } finally {
+            // The scratch database is gone; later contexts in this JVM use the test database again.
+            EmbeddedPostgres.useTestDatabase();
+        }
+        assertThat(results.failures()).isEmpty();
+        assertThat(results.figure(HistoryGenerator.SECTION, "audit chain verified").value()).isEqualTo(1.0);
+        assertThat(results.figure(Benchmark.THROUGHPUT, "Yekuo orders/s").value()).isPositive();
+        assertThat(results.figure(Benchmark.THROUGHPUT, "bare engine orders/s").value()).isPositive();
+        assertThat(results.figure(Benchmark.THROUGHPUT, "Yekuo transactions per order").value()).isGreaterThan(1);
+        assertThat(results.figure(SweepProbe.SECTION, "open nodes in the generated data")).isNotNull();
+        assertThat(results.figure(LatencyHarness.SECTION, "my tasks (GET /api/tasks) p95").value()).isPositive();
+        assertThat(results.figure(LatencyHarness.SECTION, "board counts by colour p95").value()).isNull();
+        assertThat(results.figure(LatencyHarness.MEMORY, "start-up to first answer").value()).isPositive();
+        assertThat(results.table()).contains("ratio Yekuo / bare engine");
+        assertThat(Files.readString(config.output())).startsWith("{").contains("\"figures\"").contains("\"pgbench TPC-B (ceiling)\"");
+    }
+}

@@ -1,0 +1,359 @@
+package org.yekuo.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Interactive latency of the product as staff use it: the application runs in a child JVM with
+ * {@code -Xmx512m} on the benchmark database; 32 clients, each signed in once like a browser (session
+ * cookie), ask for the scenarios below mixed at random for a fixed time. Each scenario is reported
+ * against the trivial authenticated endpoint measured in the same run; start-up time and the heap after
+ * the run come from the same child.
+ */
+final class LatencyHarness {
+
+    static final String SECTION = "interactive latency";
+    static final String MEMORY = "memory and start-up";
+
+    /** Data a scenario may draw on: order ids in the scope of the demo station's staff. */
+    record Fixtures(List<Long> orderIds) {
+    }
+
+    /**
+     * One kind of request; {@code path} null means not available in this build (it names what it waits
+     * for in {@code note}) and is reported as n/a.
+     *
+     * @param user demo users whose sessions ask for it, one picked at random per request
+     */
+    record Scenario(String name, List<String> users, java.util.function.BiFunction<Fixtures, ThreadLocalRandom, String> path,
+            String target, String note) {
+
+        boolean enabled() {
+            return path != null;
+        }
+    }
+
+    static final String BASELINE = "trivial authenticated endpoint";
+
+    /**
+     * The scenarios; the board and the monthly analysis belong to the deadline module and are switched
+     * on by giving them a path once it exists.
+     */
+    static final List<Scenario> SCENARIOS = new ArrayList<>(List.of(
+            new Scenario(BASELINE, List.of("clerk", "surveyor", "ops"), (f, r) -> "/api/identity/org-units", null,
+                    "GET /api/identity/org-units: the caller's own org tree"),
+            new Scenario("my tasks (GET /api/tasks)", List.of("clerk", "surveyor", "inspector", "designer", "ops"),
+                    (f, r) -> "/api/tasks", "p95 <= 50 ms", null),
+            new Scenario("my tasks page (GET /tasks)", List.of("clerk", "surveyor", "inspector"), (f, r) -> "/tasks",
+                    "p95 <= 50 ms", null),
+            new Scenario("order detail (GET /api/applications/{id})", List.of("clerk"),
+                    (f, r) -> "/api/applications/" + f.orderIds().get(r.nextInt(f.orderIds().size())), "p95 <= 50 ms", null),
+            new Scenario("order detail page (GET /orders/{id})", List.of("clerk"),
+                    (f, r) -> "/orders/" + f.orderIds().get(r.nextInt(f.orderIds().size())), "p95 <= 50 ms", null),
+            new Scenario("board counts by colour", List.of("leader"), null, "p95 <= 200 ms",
+                    "waits for the deadline module's board (issue 5)"),
+            new Scenario("monthly overdue analysis", List.of("leader"), null, "p95 <= 2000 ms",
+                    "waits for the deadline module's monthly analysis (issue 5)")));
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern STARTED = Pattern.compile("Started YekuoApplication in ([0-9.]+) seconds");
+    private static final String PASSWORD = System.getProperty("bench.password", "Yekuo@2026");
+
+    private final BenchDatabase db;
+    private final int clients;
+    private final int seconds;
+
+    LatencyHarness(BenchDatabase db, int clients, int seconds) {
+        this.db = db;
+        this.clients = clients;
+        this.seconds = seconds;
+    }
+
+    void measure(Results results) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = Files.createTempFile("yekuo-bench-app", ".log");
+        Process app = startApplication(port, log);
+        String base = "http://127.0.0.1:" + port;
+        try {
+            long started = System.nanoTime();
+            HttpClient probe = HttpClient.newHttpClient();
+            awaitUp(probe, base, app, log);
+            double startup = (System.nanoTime() - started) / 1e9;
+            Matcher m = STARTED.matcher(Files.readString(log));
+            results.add(MEMORY, "start-up to first answer", startup, "s", null,
+                    m.find() ? "Spring reports " + m.group(1) + " s" : "child JVM launch to first HTTP 200");
+            Fixtures fixtures = fixtures();
+            List<Map<String, HttpClient>> sessions = signInAll(base);
+            run(base, fixtures, sessions, Math.max(3, seconds / 6), null); // warm-up: JIT, caches, pool
+            run(base, fixtures, sessions, seconds, results);
+            heap(app, results);
+        } finally {
+            app.destroy();
+            if (!app.waitFor(20, TimeUnit.SECONDS)) {
+                app.destroyForcibly();
+            }
+        }
+    }
+
+    private Process startApplication(int port, Path log) throws IOException {
+        // The product's own classpath: without the test classes, whose set-up would choose another database.
+        String classpath = Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.contains("test-classes")).collect(Collectors.joining(java.io.File.pathSeparator));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-Duser.timezone=Asia/Shanghai", "-cp", classpath,
+                "org.yekuo.YekuoApplication", "--server.port=" + port, "--logging.level.root=warn",
+                "--logging.level.org.springframework.boot.StartupInfoLogger=info")
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Benchmark.KEYS.forEach((key, value) -> builder.command().add("--" + key + "=" + value));
+        builder.environment().put("SPRING_DATASOURCE_URL", db.url());
+        builder.environment().put("SPRING_DATASOURCE_USERNAME", db.username());
+        builder.environment().put("SPRING_DATASOURCE_PASSWORD", db.password());
+        return builder.start();
+    }
+
+    private static void awaitUp(HttpClient client, String base, Process app, Path log) throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("clerk:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("The application exited on start:\n" + Files.readString(log));
+            }
+            try {
+                var response = client.send(HttpRequest.newBuilder(URI.create(base + "/api/identity/org-units"))
+                        .header("Authorization", basic).build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100); // polling a child process that is starting, not waiting on logic under test
+        }
+        throw new IllegalStateException("The application did not answer within 5 minutes:\n" + Files.readString(log));
+    }
+
+    /** Orders of the demo east station, open and finished alike, for the order detail scenarios. */
+    private Fixtures fixtures() throws Exception {
+        List<Long> ids = new ArrayList<>();
+        try (var c = db.connect(); var s = c.createStatement();
+                ResultSet rs = s.executeQuery("select a.id from application a join org_unit u on u.code = 'YK-EAST' "
+                        + "where a.org_path like u.path || '%' order by a.id desc limit 2000")) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("No orders in the east station to read: generate data first");
+        }
+        Collections.shuffle(ids, new java.util.Random(42));
+        return new Fixtures(ids);
+    }
+
+    /**
+     * Each client's sessions, one per demo user it acts as, signed in before the clock starts: signing in
+     * checks a password hash, which is a cost of signing in, not of the pages.
+     */
+    private List<Map<String, HttpClient>> signInAll(String base) throws Exception {
+        List<String> users = SCENARIOS.stream().filter(Scenario::enabled).flatMap(s -> s.users().stream()).distinct().toList();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Map<String, HttpClient>>> futures = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                futures.add(pool.submit(() -> {
+                    Map<String, HttpClient> mine = new java.util.HashMap<>();
+                    users.forEach(u -> mine.put(u, signInWithRetry(base, u)));
+                    return mine;
+                }));
+            }
+            List<Map<String, HttpClient>> all = new ArrayList<>();
+            for (var f : futures) {
+                all.add(f.get());
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void run(String base, Fixtures fixtures, List<Map<String, HttpClient>> clientSessions, int duration,
+            Results results) throws Exception {
+        List<Scenario> enabled = SCENARIOS.stream().filter(Scenario::enabled).toList();
+        Map<String, List<Long>> samples = new ConcurrentHashMap<>();
+        AtomicLong failures = new AtomicLong();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
+        CountDownLatch done = new CountDownLatch(clients);
+        for (int i = 0; i < clients; i++) {
+            Map<String, HttpClient> sessions = clientSessions.get(i);
+            new Thread(() -> {
+                try {
+                    ThreadLocalRandom random = ThreadLocalRandom.current();
+                    while (System.nanoTime() < end) {
+                        Scenario scenario = enabled.get(random.nextInt(enabled.size()));
+                        String user = scenario.users().get(random.nextInt(scenario.users().size()));
+                        HttpClient session = sessions.get(user);
+                        String path = scenario.path().apply(fixtures, random);
+                        long start = System.nanoTime();
+                        HttpResponse<byte[]> response = session.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                                HttpResponse.BodyHandlers.ofByteArray());
+                        long nanos = System.nanoTime() - start;
+                        if (response.statusCode() != 200) {
+                            failures.incrementAndGet();
+                            continue;
+                        }
+                        samples.computeIfAbsent(scenario.name(), k -> Collections.synchronizedList(new ArrayList<>())).add(nanos);
+                    }
+                } catch (Exception e) {
+                    failures.incrementAndGet();
+                } finally {
+                    done.countDown();
+                }
+            }, "bench-client-" + i).start();
+        }
+        done.await();
+        if (results == null) {
+            return;
+        }
+        long total = samples.values().stream().mapToLong(List::size).sum();
+        results.add(SECTION, "requests", (double) total, "req", null,
+                clients + " clients, " + duration + " s, " + failures.get() + " failed");
+        results.add(SECTION, "throughput", total / (double) duration, "req/s", null, null);
+        double[] baseline = percentiles(samples.get(BASELINE));
+        for (Scenario scenario : SCENARIOS) {
+            if (!scenario.enabled()) {
+                for (String p : List.of("p50", "p95", "p99")) {
+                    results.add(SECTION, scenario.name() + " " + p, null, "ms", "p95".equals(p) ? scenario.target() : null,
+                            scenario.note());
+                }
+                continue;
+            }
+            double[] p = percentiles(samples.get(scenario.name()));
+            String[] names = {"p50", "p95", "p99"};
+            for (int k = 0; k < 3; k++) {
+                String vs = scenario.name().equals(BASELINE) ? (k == 0 ? scenario.note() : "")
+                        : String.format(java.util.Locale.ROOT, "%.1fx baseline", p[k] / baseline[k]);
+                results.add(SECTION, scenario.name() + " " + names[k], p[k], "ms", k == 1 ? scenario.target() : null,
+                        vs + (k == 0 ? " (" + sizeOf(samples.get(scenario.name())) + " samples)" : ""));
+            }
+        }
+    }
+
+    /** p50, p95 and p99 in milliseconds (nearest rank); NaN without samples. */
+    static double[] percentiles(List<Long> nanos) {
+        if (nanos == null || nanos.isEmpty()) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        double[] out = new double[3];
+        double[] ranks = {0.50, 0.95, 0.99};
+        for (int k = 0; k < 3; k++) {
+            int index = (int) Math.ceil(ranks[k] * sorted.length) - 1;
+            out[k] = sorted[Math.max(0, index)] / 1e6;
+        }
+        return out;
+    }
+
+    private static int sizeOf(List<Long> list) {
+        return list == null ? 0 : list.size();
+    }
+
+    /** Signing in again after a refused connection: the server's accept queue may overflow at the start. */
+    private static HttpClient signInWithRetry(String base, String username) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return signIn(base, username);
+            } catch (UncheckedIOException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A browser-like session: the login form's CSRF token, then the form post; the cookie does the rest. */
+    private static HttpClient signIn(String base, String username) {
+        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
+        try {
+            String form = client.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher csrf = CSRF.matcher(form);
+            if (!csrf.find()) {
+                throw new IllegalStateException("No CSRF token on the login page");
+            }
+            String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                    + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(csrf.group(1),
+                    StandardCharsets.UTF_8);
+            var response = client.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding());
+            String location = response.headers().firstValue("Location").orElse("");
+            if (response.statusCode() != 302 || location.contains("error")) {
+                throw new IllegalStateException("Sign-in of " + username + " failed: " + response.statusCode() + " " + location);
+            }
+            return client;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Heap in use after a full collection, and the committed heap, by jcmd on the child. */
+    private static void heap(Process app, Results results) {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            results.add(MEMORY, "heap used after the run", null, "MB", null, "jcmd not found");
+            return;
+        }
+        try {
+            jcmd(jcmd, app.pid(), "GC.run");
+            String info = jcmd(jcmd, app.pid(), "GC.heap_info");
+            Matcher m = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
+            if (m.find()) {
+                results.add(MEMORY, "heap used after the run (after full GC)", Long.parseLong(m.group(2)) / 1024.0, "MB",
+                        "-Xmx512m", "committed " + Long.parseLong(m.group(1)) / 1024 + " MB");
+            } else {
+                results.add(MEMORY, "heap used after the run", null, "MB", null, "unreadable jcmd output");
+            }
+        } catch (Exception e) {
+            results.add(MEMORY, "heap used after the run", null, "MB", null, e.toString());
+        }
+    }
+
+    private static String jcmd(Path jcmd, long pid, String command) throws Exception {
+        Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor(60, TimeUnit.SECONDS);
+        return out;
+    }
+}

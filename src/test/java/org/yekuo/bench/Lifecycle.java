@@ -1,0 +1,175 @@
+package org.yekuo.bench;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yekuo.catalogue.Catalogue;
+import org.yekuo.catalogue.KeyNode;
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.intake.ApplicantKind;
+import org.yekuo.intake.ApplicationIntake;
+import org.yekuo.intake.CapacityUnit;
+import org.yekuo.intake.MaterialSupply;
+import org.yekuo.intake.NewApplication;
+import org.yekuo.intake.NodeWork;
+import org.yekuo.intake.UploadedFile;
+import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.WorkItem;
+
+/**
+ * Drives orders from acceptance to power-on through Yekuo's application services, as the counter and
+ * the field would: accept at the counter, supply what the checklist asks for, then work every open task
+ * of the order until none is left. Which task is worked how is {@link NodeDrivers}' business.
+ */
+final class Lifecycle {
+
+    /** One order of the mix: a catalogue type and the applicant kind it is applied for with. */
+    record OrderKind(String typeCode, ApplicantKind applicantKind, int weight) {
+    }
+
+    /** Mostly LV residential, as at a real counter; HV orders pass all twelve nodes. */
+    static final List<OrderKind> MIX = List.of(new OrderKind("LV_RES_NEW", ApplicantKind.PERSON, 8),
+            new OrderKind("LV_NONRES_NEW", ApplicantKind.ORGANISATION, 1),
+            new OrderKind("HV_NEW_SINGLE", ApplicantKind.ORGANISATION, 1));
+
+    static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final String[] CREDIT_CODES = {"91110000802100433B", "91310000775785552L"};
+    private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime() % 1_000_000);
+
+    private final ApplicationIntake intake;
+    private final MaterialSupply supply;
+    private final NodeWork work;
+    private final OrderProcesses processes;
+    private final JdbcClient jdbc;
+    private final Staff staff;
+    private final NodeDrivers drivers;
+
+    Lifecycle(ApplicationContext context, NodeDrivers drivers) {
+        this.intake = context.getBean(ApplicationIntake.class);
+        this.supply = context.getBean(MaterialSupply.class);
+        this.work = context.getBean(NodeWork.class);
+        this.processes = context.getBean(OrderProcesses.class);
+        this.jdbc = context.getBean(JdbcClient.class);
+        this.staff = new Staff(context.getBean(org.springframework.security.core.userdetails.UserDetailsService.class));
+        this.drivers = drivers;
+    }
+
+    /** The kind of the {@code i}-th order of a run, spread evenly by the weights. */
+    static OrderKind kindOf(int i) {
+        int total = MIX.stream().mapToInt(OrderKind::weight).sum();
+        int slot = Math.floorMod(i * 7, total);
+        for (OrderKind kind : MIX) {
+            if (slot < kind.weight()) {
+                return kind;
+            }
+            slot -= kind.weight();
+        }
+        throw new IllegalStateException();
+    }
+
+    /** The process and the node codes a type runs through. */
+    record Plan(String processKey, List<String> nodes) {
+    }
+
+    /** The plan of each type of the mix, as the catalogue has it today. */
+    static Map<String, Plan> plans(Catalogue catalogue) {
+        Map<String, Plan> plans = new java.util.HashMap<>();
+        for (OrderKind kind : MIX) {
+            var type = catalogue.current(kind.typeCode());
+            plans.put(kind.typeCode(), new Plan(org.yekuo.workflow.ProcessFamily.valueOf(type.family().name()).processKey(),
+                    type.nodeSequence().stream().map(KeyNode::name).toList()));
+        }
+        return plans;
+    }
+
+    /** Accepts and completes {@code count} orders on {@code threads} threads; answers the tasks worked. */
+    long run(int count, int threads) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong tasks = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        tasks.addAndGet(toPowerOn(kindOf(i)));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return tasks.get();
+    }
+
+    /** One order from the counter to power-on; answers the number of tasks worked. */
+    long toPowerOn(OrderKind kind) {
+        long id = accept(kind);
+        int worked = 0;
+        for (List<WorkItem> open = processes.openItems(id); !open.isEmpty(); open = processes.openItems(id)) {
+            for (WorkItem item : open) {
+                drivers.forNode(item.nodeCode()).work(item, staff, work);
+                worked++;
+            }
+            if (worked > 100) {
+                throw new IllegalStateException("Order " + id + " does not reach power-on");
+            }
+        }
+        return worked;
+    }
+
+    /** Works one open task the way its node's driver says. */
+    void work(WorkItem item) {
+        drivers.forNode(item.nodeCode()).work(item, staff, work);
+    }
+
+    /** Accepts one order at the counter of the demo clerk's station and supplies every material it asks for. */
+    long accept(OrderKind kind) {
+        CurrentUser clerk = staff.user("clerk");
+        long serial = SERIAL.incrementAndGet();
+        String subject = kind.applicantKind() == ApplicantKind.PERSON ? idNumber(serial)
+                : CREDIT_CODES[(int) (serial % CREDIT_CODES.length)];
+        var request = new NewApplication(kind.typeCode(), kind.applicantKind(), "\u5f20\u4e09\u4e30", subject, phone(serial),
+                "East District, People's Road " + serial % 1000, new BigDecimal(kind.typeCode().startsWith("HV") ? "630" : "8"),
+                CapacityUnit.KW, false);
+        long id = staff.as(clerk, () -> intake.accept(request, Optional.of(UUID.randomUUID().toString()), clerk)).id();
+        // Deferred materials are supplied up front so the order is never suspended on the way.
+        List<String> outstanding = jdbc.sql("select material_code from application_material where application_id = ? "
+                + "and state in ('REQUIRED', 'DEFERRED') order by material_code").param(id).query(String.class).list();
+        for (String material : outstanding) {
+            staff.as(clerk, () -> supply.supply(id, material, new UploadedFile(material + ".pdf", PDF), clerk));
+        }
+        return id;
+    }
+
+    static String phone(long serial) {
+        return "139" + String.format("%08d", serial % 100_000_000);
+    }
+
+    /** A valid resident ID number (GB 11643 check character) made from a serial. */
+    static String idNumber(long serial) {
+        String first17 = "110105" + (1950 + serial % 50) + String.format("%02d", 1 + serial % 12)
+                + String.format("%02d", 1 + serial % 28) + String.format("%03d", serial / 28 % 1000);
+        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+        int sum = 0;
+        for (int i = 0; i < 17; i++) {
+            sum += (first17.charAt(i) - '0') * weights[i];
+        }
+        return first17 + "10X98765432".charAt(sum % 11);
+    }
+}

@@ -1,0 +1,64 @@
+package org.yekuo.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.intake.NodeWork;
+import org.yekuo.workflow.WorkItem;
+
+/**
+ * How the benchmark works one open task of an order, per node code: by default the demo user of the
+ * task's candidate role signs for it and completes it with the node's required fields. A node whose work
+ * needs more (a department's review form, say) gets its own {@link NodeDriver} via {@link #override}.
+ */
+final class NodeDrivers {
+
+    /** Work on one open task; runs outside any transaction, each service call being its own. */
+    @FunctionalInterface
+    interface NodeDriver {
+        void work(WorkItem item, Staff staff, NodeWork work);
+    }
+
+    /** Values that pass each node's required-field checks (see NodeForm). */
+    static final Map<String, Map<String, String>> FIELDS = Map.ofEntries(
+            Map.entry("ACCEPTANCE", Map.of()),
+            Map.entry("SITE_SURVEY", Map.of("meterPosition", "box on the east wall", "supplyPoint", "transformer 3",
+                    "distanceMetres", "35.5", "surveyOpinion", "can be connected")),
+            Map.entry("SCHEME_DESIGN", Map.of("supplyVoltage", "220V", "schemeSummary", "single-phase meter")),
+            Map.entry("SCHEME_REVIEW", Map.of("reviewOpinion", "agreed")),
+            Map.entry("SCHEME_REPLY", Map.of("replyDate", "2026-11-27")),
+            Map.entry("DESIGN_REVIEW", Map.of("designReviewResult", "passed")),
+            Map.entry("INTERMEDIATE_INSPECTION", Map.of("inspectionResult", "passed")),
+            Map.entry("SUPPLY_WORKS", Map.of("worksSummary", "materials on site")),
+            Map.entry("COMPLETION_ACCEPTANCE", Map.of("acceptanceResult", "passed")),
+            Map.entry("CONTRACT", Map.of("contractNo", "HT-2026-001", "customerNo", "3300123456")),
+            Map.entry("METER_INSTALLATION", Map.of("meterNo", "DB-0001", "meterReading", "0")),
+            Map.entry("POWER_ON", Map.of("poweredOnDate", "2026-11-27")));
+
+    private final Map<String, NodeDriver> overrides = new HashMap<>();
+
+    /** Replaces the generic work for one node code. */
+    NodeDrivers override(String nodeCode, NodeDriver driver) {
+        overrides.put(nodeCode, driver);
+        return this;
+    }
+
+    NodeDriver forNode(String nodeCode) {
+        return overrides.getOrDefault(nodeCode, NodeDrivers::signForAndComplete);
+    }
+
+    /** The generic work: the candidate role's demo user signs for the task (unless signed) and completes it. */
+    static void signForAndComplete(WorkItem item, Staff staff, NodeWork work) {
+        CurrentUser user = item.assignee() != null ? staff.user(item.assignee())
+                : staff.forRoles(item.roles()).orElseThrow(() -> new IllegalStateException(
+                        "No benchmark user for roles " + item.roles() + " of node " + item.nodeCode()));
+        staff.as(user, () -> {
+            if (item.assignee() == null) {
+                work.signFor(item.taskId(), user);
+            }
+            work.complete(item.taskId(), FIELDS.getOrDefault(item.nodeCode(), Map.of()), user);
+            return null;
+        });
+    }
+}
