@@ -118,7 +118,7 @@ public class ReviewDesk {
         });
     }
 
-    /** Hands the review to a colleague of the same department (转办); anyone else is refused. */
+    /** Hands the review to a colleague of the same department; anyone else is refused. */
     @Transactional
     public void transfer(String taskId, String to, CurrentUser user) {
         Review review = review(taskId);
@@ -131,7 +131,7 @@ public class ReviewDesk {
                 "department=" + review.department() + " from=" + user.username() + " to=" + colleague.username());
     }
 
-    /** Lends the review to a colleague of the department (委派), who hands it back when done. */
+    /** Lends the review to a colleague of the department, who hands it back when done. */
     @Transactional
     public void delegate(String taskId, String to, CurrentUser user) {
         Review review = review(taskId);
@@ -154,7 +154,7 @@ public class ReviewDesk {
                 + " by=" + user.username() + (note == null || note.isBlank() ? "" : " note=" + note.strip()));
     }
 
-    /** Adds a co-signer (加签): a reviewer who countersigns this round too, against their own department's items. */
+    /** Adds a co-signer: a reviewer who countersigns this round too, against their own department's items. */
     @Transactional
     public void addCoSigner(String taskId, String coSigner, CurrentUser user) {
         Review review = review(taskId);
@@ -176,7 +176,7 @@ public class ReviewDesk {
                 "department=" + department + " co-signer=" + member.username() + " by=" + user.username());
     }
 
-    /** Urges the reviewer of an open review by SMS (催办); answers who was reached. */
+    /** Urges the reviewer of an open review by SMS; answers who was reached. */
     @Transactional
     public List<String> urge(long reviewId, CurrentUser user) {
         Review review = records.review(reviewId).orElseThrow(() -> DomainException.notFound("review.not-found", reviewId));
@@ -188,7 +188,7 @@ public class ReviewDesk {
         return urging.urge(review, null, user.username());
     }
 
-    /** Takes the submitted scheme back (撤回) before any reviewer has opened it; refused after. */
+    /** Takes the submitted scheme back before any reviewer has opened it; refused after. */
     @Transactional
     public void withdraw(long orderId, String reason, CurrentUser user) {
         Application order = workable(orderId, user);
@@ -215,7 +215,7 @@ public class ReviewDesk {
                 + (reason == null || reason.isBlank() ? "" : " reason=" + reason.strip()));
     }
 
-    /** Copies the order to a member of staff for information (抄送); they find it in their "copied to me" list. */
+    /** Copies the order to a member of staff for information; they find it in their "copied to me" list. */
     @Transactional
     public void copy(long orderId, String to, String note, CurrentUser user) {
         Application order = board.orderInScope(orderId, user);

@@ -21,7 +21,7 @@ import org.yekuo.shared.DomainException.FieldProblem;
  * What makes an opinion acceptable (R-REV-3): a verdict; for MODIFY and RETURN at least one clause
  * number of the guideline version in force, each one the reviewer's own department reviews (a ruling may
  * cite any department's), and a text that says concretely what to change. Text that is only vague
- * phrases ("请完善设计", "please improve") is refused with the reason. The vague phrases are a resource
+ * phrases ("please improve" and its Chinese equivalents) is refused with the reason. The vague phrases are a resource
  * ({@code review/vague-phrases.txt}), not code, so the business can extend the list.
  */
 public final class ReviewOpinionPolicy {

@@ -1,6 +1,6 @@
 package org.yekuo.review;
 
-/** A department's opinion on a scheme (通过/修改/退回), and a leader's ruling likewise. */
+/** A department's opinion on a scheme, and a leader's ruling likewise. */
 public enum Verdict {
     PASS, MODIFY, RETURN;
 

@@ -88,14 +88,14 @@ class ReviewApi {
     }
 
     @PostMapping("/tasks/{taskId}/transfer")
-    @Operation(summary = "Transfer the review to a colleague of the same department (转办)")
+    @Operation(summary = "Transfer the review to a colleague of the same department")
     ResponseEntity<Void> transfer(@PathVariable String taskId, @RequestBody ToRequest request) {
         desk.transfer(taskId, request.to(), users.require());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/tasks/{taskId}/delegate")
-    @Operation(summary = "Delegate the review to a colleague of the same department (委派)")
+    @Operation(summary = "Delegate the review to a colleague of the same department")
     ResponseEntity<Void> delegate(@PathVariable String taskId, @RequestBody ToRequest request) {
         desk.delegate(taskId, request.to(), users.require());
         return ResponseEntity.noContent().build();
@@ -109,27 +109,27 @@ class ReviewApi {
     }
 
     @PostMapping("/tasks/{taskId}/co-signers")
-    @Operation(summary = "Add a co-signer to this round (加签)")
+    @Operation(summary = "Add a co-signer to this round")
     ResponseEntity<Void> coSigner(@PathVariable String taskId, @RequestBody ToRequest request) {
         desk.addCoSigner(taskId, request.to(), users.require());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{reviewId}/urge")
-    @Operation(summary = "Urge the reviewer by SMS (催办)")
+    @Operation(summary = "Urge the reviewer by SMS")
     Map<String, List<String>> urge(@PathVariable long reviewId) {
         return Map.of("reached", desk.urge(reviewId, users.require()));
     }
 
     @PostMapping("/orders/{orderId}/withdraw")
-    @Operation(summary = "Withdraw the submitted scheme before any reviewer opened it (撤回)")
+    @Operation(summary = "Withdraw the submitted scheme before any reviewer opened it")
     ResponseEntity<Void> withdraw(@PathVariable long orderId, @RequestBody(required = false) NoteRequest request) {
         desk.withdraw(orderId, request == null ? null : request.note(), users.require());
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/orders/{orderId}/copies")
-    @Operation(summary = "Copy the order to a member of staff for information (抄送)")
+    @Operation(summary = "Copy the order to a member of staff for information")
     ResponseEntity<Void> copy(@PathVariable long orderId, @RequestBody ToRequest request) {
         desk.copy(orderId, request.to(), request.note(), users.require());
         return ResponseEntity.noContent().build();
