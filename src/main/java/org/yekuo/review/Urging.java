@@ -20,7 +20,7 @@ import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkItem;
 
 /**
- * Urges a review (催办, R-REV-5) by SMS to the reviewer's work mobile: to whoever holds it, or while
+ * Urges a review (R-REV-5) by SMS to the reviewer's work mobile: to whoever holds it, or while
  * nobody has signed for it to every reviewer of the department. Manual urging names who urged;
  * automatic urging (the review turned red) names nobody.
  */

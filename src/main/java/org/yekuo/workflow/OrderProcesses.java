@@ -189,7 +189,7 @@ public class OrderProcesses {
         }
     }
 
-    /** Hands a signed-for review task to a colleague (转办); the caller checks they belong to the same department. */
+    /** Hands a signed-for review task to a colleague; the caller checks they belong to the same department. */
     @Transactional
     public void transfer(String taskId, CurrentUser user, String toUsername) {
         requireSignedFor(taskId, user);
@@ -197,7 +197,7 @@ public class OrderProcesses {
         tasks.setAssignee(taskId, toUsername);
     }
 
-    /** Lends a signed-for task to someone who works on it and hands it back (委派); the holder stays its owner. */
+    /** Lends a signed-for task to someone who works on it and hands it back; the holder stays its owner. */
     @Transactional
     public void delegate(String taskId, CurrentUser user, String toUsername) {
         requireSignedFor(taskId, user);
@@ -225,7 +225,7 @@ public class OrderProcesses {
     }
 
     /**
-     * Adds a co-signer (加签) to an order's running countersign: one more parallel review task for the
+     * Adds a co-signer to an order's running countersign: one more parallel review task for the
      * reviewer role, signed for by {@code username} at once. Answers the new task's id.
      */
     @Transactional
@@ -243,7 +243,7 @@ public class OrderProcesses {
     }
 
     /**
-     * Takes a submitted scheme back from its countersign to the designer (撤回): the review tasks end and
+     * Takes a submitted scheme back from its countersign to the designer: the review tasks end and
      * the scheme design node opens again. The caller checks that no reviewer has opened it yet.
      */
     @Transactional
