@@ -211,6 +211,12 @@ class DeadlineControlTests {
                 .contains("data-node=\"SITE_SURVEY\" data-colour=\"RED\"")
                 .contains(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
                         .format(due.atZone(java.time.ZoneId.of("Asia/Shanghai"))));
+
+        // A closed order has no colour, and its row says so rather than failing the list.
+        long cancelled = scenario.acceptLvOrder();
+        mvc.perform(post("/api/applications/{id}/cancel", cancelled).with(httpBasic("clerk", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Applicant withdrew\"}")).andExpect(status().isOk());
+        assertThat(page("/orders?orderNo=" + scenario.orderNo(cancelled))).contains("data-order=\"" + cancelled + "\">");
     }
 
     private String page(String url) throws Exception {
