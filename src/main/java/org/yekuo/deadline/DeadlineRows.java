@@ -64,6 +64,14 @@ class DeadlineRows {
                 .param(orderId).query(this::row).list();
     }
 
+    List<NodeDeadline> openOfOrders(Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from node_deadline where order_id in (:ids) and completed_at is null order by reached_at, id")
+                .param("ids", orderIds).query(this::row).list();
+    }
+
     List<NodeDeadline> ofTasks(Collection<String> taskIds) {
         if (taskIds.isEmpty()) {
             return List.of();

@@ -41,6 +41,11 @@ public class ReviewDesk {
 
     private static final Set<Role> MAY_URGE = EnumSet.of(Role.DESIGNER, Role.CLERK, Role.DEPARTMENT_HEAD, Role.LEADER);
 
+    /** Whether {@code user} may urge reviewers: those who wait for the review or answer for it. */
+    public static boolean mayUrge(CurrentUser user) {
+        return user.hasAny(MAY_URGE.toArray(Role[]::new));
+    }
+
     private final ReviewRecords records;
     private final ReviewBoard board;
     private final OrderProcesses processes;
@@ -181,11 +186,11 @@ public class ReviewDesk {
     public List<String> urge(long reviewId, CurrentUser user) {
         Review review = records.review(reviewId).orElseThrow(() -> DomainException.notFound("review.not-found", reviewId));
         board.orderInScope(review.orderId(), user);
-        if (!user.hasAny(MAY_URGE.toArray(Role[]::new))) {
+        if (!mayUrge(user)) {
             throw DomainException.forbidden("review.urge.not-allowed");
         }
         requireUndecided(review);
-        return urging.urge(review, null, user.username());
+        return urging.urgeByHand(review, user.username());
     }
 
     /** Takes the submitted scheme back before any reviewer has opened it; refused after. */

@@ -141,6 +141,12 @@ class ReviewRecords {
         jdbc.sql("update review set last_urged_at = ? where id = ?").params(at(at), reviewId).update();
     }
 
+    /** Claims an urge at {@code at} unless the review was urged after {@code notAfter}; false when it was. */
+    boolean claimUrge(long reviewId, Instant at, Instant notAfter) {
+        return jdbc.sql("update review set last_urged_at = ? where id = ? and (last_urged_at is null or last_urged_at <= ?)")
+                .params(at(at), reviewId, at(notAfter)).update() == 1;
+    }
+
     void typical(long reviewId, String note, String by, Instant at) {
         jdbc.sql("update review set typical = true, typical_note = ?, typical_by = ?, typical_at = ? where id = ?")
                 .params(note, by, at(at), reviewId).update();

@@ -1,12 +1,14 @@
 package org.yekuo.review;
 
 import java.time.Clock;
-import java.time.ZoneId;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.context.MessageSource;
@@ -16,6 +18,7 @@ import org.yekuo.identity.DataScope;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.notification.Notifications;
+import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkItem;
 
@@ -26,6 +29,9 @@ import org.yekuo.workflow.WorkItem;
  */
 @Component
 class Urging {
+
+    /** The shortest time between two urges of one review by hand. */
+    static final Duration MANUAL_INTERVAL = Duration.ofHours(2);
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -48,16 +54,30 @@ class Urging {
         this.clock = clock;
     }
 
+    /**
+     * Urges by hand, at most once per review every {@link #MANUAL_INTERVAL} (after any urge, automatic ones
+     * included): the reviewer has the message already, and a stream of SMS helps nobody. The claim on the
+     * review's row makes two clicks at the same moment send one SMS.
+     */
+    List<String> urgeByHand(Review review, String urgedBy) {
+        Instant now = clock.instant();
+        if (!records.claimUrge(review.id(), now, now.minus(MANUAL_INTERVAL))) {
+            Instant last = records.review(review.id()).map(Review::lastUrgedAt).orElse(now);
+            throw DomainException.conflict("review.urge.too-soon", minutes(last), minutes(last.plus(MANUAL_INTERVAL)));
+        }
+        return urge(review, null, urgedBy);
+    }
+
     /** Sends the urging SMS; {@code urgedBy} is null when the system urges an overdue review. Answers the recipients. */
     List<String> urge(Review review, String holder, String urgedBy) {
         ReviewRound round = records.round(review.roundId()).orElseThrow();
         String current = Optional.ofNullable(holder).orElseGet(() -> processes.openItems(review.orderId()).stream()
-                .filter(i -> i.taskId().equals(review.taskId())).map(WorkItem::assignee).findFirst().orElse(null));
+                .filter(i -> i.taskId().equals(review.taskId())).map(WorkItem::assignee).filter(Objects::nonNull).findFirst()
+                .orElse(null));
         List<String> recipients = current != null ? List.of(current)
                 : staff.withRole(ReviewerRoles.of(review.department()), new DataScope("/")).stream()
                         .map(StaffMember::username).toList();
-        ZoneId zone = clock.getZone();
-        String due = review.dueAt() == null ? "-" : MINUTES.format(review.dueAt().atZone(zone));
+        String due = review.dueAt() == null ? "-" : minutes(review.dueAt());
         String department = messages.getMessage(review.department().messageKey(), null, Locale.SIMPLIFIED_CHINESE);
         List<String> reached = new ArrayList<>();
         for (String username : recipients) {
@@ -71,5 +91,9 @@ class Urging {
         audit.record(urgedBy == null ? "review.urged-automatically" : "review.urged", "application", round.orderNo(),
                 "department=" + review.department() + " to=" + reached);
         return reached;
+    }
+
+    private String minutes(Instant at) {
+        return MINUTES.format(at.atZone(clock.getZone()));
     }
 }

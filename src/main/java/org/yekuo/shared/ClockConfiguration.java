@@ -9,9 +9,9 @@ import org.springframework.context.annotation.Configuration;
 
 /** One clock for the whole product, in the utility's time zone, so that tests can move time. */
 @Configuration(proxyBeanMethods = false)
-class ClockConfiguration {
+public class ClockConfiguration {
 
-    static final ZoneId UTILITY_ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId UTILITY_ZONE = ZoneId.of("Asia/Shanghai");
 
     @Bean
     @ConditionalOnMissingBean

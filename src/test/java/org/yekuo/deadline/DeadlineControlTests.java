@@ -189,6 +189,42 @@ class DeadlineControlTests {
     }
 
     @Test
+    @DisplayName("R-SLA-4 the order list shows each open order's worst colour and its lock, and the order's timeline each "
+            + "node's deadline and colour, all from the deadline module")
+    void orderListAndTimelineShowTheColours() throws Exception {
+        clock.set(LocalDateTime.of(2026, 5, 11, 9, 0));
+        long orderId = scenario.acceptLvOrder();
+        String orderNo = scenario.orderNo(orderId);
+        scenario.work(orderId, "clerk", "ACCEPTANCE");
+        assertThat(page("/orders?orderNo=" + orderNo)).contains("data-order=\"" + orderId + "\" data-colour=\"GREEN\"")
+                .doesNotContain("data-testid=\"locked\"");
+
+        // Due Tuesday night; by Friday the survey is red and the order locked.
+        clock.set(LocalDateTime.of(2026, 5, 15, 9, 0));
+        sweep.sweep();
+        assertThat(page("/orders?orderNo=" + orderNo)).contains("data-order=\"" + orderId + "\" data-colour=\"RED\"")
+                .contains("data-testid=\"locked\"");
+        Instant due = jdbc.sql("select due_at from node_deadline where order_id = ? and node_code = 'SITE_SURVEY'").param(orderId)
+                .query(java.sql.Timestamp.class).single().toInstant();
+        String timeline = page("/orders/" + orderId).split("data-testid=\"timeline\"")[1].split("</table>")[0];
+        assertThat(timeline).containsPattern("data-node=\"ACCEPTANCE\" data-colour=\"(GREEN|YELLOW)\"")
+                .contains("data-node=\"SITE_SURVEY\" data-colour=\"RED\"")
+                .contains(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                        .format(due.atZone(java.time.ZoneId.of("Asia/Shanghai"))));
+
+        // A closed order has no colour, and its row says so rather than failing the list.
+        long cancelled = scenario.acceptLvOrder();
+        mvc.perform(post("/api/applications/{id}/cancel", cancelled).with(httpBasic("clerk", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Applicant withdrew\"}")).andExpect(status().isOk());
+        assertThat(page("/orders?orderNo=" + scenario.orderNo(cancelled))).contains("data-order=\"" + cancelled + "\">");
+    }
+
+    private String page(String url) throws Exception {
+        return mvc.perform(get(url).with(httpBasic("clerk", PASSWORD))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
     @DisplayName("R-SLA-4 R-SLA-8 a suspended order's clock stops: no reminder while it waits, the deadline moves on by the "
             + "paused working days, and the applicant sees the pause and the later expected date")
     void suspendedOrderPausesItsClock() throws Exception {

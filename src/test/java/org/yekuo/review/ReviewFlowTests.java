@@ -85,6 +85,10 @@ class ReviewFlowTests {
         mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("leader", PASSWORD)))
                 .andExpect(jsonPath("$.rounds[0].round.state").value("DISPUTED"))
                 .andExpect(jsonPath("$.rounds[0].conflicts[0]").value(Matchers.startsWith("RETURN_AGAINST_PASS")));
+        // The arbitration page names the conflict in words, not by its code.
+        assertThat(mvc.perform(get("/reviews/tasks/{t}", arbitration).with(httpBasic("leader", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("运检部门与调度部门结论相反").doesNotContain(">RETURN_AGAINST_PASS");
         mvc.perform(post("/api/reviews/arbitrations/{t}/open", arbitration).with(httpBasic("leader", PASSWORD)))
                 .andExpect(status().isNoContent());
         rule(arbitration, "MODIFY", List.of("HV-3", "HV-23"), "改由北郊站 931 间隔专线接入，补充潮流计算书", List.of())
@@ -247,11 +251,59 @@ class ReviewFlowTests {
         String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         mvc.perform(get("/api/reviews/typical").param("month", month).with(httpBasic("ops", PASSWORD)))
                 .andExpect(jsonPath("$[?(@.orderNo == '" + orderNo + "')].review.typicalNote").value(Matchers.hasItem("委派后交回再会签的完整示例")));
-        assertThat(mvc.perform(get("/api/reviews/typical.csv").param("month", month).with(httpBasic("ops", PASSWORD)))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains(orderNo);
+        byte[] workbook = mvc.perform(get("/api/reviews/typical.xlsx").param("month", month).with(httpBasic("ops", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Disposition", Matchers.containsString("typical-cases-" + month + ".xlsx")))
+                .andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(workbook))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("工单编号");
+            List<String> cases = new java.util.ArrayList<>();
+            sheet.forEach(row -> cases.add(row.getCell(0).getStringCellValue() + "|" + row.getCell(2).getStringCellValue()
+                    + "|" + row.getCell(8).getStringCellValue()));
+            assertThat(cases).contains(orderNo + "|运检部门|委派后交回再会签的完整示例");
+        }
         assertThat(audit.forSubject("application", orderNo)).extracting(org.yekuo.audit.AuditEntry::action)
                 .contains("review.opened", "review.transferred", "review.delegated", "review.handed-back", "review.countersigned",
                         "review.urged", "review.urged-automatically", "review.co-signer-added", "review.copied", "review.marked-typical");
+    }
+
+    @Test
+    @DisplayName("R-REV-5 a review nobody has opened is urged to every reviewer of its department; urging by hand is offered "
+            + "only to those who may urge and refused again within two hours, with the time it is possible again")
+    void urgingIsLimited() throws Exception {
+        long id = hvOrder("HV_NEW_SINGLE");
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        String board = mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("designer", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        int marketingReview = JsonPath.read(board, "$.rounds[0].reviews[1].review.id");
+        String orderNo = JsonPath.read(board, "$.orderNo");
+        assertThat(orderPage(id, "designer")).contains("/reviews/" + marketingReview + "/urge");
+        assertThat(orderPage(id, "ops")).doesNotContain("/urge");
+
+        // Nobody signed for it: every marketing reviewer with a work mobile gets the SMS.
+        mvc.perform(post("/api/reviews/{r}/urge", marketingReview).with(httpBasic("designer", PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.reached").value(Matchers.hasItem("marketing")));
+        long sent = jdbc.sql("select count(*) from sms_outbox where business_ref = ? and template_code = 'review-urged'")
+                .param(orderNo).query(Long.class).single();
+        mvc.perform(post("/api/reviews/{r}/urge", marketingReview).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("两小时内不再重复催办")));
+        assertThat(orderPage(id, "designer")).contains("data-testid=\"last-urged\"");
+
+        // Two hours on, it may be urged again.
+        jdbc.sql("update review set last_urged_at = last_urged_at - interval '2' hour where id = ?").param(marketingReview).update();
+        mvc.perform(post("/api/reviews/{r}/urge", marketingReview).with(httpBasic("clerk", PASSWORD))).andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from sms_outbox where business_ref = ? and template_code = 'review-urged'")
+                .param(orderNo).query(Long.class).single()).isEqualTo(2 * sent);
+    }
+
+    String orderPage(long id, String user) throws Exception {
+        return mvc.perform(get("/reviews/orders/{id}", id).with(httpBasic(user, PASSWORD))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test

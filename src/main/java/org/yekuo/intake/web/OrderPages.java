@@ -2,8 +2,6 @@ package org.yekuo.intake.web;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +32,7 @@ import org.yekuo.deadline.Deadlines;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
+import org.yekuo.intake.Application;
 import org.yekuo.intake.ApplicationIntake;
 import org.yekuo.intake.ApplicationStatus;
 import org.yekuo.intake.FieldPhotos;
@@ -46,7 +46,7 @@ import org.yekuo.intake.UploadedFile;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.QrCodes;
 import org.yekuo.shared.Refusals;
-import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.NodeHistory;
 import org.yekuo.workflow.ProcessDiagrams;
 import org.yekuo.workflow.WorkItem;
 
@@ -68,14 +68,13 @@ class OrderPages {
     private final CurrentUsers users;
     private final Refusals refusals;
     private final MessageSource messages;
-    private final OrderProcesses processes;
     private final Deadlines deadlines;
     private final Clock clock;
 
     OrderPages(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, FieldPhotos photos,
             OrderProgress progress,
             Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, CurrentUsers users, Refusals refusals,
-            MessageSource messages, OrderProcesses processes, Deadlines deadlines, Clock clock) {
+            MessageSource messages, Deadlines deadlines, Clock clock) {
         this.deadlines = deadlines;
         this.intake = intake;
         this.orders = orders;
@@ -89,7 +88,6 @@ class OrderPages {
         this.users = users;
         this.refusals = refusals;
         this.messages = messages;
-        this.processes = processes;
         this.clock = clock;
     }
 
@@ -99,8 +97,9 @@ class OrderPages {
         int shown = Math.max(page, 0);
         Orders.OrderPage result = orders.list(users.require(), status, orderNo.filter(n -> !n.isBlank()), shown, PAGE_SIZE);
         model.addAttribute("result", result);
-        model.addAttribute("dueTimes", currentDueTimes(result));
-        model.addAttribute("now", clock.instant());
+        // Each open order's worst colour from the deadline module, for the page at once rather than per row.
+        model.addAttribute("colours", deadlines.colours(result.orders().stream().filter(o -> o.status().open())
+                .map(Application::id).toList()));
         model.addAttribute("typeNames", typeNames(locale));
         model.addAttribute("status", status.orElse(null));
         model.addAttribute("orderNo", orderNo.orElse(""));
@@ -143,6 +142,9 @@ class OrderPages {
             model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
             model.addAttribute("progressLink", progressLink(request, order.progressToken()));
             model.addAttribute("deadlineCard", deadlines.ofOrder(id, users.require()));
+            // The timeline's and the open nodes' deadlines come from the deadline module, like the card's.
+            model.addAttribute("nodeDeadlines", deadlines.ofTasks(Stream.concat(order.timeline().stream().map(NodeHistory::taskId),
+                    order.openItems().stream().map(WorkItem::taskId)).filter(Objects::nonNull).distinct().toList()));
             if (order.status().open()) {
                 model.addAttribute("progress", progress.byToken(order.progressToken()).orElse(null));
             }
@@ -257,14 +259,6 @@ class OrderPages {
         }
     }
 
-    /** The due time of each listed open order's current node, for the list's deadline column. */
-    private Map<Long, Instant> currentDueTimes(Orders.OrderPage page) {
-        Map<Long, Instant> due = new HashMap<>();
-        page.orders().stream().filter(o -> o.status().open()).forEach(o -> processes.openItems(o.id()).stream()
-                .map(WorkItem::dueAt).filter(Objects::nonNull).min(Comparator.naturalOrder())
-                .ifPresent(d -> due.put(o.id(), d)));
-        return due;
-    }
 
     private String taskForm(WorkItem item, Map<String, String> entered, Model model, Locale locale) {
         OrderView order = orders.view(item.orderId(), users.require());

@@ -1,8 +1,8 @@
 package org.yekuo.review.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,8 +37,10 @@ class ReviewApi {
     private final ReviewDesk desk;
     private final ReviewBoard board;
     private final CurrentUsers users;
+    private final TypicalCasesWorkbook workbook;
 
-    ReviewApi(ReviewDesk desk, ReviewBoard board, CurrentUsers users) {
+    ReviewApi(ReviewDesk desk, ReviewBoard board, CurrentUsers users, TypicalCasesWorkbook workbook) {
+        this.workbook = workbook;
         this.desk = desk;
         this.board = board;
         this.users = users;
@@ -181,14 +183,13 @@ class ReviewApi {
         return board.typicalCases(ReviewForms.month(month), users.require());
     }
 
-    @GetMapping(value = "/typical.csv", produces = "text/csv")
-    @Operation(summary = "The month's typical cases as CSV (UTF-8 with BOM, opens in Excel)")
-    ResponseEntity<byte[]> typicalCsv(@RequestParam String month) {
+    @GetMapping(value = "/typical.xlsx", produces = TypicalCasesWorkbook.MEDIA_TYPE)
+    @Operation(summary = "The month's typical cases as an Excel workbook (yyyy-MM)")
+    ResponseEntity<byte[]> typicalWorkbook(@RequestParam String month, Locale locale) {
         YearMonth shown = ReviewForms.month(month);
-        String csv = TypicalCasesCsv.of(board.typicalCases(shown, users.require()));
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"typical-cases-" + shown + ".csv\"")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(csv.getBytes(StandardCharsets.UTF_8));
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + TypicalCasesWorkbook.fileName(shown) + "\"")
+                .contentType(MediaType.parseMediaType(TypicalCasesWorkbook.MEDIA_TYPE))
+                .body(workbook.of(shown, board.typicalCases(shown, users.require()), locale));
     }
 }

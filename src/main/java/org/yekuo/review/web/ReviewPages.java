@@ -1,6 +1,5 @@
 package org.yekuo.review.web;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
@@ -42,8 +41,11 @@ class ReviewPages {
     private final CurrentUsers users;
     private final Refusals refusals;
     private final Clock clock;
+    private final TypicalCasesWorkbook workbook;
 
-    ReviewPages(ReviewDesk desk, ReviewBoard board, CurrentUsers users, Refusals refusals, Clock clock) {
+    ReviewPages(ReviewDesk desk, ReviewBoard board, CurrentUsers users, Refusals refusals, Clock clock,
+            TypicalCasesWorkbook workbook) {
+        this.workbook = workbook;
         this.desk = desk;
         this.board = board;
         this.users = users;
@@ -139,8 +141,10 @@ class ReviewPages {
     @GetMapping("/reviews/orders/{orderId}")
     String order(@PathVariable long orderId, Model model, Locale locale, HttpServletResponse response) {
         return shown(() -> {
-            model.addAttribute("reviews", board.forOrder(orderId, users.require()));
-            model.addAttribute("canWithdraw", users.require().has(org.yekuo.identity.Role.DESIGNER));
+            var user = users.require();
+            model.addAttribute("reviews", board.forOrder(orderId, user));
+            model.addAttribute("canWithdraw", user.has(org.yekuo.identity.Role.DESIGNER));
+            model.addAttribute("canUrge", ReviewDesk.mayUrge(user));
             return "review/order";
         }, model, locale, response);
     }
@@ -198,13 +202,13 @@ class ReviewPages {
         }, model, locale, response);
     }
 
-    @GetMapping("/reviews/typical.csv")
-    ResponseEntity<byte[]> typicalExport(@RequestParam String month) {
+    @GetMapping("/reviews/typical.xlsx")
+    ResponseEntity<byte[]> typicalExport(@RequestParam String month, Locale locale) {
         YearMonth shown = ReviewForms.month(month);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"typical-cases-" + shown + ".csv\"")
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body(TypicalCasesCsv.of(board.typicalCases(shown, users.require())).getBytes(StandardCharsets.UTF_8));
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + TypicalCasesWorkbook.fileName(shown) + "\"")
+                .contentType(MediaType.parseMediaType(TypicalCasesWorkbook.MEDIA_TYPE))
+                .body(workbook.of(shown, board.typicalCases(shown, users.require()), locale));
     }
 
     private String act(Runnable action, String notice, String back, Locale locale, RedirectAttributes redirect) {
