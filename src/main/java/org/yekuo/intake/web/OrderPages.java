@@ -33,6 +33,7 @@ import org.yekuo.deadline.Deadlines;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
+import org.yekuo.intake.Application;
 import org.yekuo.intake.ApplicationIntake;
 import org.yekuo.intake.ApplicationStatus;
 import org.yekuo.intake.FieldPhotos;
@@ -194,13 +195,9 @@ class OrderPages {
     String myWork(Model model) {
         var user = users.require();
         List<WorkItem> items = work.myWork(user, 200);
-        // The field needs the order number and the address to find the site, not the internal id.
-        Map<Long, OrderView> ordersOfItems = new HashMap<>();
-        for (WorkItem item : items) {
-            if (!ordersOfItems.containsKey(item.orderId())) {
-                ordersOfItems.put(item.orderId(), readable(item.orderId(), user));
-            }
-        }
+        // The field needs the order number and the address to find the site, not the internal id: one read
+        // for the whole list; an order out of reach leaves its line without them rather than failing the list.
+        Map<Long, Orders.OrderHeadline> ordersOfItems = orders.headlines(items.stream().map(WorkItem::orderId).toList(), user);
         model.addAttribute("items", items);
         model.addAttribute("deadlines", deadlines.ofTasks(items.stream().map(WorkItem::taskId).toList()));
         model.addAttribute("orders", ordersOfItems);
@@ -248,21 +245,12 @@ class OrderPages {
         }
     }
 
-    /** The order, or null when it cannot be read: one such node must not take the whole list down. */
-    private OrderView readable(long orderId, CurrentUser user) {
-        try {
-            return orders.view(orderId, user);
-        } catch (DomainException e) {
-            return null;
-        }
-    }
-
     /** The due time of each listed open order's current node, for the list's deadline column. */
     private Map<Long, Instant> currentDueTimes(Orders.OrderPage page) {
         Map<Long, Instant> due = new HashMap<>();
-        page.orders().stream().filter(o -> o.status().open()).forEach(o -> processes.openItems(o.id()).stream()
-                .map(WorkItem::dueAt).filter(Objects::nonNull).min(Comparator.naturalOrder())
-                .ifPresent(d -> due.put(o.id(), d)));
+        processes.openItems(page.orders().stream().filter(o -> o.status().open()).map(Application::id).toList())
+                .forEach((orderId, items) -> items.stream().map(WorkItem::dueAt).filter(Objects::nonNull)
+                        .min(Comparator.naturalOrder()).ifPresent(d -> due.put(orderId, d)));
         return due;
     }
 
