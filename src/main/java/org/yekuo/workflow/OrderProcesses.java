@@ -374,7 +374,7 @@ public class OrderProcesses {
         var planned = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
                 .variableName(ProcessVariables.PLANNED_NODES).singleResult();
         List<String> plannedNodes = ProcessVariables.plannedNodes(planned.getValue());
-        return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(businessKey)
+        return history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
                 .orderByHistoricTaskInstanceStartTime().asc().list().stream()
                 .filter(t -> plannedNodes.contains(NodeCodes.of(t.getTaskDefinitionKey(), t.getCategory())))
                 .sorted(Comparator.comparing(HistoricTaskInstance::getCreateTime))
