@@ -2,7 +2,11 @@ package org.yekuo.intake;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -53,6 +57,17 @@ class Applications {
 
     Optional<Application> find(long id) {
         return jdbc.sql("select * from application where id = ?").param(id).query(ROW).optional();
+    }
+
+    /** Several orders in one read (a page's worth), keyed by id; ids that do not exist are left out. */
+    Map<Long, Application> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Application> found = new LinkedHashMap<>();
+        jdbc.sql("select * from application where id in (:ids)").param("ids", List.copyOf(new LinkedHashSet<>(ids))).query(ROW)
+                .list().forEach(a -> found.put(a.id(), a));
+        return found;
     }
 
     Application get(long id) {

@@ -1,5 +1,6 @@
 package org.yekuo.intake;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,21 @@ public class Orders {
                 .forEach(username -> staff.byUsername(username).ifPresent(m -> handlerNames.put(username, m.displayName())));
         return OrderView.of(application, applications.materials(id), timeline, processes.openItems(id),
                 applications.nodeFields(id), handlerNames);
+    }
+
+    /**
+     * What a list of work shows of each order (number, masked applicant, supply address), for many orders
+     * in one read; orders outside the reader's scope are left out.
+     */
+    public Map<Long, OrderHeadline> headlines(Collection<Long> ids, CurrentUser user) {
+        Map<Long, OrderHeadline> headlines = new HashMap<>();
+        applications.findAll(ids).values().stream().filter(a -> user.scope().includes(a.orgPath()))
+                .forEach(a -> headlines.put(a.id(), new OrderHeadline(a.id(), a.orderNo(), a.applicantNameMasked(), a.supplyAddress())));
+        return headlines;
+    }
+
+    /** An order's line in a list of work: personal data masked. */
+    public record OrderHeadline(long id, String orderNo, String applicantName, String supplyAddress) {
     }
 
     /**

@@ -2,9 +2,12 @@ package org.yekuo.workflow;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +28,7 @@ import org.flowable.task.api.Task;
 import org.flowable.task.api.history.HistoricTaskInstance;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.identity.CurrentUser;
@@ -51,9 +55,11 @@ public class OrderProcesses {
     private final ObjectProvider<OrderLocks> locks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     OrderProcesses(RuntimeService runtime, TaskService tasks, HistoryService history, ObjectProvider<OrderLocks> locks,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
@@ -108,25 +114,79 @@ public class OrderProcesses {
         return instance(orderId).isPresent();
     }
 
-    /** The order's open nodes. */
+    /** The order's open nodes, oldest first. */
     public List<WorkItem> openItems(long orderId) {
-        return tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(orderId)).includeIdentityLinks()
-                .orderByTaskCreateTime().asc().list().stream().map(this::toItem).toList();
+        return openItems(List.of(orderId)).getOrDefault(orderId, List.of());
+    }
+
+    /** The open nodes of several orders at once (a page of orders), oldest first per order; one read. */
+    public Map<Long, List<WorkItem>> openItems(Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        List<WorkItem> items = workItems("w.order_id in (:orders)", Map.of("orders", List.copyOf(new LinkedHashSet<>(orderIds))),
+                Integer.MAX_VALUE);
+        Map<Long, List<WorkItem>> byOrder = new LinkedHashMap<>();
+        items.forEach(item -> byOrder.computeIfAbsent(item.orderId(), id -> new ArrayList<>()).add(item));
+        return byOrder;
     }
 
     /**
-     * What a member of staff may work on: nodes signed for by them, and nodes waiting for one of their
-     * roles on orders in their org scope.
+     * What a member of staff may work on, oldest first: nodes signed for by them, and nodes nobody has
+     * signed for waiting for one of their roles, on orders in their org scope. Read from the work list
+     * (see {@code work_item}), which the engine keeps in step in its own transaction.
      */
     public List<WorkItem> openFor(CurrentUser user, int max) {
         List<String> roles = user.roles().stream().map(Role::name).toList();
-        var query = tasks.createTaskQuery().processVariableValueLike(ProcessVariables.ORG_PATH, user.scope().likePattern())
-                .or().taskAssignee(user.username());
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", user.username());
+        params.put("scope", user.scope().likePattern());
+        params.put("max", max);
+        // Each branch is served by its own index ((assignee, created_at) and (role, created_at)) and cut to
+        // the page before the two are merged.
+        String mine = "select w.task_id, w.created_at from work_item w where w.assignee = :me and w.org_path like :scope"
+                + " order by w.created_at, w.task_id limit :max";
+        String sql = mine;
         if (!roles.isEmpty()) {
-            query = query.taskCandidateGroupIn(roles);
+            params.put("roles", roles);
+            sql = "select task_id, created_at from (" + mine + ") m union select task_id, created_at from ("
+                    + "select w.task_id, w.created_at from work_item_role r join work_item w on w.task_id = r.task_id"
+                    + " where r.role in (:roles) and w.assignee is null and w.org_path like :scope"
+                    + " order by r.created_at, w.task_id limit :max) c";
         }
-        return query.endOr().includeIdentityLinks().orderByTaskCreateTime().asc().listPage(0, max).stream()
-                .map(this::toItem).toList();
+        List<String> ids = jdbc.sql("select task_id from (" + sql + ") x order by created_at, task_id limit :max")
+                .params(params).query(String.class).list();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return workItems("w.task_id in (:ids)", Map.of("ids", ids), max);
+    }
+
+    private List<WorkItem> workItems(String condition, Map<String, ?> params, int max) {
+        record Row(String taskId, long orderId, String nodeCode, String assignee, Instant createdAt, Instant claimedAt,
+                Instant dueAt) {
+        }
+        List<Row> rows = jdbc.sql("select w.task_id, w.order_id, w.node_code, w.assignee, w.created_at, w.claimed_at, w.due_at"
+                + " from work_item w where " + condition + " order by w.created_at, w.task_id")
+                .params(params)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4), instant(rs.getTimestamp(5)),
+                        instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7))))
+                .list();
+        if (rows.size() > max) {
+            rows = rows.subList(0, max);
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Set<String>> roles = new HashMap<>();
+        jdbc.sql("select task_id, role from work_item_role where task_id in (:ids) order by role")
+                .param("ids", rows.stream().map(Row::taskId).toList())
+                .query(rs -> {
+                    roles.computeIfAbsent(rs.getString(1), id -> new LinkedHashSet<>()).add(rs.getString(2));
+                });
+        return rows.stream().map(r -> new WorkItem(r.taskId(), r.orderId(), r.nodeCode(),
+                Set.copyOf(roles.getOrDefault(r.taskId(), Set.of())), r.assignee(), r.createdAt(), r.claimedAt(), r.dueAt()))
+                .toList();
     }
 
     /** The receiving role signs for a node before working on it; signing twice is harmless. */
@@ -168,6 +228,10 @@ public class OrderProcesses {
     /** Completes a node the user has signed for; {@code variables} go to the process. */
     @Transactional
     public void complete(String taskId, CurrentUser user, Map<String, Object> variables) {
+        // One completion of a task at a time: the second waits on the work list's row until the first
+        // commits, then finds the task gone and is told who completed it, instead of racing the engine
+        // (which may notice the race only as "UserTask should not be signalled before complete").
+        jdbc.sql("select task_id from work_item where task_id = :task for update").param("task", taskId).query(String.class).list();
         requireSignedFor(taskId, user);
         changeable(taskId);
         try {
@@ -176,14 +240,19 @@ public class OrderProcesses {
             throw alreadyCompleted(taskId);
         } catch (FlowableException e) {
             // A parallel request completed this very task (say who; the engine may notice it as a lost
-            // optimistic lock or as a task already signalled), or another task of the same process (two
-            // countersigns at once): then nothing is wrong with the work, it only has to be redone.
+            // optimistic lock or as a task already signalled, and the other transaction may not have
+            // committed yet, so the history may not show it: only the holder may complete, so it was the
+            // holder), or another task of the same process (two countersigns at once): then nothing is
+            // wrong with the work, it only has to be redone.
             HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
             if (done != null) {
                 throw alreadyCompleted(taskId);
             }
             if (e instanceof FlowableOptimisticLockingException) {
                 throw new ConcurrentCompletion();
+            }
+            if (e.getMessage() != null && e.getMessage().contains("signalled before complete")) {
+                throw DomainException.conflict("workflow.task.already-completed", user.username());
             }
             throw e;
         }
@@ -305,7 +374,7 @@ public class OrderProcesses {
         var planned = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
                 .variableName(ProcessVariables.PLANNED_NODES).singleResult();
         List<String> plannedNodes = ProcessVariables.plannedNodes(planned.getValue());
-        return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(businessKey)
+        return history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
                 .orderByHistoricTaskInstanceStartTime().asc().list().stream()
                 .filter(t -> plannedNodes.contains(NodeCodes.of(t.getTaskDefinitionKey(), t.getCategory())))
                 .sorted(Comparator.comparing(HistoricTaskInstance::getCreateTime))
@@ -355,6 +424,10 @@ public class OrderProcesses {
         long id = orderId != null ? (Long) orderId : (Long) runtime.getVariable(task.getExecutionId(), ProcessVariables.ORDER_ID);
         return new WorkItem(task.getId(), id, NodeCodes.of(task.getTaskDefinitionKey(), task.getCategory()), Set.copyOf(roles),
                 task.getAssignee(), instant(task.getCreateTime()), instant(task.getClaimTime()), instant(task.getDueDate()));
+    }
+
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static Instant instant(Date date) {

@@ -196,13 +196,9 @@ class OrderPages {
     String myWork(Model model) {
         var user = users.require();
         List<WorkItem> items = work.myWork(user, 200);
-        // The field needs the order number and the address to find the site, not the internal id.
-        Map<Long, OrderView> ordersOfItems = new HashMap<>();
-        for (WorkItem item : items) {
-            if (!ordersOfItems.containsKey(item.orderId())) {
-                ordersOfItems.put(item.orderId(), readable(item.orderId(), user));
-            }
-        }
+        // The field needs the order number and the address to find the site, not the internal id: one read
+        // for the whole list; an order out of reach leaves its line without them rather than failing the list.
+        Map<Long, Orders.OrderHeadline> ordersOfItems = orders.headlines(items.stream().map(WorkItem::orderId).toList(), user);
         model.addAttribute("items", items);
         model.addAttribute("deadlines", deadlines.ofTasks(items.stream().map(WorkItem::taskId).toList()));
         model.addAttribute("orders", ordersOfItems);
@@ -247,15 +243,6 @@ class OrderPages {
             response.setStatus(e.status().value());
             model.addAttribute("refusal", refusals.explain(e, locale));
             return taskForm(item, fields, model, locale);
-        }
-    }
-
-    /** The order, or null when it cannot be read: one such node must not take the whole list down. */
-    private OrderView readable(long orderId, CurrentUser user) {
-        try {
-            return orders.view(orderId, user);
-        } catch (DomainException e) {
-            return null;
         }
     }
 

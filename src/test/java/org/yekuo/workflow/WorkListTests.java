@@ -1,0 +1,126 @@
+package org.yekuo.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.flowable.engine.TaskService;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.Role;
+
+/** The work list behind "my tasks" stays in step with the engine's open tasks whatever moves them. */
+@SpringBootTest
+class WorkListTests {
+
+    private static final AtomicLong ORDER_IDS = new AtomicLong(System.currentTimeMillis() * 10 + 5_000_000);
+    private static final List<String> LV_RESIDENTIAL = List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN", "SCHEME_REPLY",
+            "CONTRACT", "METER_INSTALLATION", "POWER_ON");
+
+    @Autowired
+    OrderProcesses processes;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    @DisplayName("R-COL-5 my tasks lists waiting nodes of my roles in my scope, then what I signed for, until it is completed")
+    void followsSignForDueDateDelegationAndCompletion() {
+        String station = "/1/6/" + ORDER_IDS.get() + "/";
+        long orderId = ORDER_IDS.incrementAndGet();
+        processes.start(orderId, ProcessFamily.LV, LV_RESIDENTIAL, station);
+        CurrentUser clerk = staff("wl-clerk-" + orderId, station, Role.CLERK);
+        CurrentUser elsewhere = staff("wl-west-" + orderId, "/1/9/" + orderId + "/", Role.CLERK);
+        CurrentUser surveyor = staff("wl-surveyor-" + orderId, station, Role.SURVEYOR);
+
+        WorkItem acceptance = only(processes.openFor(clerk, 50), orderId);
+        assertThat(acceptance.nodeCode()).isEqualTo("ACCEPTANCE");
+        assertThat(acceptance.roles()).containsExactly("CLERK");
+        assertThat(acceptance.receivedAt()).isNotNull();
+        assertThat(processes.openFor(elsewhere, 50)).noneMatch(i -> i.orderId() == orderId);
+        assertThat(processes.openFor(surveyor, 50)).noneMatch(i -> i.orderId() == orderId);
+
+        processes.signFor(acceptance.taskId(), clerk);
+        WorkItem signed = only(processes.openFor(clerk, 50), orderId);
+        assertThat(signed.assignee()).isEqualTo(clerk.username());
+        assertThat(signed.signedForAt()).isNotNull();
+        CurrentUser otherClerk = staff("wl-clerk2-" + orderId, station, Role.CLERK);
+        assertThat(processes.openFor(otherClerk, 50)).noneMatch(i -> i.orderId() == orderId);
+
+        Instant due = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        processes.changeDueDate(acceptance.taskId(), due);
+        assertThat(processes.openItems(orderId).get(0).dueAt()).isEqualTo(due);
+
+        processes.delegate(acceptance.taskId(), clerk, otherClerk.username());
+        assertThat(only(processes.openFor(otherClerk, 50), orderId).assignee()).isEqualTo(otherClerk.username());
+        processes.resolve(acceptance.taskId(), otherClerk);
+        assertThat(only(processes.openFor(clerk, 50), orderId).assignee()).isEqualTo(clerk.username());
+
+        processes.complete(acceptance.taskId(), clerk, Map.of());
+        assertThat(processes.openFor(clerk, 50)).noneMatch(i -> i.orderId() == orderId);
+        assertThat(only(processes.openFor(surveyor, 50), orderId).nodeCode()).isEqualTo("SITE_SURVEY");
+        assertInStepWithEngine(orderId);
+    }
+
+    @Test
+    @DisplayName("R-COL-5 a cancelled order leaves nobody's work list")
+    void cancelledOrderLeavesTheList() {
+        String station = "/1/6/" + ORDER_IDS.get() + "/";
+        long orderId = ORDER_IDS.incrementAndGet();
+        processes.start(orderId, ProcessFamily.LV, LV_RESIDENTIAL, station);
+        CurrentUser clerk = staff("wl-cancel-" + orderId, station, Role.CLERK);
+        assertThat(processes.openFor(clerk, 50)).anyMatch(i -> i.orderId() == orderId);
+
+        processes.cancel(orderId, "customer withdrew");
+
+        assertThat(processes.openFor(clerk, 50)).noneMatch(i -> i.orderId() == orderId);
+        assertThat(processes.openItems(orderId)).isEmpty();
+        assertThat(jdbc.sql("select count(*) from work_item where order_id = ?").param(orderId).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from work_item_role r where not exists (select 1 from work_item w where w.task_id = r.task_id)")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @DisplayName("R-COL-5 my tasks answers oldest first and at most the number asked for")
+    void oldestFirstAndCut() {
+        String station = "/1/6/" + ORDER_IDS.get() + "/";
+        long first = ORDER_IDS.incrementAndGet();
+        long second = ORDER_IDS.incrementAndGet();
+        processes.start(first, ProcessFamily.LV, LV_RESIDENTIAL, station);
+        processes.start(second, ProcessFamily.LV, LV_RESIDENTIAL, station);
+        CurrentUser clerk = staff("wl-order-" + first, station, Role.CLERK);
+
+        assertThat(processes.openFor(clerk, 50)).extracting(WorkItem::orderId).containsExactly(first, second);
+        assertThat(processes.openFor(clerk, 1)).extracting(WorkItem::orderId).containsExactly(first);
+        assertThat(processes.openItems(List.of(first, second))).containsOnlyKeys(first, second);
+    }
+
+    private void assertInStepWithEngine(long orderId) {
+        List<String> engine = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(orderId)).list().stream()
+                .map(t -> t.getId()).sorted().toList();
+        assertThat(processes.openItems(orderId)).extracting(WorkItem::taskId).containsExactlyInAnyOrderElementsOf(engine);
+    }
+
+    private static WorkItem only(List<WorkItem> items, long orderId) {
+        List<WorkItem> mine = items.stream().filter(i -> i.orderId() == orderId).toList();
+        assertThat(mine).hasSize(1);
+        return mine.get(0);
+    }
+
+    private static CurrentUser staff(String username, String orgPath, Role role) {
+        return new CurrentUser(username.hashCode(), username, username, 0, "", "", orgPath, orgPath, Set.copyOf(EnumSet.of(role)));
+    }
+}
