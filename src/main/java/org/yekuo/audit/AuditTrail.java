@@ -4,10 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -16,12 +18,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yekuo.shared.Paging;
 import org.yekuo.shared.Sm3;
 
 /**
  * Appends to and reads the audit chain. {@link #record} joins the caller's transaction, so a change
- * and its audit record commit or roll back together; {@link #recordSecurityEvent} commits on its
+ * and its audit record commit or roll back together (the record is appended as the transaction commits); {@link #recordSecurityEvent} commits on its
  * own because the request it describes may fail.
  */
 @Service
@@ -31,6 +35,8 @@ public class AuditTrail {
     /** The link before the first record, as seeded by the migration that creates the chain. */
     static final String GENESIS_HASH = "0".repeat(64);
     private static final int VERIFY_PAGE = 1000;
+    /** Rows per insert statement when a transaction's records are appended (ten parameters each). */
+    private static final int INSERT_ROWS = 100;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -40,37 +46,101 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    /** Records a successful change made by the current user (or the system) in the caller's transaction. */
+    /**
+     * Records a successful change made by the current user (or the system) in the caller's transaction.
+     * The record is written when that transaction commits, together with the transaction's other records
+     * (see {@link PendingRecords}); a rolled-back change leaves no record.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public AuditEntry record(String action, String subjectType, String subjectId, String detail) {
-        return append(currentActor(), action, subjectType, subjectId, detail, AuditEntry.Outcome.SUCCESS);
+    public void record(String action, String subjectType, String subjectId, String detail) {
+        pending().add(currentActor(), action, subjectType, subjectId, detail, AuditEntry.Outcome.SUCCESS,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** Records a security event (login, lock-out, refused access) in a transaction of its own. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public AuditEntry recordSecurityEvent(String actor, String action, String subjectId, String detail,
+    public void recordSecurityEvent(String actor, String action, String subjectId, String detail,
             AuditEntry.Outcome outcome) {
-        return append(actor, action, "security", subjectId, detail, outcome);
+        pending().add(actor, action, "security", subjectId, detail, outcome, clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
-    private AuditEntry append(String actor, String action, String subjectType, String subjectId, String detail,
-            AuditEntry.Outcome outcome) {
+    /** The records of the current transaction that wait for its commit; registered with it on first use. */
+    private PendingRecords pending() {
+        for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+            if (synchronization instanceof PendingRecords found && found.owner == this) {
+                return found;
+            }
+        }
+        PendingRecords created = new PendingRecords(this);
+        TransactionSynchronizationManager.registerSynchronization(created);
+        return created;
+    }
+
+    /**
+     * The audit records of one transaction, appended to the chain in one step just before it commits.
+     * Appending needs the chain's head row locked (each record links to exactly one predecessor); taking
+     * that lock at the first record, as an immediate append would, held it through all the rest of the
+     * transaction's work (the engine's, say) and serialised every writer of the product. Locked only
+     * here, it is held for one multi-row insert and the commit. It runs after every other before-commit
+     * step, so records those steps make are still in it; one made even later is appended at once.
+     */
+    private static final class PendingRecords implements TransactionSynchronization {
+
+        private final AuditTrail owner;
+        private final List<Object[]> records = new ArrayList<>();
+        private boolean appended;
+
+        PendingRecords(AuditTrail owner) {
+            this.owner = owner;
+        }
+
+        void add(String actor, String action, String subjectType, String subjectId, String detail,
+                AuditEntry.Outcome outcome, Instant at) {
+            records.add(new Object[] {actor, action, subjectType, subjectId, detail == null ? "" : detail, outcome, at});
+            if (appended) {
+                beforeCommit(false);
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!records.isEmpty()) {
+                owner.append(records);
+                records.clear();
+            }
+            appended = true;
+        }
+    }
+
+    private void append(List<Object[]> records) {
         // The head row lock serialises appends: each record links to exactly one predecessor.
         Head head = jdbc.sql("select last_seq, last_hash from audit_chain_head where id = 1 for update")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2))).single();
-        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuditEntry unsigned = new AuditEntry(head.seq() + 1, now, actor, action, subjectType, subjectId,
-                detail == null ? "" : detail, outcome, head.hash(), null);
-        String hash = Sm3.hex(unsigned.canonicalText());
-        jdbc.sql("""
-                insert into audit_record (seq, occurred_at, actor, action, subject_type, subject_id, detail, outcome, prev_hash, hash)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(unsigned.seq(), Timestamp.from(now), actor, action, subjectType, subjectId, unsigned.detail(),
-                        outcome.name(), head.hash(), hash)
-                .update();
-        jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(unsigned.seq(), hash).update();
-        return new AuditEntry(unsigned.seq(), now, actor, action, subjectType, subjectId, unsigned.detail(), outcome,
-                head.hash(), hash);
+        long seq = head.seq();
+        String prev = head.hash();
+        for (int from = 0; from < records.size(); from += INSERT_ROWS) {
+            List<Object[]> chunk = records.subList(from, Math.min(records.size(), from + INSERT_ROWS));
+            StringBuilder sql = new StringBuilder("insert into audit_record (seq, occurred_at, actor, action, subject_type, "
+                    + "subject_id, detail, outcome, prev_hash, hash) values ");
+            List<Object> params = new ArrayList<>(chunk.size() * 10);
+            for (Object[] r : chunk) {
+                AuditEntry.Outcome outcome = (AuditEntry.Outcome) r[5];
+                Instant at = (Instant) r[6];
+                AuditEntry unsigned = new AuditEntry(++seq, at, (String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        (String) r[4], outcome, prev, null);
+                String hash = Sm3.hex(unsigned.canonicalText());
+                sql.append(params.isEmpty() ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                params.addAll(List.of(seq, Timestamp.from(at), r[0], r[1], r[2], r[3], r[4], outcome.name(), prev, hash));
+                prev = hash;
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+        jdbc.sql("update audit_chain_head set last_seq = ?, last_hash = ? where id = 1").params(seq, prev).update();
     }
 
     /** Walks the whole chain in order and reports the first record whose link or hash is wrong. */

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -61,10 +62,32 @@ class AuditLogTests {
     }
 
     @Test
+    @DisplayName("R-X-2 a transaction's records join the chain together and in order when it commits; a rolled-back change leaves none")
+    void recordsOfATransactionAreAppendedAtCommitInOrder() {
+        String subject = "batch-" + System.nanoTime();
+        tx.executeWithoutResult(status -> {
+            for (int i = 1; i <= 3; i++) {
+                trail.record("test.batch", "test-batch", subject, "n=" + i);
+            }
+            // Nothing is appended before the commit, so nothing holds the chain's head meanwhile.
+            assertThat(trail.forSubject("test-batch", subject)).isEmpty();
+        });
+        tx.executeWithoutResult(status -> {
+            trail.record("test.batch", "test-batch", subject, "n=rolled-back");
+            status.setRollbackOnly();
+        });
+        List<AuditEntry> records = trail.forSubject("test-batch", subject);
+        assertThat(records).extracting(AuditEntry::detail).containsExactly("n=1", "n=2", "n=3");
+        assertThat(records.get(1).seq()).isEqualTo(records.get(0).seq() + 1);
+        assertThat(records.get(2).prevHash()).isEqualTo(records.get(1).hash());
+        assertThat(trail.verify().intact()).isTrue();
+    }
+
+    @Test
     @DisplayName("R-X-2 a record changed directly in the database is reported as the first broken link, at its seq")
     void tamperedRecordIsReportedAtItsSeq() {
-        AuditEntry victim = tx.execute(status -> trail.record("test.tamper", "test", "tamper-" + System.nanoTime(), "amount=100"));
-        tx.execute(status -> trail.record("test.tamper", "test", "after-" + System.nanoTime(), "amount=1"));
+        AuditEntry victim = recorded("test.tamper", "test", "tamper-" + System.nanoTime(), "amount=100");
+        recorded("test.tamper", "test", "after-" + System.nanoTime(), "amount=1");
         try {
             jdbc.sql("update audit_record set detail = ? where seq = ?").params("amount=999", victim.seq()).update();
             ChainVerification verification = trail.verify();
@@ -81,7 +104,7 @@ class AuditLogTests {
     @Test
     @DisplayName("R-X-2 the verify page names the first broken seq and its reason to the auditor")
     void verifyPageNamesTheBrokenSeq() throws Exception {
-        AuditEntry victim = tx.execute(status -> trail.record("test.tamper", "test", "page-" + System.nanoTime(), "n=1"));
+        AuditEntry victim = recorded("test.tamper", "test", "page-" + System.nanoTime(), "n=1");
         try {
             jdbc.sql("update audit_record set actor = ? where seq = ?").params("intruder", victim.seq()).update();
             mvc.perform(get("/audit/verify").with(httpBasic("auditor", PASSWORD)).header("Accept-Language", "en"))
@@ -100,8 +123,8 @@ class AuditLogTests {
     void recordsAreFilteredAndNewestFirst() throws Exception {
         String subject = "list-" + System.nanoTime();
         LocalDateTime before = LocalDateTime.now(clock).minusMinutes(1).truncatedTo(ChronoUnit.MINUTES);
-        AuditEntry first = tx.execute(status -> trail.record("test.first", "test-list", subject, "n=1"));
-        AuditEntry second = tx.execute(status -> trail.record("test.second", "test-list", subject, "n=2"));
+        AuditEntry first = recorded("test.first", "test-list", subject, "n=1");
+        AuditEntry second = recorded("test.second", "test-list", subject, "n=2");
         mvc.perform(get("/api/audit/records").param("subjectType", "test-list").param("actor", "system")
                         .param("from", before.toString()).param("size", "1").with(httpBasic("auditor", PASSWORD)))
                 .andExpect(status().isOk())
@@ -124,7 +147,7 @@ class AuditLogTests {
     @Test
     @DisplayName("R-X-2 the audit page shows records with their time to the second and the total count")
     void auditPageShowsRecordsToTheSecond() throws Exception {
-        AuditEntry entry = tx.execute(status -> trail.record("test.page", "test-page", "page-" + System.nanoTime(), "n=3"));
+        AuditEntry entry = recorded("test.page", "test-page", "page-" + System.nanoTime(), "n=3");
         String time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").format(entry.occurredAt().atZone(clock.getZone()));
         mvc.perform(get("/audit").param("subjectType", "test-page").with(httpBasic("auditor", PASSWORD)))
                 .andExpect(status().isOk())
@@ -156,5 +179,12 @@ class AuditLogTests {
                 description.appendText("at least " + minimum);
             }
         };
+    }
+
+    /** Records in a transaction of its own and answers the record as the chain holds it after the commit. */
+    private AuditEntry recorded(String action, String subjectType, String subjectId, String detail) {
+        tx.executeWithoutResult(status -> trail.record(action, subjectType, subjectId, detail));
+        List<AuditEntry> records = trail.forSubject(subjectType, subjectId);
+        return records.get(records.size() - 1);
     }
 }

@@ -31,6 +31,8 @@ import com.zaxxer.hikari.HikariDataSource;
 final class BareEngine implements AutoCloseable {
 
     static final String SCHEMA = "bench_bare_engine";
+    /** The stub's own variable: the reviewer roles the review module would answer for the order. */
+    static final String REVIEWER_ROLES = "benchReviewerRoles";
 
     private final HikariDataSource dataSource;
     private final ProcessEngine engine;
@@ -81,7 +83,7 @@ final class BareEngine implements AutoCloseable {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         Lifecycle.OrderKind kind = Lifecycle.kindOf(i);
                         Lifecycle.Plan plan = plans.get(kind.typeCode());
-                        tasks.addAndGet(toEnd(1_000_000_000L + i, plan.processKey(), plan.nodes()));
+                        tasks.addAndGet(toEnd(1_000_000_000L + i, plan));
                     }
                     return null;
                 }));
@@ -95,10 +97,12 @@ final class BareEngine implements AutoCloseable {
         return tasks.get();
     }
 
-    private long toEnd(long orderId, String processKey, List<String> planned) {
+    private long toEnd(long orderId, Lifecycle.Plan plan) {
+        String processKey = plan.processKey();
         Map<String, Object> variables = new HashMap<>();
         variables.put("orderId", orderId);
-        variables.put("plannedNodes", String.join(",", planned));
+        variables.put("plannedNodes", String.join(",", plan.nodes()));
+        variables.put(REVIEWER_ROLES, String.join(",", plan.reviewerRoles()));
         variables.put("orgPath", "/1/6/");
         variables.put("_FLOWABLE_SKIP_EXPRESSION_ENABLED", true);
         String instance = engine.getRuntimeService().startProcessInstanceByKey(processKey, Long.toString(orderId), variables)
@@ -122,11 +126,24 @@ final class BareEngine implements AutoCloseable {
         dataSource.close();
     }
 
-    /** Stands in for Yekuo's adapter: skips what the type does not plan, and nothing more. */
+    /**
+     * Stands in for Yekuo's adapter: skips what the type does not plan, names the same parallel review
+     * tasks the review module would (from a variable instead of a round) and lets every round pass, and
+     * nothing more.
+     */
     public static final class Stub {
 
         public boolean skips(DelegateExecution execution, String nodeCode) {
             return !List.of(((String) execution.getVariable("plannedNodes")).split(",")).contains(nodeCode);
+        }
+
+        public List<String> reviewerRoles(DelegateExecution execution) {
+            String roles = (String) execution.getVariable(REVIEWER_ROLES);
+            return skips(execution, "SCHEME_REVIEW") || roles.isEmpty() ? List.of() : List.of(roles.split(","));
+        }
+
+        public String reviewOutcome(DelegateExecution execution) {
+            return "PASSED";
         }
 
         public void nodeReached(DelegateTask task, String nodeCode) {

@@ -1,6 +1,7 @@
 package org.yekuo.bench;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -9,9 +10,11 @@ import java.util.Set;
  *
  * @param scale   fraction of the full generated history (1,000,000 finished and 50,000 open orders)
  * @param skip    stages left out: generate, pgbench, lifecycle, sweep, latency
+ * @param sweepOpenNodes open nodes the sweep probe measures at
+ * @param sweepDue       of which due for a reminder
  */
 record BenchConfig(int orders, int threads, int warmupOrders, double scale, int clients, int latencySeconds,
-        int pgbenchSeconds, Path dataDirectory, Path output, Set<String> skip) {
+        int pgbenchSeconds, Path dataDirectory, Path output, Set<String> skip, List<Integer> sweepOpenNodes, int sweepDue) {
 
     static final long FULL_FINISHED = 1_000_000;
     static final long FULL_OPEN = 50_000;
@@ -23,7 +26,10 @@ record BenchConfig(int orders, int threads, int warmupOrders, double scale, int 
                 Integer.getInteger("bench.pgbench.seconds", 20),
                 Path.of(System.getProperty("bench.data", System.getProperty("user.home") + "/.yekuo-bench/pgdata")),
                 Path.of(System.getProperty("bench.output", "target/benchmark/results.json")),
-                Set.of(System.getProperty("bench.skip", "").split(",")));
+                Set.of(System.getProperty("bench.skip", "").split(",")),
+                java.util.Arrays.stream(System.getProperty("bench.sweep.open", "5000,50000,500000").split(",")).map(String::trim)
+                        .map(Integer::valueOf).toList(),
+                Integer.getInteger("bench.sweep.due", SweepProbe.DUE));
     }
 
     long finishedOrders() {

@@ -62,7 +62,8 @@ public final class Benchmark {
                 stage(results, THROUGHPUT, () -> lifecycle(config, db, context, results));
             }
             if (config.runs("sweep")) {
-                stage(results, SweepProbe.SECTION, () -> new SweepProbe(context, db).measure(results));
+                stage(results, SweepProbe.SECTION, () -> new SweepProbe(context, db,
+                        config.sweepOpenNodes().stream().mapToInt(Integer::intValue).toArray(), config.sweepDue()).measure(results));
             }
         }
         if (config.runs("latency")) {
@@ -102,7 +103,7 @@ public final class Benchmark {
     private static void lifecycle(BenchConfig config, BenchDatabase db, ConfigurableApplicationContext context,
             Results results) throws Exception {
         var plans = Lifecycle.plans(context.getBean(Catalogue.class));
-        Lifecycle yekuo = new Lifecycle(context, new NodeDrivers());
+        Lifecycle yekuo = new Lifecycle(context, NodeDrivers.forProduct(context));
         yekuo.run(config.warmupOrders(), config.threads());
         long before = db.committedTransactions();
         long start = System.nanoTime();

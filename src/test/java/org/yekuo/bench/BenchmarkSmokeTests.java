@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.DisplayName;
@@ -26,7 +27,7 @@ class BenchmarkSmokeTests {
     void benchmarkRunsEndToEndAtTinyScale() throws Exception {
         String server = EmbeddedPostgres.jdbcUrl();
         BenchConfig config = new BenchConfig(6, 2, 2, 0.0002, 4, 3, 2, output.resolve("pgdata"), output.resolve("results.json"),
-                Set.of());
+                Set.of(), List.of(300, 1_000), 20);
         Results results;
         try (BenchDatabase db = BenchDatabase.scratch(server, "postgres", "postgres")) {
             results = Benchmark.run(config, db);
@@ -42,10 +43,18 @@ class BenchmarkSmokeTests {
         }
         assertThat(results.failures()).isEmpty();
         assertThat(results.figure(HistoryGenerator.SECTION, "audit chain verified").value()).isEqualTo(1.0);
+        // The HV orders of the history were reviewed, and every open task of the open orders has its deadline row.
+        assertThat(results.figure(HistoryGenerator.SECTION, "review rounds").value()).isPositive();
+        assertThat(results.figure(HistoryGenerator.SECTION, "review rounds").note()).doesNotStartWith("0 ");
+        assertThat(results.figure(HistoryGenerator.SECTION, "open node_deadline rows").note())
+                .isEqualTo(results.figure(HistoryGenerator.SECTION, "open node_deadline rows").value().longValue() + " open engine tasks");
         assertThat(results.figure(Benchmark.THROUGHPUT, "Yekuo orders/s").value()).isPositive();
         assertThat(results.figure(Benchmark.THROUGHPUT, "bare engine orders/s").value()).isPositive();
         assertThat(results.figure(Benchmark.THROUGHPUT, "Yekuo transactions per order").value()).isGreaterThan(1);
         assertThat(results.figure(SweepProbe.SECTION, "open nodes in the generated data")).isNotNull();
+        // The real sweep found and sent exactly the reminders the probe made due, at each size.
+        assertThat(results.figures().stream().filter(f -> f.section().equals(SweepProbe.SECTION) && f.name().startsWith("DeadlineSweep.sweep()")))
+                .hasSize(2).allSatisfy(f -> assertThat(f.note()).startsWith("20 due"));
         assertThat(results.figure(LatencyHarness.SECTION, "my tasks (GET /api/tasks) p95").value()).isPositive();
         assertThat(results.figure(LatencyHarness.SECTION, "board counts by colour (GET /api/deadlines/counts) p95").value()).isPositive();
         assertThat(results.figure(LatencyHarness.MEMORY, "start-up to first answer").value()).isPositive();

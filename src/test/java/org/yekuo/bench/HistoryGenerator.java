@@ -24,6 +24,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yekuo.audit.AuditEntry;
 import org.yekuo.catalogue.BusinessTypeSummary;
 import org.yekuo.catalogue.Catalogue;
+import org.yekuo.catalogue.Department;
+import org.yekuo.catalogue.ReviewGuideline;
+import org.yekuo.catalogue.ReviewGuidelines;
+import org.yekuo.review.SignatureProvider;
+import org.yekuo.review.SignedStatement;
+import org.yekuo.review.Verdict;
 import org.yekuo.catalogue.ChecklistItem;
 import org.yekuo.catalogue.KeyNode;
 import org.yekuo.identity.CurrentUser;
@@ -57,6 +63,9 @@ final class HistoryGenerator {
 
     static final String SECTION = "data generator";
     private static final int CHUNK = 10_000;
+    /** The demo reviewer who countersigns for each department in the generated history. */
+    private static final Map<Department, String> REVIEWERS = Map.of(Department.OPERATIONS, "ops", Department.MARKETING,
+            "marketing", Department.DISPATCH, "dispatch");
     private static final int POOL = 4_096;
     private static final int STATIONS = 20;
 
@@ -131,6 +140,7 @@ final class HistoryGenerator {
                     opened + " in " + String.format("%.0f", seconds) + " s");
         }
         jdbc.sql("analyze").update();
+        counts(results);
         // The generated records must pass the same verification as appended ones.
         t = System.nanoTime();
         var verification = context.getBean(org.yekuo.audit.AuditTrail.class).verify();
@@ -140,6 +150,17 @@ final class HistoryGenerator {
     }
 
     /** The demo stations plus generated ones, each with a customer service and a field team, as org unit ids. */
+    /** What the history holds of the review and deadline modules, to check it against the services. */
+    private void counts(Results results) {
+        long rounds = jdbc.sql("select count(*) from review_round").query(Long.class).single();
+        long reviews = jdbc.sql("select count(*) from review r join review_signature s on s.id = r.signature_id "
+                + "where r.verdict is not null").query(Long.class).single();
+        results.add(SECTION, "review rounds", (double) rounds, "rounds", null, reviews + " signed department opinions");
+        long openTasks = jdbc.sql("select count(*) from act_ru_task").query(Long.class).single();
+        long openRows = jdbc.sql("select count(*) from node_deadline where completed_at is null").query(Long.class).single();
+        results.add(SECTION, "open node_deadline rows", (double) openRows, "rows", null, openTasks + " open engine tasks");
+    }
+
     private List<Long> stations() {
         long company = jdbc.sql("select id from org_unit where code = 'YK'").query(Long.class).single();
         String companyPath = jdbc.sql("select path from org_unit where id = ?").param(company).query(String.class).single();
@@ -230,7 +251,8 @@ final class HistoryGenerator {
                     s.execute(DEADLINES);
                     s.execute(DELAYS);
                     s.execute(HISTORY);
-                    appendAudit(c, s);
+                    Map<Long, List<String>> reviewed = appendReviews(c, s);
+                    appendAudit(c, s, reviewed);
                     s.execute("update bench_generation set finished_done = " + hi + " where id = 1");
                 }
                 c.commit();
@@ -282,7 +304,98 @@ final class HistoryGenerator {
             return "bench_person";
         }
 
-        private void appendAudit(Connection c, java.sql.Statement s) throws Exception {
+        /**
+         * The scheme review of every finished order that had one, as the review desk leaves it: one round
+         * (PASSED), one review per department the catalogue names for the capacity, each with a PASS
+         * opinion electronically signed with the product's {@link SignatureProvider} over the same text the
+         * desk signs. Answers the departments per order, for the audit records.
+         */
+        private Map<Long, List<String>> appendReviews(Connection c, java.sql.Statement s) throws Exception {
+            var guidelines = context.getBean(ReviewGuidelines.class);
+            var signatures = context.getBean(SignatureProvider.class);
+            Map<Long, List<String>> reviewed = new java.util.HashMap<>();
+            List<Object[]> rows = new ArrayList<>();
+            try (var rs = s.executeQuery("""
+                    select n.id, a.order_no, n.org_path, n.reached_at, n.completed_at, a.plan_type_code, a.plan_type_version,
+                        a.capacity_amount
+                    from gen_n n join application a on a.id = n.id where n.node_code = 'SCHEME_REVIEW' order by n.id""")) {
+                while (rs.next()) {
+                    rows.add(new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4), rs.getTimestamp(5),
+                            rs.getString(6), rs.getInt(7), rs.getBigDecimal(8)});
+                }
+            }
+            try (var round = c.prepareStatement("""
+                    insert into review_round (order_id, order_no, org_path, round_no, guideline_code, guideline_version,
+                        submitted_by, submitted_at, state) values (?, ?, ?, 1, ?, ?, 'designer', ?, 'PASSED') returning id""");
+                    var signature = c.prepareStatement("""
+                            insert into review_signature (algorithm, signer, signed_at, payload, signature, public_key)
+                            values (?, ?, ?, ?, ?, ?) returning id""");
+                    var review = c.prepareStatement("""
+                            insert into review (round_id, order_id, department, co_signer, task_id, reviewer, received_at, opened_at,
+                                due_at, verdict, clauses, opinion, decided_by, decided_at, signature_id)
+                            values (?, ?, ?, false, ?, ?, ?, ?, ?, 'PASS', '', '', ?, ?, ?)""")) {
+                for (Object[] r : rows) {
+                    long orderId = (Long) r[0];
+                    var type = catalogue.version((String) r[5], (Integer) r[6]);
+                    List<Department> departments = type.reviewersFor(((java.math.BigDecimal) r[7]).longValue());
+                    if (departments.isEmpty()) {
+                        continue;
+                    }
+                    Timestamp submitted = (Timestamp) r[3];
+                    Timestamp decided = (Timestamp) r[4];
+                    String code = guidelines.codeFor(type).orElse(ReviewGuideline.HIGH_VOLTAGE);
+                    ReviewGuideline guideline = guidelines.current(code);
+                    round.setLong(1, orderId);
+                    round.setString(2, (String) r[1]);
+                    round.setString(3, (String) r[2]);
+                    round.setString(4, code);
+                    round.setInt(5, guideline.version());
+                    round.setTimestamp(6, submitted);
+                    long roundId;
+                    try (var keys = round.executeQuery()) {
+                        keys.next();
+                        roundId = keys.getLong(1);
+                    }
+                    List<String> names = new ArrayList<>();
+                    for (Department department : departments) {
+                        String reviewer = REVIEWERS.get(department);
+                        SignedStatement signed = signatures.sign(reviewer, String.join("\n", "yekuo-review-opinion/1",
+                                "order=" + r[1], "round=1", "department=" + department,
+                                "guideline=" + guideline.code() + " v" + guideline.version(), "verdict=" + Verdict.PASS,
+                                "clauses=", "opinion=", "signer=" + reviewer, "at=" + decided.toInstant()));
+                        signature.setString(1, signed.algorithm());
+                        signature.setString(2, signed.signer());
+                        signature.setTimestamp(3, decided);
+                        signature.setString(4, signed.payload());
+                        signature.setString(5, signed.signature());
+                        signature.setString(6, signed.publicKey());
+                        long signatureId;
+                        try (var keys = signature.executeQuery()) {
+                            keys.next();
+                            signatureId = keys.getLong(1);
+                        }
+                        review.setLong(1, roundId);
+                        review.setLong(2, orderId);
+                        review.setString(3, department.name());
+                        review.setString(4, "gen-" + orderId + "-review-" + department.name());
+                        review.setString(5, reviewer);
+                        review.setTimestamp(6, submitted);
+                        review.setTimestamp(7, new Timestamp(submitted.getTime() + 3_600_000L));
+                        review.setTimestamp(8, new Timestamp(submitted.getTime() + 3 * 86_400_000L));
+                        review.setString(9, reviewer);
+                        review.setTimestamp(10, decided);
+                        review.setLong(11, signatureId);
+                        review.addBatch();
+                        names.add(department.name());
+                    }
+                    reviewed.put(orderId, names);
+                }
+                review.executeBatch();
+            }
+            return reviewed;
+        }
+
+        private void appendAudit(Connection c, java.sql.Statement s, Map<Long, List<String>> reviewed) throws Exception {
             // The chain head is locked for the chunk, as AuditTrail does for each record.
             long seq;
             String prev;
@@ -294,7 +407,7 @@ final class HistoryGenerator {
             StringBuilder copy = new StringBuilder();
             try (var rs = s.executeQuery("""
                     select o.code || ' ' || o.version, a.order_no, o.created_at, o.nodes,
-                        (select array_agg(n.completed_at order by n.k) from gen_n n where n.id = o.id), o.materials
+                        (select array_agg(n.completed_at order by n.k) from gen_n n where n.id = o.id), o.materials, o.id
                     from gen_o o join application a on a.id = o.id order by o.i""")) {
                 while (rs.next()) {
                     String orderNo = rs.getString(2);
@@ -308,7 +421,30 @@ final class HistoryGenerator {
                             + typeVersion[1] + " deferred=" + deferred + " onFile=0 channel=COUNTER", prev));
                     prev = entries.get(entries.size() - 1).hash();
                     Instant at = created;
+                    List<String> departments = reviewed.get(rs.getLong(7));
                     for (int k = 0; k < nodes.length; k++) {
+                        if ("SCHEME_REVIEW".equals(nodes[k]) && departments != null) {
+                            // What the review desk records: the round opened, each department opening and
+                            // countersigning its review, the round decided.
+                            Instant done = completed[k].toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                            List<String[]> steps = new ArrayList<>();
+                            steps.add(new String[] {"system", "review.round-opened", "round=1 guideline=HV departments=" + departments});
+                            for (String d : departments) {
+                                steps.add(new String[] {REVIEWERS.get(Department.valueOf(d)), "review.opened", "department=" + d});
+                            }
+                            for (String d : departments) {
+                                steps.add(new String[] {REVIEWERS.get(Department.valueOf(d)), "review.countersigned",
+                                        "department=" + d + " verdict=PASS clauses=[]"});
+                            }
+                            steps.add(new String[] {"system", "review.round-decided", "round=1 outcome=PASSED"});
+                            for (int x = 0; x < steps.size(); x++) {
+                                Instant when = x < 1 + departments.size() ? at.plusSeconds(60 + x) : done;
+                                entries.add(entry(++seq, when, steps.get(x)[0], steps.get(x)[1], orderNo, steps.get(x)[2], prev));
+                                prev = entries.get(entries.size() - 1).hash();
+                            }
+                            at = done;
+                            continue;
+                        }
                         String actor = NODE_ACTORS.getOrDefault(nodes[k], "clerk");
                         entries.add(entry(++seq, at.plusSeconds(60), actor, "node.signed-for", orderNo, "node=" + nodes[k], prev));
                         prev = entries.get(entries.size() - 1).hash();
@@ -387,7 +523,7 @@ final class HistoryGenerator {
                 ('SITE_SURVEY', 'meterPosition', 'box on the east wall'), ('SITE_SURVEY', 'supplyPoint', 'transformer 3'),
                 ('SITE_SURVEY', 'distanceMetres', '35.5'), ('SITE_SURVEY', 'surveyOpinion', 'can be connected'),
                 ('SCHEME_DESIGN', 'supplyVoltage', '220V'), ('SCHEME_DESIGN', 'schemeSummary', 'single-phase meter'),
-                ('SCHEME_REVIEW', 'reviewOpinion', 'agreed'), ('SCHEME_REPLY', 'replyDate', '2025-01-01'),
+                ('SCHEME_REPLY', 'replyDate', '2025-01-01'),
                 ('DESIGN_REVIEW', 'designReviewResult', 'passed'), ('INTERMEDIATE_INSPECTION', 'inspectionResult', 'passed'),
                 ('SUPPLY_WORKS', 'worksSummary', 'materials on site'), ('COMPLETION_ACCEPTANCE', 'acceptanceResult', 'passed'),
                 ('CONTRACT', 'contractNo', 'HT-0001'), ('CONTRACT', 'customerNo', '3300000001'),
@@ -447,7 +583,7 @@ final class HistoryGenerator {
         if (done >= target) {
             return 0;
         }
-        Lifecycle lifecycle = new Lifecycle(context, new NodeDrivers());
+        Lifecycle lifecycle = new Lifecycle(context, NodeDrivers.forProduct(context));
         OrderProcesses processes = context.getBean(OrderProcesses.class);
         NodeWork work = context.getBean(NodeWork.class);
         AtomicInteger next = new AtomicInteger((int) done);

@@ -24,6 +24,7 @@ import org.yekuo.intake.MaterialSupply;
 import org.yekuo.intake.NewApplication;
 import org.yekuo.intake.NodeWork;
 import org.yekuo.intake.UploadedFile;
+import org.yekuo.review.ReviewerRoles;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkItem;
 
@@ -78,8 +79,11 @@ final class Lifecycle {
         throw new IllegalStateException();
     }
 
-    /** The process and the node codes a type runs through. */
-    record Plan(String processKey, List<String> nodes) {
+    /**
+     * The process and the node codes a type runs through, and the reviewer roles that countersign its
+     * scheme in the first round (what the review module answers the engine for an order of the mix).
+     */
+    record Plan(String processKey, List<String> nodes, List<String> reviewerRoles) {
     }
 
     /** The plan of each type of the mix, as the catalogue has it today. */
@@ -88,7 +92,8 @@ final class Lifecycle {
         for (OrderKind kind : MIX) {
             var type = catalogue.current(kind.typeCode());
             plans.put(kind.typeCode(), new Plan(org.yekuo.workflow.ProcessFamily.valueOf(type.family().name()).processKey(),
-                    type.nodeSequence().stream().map(KeyNode::name).toList()));
+                    type.nodeSequence().stream().map(KeyNode::name).toList(),
+                    type.reviewersFor(capacity(kind).longValueExact()).stream().map(d -> ReviewerRoles.of(d).name()).toList()));
         }
         return plans;
     }
@@ -145,7 +150,7 @@ final class Lifecycle {
         String subject = kind.applicantKind() == ApplicantKind.PERSON ? idNumber(serial)
                 : CREDIT_CODES[(int) (serial % CREDIT_CODES.length)];
         var request = new NewApplication(kind.typeCode(), kind.applicantKind(), "\u5f20\u4e09\u4e30", subject, phone(serial),
-                "East District, People's Road " + serial % 1000, new BigDecimal(kind.typeCode().startsWith("HV") ? "630" : "8"),
+                "East District, People's Road " + serial % 1000, capacity(kind),
                 CapacityUnit.KW, false);
         long id = staff.as(clerk, () -> intake.accept(request, Optional.of(UUID.randomUUID().toString()), clerk)).id();
         // Deferred materials are supplied up front so the order is never suspended on the way.
@@ -155,6 +160,11 @@ final class Lifecycle {
             staff.as(clerk, () -> supply.supply(id, material, new UploadedFile(material + ".pdf", PDF), clerk));
         }
         return id;
+    }
+
+    /** The capacity an order of the kind is applied for, in kW. */
+    static BigDecimal capacity(OrderKind kind) {
+        return new BigDecimal(kind.typeCode().startsWith("HV") ? "630" : "8");
     }
 
     static String phone(long serial) {

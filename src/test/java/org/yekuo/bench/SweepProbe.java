@@ -12,11 +12,13 @@ import java.util.Map;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yekuo.deadline.DeadlineSweep;
 
 /**
  * The deadline sweep's cost as the number of open nodes grows (5,000, 50,000, 500,000) while the number
  * due stays the same: it must grow with the number due, not the number open. Open nodes are added to
- * node_deadline inside a transaction that is rolled back, so the database is left as it was.
+ * node_deadline inside a transaction that is rolled back, so the database is left as it was; the real
+ * sweep's own per-row transactions join it (and each timed run is rolled back to a savepoint).
  */
 final class SweepProbe {
 
@@ -33,22 +35,41 @@ final class SweepProbe {
     }
 
     /**
-     * The query the sweep rests on, through V60's (completed_at, remind_at) index. The deadline core's own
-     * sweep is registered next to it by name when it exists.
+     * The query the reminders rest on (V61's claim index), and the deadline module's real sweep: it finds
+     * every yellow, reminder and overdue row due, claims each in its own step, sends its SMS and audits it.
      */
-    static final Map<String, Sweep> SWEEPS = new LinkedHashMap<>(Map.of("reminders due (indexed query)",
-            (context, jdbc, now) -> jdbc.sql("select count(*) from node_deadline where completed_at is null "
-                    + "and remind_at <= ? and reminded_at is null").param(Timestamp.from(now)).query(Long.class).single()));
+    static final Map<String, Sweep> SWEEPS = new LinkedHashMap<>();
+
+    static {
+        SWEEPS.put("reminders due (indexed query)", (context, jdbc, now) -> jdbc.sql("select count(*) from node_deadline "
+                + "where reminded_at is null and completed_at is null and remind_at <= ?").param(Timestamp.from(now))
+                .query(Long.class).single());
+        SWEEPS.put("DeadlineSweep.sweep() (finds and sends)", (context, jdbc, now) -> {
+            DeadlineSweep.Result result = context.getBean(DeadlineSweep.class).sweep();
+            return result.turnedYellow() + result.reminded() + result.overdue();
+        });
+    }
+
+    static final int RUNS = 5;
 
     private final ApplicationContext context;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final TransactionTemplate nested;
     private final Clock clock;
 
-    SweepProbe(ApplicationContext context, BenchDatabase db) {
+    private final int[] openNodes;
+    private final int due;
+
+    SweepProbe(ApplicationContext context, BenchDatabase db, int[] openNodes, int due) {
+        this.openNodes = openNodes;
+        this.due = due;
         this.context = context;
         this.jdbc = context.getBean(JdbcClient.class);
-        this.transactions = new TransactionTemplate(context.getBean(org.springframework.transaction.PlatformTransactionManager.class));
+        var manager = context.getBean(org.springframework.transaction.PlatformTransactionManager.class);
+        this.transactions = new TransactionTemplate(manager);
+        this.nested = new TransactionTemplate(manager);
+        this.nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.clock = context.getBean(Clock.class);
     }
 
@@ -56,13 +77,17 @@ final class SweepProbe {
         Instant now = clock.instant();
         long open = jdbc.sql("select count(*) from node_deadline where completed_at is null").query(Long.class).single();
         results.add(SECTION, "open nodes in the generated data", (double) open, "nodes", null, null);
-        for (int target : new int[] {5_000, 50_000, 500_000}) {
+        for (int target : openNodes) {
             transactions.executeWithoutResult(tx -> {
                 long present = jdbc.sql("select count(*) from node_deadline where completed_at is null").query(Long.class).single();
-                // Bring the open nodes to the target with DUE of them due for a reminder now and the rest later.
-                jdbc.sql("update node_deadline set reminded_at = ? where completed_at is null and remind_at <= ? and reminded_at is null")
-                        .params(Timestamp.from(now), Timestamp.from(now)).update();
-                long add = Math.max(DUE, target - present);
+                // Bring the open nodes to the target with `due` of them due for a reminder now and the rest later;
+                // whatever else the generated data has due now counts as handled already.
+                for (String[] claim : new String[][] {{"reminded_at", "remind_at"}, {"turned_yellow_at", "yellow_at"},
+                        {"escalated_at", "due_at"}}) {
+                    jdbc.sql("update node_deadline set " + claim[0] + " = ? where " + claim[0] + " is null and completed_at is null and "
+                            + claim[1] + " <= ?").params(Timestamp.from(now), Timestamp.from(now)).update();
+                }
+                long add = Math.max(due, target - present);
                 jdbc.sql("""
                         insert into node_deadline (order_id, order_no, type_code, node_code, task_id, roles, org_path,
                             reached_at, due_at, yellow_at, remind_at)
@@ -73,7 +98,7 @@ final class SweepProbe {
                                 else cast(? as timestamptz) + g * interval '1 second' end
                         from generate_series(1, ?) g""")
                         .params(Timestamp.from(now.minus(Duration.ofDays(3))), Timestamp.from(now.plus(Duration.ofDays(2))),
-                                Timestamp.from(now.plus(Duration.ofDays(1))), DUE, Timestamp.from(now),
+                                Timestamp.from(now.plus(Duration.ofDays(1))), due, Timestamp.from(now),
                                 Timestamp.from(now.plus(Duration.ofHours(1))), add)
                         .update();
                 jdbc.sql("analyze node_deadline").update();
@@ -81,14 +106,21 @@ final class SweepProbe {
                 for (var sweep : SWEEPS.entrySet()) {
                     List<Double> millis = new ArrayList<>();
                     long found = 0;
-                    for (int i = 0; i < 7; i++) {
-                        long start = System.nanoTime();
-                        found = sweep.getValue().run(context, jdbc, now);
-                        millis.add((System.nanoTime() - start) / 1e6);
+                    for (int i = 0; i < RUNS; i++) {
+                        // Each run from the same state: a sweep claims what it sends, so it is rolled back to a savepoint.
+                        long[] run = nested.execute(status -> {
+                            long start = System.nanoTime();
+                            long n = sweep.getValue().run(context, jdbc, now);
+                            long took = System.nanoTime() - start;
+                            status.setRollbackOnly();
+                            return new long[] {n, took};
+                        });
+                        found = run[0];
+                        millis.add(run[1] / 1e6);
                     }
                     millis.sort(Double::compare);
                     results.add(SECTION, sweep.getKey() + " @ " + openNow + " open", millis.get(millis.size() / 2), "ms", null,
-                            found + " due; median of 7");
+                            found + " due; median of " + RUNS);
                 }
                 // A plain primary-key look-up in the same transaction: the noise floor of this run.
                 long start = System.nanoTime();
