@@ -238,19 +238,15 @@ public class OrderProcesses {
             tasks.complete(taskId, variables);
         } catch (FlowableObjectNotFoundException e) {
             throw alreadyCompleted(taskId);
+        } catch (FlowableOptimisticLockingException e) {
+            // Another transaction changed this process (a sibling countersign) or this task (a moved due
+            // date) at the same moment; a second completion of this very task cannot get here, it waits on
+            // the row above and finds the task gone. Nothing is wrong with the work: it only has to be
+            // redone. Do not ask the history who completed the task: this transaction has already written
+            // the task's end there itself before the engine noticed the lost update, so it would name the
+            // caller as having completed a task whose completion is about to be rolled back.
+            throw new ConcurrentCompletion();
         } catch (FlowableException e) {
-            // A parallel request completed this very task (say who; the engine may notice it as a lost
-            // optimistic lock or as a task already signalled, and the other transaction may not have
-            // committed yet, so the history may not show it: only the holder may complete, so it was the
-            // holder), or another task of the same process (two countersigns at once): then nothing is
-            // wrong with the work, it only has to be redone.
-            HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
-            if (done != null) {
-                throw alreadyCompleted(taskId);
-            }
-            if (e instanceof FlowableOptimisticLockingException) {
-                throw new ConcurrentCompletion();
-            }
             if (e.getMessage() != null && e.getMessage().contains("signalled before complete")) {
                 throw DomainException.conflict("workflow.task.already-completed", user.username());
             }
