@@ -167,6 +167,26 @@ class ReviewFlowTests {
     }
 
     @Test
+    @DisplayName("R-REV-1 a countersign is finished in the reviewer's own transaction: no background job races the next reviewer, "
+            + "and the last opinion moves the order on before its request answers")
+    void countersignLeavesNoBackgroundJob() throws Exception {
+        long id = hvOrder("HV_DEDICATED_LINE");
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        Map<String, String> tasks = reviewTasks(id);
+        String process = jdbc.sql("select id_ from act_ru_execution where business_key_ = ? and parent_id_ is null")
+                .param(Long.toString(id)).query(String.class).single();
+        countersign(tasks.get("REVIEWER_OPERATIONS"), "ops", "PASS", List.of(), "").andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from act_ru_job where process_instance_id_ = ?").param(process)
+                .query(Long.class).single()).isZero();
+        countersign(tasks.get("REVIEWER_MARKETING"), "marketing", "PASS", List.of(), "").andExpect(status().isOk());
+        countersign(tasks.get("REVIEWER_DISPATCH"), "dispatch", "PASS", List.of(), "").andExpect(status().isOk());
+        mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.openItems[*].nodeCode").value(Matchers.contains("SCHEME_REPLY")));
+    }
+
+    @Test
     @DisplayName("R-REV-1 R-REV-3 several orders' reviews countersigned at once from many threads, while their due dates move: "
             + "every countersign succeeds once and every order moves on")
     void countersignsOfManyOrdersAtOnceAllSucceed() throws Exception {
