@@ -216,7 +216,10 @@ public class OrderProcesses {
 
     /** Refuses unless the node is open and signed for by {@code user}: nobody works on a node unreceived. */
     public void requireSignedFor(String taskId, CurrentUser user) {
-        Task task = openTask(taskId);
+        requireSignedFor(openTask(taskId), user);
+    }
+
+    private static void requireSignedFor(Task task, CurrentUser user) {
         if (task.getAssignee() == null) {
             throw DomainException.conflict("workflow.task.sign-first");
         }
@@ -232,8 +235,9 @@ public class OrderProcesses {
         // commits, then finds the task gone and is told who completed it, instead of racing the engine
         // (which may notice the race only as "UserTask should not be signalled before complete").
         jdbc.sql("select task_id from work_item where task_id = :task for update").param("task", taskId).query(String.class).list();
-        requireSignedFor(taskId, user);
-        changeable(taskId);
+        Task task = openTask(taskId);
+        requireSignedFor(task, user);
+        changeable(task);
         try {
             tasks.complete(taskId, variables);
         } catch (FlowableObjectNotFoundException e) {
@@ -257,16 +261,18 @@ public class OrderProcesses {
     /** Hands a signed-for review task to a colleague; the caller checks they belong to the same department. */
     @Transactional
     public void transfer(String taskId, CurrentUser user, String toUsername) {
-        requireSignedFor(taskId, user);
-        requireNotDelegated(changeable(taskId));
+        Task task = openTask(taskId);
+        requireSignedFor(task, user);
+        requireNotDelegated(changeable(task));
         tasks.setAssignee(taskId, toUsername);
     }
 
     /** Lends a signed-for task to someone who works on it and hands it back; the holder stays its owner. */
     @Transactional
     public void delegate(String taskId, CurrentUser user, String toUsername) {
-        requireSignedFor(taskId, user);
-        requireNotDelegated(changeable(taskId));
+        Task task = openTask(taskId);
+        requireSignedFor(task, user);
+        requireNotDelegated(changeable(task));
         tasks.delegateTask(taskId, toUsername);
     }
 
@@ -300,7 +306,7 @@ public class OrderProcesses {
         if (running.isEmpty()) {
             throw DomainException.conflict("workflow.review.not-running");
         }
-        running.forEach(task -> changeable(task.getId()));
+        running.forEach(this::changeable);
         var execution = runtime.addMultiInstanceExecution(REVIEW_STEP, instance.getId(), Map.of(REVIEWER_ROLE, role));
         Task added = tasks.createTaskQuery().executionId(execution.getId()).singleResult();
         tasks.claim(added.getId(), username);
@@ -318,7 +324,7 @@ public class OrderProcesses {
         if (running.isEmpty()) {
             throw DomainException.conflict("workflow.review.not-running");
         }
-        running.forEach(task -> changeable(task.getId()));
+        running.forEach(this::changeable);
         runtime.createChangeActivityStateBuilder().processInstanceId(instance.getId())
                 .moveActivityIdTo(REVIEW_STEP, NodeCodes.elementId("SCHEME_DESIGN")).changeState();
     }
@@ -328,7 +334,10 @@ public class OrderProcesses {
      * order from moving (such as a lock) belongs here, so that no operation can go around it.
      */
     private Task changeable(String taskId) {
-        Task task = openTask(taskId);
+        return changeable(openTask(taskId));
+    }
+
+    private Task changeable(Task task) {
         OrderLocks port = locks.getIfAvailable();
         if (port != null && port.isLocked(orderOf(task))) {
             throw DomainException.conflict("workflow.order.locked");
