@@ -216,7 +216,10 @@ public class OrderProcesses {
 
     /** Refuses unless the node is open and signed for by {@code user}: nobody works on a node unreceived. */
     public void requireSignedFor(String taskId, CurrentUser user) {
-        Task task = openTask(taskId);
+        requireSignedFor(openTask(taskId), user);
+    }
+
+    private static void requireSignedFor(Task task, CurrentUser user) {
         if (task.getAssignee() == null) {
             throw DomainException.conflict("workflow.task.sign-first");
         }
@@ -232,25 +235,22 @@ public class OrderProcesses {
         // commits, then finds the task gone and is told who completed it, instead of racing the engine
         // (which may notice the race only as "UserTask should not be signalled before complete").
         jdbc.sql("select task_id from work_item where task_id = :task for update").param("task", taskId).query(String.class).list();
-        requireSignedFor(taskId, user);
-        changeable(taskId);
+        Task task = openTask(taskId);
+        requireSignedFor(task, user);
+        changeable(task);
         try {
             tasks.complete(taskId, variables);
         } catch (FlowableObjectNotFoundException e) {
             throw alreadyCompleted(taskId);
+        } catch (FlowableOptimisticLockingException e) {
+            // Another transaction changed this process (a sibling countersign) or this task (a moved due
+            // date) at the same moment; a second completion of this very task cannot get here, it waits on
+            // the row above and finds the task gone. Nothing is wrong with the work: it only has to be
+            // redone. Do not ask the history who completed the task: this transaction has already written
+            // the task's end there itself before the engine noticed the lost update, so it would name the
+            // caller as having completed a task whose completion is about to be rolled back.
+            throw new ConcurrentCompletion();
         } catch (FlowableException e) {
-            // A parallel request completed this very task (say who; the engine may notice it as a lost
-            // optimistic lock or as a task already signalled, and the other transaction may not have
-            // committed yet, so the history may not show it: only the holder may complete, so it was the
-            // holder), or another task of the same process (two countersigns at once): then nothing is
-            // wrong with the work, it only has to be redone.
-            HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).finished().singleResult();
-            if (done != null) {
-                throw alreadyCompleted(taskId);
-            }
-            if (e instanceof FlowableOptimisticLockingException) {
-                throw new ConcurrentCompletion();
-            }
             if (e.getMessage() != null && e.getMessage().contains("signalled before complete")) {
                 throw DomainException.conflict("workflow.task.already-completed", user.username());
             }
@@ -261,16 +261,18 @@ public class OrderProcesses {
     /** Hands a signed-for review task to a colleague; the caller checks they belong to the same department. */
     @Transactional
     public void transfer(String taskId, CurrentUser user, String toUsername) {
-        requireSignedFor(taskId, user);
-        requireNotDelegated(changeable(taskId));
+        Task task = openTask(taskId);
+        requireSignedFor(task, user);
+        requireNotDelegated(changeable(task));
         tasks.setAssignee(taskId, toUsername);
     }
 
     /** Lends a signed-for task to someone who works on it and hands it back; the holder stays its owner. */
     @Transactional
     public void delegate(String taskId, CurrentUser user, String toUsername) {
-        requireSignedFor(taskId, user);
-        requireNotDelegated(changeable(taskId));
+        Task task = openTask(taskId);
+        requireSignedFor(task, user);
+        requireNotDelegated(changeable(task));
         tasks.delegateTask(taskId, toUsername);
     }
 
@@ -304,7 +306,7 @@ public class OrderProcesses {
         if (running.isEmpty()) {
             throw DomainException.conflict("workflow.review.not-running");
         }
-        running.forEach(task -> changeable(task.getId()));
+        running.forEach(this::changeable);
         var execution = runtime.addMultiInstanceExecution(REVIEW_STEP, instance.getId(), Map.of(REVIEWER_ROLE, role));
         Task added = tasks.createTaskQuery().executionId(execution.getId()).singleResult();
         tasks.claim(added.getId(), username);
@@ -322,7 +324,7 @@ public class OrderProcesses {
         if (running.isEmpty()) {
             throw DomainException.conflict("workflow.review.not-running");
         }
-        running.forEach(task -> changeable(task.getId()));
+        running.forEach(this::changeable);
         runtime.createChangeActivityStateBuilder().processInstanceId(instance.getId())
                 .moveActivityIdTo(REVIEW_STEP, NodeCodes.elementId("SCHEME_DESIGN")).changeState();
     }
@@ -332,7 +334,10 @@ public class OrderProcesses {
      * order from moving (such as a lock) belongs here, so that no operation can go around it.
      */
     private Task changeable(String taskId) {
-        Task task = openTask(taskId);
+        return changeable(openTask(taskId));
+    }
+
+    private Task changeable(Task task) {
         OrderLocks port = locks.getIfAvailable();
         if (port != null && port.isLocked(orderOf(task))) {
             throw DomainException.conflict("workflow.order.locked");

@@ -48,6 +48,9 @@ class ReviewFlowTests {
     MockMvc mvc;
 
     @Autowired
+    org.yekuo.workflow.OrderProcesses processes;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -161,6 +164,93 @@ class ReviewFlowTests {
                 .param(id).query(Long.class).single()).isEqualTo(3);
         mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
                 .andExpect(jsonPath("$.openItems[*].nodeCode").value(Matchers.contains("SCHEME_REPLY")));
+    }
+
+    @Test
+    @DisplayName("R-REV-1 a countersign is finished in the reviewer's own transaction: no background job races the next reviewer, "
+            + "and the last opinion moves the order on before its request answers")
+    void countersignLeavesNoBackgroundJob() throws Exception {
+        long id = hvOrder("HV_DEDICATED_LINE");
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        Map<String, String> tasks = reviewTasks(id);
+        String process = jdbc.sql("select id_ from act_ru_execution where business_key_ = ? and parent_id_ is null")
+                .param(Long.toString(id)).query(String.class).single();
+        countersign(tasks.get("REVIEWER_OPERATIONS"), "ops", "PASS", List.of(), "").andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from act_ru_job where process_instance_id_ = ?").param(process)
+                .query(Long.class).single()).isZero();
+        countersign(tasks.get("REVIEWER_MARKETING"), "marketing", "PASS", List.of(), "").andExpect(status().isOk());
+        countersign(tasks.get("REVIEWER_DISPATCH"), "dispatch", "PASS", List.of(), "").andExpect(status().isOk());
+        mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.openItems[*].nodeCode").value(Matchers.contains("SCHEME_REPLY")));
+    }
+
+    @Test
+    @DisplayName("R-REV-1 R-REV-3 several orders' reviews countersigned at once from many threads, while their due dates move: "
+            + "every countersign succeeds once and every order moves on")
+    void countersignsOfManyOrdersAtOnceAllSucceed() throws Exception {
+        Map<String, String> reviewers = Map.of("REVIEWER_OPERATIONS", "ops", "REVIEWER_MARKETING", "marketing",
+                "REVIEWER_DISPATCH", "dispatch");
+        List<Long> orders = new java.util.ArrayList<>();
+        Map<String, String> taskReviewer = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 3; i++) {
+            long id = hvOrder("HV_DEDICATED_LINE");
+            for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+                work(id, node);
+            }
+            orders.add(id);
+            for (var task : reviewTasks(id).entrySet()) {
+                mvc.perform(post("/api/reviews/tasks/{t}/open", task.getValue())
+                        .with(httpBasic(reviewers.get(task.getKey()), PASSWORD))).andExpect(status().isNoContent());
+                taskReviewer.put(task.getValue(), reviewers.get(task.getKey()));
+            }
+        }
+        // A moved deadline (a resumed pause, an approved delay) touches the very task being countersigned.
+        java.time.Instant due = java.time.Instant.parse("2026-12-31T08:00:00Z");
+        List<java.util.concurrent.Callable<Integer>> work = new java.util.ArrayList<>();
+        for (var task : taskReviewer.entrySet()) {
+            work.add(() -> {
+                var response = mvc.perform(post("/api/reviews/tasks/{t}/opinion", task.getKey())
+                                .with(httpBasic(task.getValue(), PASSWORD))
+                                .contentType(MediaType.APPLICATION_JSON).content(opinion("PASS", List.of(), "")))
+                        .andReturn().getResponse();
+                assertThat(response.getStatus()).as(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+                return response.getStatus();
+            });
+            work.add(() -> {
+                try {
+                    processes.changeDueDate(task.getKey(), due);
+                } catch (org.yekuo.shared.DomainException | org.springframework.dao.DataAccessException e) {
+                    // the countersign won: the task is gone, nothing to move
+                } catch (RuntimeException e) {
+                    if (!e.getClass().getSimpleName().contains("OptimisticLocking")) {
+                        throw e;
+                    }
+                }
+                return 200;
+            });
+        }
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(work.size());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(work.size());
+        try {
+            List<java.util.concurrent.Callable<Integer>> started = work.stream()
+                    .<java.util.concurrent.Callable<Integer>>map(w -> () -> {
+                        together.await();
+                        return w.call();
+                    }).toList();
+            for (var result : pool.invokeAll(started)) {
+                assertThat(result.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (long id : orders) {
+            assertThat(jdbc.sql("select count(*) from review where order_id = ? and verdict = 'PASS' and signature_id is not null")
+                    .param(id).query(Long.class).single()).isEqualTo(3);
+            mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                    .andExpect(jsonPath("$.openItems[*].nodeCode").value(Matchers.contains("SCHEME_REPLY")));
+        }
     }
 
     @Test
