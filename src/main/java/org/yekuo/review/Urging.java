@@ -14,7 +14,6 @@ import java.util.Optional;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.yekuo.audit.AuditTrail;
-import org.yekuo.identity.DataScope;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.notification.Notifications;
@@ -75,7 +74,7 @@ class Urging {
                 .filter(i -> i.taskId().equals(review.taskId())).map(WorkItem::assignee).filter(Objects::nonNull).findFirst()
                 .orElse(null));
         List<String> recipients = current != null ? List.of(current)
-                : staff.withRole(ReviewerRoles.of(review.department()), new DataScope("/")).stream()
+                : staff.withRoleCovering(ReviewerRoles.of(review.department()), round.orgPath()).stream()
                         .map(StaffMember::username).toList();
         String due = review.dueAt() == null ? "-" : minutes(review.dueAt());
         String department = messages.getMessage(review.department().messageKey(), null, Locale.SIMPLIFIED_CHINESE);
