@@ -87,12 +87,6 @@ public class OrderProcesses {
         runtime.startProcessInstanceByKey(family.processKey(), Long.toString(order.orderId()), variables);
     }
 
-    /** Starts a process for no catalogue order (no number, no node limits): for tests of the engine alone. */
-    @Transactional
-    public void start(long orderId, ProcessFamily family, List<String> plannedNodes, String orgPath) {
-        start(new OrderReference(orderId, null, null, 0, orgPath), family, plannedNodes);
-    }
-
     /** Ends a running order's process with the reason; the order keeps its history. */
     @Transactional
     public void cancel(long orderId, String reason) {

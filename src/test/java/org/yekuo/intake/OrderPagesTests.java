@@ -28,6 +28,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.OrderReference;
 import org.yekuo.workflow.ProcessFamily;
 
 import com.jayway.jsonpath.JsonPath;
@@ -152,7 +153,7 @@ class OrderPagesTests {
         long id = Long.parseLong(order.substring(order.lastIndexOf('/') + 1));
         String orgPath = jdbc.sql("select org_path from application where id = ?").param(id).query(String.class).single();
         long orphan = ThreadLocalRandom.current().nextLong(1_000_000_000_000L, 9_000_000_000_000L);
-        processes.start(orphan, ProcessFamily.LV, List.of("ACCEPTANCE", "SITE_SURVEY"), orgPath);
+        processes.start(new OrderReference(orphan, null, null, 0, orgPath), ProcessFamily.LV, List.of("ACCEPTANCE", "SITE_SURVEY"));
 
         String page = mvc.perform(get("/tasks").with(httpBasic("clerk", PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

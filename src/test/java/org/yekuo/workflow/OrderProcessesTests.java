@@ -46,7 +46,7 @@ class OrderProcessesTests {
     @DisplayName("R-CAT-2 R-COL-5 an LV order runs its planned nodes in order, each signed for by its role, skipping the rest")
     void lvOrderRunsPlannedNodesInOrder() {
         long orderId = ORDER_IDS.incrementAndGet();
-        processes.start(orderId, ProcessFamily.LV, LV_RESIDENTIAL, EAST + "7/");
+        processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.LV, LV_RESIDENTIAL);
 
         List<String> reached = new ArrayList<>();
         for (int i = 0; i < LV_RESIDENTIAL.size(); i++) {
@@ -72,7 +72,7 @@ class OrderProcessesTests {
     @DisplayName("R-COL-5 a node cannot be completed before it is signed for, nor by someone else, nor twice")
     void refusesUnsignedForeignAndRepeatedCompletion() {
         long orderId = ORDER_IDS.incrementAndGet();
-        processes.start(orderId, ProcessFamily.LV, LV_RESIDENTIAL, EAST + "7/");
+        processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.LV, LV_RESIDENTIAL);
         WorkItem acceptance = processes.openItems(orderId).get(0);
         CurrentUser clerk = staff("clerk-a", EAST, Role.CLERK);
         CurrentUser otherClerk = staff("clerk-b", EAST, Role.CLERK);
@@ -97,7 +97,7 @@ class OrderProcessesTests {
     @DisplayName("R-X-2 staff of another station or another role cannot sign for a node")
     void refusesOtherStationsAndRoles() {
         long orderId = ORDER_IDS.incrementAndGet();
-        processes.start(orderId, ProcessFamily.HV, List.of("ACCEPTANCE", "SITE_SURVEY"), EAST + "7/");
+        processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.HV, List.of("ACCEPTANCE", "SITE_SURVEY"));
         WorkItem acceptance = processes.openItems(orderId).get(0);
 
         assertThatThrownBy(() -> processes.signFor(acceptance.taskId(), staff("west", "/1/9/", Role.CLERK)))
@@ -112,7 +112,7 @@ class OrderProcessesTests {
     @DisplayName("R-COL-5 a double click completes a node once: the second request is told it is already done")
     void concurrentCompletionsCompleteOnce() throws Exception {
         long orderId = ORDER_IDS.incrementAndGet();
-        processes.start(orderId, ProcessFamily.LV, LV_RESIDENTIAL, EAST + "7/");
+        processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.LV, LV_RESIDENTIAL);
         WorkItem acceptance = processes.openItems(orderId).get(0);
         CurrentUser clerk = staff("clerk-c", EAST, Role.CLERK);
         processes.signFor(acceptance.taskId(), clerk);
@@ -143,7 +143,7 @@ class OrderProcessesTests {
     @DisplayName("R-CAT-2 the flow chart marks finished, current and skipped nodes in the reader's language")
     void diagramMarksProgress() {
         long orderId = ORDER_IDS.incrementAndGet();
-        processes.start(orderId, ProcessFamily.LV, LV_RESIDENTIAL, EAST + "7/");
+        processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.LV, LV_RESIDENTIAL);
         WorkItem acceptance = processes.openItems(orderId).get(0);
         CurrentUser clerk = staff("clerk-d", EAST, Role.CLERK);
         processes.signFor(acceptance.taskId(), clerk);

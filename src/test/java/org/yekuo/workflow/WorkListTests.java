@@ -41,7 +41,7 @@ class WorkListTests {
     void followsSignForDueDateDelegationAndCompletion() {
         String station = "/1/6/" + ORDER_IDS.get() + "/";
         long orderId = ORDER_IDS.incrementAndGet();
-        processes.start(orderId, ProcessFamily.LV, LV_RESIDENTIAL, station);
+        processes.start(new OrderReference(orderId, null, null, 0, station), ProcessFamily.LV, LV_RESIDENTIAL);
         CurrentUser clerk = staff("wl-clerk-" + orderId, station, Role.CLERK);
         CurrentUser elsewhere = staff("wl-west-" + orderId, "/1/9/" + orderId + "/", Role.CLERK);
         CurrentUser surveyor = staff("wl-surveyor-" + orderId, station, Role.SURVEYOR);
@@ -80,7 +80,7 @@ class WorkListTests {
     void cancelledOrderLeavesTheList() {
         String station = "/1/6/" + ORDER_IDS.get() + "/";
         long orderId = ORDER_IDS.incrementAndGet();
-        processes.start(orderId, ProcessFamily.LV, LV_RESIDENTIAL, station);
+        processes.start(new OrderReference(orderId, null, null, 0, station), ProcessFamily.LV, LV_RESIDENTIAL);
         CurrentUser clerk = staff("wl-cancel-" + orderId, station, Role.CLERK);
         assertThat(processes.openFor(clerk, 50)).anyMatch(i -> i.orderId() == orderId);
 
@@ -99,8 +99,8 @@ class WorkListTests {
         String station = "/1/6/" + ORDER_IDS.get() + "/";
         long first = ORDER_IDS.incrementAndGet();
         long second = ORDER_IDS.incrementAndGet();
-        processes.start(first, ProcessFamily.LV, LV_RESIDENTIAL, station);
-        processes.start(second, ProcessFamily.LV, LV_RESIDENTIAL, station);
+        processes.start(new OrderReference(first, null, null, 0, station), ProcessFamily.LV, LV_RESIDENTIAL);
+        processes.start(new OrderReference(second, null, null, 0, station), ProcessFamily.LV, LV_RESIDENTIAL);
         CurrentUser clerk = staff("wl-order-" + first, station, Role.CLERK);
 
         assertThat(processes.openFor(clerk, 50)).extracting(WorkItem::orderId).containsExactly(first, second);
