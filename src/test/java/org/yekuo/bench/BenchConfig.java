@@ -13,7 +13,7 @@ import java.util.Set;
  * @param sweepOpenNodes open nodes the sweep probe measures at
  * @param sweepDue       of which due for a reminder
  */
-record BenchConfig(int orders, int threads, int warmupOrders, double scale, int clients, int latencySeconds,
+record BenchConfig(int orders, int threads, int warmupOrders, int rounds, double scale, int clients, int latencySeconds,
         int pgbenchSeconds, Path dataDirectory, Path output, Set<String> skip, List<Integer> sweepOpenNodes, int sweepDue) {
 
     static final long FULL_FINISHED = 1_000_000;
@@ -21,7 +21,8 @@ record BenchConfig(int orders, int threads, int warmupOrders, double scale, int 
 
     static BenchConfig fromSystemProperties() {
         return new BenchConfig(Integer.getInteger("bench.orders", 2000), Integer.getInteger("bench.threads", 4),
-                Integer.getInteger("bench.warmup", 50), Double.parseDouble(System.getProperty("bench.scale", "1.0")),
+                Integer.getInteger("bench.warmup", 200),
+                Integer.getInteger("bench.rounds", 2), Double.parseDouble(System.getProperty("bench.scale", "1.0")),
                 Integer.getInteger("bench.clients", 32), Integer.getInteger("bench.latency.seconds", 30),
                 Integer.getInteger("bench.pgbench.seconds", 20),
                 Path.of(System.getProperty("bench.data", System.getProperty("user.home") + "/.yekuo-bench/pgdata")),

@@ -100,41 +100,113 @@ public final class Benchmark {
         return new SpringApplicationBuilder(YekuoApplication.class).properties(properties).run();
     }
 
+    /**
+     * Yekuo and the bare engine, each warmed up first (so the shared engine, driver and JIT state favour
+     * neither), then timed in alternating rounds of equal size (so a machine that gets busier or quieter
+     * during the run weighs on both alike). Besides wall time, the CPU each side spends is reported: this
+     * JVM's (the bare engine runs in it too) and, when the database runs on this machine, PostgreSQL's.
+     */
     private static void lifecycle(BenchConfig config, BenchDatabase db, ConfigurableApplicationContext context,
             Results results) throws Exception {
         var plans = Lifecycle.plans(context.getBean(Catalogue.class));
         Lifecycle yekuo = new Lifecycle(context, NodeDrivers.forProduct(context));
-        yekuo.run(config.warmupOrders(), config.threads());
-        long before = db.committedTransactions();
-        long start = System.nanoTime();
-        long yekuoTasks = yekuo.run(config.orders(), config.threads());
-        double yekuoSeconds = (System.nanoTime() - start) / 1e9;
-        Thread.sleep(1500); // the statistics collector flushes each backend's counts within a second
-        long yekuoTransactions = db.committedTransactions() - before - 1;
-
-        double bareSeconds;
-        long bareTasks;
-        long bareTransactions;
         try (BareEngine bare = new BareEngine(db, context.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size",
                 Integer.class, 10))) {
             bare.run(config.warmupOrders(), config.threads(), plans);
-            before = db.committedTransactions();
-            start = System.nanoTime();
-            bareTasks = bare.run(config.orders(), config.threads(), plans);
-            bareSeconds = (System.nanoTime() - start) / 1e9;
-            Thread.sleep(1500);
-            bareTransactions = db.committedTransactions() - before - 1;
+            yekuo.run(config.warmupOrders(), config.threads());
+            Side yekuoSide = new Side();
+            Side bareSide = new Side();
+            int rounds = Math.max(1, Math.min(config.rounds(), config.orders()));
+            for (int round = 0; round < rounds; round++) {
+                int orders = config.orders() / rounds + (round < config.orders() % rounds ? 1 : 0);
+                yekuoSide.time(db, () -> yekuo.run(orders, config.threads()));
+                bareSide.time(db, () -> bare.run(orders, config.threads(), plans));
+            }
+            double yekuoRate = config.orders() / yekuoSide.seconds;
+            double bareRate = config.orders() / bareSide.seconds;
+            String split = rounds + " alternating rounds after " + config.warmupOrders() + " warm-up orders each";
+            results.add(THROUGHPUT, "Yekuo orders/s", yekuoRate, "orders/s", null,
+                    yekuoSide.tasks + " tasks in " + String.format("%.1f", yekuoSide.seconds) + " s; " + split);
+            results.add(THROUGHPUT, "bare engine orders/s", bareRate, "orders/s", null,
+                    bareSide.tasks + " tasks in " + String.format("%.1f", bareSide.seconds) + " s");
+            results.add(THROUGHPUT, "ratio Yekuo / bare engine", yekuoRate / bareRate, "", ">= 0.6", null);
+            results.add(THROUGHPUT, "Yekuo transactions per order", (double) yekuoSide.transactions / config.orders(), "tx", null,
+                    "pg_stat_database xact_commit delta, all sessions");
+            results.add(THROUGHPUT, "bare engine transactions per order", (double) bareSide.transactions / config.orders(), "tx",
+                    null, null);
+            yekuoSide.reportCpu(results, "Yekuo", config.orders());
+            bareSide.reportCpu(results, "bare engine", config.orders());
         }
-        double yekuoRate = config.orders() / yekuoSeconds;
-        double bareRate = config.orders() / bareSeconds;
-        results.add(THROUGHPUT, "Yekuo orders/s", yekuoRate, "orders/s", null,
-                yekuoTasks + " tasks in " + String.format("%.1f", yekuoSeconds) + " s");
-        results.add(THROUGHPUT, "bare engine orders/s", bareRate, "orders/s", null,
-                bareTasks + " tasks in " + String.format("%.1f", bareSeconds) + " s");
-        results.add(THROUGHPUT, "ratio Yekuo / bare engine", yekuoRate / bareRate, "", ">= 0.6", null);
-        results.add(THROUGHPUT, "Yekuo transactions per order", (double) yekuoTransactions / config.orders(), "tx", null,
-                "pg_stat_database xact_commit delta, all sessions");
-        results.add(THROUGHPUT, "bare engine transactions per order", (double) bareTransactions / config.orders(), "tx", null,
-                null);
+    }
+
+    private interface Run {
+        long tasks() throws Exception;
+    }
+
+    /** What one side of the throughput comparison spent over its timed rounds. */
+    private static final class Side {
+
+        private final com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        double seconds;
+        long tasks;
+        long transactions;
+        long jvmCpuNanos;
+        long databaseCpuTicks;
+
+        void time(BenchDatabase db, Run run) throws Exception {
+            long committed = db.committedTransactions();
+            long jvmCpu = os.getProcessCpuTime();
+            long databaseCpu = PostgresCpu.ticks();
+            long start = System.nanoTime();
+            tasks += run.tasks();
+            seconds += (System.nanoTime() - start) / 1e9;
+            jvmCpuNanos += os.getProcessCpuTime() - jvmCpu;
+            databaseCpuTicks += PostgresCpu.ticks() - databaseCpu;
+            Thread.sleep(1500); // the statistics collector flushes each backend's counts within a second
+            transactions += db.committedTransactions() - committed - 1;
+        }
+
+        void reportCpu(Results results, String side, int orders) {
+            results.add(THROUGHPUT, side + " JVM CPU per order", jvmCpuNanos / 1e6 / orders, "ms", null,
+                    "process CPU time of this JVM during the timed rounds (JIT and GC included)");
+            results.add(THROUGHPUT, side + " database CPU per order",
+                    PostgresCpu.available() ? databaseCpuTicks * 1000.0 / PostgresCpu.TICKS_PER_SECOND / orders : Double.NaN, "ms",
+                    null, PostgresCpu.available() ? "all postgres processes of this machine" : "n/a: no postgres process visible here");
+        }
+    }
+
+    /** CPU time of this machine's PostgreSQL processes, from /proc (Linux); the database may run elsewhere. */
+    static final class PostgresCpu {
+
+        /** USER_HZ, 100 on every Linux build this runs on. */
+        static final int TICKS_PER_SECOND = 100;
+
+        static boolean available() {
+            return ticks() > 0;
+        }
+
+        static long ticks() {
+            long total = 0;
+            java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+            if (processes == null) {
+                return 0;
+            }
+            for (java.io.File process : processes) {
+                try {
+                    String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
+                    int end = stat.lastIndexOf(')');
+                    if (!stat.substring(stat.indexOf('(') + 1, end).equals("postgres")) {
+                        continue;
+                    }
+                    // Fields after the command: state is field 3, utime 14, stime 15 (counting from 1).
+                    String[] fields = stat.substring(end + 2).split(" ");
+                    total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // the process ended while being read
+                }
+            }
+            return total;
+        }
     }
 }

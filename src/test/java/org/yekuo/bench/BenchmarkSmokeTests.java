@@ -26,7 +26,7 @@ class BenchmarkSmokeTests {
             + "and serves the latency run from a child JVM")
     void benchmarkRunsEndToEndAtTinyScale() throws Exception {
         String server = EmbeddedPostgres.jdbcUrl();
-        BenchConfig config = new BenchConfig(6, 2, 2, 0.0002, 4, 3, 2, output.resolve("pgdata"), output.resolve("results.json"),
+        BenchConfig config = new BenchConfig(6, 2, 2, 2, 0.0002, 4, 3, 2, output.resolve("pgdata"), output.resolve("results.json"),
                 Set.of(), List.of(300, 1_000), 20);
         Results results;
         try (BenchDatabase db = BenchDatabase.scratch(server, "postgres", "postgres")) {
