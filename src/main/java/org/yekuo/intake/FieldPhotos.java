@@ -16,6 +16,7 @@ import org.yekuo.identity.StaffMembers;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Sm3;
 import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.WorkItem;
 
 /**
  * Photos the field takes at a node, such as the meter position and the site on a survey (R-COL-1):
@@ -49,11 +50,12 @@ public class FieldPhotos {
 
     @Transactional
     public NodePhoto add(String taskId, String kind, String annotation, UploadedFile file, CurrentUser user) {
-        Application application = applications.get(processes.orderOf(taskId));
+        WorkItem item = processes.openItem(taskId);
+        Application application = applications.get(item.orderId());
         OrderAccess.requireInScope(application, user);
         application.requireOpen();
-        processes.requireSignedFor(taskId, user);
-        String nodeCode = processes.nodeOf(taskId);
+        OrderProcesses.requireSignedFor(item, user);
+        String nodeCode = item.nodeCode();
         PhotoKind photoKind = kindOf(kind);
         String text = annotationOf(annotation);
         byte[] content = file.content();

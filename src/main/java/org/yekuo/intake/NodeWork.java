@@ -63,11 +63,12 @@ public class NodeWork {
 
     @Transactional
     public void complete(String taskId, Map<String, String> fields, CurrentUser user) {
-        Application application = applications.get(processes.orderOf(taskId));
+        WorkItem item = processes.openItem(taskId);
+        Application application = applications.get(item.orderId());
         OrderAccess.requireInScope(application, user);
         application.requireWorkable();
-        processes.requireSignedFor(taskId, user);
-        String nodeCode = processes.nodeOf(taskId);
+        OrderProcesses.requireSignedFor(item, user);
+        String nodeCode = item.nodeCode();
         if (COUNTERSIGNED.equals(nodeCode)) {
             // A countersign is a signed opinion against the guideline, given on the review desk, not a form field.
             throw DomainException.conflict("intake.node.countersign-elsewhere");

@@ -22,8 +22,6 @@ import org.flowable.engine.HistoryService;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.engine.runtime.ProcessInstance;
-import org.flowable.identitylink.api.IdentityLink;
-import org.flowable.task.api.DelegationState;
 import org.flowable.task.api.Task;
 import org.flowable.task.api.history.HistoricTaskInstance;
 import org.springframework.beans.factory.ObjectProvider;
@@ -183,18 +181,27 @@ public class OrderProcesses {
                 .toList();
     }
 
+    /**
+     * An open node as the work list has it; refuses a node that is no longer open, naming who completed it.
+     * Task operations check against this row instead of asking the engine (the engine keeps the row in step
+     * in its own transaction), so a check costs one indexed read.
+     */
+    public WorkItem openItem(String taskId) {
+        return withRoles(row(taskId, false).item());
+    }
+
     /** The receiving role signs for a node before working on it; signing twice is harmless. */
     @Transactional
     public WorkItem signFor(String taskId, CurrentUser user) {
-        Task task = changeable(taskId);
-        WorkItem item = toItem(task);
-        if (item.assignee() != null) {
-            if (!item.assignee().equals(user.username())) {
-                throw DomainException.conflict("workflow.task.signed-by-other", item.assignee());
+        // The row lock makes a second sign-for of the same node wait, then find it signed for by the first.
+        OpenTask task = changeable(row(taskId, true));
+        if (task.item().assignee() != null) {
+            if (!task.item().assignee().equals(user.username())) {
+                throw DomainException.conflict("workflow.task.signed-by-other", task.item().assignee());
             }
-            return item;
+            return withRoles(task.item());
         }
-        requireEntitled(item, user, task);
+        requireEntitled(task, user);
         try {
             tasks.claim(taskId, user.username());
         } catch (FlowableTaskAlreadyClaimedException | FlowableOptimisticLockingException e) {
@@ -203,22 +210,23 @@ public class OrderProcesses {
                     Optional.ofNullable(history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult())
                             .map(HistoricTaskInstance::getAssignee).orElse("-"));
         }
-        events.publishEvent(new NodeSignedFor(item.orderId(), item.nodeCode(), taskId, user.username(), user.orgUnitId(),
-                clock.instant()));
-        return toItem(openTask(taskId));
+        events.publishEvent(new NodeSignedFor(task.item().orderId(), task.item().nodeCode(), taskId, user.username(),
+                user.orgUnitId(), clock.instant()));
+        return openItem(taskId);
     }
 
     /** Refuses unless the node is open and signed for by {@code user}: nobody works on a node unreceived. */
     public void requireSignedFor(String taskId, CurrentUser user) {
-        requireSignedFor(openTask(taskId), user);
+        requireSignedFor(openItem(taskId), user);
     }
 
-    private static void requireSignedFor(Task task, CurrentUser user) {
-        if (task.getAssignee() == null) {
+    /** Refuses unless {@code item} is signed for by {@code user}. */
+    public static void requireSignedFor(WorkItem item, CurrentUser user) {
+        if (item.assignee() == null) {
             throw DomainException.conflict("workflow.task.sign-first");
         }
-        if (!task.getAssignee().equals(user.username())) {
-            throw DomainException.forbidden("workflow.task.signed-by-other", task.getAssignee());
+        if (!item.assignee().equals(user.username())) {
+            throw DomainException.forbidden("workflow.task.signed-by-other", item.assignee());
         }
     }
 
@@ -228,9 +236,8 @@ public class OrderProcesses {
         // One completion of a task at a time: the second waits on the work list's row until the first
         // commits, then finds the task gone and is told who completed it, instead of racing the engine
         // (which may notice the race only as "UserTask should not be signalled before complete").
-        jdbc.sql("select task_id from work_item where task_id = :task for update").param("task", taskId).query(String.class).list();
-        Task task = openTask(taskId);
-        requireSignedFor(task, user);
+        OpenTask task = row(taskId, true);
+        requireSignedFor(task.item(), user);
         changeable(task);
         try {
             tasks.complete(taskId, variables);
@@ -255,8 +262,8 @@ public class OrderProcesses {
     /** Hands a signed-for review task to a colleague; the caller checks they belong to the same department. */
     @Transactional
     public void transfer(String taskId, CurrentUser user, String toUsername) {
-        Task task = openTask(taskId);
-        requireSignedFor(task, user);
+        OpenTask task = row(taskId, true);
+        requireSignedFor(task.item(), user);
         requireNotDelegated(changeable(task));
         tasks.setAssignee(taskId, toUsername);
     }
@@ -264,8 +271,8 @@ public class OrderProcesses {
     /** Lends a signed-for task to someone who works on it and hands it back; the holder stays its owner. */
     @Transactional
     public void delegate(String taskId, CurrentUser user, String toUsername) {
-        Task task = openTask(taskId);
-        requireSignedFor(task, user);
+        OpenTask task = row(taskId, true);
+        requireSignedFor(task.item(), user);
         requireNotDelegated(changeable(task));
         tasks.delegateTask(taskId, toUsername);
     }
@@ -273,20 +280,20 @@ public class OrderProcesses {
     /** A delegated task goes back to its owner, handed back by the delegate or taken back by the owner. */
     @Transactional
     public void resolve(String taskId, CurrentUser user) {
-        Task task = changeable(taskId);
-        if (task.getDelegationState() != DelegationState.PENDING) {
+        OpenTask task = changeable(row(taskId, true));
+        if (!task.delegated()) {
             throw DomainException.conflict("workflow.task.not-delegated");
         }
-        if (!user.username().equals(task.getAssignee()) && !user.username().equals(task.getOwner())) {
-            throw DomainException.forbidden("workflow.task.signed-by-other", task.getOwner());
+        if (!user.username().equals(task.item().assignee()) && !user.username().equals(task.owner())) {
+            throw DomainException.forbidden("workflow.task.signed-by-other", task.owner());
         }
         tasks.resolveTask(taskId);
     }
 
     /** Who lent the task to its current holder, while it is delegated. */
     public Optional<String> delegatedBy(String taskId) {
-        Task task = openTask(taskId);
-        return task.getDelegationState() == DelegationState.PENDING ? Optional.ofNullable(task.getOwner()) : Optional.empty();
+        OpenTask task = row(taskId, false);
+        return task.delegated() ? Optional.ofNullable(task.owner()) : Optional.empty();
     }
 
     /**
@@ -296,11 +303,10 @@ public class OrderProcesses {
     @Transactional
     public String addCoSigner(long orderId, String role, String username) {
         ProcessInstance instance = instance(orderId).orElseThrow(() -> DomainException.conflict("workflow.review.not-running"));
-        List<Task> running = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(REVIEW_STEP).list();
-        if (running.isEmpty()) {
+        if (tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(REVIEW_STEP).count() == 0) {
             throw DomainException.conflict("workflow.review.not-running");
         }
-        running.forEach(this::changeable);
+        requireUnlocked(orderId);
         var execution = runtime.addMultiInstanceExecution(REVIEW_STEP, instance.getId(), Map.of(REVIEWER_ROLE, role));
         Task added = tasks.createTaskQuery().executionId(execution.getId()).singleResult();
         tasks.claim(added.getId(), username);
@@ -314,50 +320,41 @@ public class OrderProcesses {
     @Transactional
     public void withdrawReview(long orderId) {
         ProcessInstance instance = instance(orderId).orElseThrow(() -> DomainException.conflict("workflow.review.not-running"));
-        List<Task> running = tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(REVIEW_STEP).list();
-        if (running.isEmpty()) {
+        if (tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(REVIEW_STEP).count() == 0) {
             throw DomainException.conflict("workflow.review.not-running");
         }
-        running.forEach(this::changeable);
+        requireUnlocked(orderId);
         runtime.createChangeActivityStateBuilder().processInstanceId(instance.getId())
                 .moveActivityIdTo(REVIEW_STEP, NodeCodes.elementId("SCHEME_DESIGN")).changeState();
     }
 
     /**
-     * The one gate of every state-changing task operation: the task must be open. A rule that stops an
-     * order from moving (such as a lock) belongs here, so that no operation can go around it.
+     * The one gate of every state-changing task operation: the task must be open (it has a row) and its
+     * order free to move. A rule that stops an order from moving (such as a lock) belongs here, so that
+     * no operation can go around it.
      */
-    private Task changeable(String taskId) {
-        return changeable(openTask(taskId));
-    }
-
-    private Task changeable(Task task) {
-        OrderLocks port = locks.getIfAvailable();
-        if (port != null && port.isLocked(orderOf(task))) {
-            throw DomainException.conflict("workflow.order.locked");
-        }
+    private OpenTask changeable(OpenTask task) {
+        requireUnlocked(task.item().orderId());
         return task;
     }
 
-    private static void requireNotDelegated(Task task) {
-        if (task.getDelegationState() == DelegationState.PENDING) {
-            throw DomainException.conflict("workflow.task.delegated", task.getAssignee());
+    /** A locked order moves no further (R-SLA-4). */
+    private void requireUnlocked(long orderId) {
+        OrderLocks port = locks.getIfAvailable();
+        if (port != null && port.isLocked(orderId)) {
+            throw DomainException.conflict("workflow.order.locked");
+        }
+    }
+
+    private static void requireNotDelegated(OpenTask task) {
+        if (task.delegated()) {
+            throw DomainException.conflict("workflow.task.delegated", task.item().assignee());
         }
     }
 
     /** The order of a task, for callers that receive only a task id. */
     public long orderOf(String taskId) {
-        return orderOf(openTask(taskId));
-    }
-
-    private long orderOf(Task task) {
-        return Long.parseLong(runtime.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
-                .singleResult().getBusinessKey());
-    }
-
-    /** The node code of a task. */
-    public String nodeOf(String taskId) {
-        return toItem(openTask(taskId)).nodeCode();
+        return openItem(taskId).orderId();
     }
 
     /**
@@ -382,21 +379,38 @@ public class OrderProcesses {
                 .toList();
     }
 
-    /** The one guard of every state-changing task operation: a locked order moves no further (R-SLA-4). */
-    private void requireEntitled(WorkItem item, CurrentUser user, Task task) {
-        boolean hasRole = item.roles().stream().anyMatch(role -> user.roles().stream().anyMatch(r -> r.name().equals(role)));
-        String orgPath = (String) runtime.getVariable(task.getExecutionId(), ProcessVariables.ORG_PATH);
-        if (!hasRole || !user.scope().includes(orgPath)) {
+    /** Only a holder of one of the node's roles whose scope covers the order may sign for it. */
+    private void requireEntitled(OpenTask task, CurrentUser user) {
+        boolean hasRole = rolesOf(task.item().taskId()).stream().anyMatch(role -> user.roles().stream().anyMatch(r -> r.name().equals(role)));
+        if (!hasRole || !user.scope().includes(task.orgPath())) {
             throw DomainException.forbidden("workflow.task.not-yours");
         }
     }
 
-    private Task openTask(String taskId) {
-        Task task = tasks.createTaskQuery().taskId(taskId).includeIdentityLinks().singleResult();
-        if (task == null) {
-            throw alreadyCompleted(taskId);
-        }
-        return task;
+    /** An open task's row of the work list (its item without roles) with what the checks need besides. */
+    private record OpenTask(WorkItem item, String orgPath, String owner, boolean delegated) {
+    }
+
+    /** The work list's row of an open task, locked until commit when {@code lock}; a closed task is refused. */
+    private OpenTask row(String taskId, boolean lock) {
+        return jdbc.sql("select w.task_id, w.order_id, w.node_code, w.assignee, w.created_at, w.claimed_at, w.due_at,"
+                        + " w.org_path, w.owner, w.delegated from work_item w where w.task_id = :task" + (lock ? " for update" : ""))
+                .param("task", taskId)
+                .query((rs, n) -> new OpenTask(new WorkItem(rs.getString(1), rs.getLong(2), rs.getString(3), Set.of(),
+                        rs.getString(4), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7))),
+                        rs.getString(8), rs.getString(9), rs.getBoolean(10)))
+                .optional().orElseThrow(() -> alreadyCompleted(taskId));
+    }
+
+    /** The item with its candidate roles, which the row leaves out because most checks do not need them. */
+    private WorkItem withRoles(WorkItem item) {
+        return new WorkItem(item.taskId(), item.orderId(), item.nodeCode(), rolesOf(item.taskId()), item.assignee(),
+                item.receivedAt(), item.signedForAt(), item.dueAt());
+    }
+
+    private Set<String> rolesOf(String taskId) {
+        return Set.copyOf(jdbc.sql("select role from work_item_role where task_id = :task").param("task", taskId)
+                .query(String.class).list());
     }
 
     private DomainException alreadyCompleted(String taskId) {
@@ -410,19 +424,6 @@ public class OrderProcesses {
     private Optional<ProcessInstance> instance(long orderId) {
         return Optional.ofNullable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(orderId))
                 .singleResult());
-    }
-
-    private WorkItem toItem(Task task) {
-        Set<String> roles = new LinkedHashSet<>();
-        for (IdentityLink link : task.getIdentityLinks().stream().map(IdentityLink.class::cast).toList()) {
-            if (link.getGroupId() != null) {
-                roles.add(link.getGroupId());
-            }
-        }
-        Object orderId = task.getProcessVariables().get(ProcessVariables.ORDER_ID);
-        long id = orderId != null ? (Long) orderId : (Long) runtime.getVariable(task.getExecutionId(), ProcessVariables.ORDER_ID);
-        return new WorkItem(task.getId(), id, NodeCodes.of(task.getTaskDefinitionKey(), task.getCategory()), Set.copyOf(roles),
-                task.getAssignee(), instant(task.getCreateTime()), instant(task.getClaimTime()), instant(task.getDueDate()));
     }
 
     private static Instant instant(java.sql.Timestamp timestamp) {
