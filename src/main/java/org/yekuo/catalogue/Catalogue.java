@@ -1,10 +1,14 @@
 package org.yekuo.catalogue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yekuo.catalogue.internal.BusinessTypes;
 import org.yekuo.catalogue.internal.Materials;
 import org.yekuo.shared.DomainException;
@@ -20,6 +24,7 @@ public class Catalogue {
 
     private final BusinessTypes types;
     private final Materials materials;
+    private final Map<Key, BusinessTypeDefinition> versions = new ConcurrentHashMap<>();
 
     Catalogue(BusinessTypes types, Materials materials) {
         this.types = types;
@@ -36,14 +41,46 @@ public class Catalogue {
     }
 
     public BusinessTypeDefinition current(String typeCode) {
-        int version = types.currentVersion(typeCode).orElseThrow(() -> unknownType(typeCode));
-        return version(typeCode, version);
+        return findCurrent(typeCode).orElseThrow(() -> unknownType(typeCode));
     }
 
+    /** The type at its current version; empty for a code the catalogue does not know. */
+    public Optional<BusinessTypeDefinition> findCurrent(String typeCode) {
+        return types.currentVersion(typeCode).map(version -> version(typeCode, version));
+    }
+
+    /**
+     * A version of a type. Versions never change once written (an edit writes the next one), so each is
+     * read from the database once: every node an order reaches asks for its version's time limits.
+     */
     public BusinessTypeDefinition version(String typeCode, int version) {
-        return types.find(typeCode, version).orElseThrow(() -> types.currentVersion(typeCode).isPresent()
+        Key key = new Key(typeCode, version);
+        BusinessTypeDefinition cached = versions.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        BusinessTypeDefinition read = types.find(typeCode, version).orElseThrow(() -> types.currentVersion(typeCode).isPresent()
                 ? DomainException.notFound("catalogue.version.not-found", typeCode, String.valueOf(version))
                 : unknownType(typeCode));
+        // A version written by a transaction still open could yet be rolled back: keep it only once committed.
+        afterCommit(() -> versions.putIfAbsent(key, read));
+        return read;
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
+    private record Key(String typeCode, int version) {
     }
 
     /** Who changed the type when and how, newest version first. */

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.catalogue.BusinessTypeDefinition;
-import org.yekuo.catalogue.BusinessTypeSummary;
 import org.yekuo.catalogue.Catalogue;
 import org.yekuo.catalogue.KeyNode;
 import org.yekuo.identity.CurrentUser;
@@ -217,11 +216,7 @@ public class ApplicationIntake {
     }
 
     private BusinessTypeDefinition knownType(String typeCode) {
-        boolean known = catalogue.types().stream().map(BusinessTypeSummary::code).anyMatch(c -> c.equals(typeCode));
-        if (!known) {
-            throw DomainException.invalid("typeCode", "intake.type.unknown", typeCode);
-        }
-        return catalogue.current(typeCode);
+        return catalogue.findCurrent(typeCode).orElseThrow(() -> DomainException.invalid("typeCode", "intake.type.unknown", typeCode));
     }
 
     static org.yekuo.workflow.ProcessFamily toFamily(BusinessTypeDefinition type) {

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +46,7 @@ record BenchDatabase(String url, String username, String password, String host, 
                     .setServerConfig("maintenance_work_mem", "256MB")
                     .setServerConfig("max_wal_size", "4GB")
                     .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .start();
             createIfMissing(server.getJdbcUrl("postgres", "postgres"), name);
             return new BenchDatabase(server.getJdbcUrl("postgres", name), "postgres", "postgres", "localhost",
@@ -115,6 +117,51 @@ record BenchDatabase(String url, String username, String password, String host, 
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The postmaster's process id when the server runs on this machine (its data directory is readable
+     * here), so that the CPU its processes spend can be read from /proc; empty for a remote server.
+     */
+    java.util.OptionalLong localServerPid() {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("show data_directory")) {
+            rs.next();
+            Path pidFile = Path.of(rs.getString(1), "postmaster.pid");
+            return Files.isReadable(pidFile) ? java.util.OptionalLong.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+                    : java.util.OptionalLong.empty();
+        } catch (SQLException | IOException | RuntimeException e) {
+            return java.util.OptionalLong.empty();
+        }
+    }
+
+    /** Starts statement statistics afresh; false when the server does not load pg_stat_statements. */
+    boolean resetStatementStatistics() {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            s.execute("select pg_stat_statements_reset()");
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    /** The statements of this database that took the most execution time since the last reset, as table lines. */
+    List<String> topStatements(int limit) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(String.format("%10s %12s %9s %10s  %s", "calls", "total ms", "mean ms", "rows", "statement"));
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
+                select calls, total_exec_time, mean_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g')
+                from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
+                order by total_exec_time desc
+                """ + " limit " + limit)) {
+            while (rs.next()) {
+                lines.add(String.format("%10d %12.1f %9.3f %10d  %s", rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4),
+                        rs.getString(5)));
+            }
+        } catch (SQLException e) {
+            lines.add("n/a: " + e.getMessage());
+        }
+        return lines;
     }
 
     @Override

@@ -1,7 +1,11 @@
 package org.yekuo.bench;
 
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -19,6 +23,8 @@ import org.yekuo.catalogue.Catalogue;
 public final class Benchmark {
 
     static final String THROUGHPUT = "lifecycle throughput";
+    /** Statements listed per side in lifecycle-statements.txt. */
+    private static final int STATEMENTS = 25;
     /**
      * Fixed keys for the benchmark's database only, so that the in-process run, the child JVM and a later
      * run all read the personal data the generator sealed.
@@ -114,13 +120,32 @@ public final class Benchmark {
                 Integer.class, 10))) {
             bare.run(config.warmupOrders(), config.threads(), plans);
             yekuo.run(config.warmupOrders(), config.threads());
-            Side yekuoSide = new Side();
-            Side bareSide = new Side();
+            PostgresCpu databaseCpu = new PostgresCpu(db.localServerPid());
+            Side yekuoSide = new Side(databaseCpu);
+            Side bareSide = new Side(databaseCpu);
+            List<String> statements = new ArrayList<>();
             int rounds = Math.max(1, Math.min(config.rounds(), config.orders()));
             for (int round = 0; round < rounds; round++) {
                 int orders = config.orders() / rounds + (round < config.orders() % rounds ? 1 : 0);
+                boolean statistics = round == 0 && db.resetStatementStatistics();
                 yekuoSide.time(db, () -> yekuo.run(orders, config.threads()));
+                if (statistics) {
+                    statements.add("== Yekuo, first round (" + orders + " orders) ==");
+                    statements.addAll(db.topStatements(STATEMENTS));
+                    db.resetStatementStatistics();
+                }
                 bareSide.time(db, () -> bare.run(orders, config.threads(), plans));
+                if (statistics) {
+                    statements.add("");
+                    statements.add("== bare engine, first round (" + orders + " orders) ==");
+                    statements.addAll(db.topStatements(STATEMENTS));
+                }
+            }
+            if (!statements.isEmpty()) {
+                Path file = config.output().resolveSibling("lifecycle-statements.txt");
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                Files.write(file, statements);
+                results.context("statements", "the lifecycle's most expensive SQL statements: " + file);
             }
             double yekuoRate = config.orders() / yekuoSide.seconds;
             double bareRate = config.orders() / bareSide.seconds;
@@ -146,6 +171,12 @@ public final class Benchmark {
     /** What one side of the throughput comparison spent over its timed rounds. */
     private static final class Side {
 
+        private final PostgresCpu databaseCpu;
+
+        Side(PostgresCpu databaseCpu) {
+            this.databaseCpu = databaseCpu;
+        }
+
         private final com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         double seconds;
@@ -157,12 +188,12 @@ public final class Benchmark {
         void time(BenchDatabase db, Run run) throws Exception {
             long committed = db.committedTransactions();
             long jvmCpu = os.getProcessCpuTime();
-            long databaseCpu = PostgresCpu.ticks();
+            long databaseTicks = databaseCpu.ticks();
             long start = System.nanoTime();
             tasks += run.tasks();
             seconds += (System.nanoTime() - start) / 1e9;
             jvmCpuNanos += os.getProcessCpuTime() - jvmCpu;
-            databaseCpuTicks += PostgresCpu.ticks() - databaseCpu;
+            databaseCpuTicks += databaseCpu.ticks() - databaseTicks;
             Thread.sleep(1500); // the statistics collector flushes each backend's counts within a second
             transactions += db.committedTransactions() - committed - 1;
         }
@@ -171,37 +202,42 @@ public final class Benchmark {
             results.add(THROUGHPUT, side + " JVM CPU per order", jvmCpuNanos / 1e6 / orders, "ms", null,
                     "process CPU time of this JVM during the timed rounds (JIT and GC included)");
             results.add(THROUGHPUT, side + " database CPU per order",
-                    PostgresCpu.available() ? databaseCpuTicks * 1000.0 / PostgresCpu.TICKS_PER_SECOND / orders : Double.NaN, "ms",
-                    null, PostgresCpu.available() ? "all postgres processes of this machine" : "n/a: no postgres process visible here");
+                    databaseCpu.available() ? databaseCpuTicks * 1000.0 / PostgresCpu.TICKS_PER_SECOND / orders : Double.NaN, "ms",
+                    null, databaseCpu.available() ? "the database server's processes, from /proc" : "n/a: the server runs elsewhere");
         }
     }
 
-    /** CPU time of this machine's PostgreSQL processes, from /proc (Linux); the database may run elsewhere. */
+    /** CPU time of the database server's processes (the postmaster and its children), from /proc (Linux). */
     static final class PostgresCpu {
 
         /** USER_HZ, 100 on every Linux build this runs on. */
         static final int TICKS_PER_SECOND = 100;
 
-        static boolean available() {
-            return ticks() > 0;
+        private final java.util.OptionalLong server;
+
+        PostgresCpu(java.util.OptionalLong server) {
+            this.server = server;
         }
 
-        static long ticks() {
-            long total = 0;
-            java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
-            if (processes == null) {
+        boolean available() {
+            return server.isPresent();
+        }
+
+        long ticks() {
+            if (server.isEmpty()) {
                 return 0;
             }
-            for (java.io.File process : processes) {
+            long total = 0;
+            java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
+            for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
                 try {
-                    String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
-                    int end = stat.lastIndexOf(')');
-                    if (!stat.substring(stat.indexOf('(') + 1, end).equals("postgres")) {
-                        continue;
+                    String stat = Files.readString(process.toPath().resolve("stat"));
+                    // After the command in parentheses: state (field 3), ppid (4), ... utime (14), stime (15).
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(process.getName());
+                    if (pid == server.getAsLong() || Long.parseLong(fields[1]) == server.getAsLong()) {
+                        total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                     }
-                    // Fields after the command: state is field 3, utime 14, stime 15 (counting from 1).
-                    String[] fields = stat.substring(end + 2).split(" ");
-                    total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
                 } catch (java.io.IOException | RuntimeException gone) {
                     // the process ended while being read
                 }
