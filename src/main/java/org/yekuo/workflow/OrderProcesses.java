@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.flowable.common.engine.api.FlowableException;
 import org.flowable.common.engine.api.FlowableObjectNotFoundException;
@@ -187,7 +189,21 @@ public class OrderProcesses {
      * in its own transaction), so a check costs one indexed read.
      */
     public WorkItem openItem(String taskId) {
-        return withRoles(row(taskId, false).item());
+        record Line(WorkItem item, String role) {
+        }
+        List<Line> lines = jdbc.sql("select w.task_id, w.order_id, w.node_code, w.assignee, w.created_at, w.claimed_at, w.due_at, r.role"
+                        + " from work_item w left join work_item_role r on r.task_id = w.task_id where w.task_id = :task")
+                .param("task", taskId)
+                .query((rs, n) -> new Line(new WorkItem(rs.getString(1), rs.getLong(2), rs.getString(3), Set.of(), rs.getString(4),
+                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7))), rs.getString(8)))
+                .list();
+        if (lines.isEmpty()) {
+            throw alreadyCompleted(taskId);
+        }
+        WorkItem item = lines.get(0).item();
+        return new WorkItem(item.taskId(), item.orderId(), item.nodeCode(),
+                lines.stream().map(Line::role).filter(Objects::nonNull).collect(Collectors.toUnmodifiableSet()),
+                item.assignee(), item.receivedAt(), item.signedForAt(), item.dueAt());
     }
 
     /** The receiving role signs for a node before working on it; signing twice is harmless. */
@@ -199,7 +215,7 @@ public class OrderProcesses {
             if (!task.item().assignee().equals(user.username())) {
                 throw DomainException.conflict("workflow.task.signed-by-other", task.item().assignee());
             }
-            return withRoles(task.item());
+            return openItem(taskId);
         }
         requireEntitled(task, user);
         try {
@@ -354,7 +370,7 @@ public class OrderProcesses {
 
     /** The order of a task, for callers that receive only a task id. */
     public long orderOf(String taskId) {
-        return openItem(taskId).orderId();
+        return row(taskId, false).item().orderId();
     }
 
     /**
@@ -400,12 +416,6 @@ public class OrderProcesses {
                         rs.getString(4), instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7))),
                         rs.getString(8), rs.getString(9), rs.getBoolean(10)))
                 .optional().orElseThrow(() -> alreadyCompleted(taskId));
-    }
-
-    /** The item with its candidate roles, which the row leaves out because most checks do not need them. */
-    private WorkItem withRoles(WorkItem item) {
-        return new WorkItem(item.taskId(), item.orderId(), item.nodeCode(), rolesOf(item.taskId()), item.assignee(),
-                item.receivedAt(), item.signedForAt(), item.dueAt());
     }
 
     private Set<String> rolesOf(String taskId) {
