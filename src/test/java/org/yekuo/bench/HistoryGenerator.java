@@ -271,7 +271,7 @@ final class HistoryGenerator {
                         t.applicant_kind, o.created_at, extract(year from o.created_at at time zone 'Asia/Shanghai')::integer as yr, u.id as org_unit_id, u.path as org_path,
                         1 + (o.i * 104729) %% %d as pool_no
                     from (select g as i, timestamptz '%s' + (g::float8 / %d * %d) * interval '1 second' as created_at
-                          from generate_series(%d, %d) g) o
+                          from generate_series(%d::bigint, %d::bigint) g) o
                     join %s
                     join org_unit u on u.id = (array[%s])[1 + (o.i %% %d)]""".formatted(base, POOL, Timestamp.from(begin).toInstant(),
                     total, spanSeconds, lo, hi - 1, typesSql, stationArray, stations.size())
