@@ -145,18 +145,28 @@ record BenchDatabase(String url, String username, String password, String host, 
         }
     }
 
-    /** The statements of this database that took the most execution time since the last reset, as table lines. */
+    /**
+     * The statements of this database that took the most execution time since the last reset, and those
+     * run most often, as table lines, after a line with the number of statements run in all.
+     */
     List<String> topStatements(int limit) {
         List<String> lines = new java.util.ArrayList<>();
-        lines.add(String.format("%10s %12s %9s %10s  %s", "calls", "total ms", "mean ms", "rows", "statement"));
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("""
-                select calls, total_exec_time, mean_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g')
-                from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())
-                order by total_exec_time desc
-                """ + " limit " + limit)) {
-            while (rs.next()) {
-                lines.add(String.format("%10d %12.1f %9.3f %10d  %s", rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getLong(4),
-                        rs.getString(5)));
+        String ofThisDatabase = " from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())";
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select coalesce(sum(calls), 0), coalesce(sum(total_exec_time), 0)" + ofThisDatabase)) {
+                rs.next();
+                lines.add(String.format("all statements: %d calls, %.1f ms", rs.getLong(1), rs.getDouble(2)));
+            }
+            for (String order : List.of("total_exec_time", "calls")) {
+                lines.add("by " + order + ":");
+                lines.add(String.format("%10s %12s %9s %10s  %s", "calls", "total ms", "mean ms", "rows", "statement"));
+                try (ResultSet rs = s.executeQuery("select calls, total_exec_time, mean_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g')"
+                        + ofThisDatabase + " order by " + order + " desc limit " + limit)) {
+                    while (rs.next()) {
+                        lines.add(String.format("%10d %12.1f %9.3f %10d  %s", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
+                                rs.getLong(4), rs.getString(5)));
+                    }
+                }
             }
         } catch (SQLException e) {
             lines.add("n/a: " + e.getMessage());

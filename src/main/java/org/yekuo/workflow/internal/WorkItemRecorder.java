@@ -42,8 +42,6 @@ public class WorkItemRecorder implements FlowableEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(WorkItemRecorder.class);
 
     private static final Set<FlowableEngineEventType> TYPES = Set.of(FlowableEngineEventType.TASK_CREATED,
-            FlowableEngineEventType.TASK_ASSIGNED, FlowableEngineEventType.TASK_OWNER_CHANGED,
-            FlowableEngineEventType.TASK_DUEDATE_CHANGED, FlowableEngineEventType.TASK_COMPLETED,
             FlowableEngineEventType.ENTITY_CREATED, FlowableEngineEventType.ENTITY_UPDATED,
             FlowableEngineEventType.ENTITY_DELETED, FlowableEngineEventType.PROCESS_COMPLETED,
             FlowableEngineEventType.PROCESS_CANCELLED);
@@ -66,14 +64,11 @@ public class WorkItemRecorder implements FlowableEventListener {
                     created(task);
                 }
             }
-            case TASK_ASSIGNED, TASK_OWNER_CHANGED, TASK_DUEDATE_CHANGED, ENTITY_UPDATED -> {
+            // Every change of a task (sign-for, transfer, delegation, hand-back, due date) is an update of its
+            // entity, and every end of one (completion included) a deletion: one event each is enough.
+            case ENTITY_UPDATED -> {
                 if (entity instanceof Task task) {
                     refresh(task);
-                }
-            }
-            case TASK_COMPLETED -> {
-                if (entity instanceof Task task) {
-                    delete(task.getId());
                 }
             }
             case ENTITY_DELETED -> {
