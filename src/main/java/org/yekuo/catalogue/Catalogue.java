@@ -1,10 +1,13 @@
 package org.yekuo.catalogue;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yekuo.catalogue.internal.BusinessTypes;
 import org.yekuo.catalogue.internal.Materials;
 import org.yekuo.shared.DomainException;
@@ -20,6 +23,11 @@ public class Catalogue {
 
     private final BusinessTypes types;
     private final Materials materials;
+    /**
+     * Versions read so far: a version is written once and never changed (an edit writes the next one), and
+     * every order page, node and deadline reads the version its order started with. A few dozen entries.
+     */
+    private final Map<TypeVersion, BusinessTypeDefinition> versions = new ConcurrentHashMap<>();
 
     Catalogue(BusinessTypes types, Materials materials) {
         this.types = types;
@@ -41,9 +49,22 @@ public class Catalogue {
     }
 
     public BusinessTypeDefinition version(String typeCode, int version) {
-        return types.find(typeCode, version).orElseThrow(() -> types.currentVersion(typeCode).isPresent()
+        TypeVersion key = new TypeVersion(typeCode, version);
+        BusinessTypeDefinition known = versions.get(key);
+        if (known != null) {
+            return known;
+        }
+        BusinessTypeDefinition found = types.find(typeCode, version).orElseThrow(() -> types.currentVersion(typeCode).isPresent()
                 ? DomainException.notFound("catalogue.version.not-found", typeCode, String.valueOf(version))
                 : unknownType(typeCode));
+        // Only a committed version is kept: one read inside a transaction that writes (an edit) may still roll back.
+        if (TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+            versions.put(key, found);
+        }
+        return found;
+    }
+
+    private record TypeVersion(String typeCode, int version) {
     }
 
     /** Who changed the type when and how, newest version first. */
