@@ -133,7 +133,9 @@ final class LatencyHarness {
                     m.find() ? "Spring reports " + m.group(1) + " s" : "child JVM launch to first HTTP 200");
             Fixtures fixtures = fixtures();
             List<Map<String, HttpClient>> sessions = signInAll(base);
-            run(base, fixtures, sessions, Math.max(3, seconds / 6), 0, null, null); // warm-up: JIT, caches, pool
+            // Warm-up: the JIT compiles the pages' code for a good while; measured too early, the runs would time
+            // the compiler threads competing for the same two cores as much as the product.
+            run(base, fixtures, sessions, Math.max(5, seconds / 2), 0, null, null);
             String jfr = System.getProperty("bench.jfr", "");
             if (!jfr.isBlank()) {
                 jcmd(app.pid(), "JFR.start", "name=bench", "settings=profile");
@@ -242,6 +244,7 @@ final class LatencyHarness {
         List<Scenario> enabled = SCENARIOS.stream().filter(Scenario::enabled).toList();
         Map<String, List<Long>> samples = new ConcurrentHashMap<>();
         AtomicLong failures = new AtomicLong();
+        double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
         CountDownLatch done = new CountDownLatch(clients);
         for (int i = 0; i < clients; i++) {
@@ -285,7 +288,9 @@ final class LatencyHarness {
         boolean paced = think > 0;
         long total = samples.values().stream().mapToLong(List::size).sum();
         results.add(section, "requests", (double) total, "req", null, clients + " clients, " + duration + " s, "
-                + (paced ? "think time exponential, mean " + think + " ms, " : "no think time, ") + failures.get() + " failed");
+                + (paced ? "think time exponential, mean " + think + " ms, " : "no think time, ") + String.format(java.util.Locale.ROOT,
+                "load average %.1f to %.1f, ", loadBefore, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage()) + failures.get() + " failed");
         results.add(section, paced ? "throughput" : "throughput (capacity)", total / (double) duration, "req/s", null,
                 paced ? "offered load, well below capacity" : "every client always waiting: the rate two cores sustain");
         double[] baseline = percentiles(samples.get(BASELINE));
