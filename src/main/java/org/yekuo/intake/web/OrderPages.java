@@ -204,10 +204,9 @@ class OrderPages {
         // for the whole list; an order out of reach leaves its line without them rather than failing the list.
         Map<Long, Orders.OrderHeadline> ordersOfItems = orders.headlines(items.stream().map(WorkItem::orderId).toList(), user);
         model.addAttribute("result", result);
-        model.addAttribute("items", items);
-        model.addAttribute("deadlines", deadlines.ofTasks(items.stream().map(WorkItem::taskId).toList()));
-        model.addAttribute("orders", ordersOfItems);
-        model.addAttribute("now", clock.instant());
+        // Joined here rather than looked up per line in the template, where each look-up costs far more.
+        model.addAttribute("lines", WorkLine.of(items, ordersOfItems,
+                deadlines.ofTasks(items.stream().map(WorkItem::taskId).toList()), clock.instant()));
         return "intake/tasks";
     }
 
