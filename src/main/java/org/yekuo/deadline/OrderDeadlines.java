@@ -1,6 +1,8 @@
 package org.yekuo.deadline;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -10,6 +12,13 @@ import java.util.Set;
  */
 public record OrderDeadlines(List<NodeDeadline> nodes, List<DelayExplanation> explanations, Set<Long> explainable,
         boolean leaderInCharge) {
+
+    /** The nodes' deadlines by the id of their task, for the rows of a timeline. */
+    public Map<String, NodeDeadline> byTask() {
+        Map<String, NodeDeadline> byTask = new HashMap<>();
+        nodes.stream().filter(n -> n.taskId() != null).forEach(n -> byTask.putIfAbsent(n.taskId(), n));
+        return byTask;
+    }
 
     public boolean locked() {
         return nodes.stream().anyMatch(NodeDeadline::locked);

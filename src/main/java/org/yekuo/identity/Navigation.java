@@ -43,4 +43,21 @@ final class Navigation {
     static List<Item> visibleTo(CurrentUser user) {
         return ITEMS.stream().filter(item -> item.visibleTo(user)).toList();
     }
+
+    /**
+     * The entry to highlight for a path: the workbench only on its own path, otherwise the entry with the
+     * longest address the path starts with ({@code /orders/new} rather than {@code /orders}); null if none.
+     */
+    static String activeHref(List<Item> items, String path) {
+        if ("/".equals(path)) {
+            return "/";
+        }
+        String active = null;
+        for (Item item : items) {
+            if (!"/".equals(item.href()) && path.startsWith(item.href()) && (active == null || item.href().length() > active.length())) {
+                active = item.href();
+            }
+        }
+        return active;
+    }
 }

@@ -19,10 +19,14 @@ public class PageShell {
     }
 
     public void addTo(Model model, HttpServletRequest request) {
+        String path = request.getRequestURI();
         users.find().ifPresent(user -> {
+            var navigation = Navigation.visibleTo(user);
             model.addAttribute("currentUser", user);
-            model.addAttribute("navigation", Navigation.visibleTo(user));
+            model.addAttribute("navigation", navigation);
+            // Worked out once here rather than by comparing every entry with every other in the template.
+            model.addAttribute("activeHref", Navigation.activeHref(navigation, path));
         });
-        model.addAttribute("currentPath", request.getRequestURI());
+        model.addAttribute("currentPath", path);
     }
 }

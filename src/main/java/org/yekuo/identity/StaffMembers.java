@@ -47,6 +47,20 @@ public class StaffMembers {
         return withRoles(jdbc.sql(SELECT + " where s.id in (:ids) order by s.username").param("ids", ids));
     }
 
+    /**
+     * The display names of these members of staff by username, in one read, for naming who did what on a
+     * page; usernames that do not exist are left out.
+     */
+    public Map<String, String> displayNames(Collection<String> usernames) {
+        if (usernames.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("select username, display_name from staff where username in (:usernames)")
+                .param("usernames", Set.copyOf(usernames))
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /** The member of staff's mobile number for work SMS, when one is on file. */
     public Optional<String> mobileOf(String username) {
         return jdbc.sql("select mobile_sealed from staff where username = ? and mobile_sealed is not null").param(username)

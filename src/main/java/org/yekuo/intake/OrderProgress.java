@@ -3,6 +3,8 @@ package org.yekuo.intake;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,20 +46,38 @@ public class OrderProgress {
         return applications.findByToken(token).map(this::progress);
     }
 
+    /**
+     * The same view for staff who have the order open already: from what its page has read (its open nodes
+     * and the names of their handlers) rather than reading the order again.
+     */
+    public ProgressView of(OrderView order) {
+        return progress(order.id(), order.orderNo(), order.typeCode(), order.status(), order.suspendedReason(),
+                order.currentNode(), order.completedAt(), () -> order.openItems(),
+                username -> Optional.ofNullable(order.handlerNames().get(username)).or(() -> displayName(username)));
+    }
+
     private ProgressView progress(Application application) {
-        LocalDate completedOn = application.completedAt() == null ? null
-                : LocalDate.ofInstant(application.completedAt(), clock.getZone());
-        if (!application.status().open()) {
-            return new ProgressView(application.orderNo(), application.typeCode(), application.status(), null, null, null, null,
-                    false, false, completedOn);
+        return progress(application.id(), application.orderNo(), application.typeCode(), application.status(),
+                application.suspendedReason(), application.currentNode(), application.completedAt(),
+                () -> processes.openItems(application.id()), this::displayName);
+    }
+
+    private ProgressView progress(long id, String orderNo, String typeCode, ApplicationStatus status, String suspendedReason,
+            String currentNode, java.time.Instant completedAt, Supplier<List<WorkItem>> openItems,
+            Function<String, Optional<String>> displayName) {
+        LocalDate completedOn = completedAt == null ? null : LocalDate.ofInstant(completedAt, clock.getZone());
+        if (!status.open()) {
+            return new ProgressView(orderNo, typeCode, status, null, null, null, null, false, false, completedOn);
         }
-        List<WorkItem> open = processes.openItems(application.id());
-        String handler = open.stream().map(WorkItem::assignee).filter(a -> a != null).findFirst()
-                .flatMap(staff::byUsername).map(StaffMember::displayName).map(Masking::chineseName).orElse(null);
-        Optional<ExpectedCompletion> expected = deadlines.expectedCompletion(application.id());
-        return new ProgressView(application.orderNo(), application.typeCode(), application.status(), application.suspendedReason(),
-                application.currentNode(), handler, expected.map(ExpectedCompletion::date).orElse(null),
-                expected.map(ExpectedCompletion::provisional).orElse(false), expected.map(ExpectedCompletion::paused).orElse(false),
-                null);
+        String handler = openItems.get().stream().map(WorkItem::assignee).filter(a -> a != null).findFirst()
+                .flatMap(displayName).map(Masking::chineseName).orElse(null);
+        Optional<ExpectedCompletion> expected = deadlines.expectedCompletion(id);
+        return new ProgressView(orderNo, typeCode, status, suspendedReason, currentNode, handler,
+                expected.map(ExpectedCompletion::date).orElse(null), expected.map(ExpectedCompletion::provisional).orElse(false),
+                expected.map(ExpectedCompletion::paused).orElse(false), null);
+    }
+
+    private Optional<String> displayName(String username) {
+        return staff.byUsername(username).map(StaffMember::displayName);
     }
 }

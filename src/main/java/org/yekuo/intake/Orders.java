@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,9 +34,8 @@ public class Orders {
         Application application = applications.get(id);
         OrderAccess.requireInScope(application, user);
         List<NodeHistory> timeline = processes.timeline(id);
-        Map<String, String> handlerNames = new HashMap<>();
-        timeline.stream().map(NodeHistory::handler).filter(Objects::nonNull).distinct()
-                .forEach(username -> staff.byUsername(username).ifPresent(m -> handlerNames.put(username, m.displayName())));
+        Map<String, String> handlerNames = staff.displayNames(timeline.stream().map(NodeHistory::handler)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
         return OrderView.of(application, applications.materials(id), timeline, processes.openItems(id),
                 applications.nodeFields(id), handlerNames);
     }

@@ -74,7 +74,8 @@ public final class Benchmark {
         }
         if (config.runs("latency")) {
             stage(results, LatencyHarness.SECTION,
-                    () -> new LatencyHarness(db, config.clients(), config.latencySeconds()).measure(results));
+                    () -> new LatencyHarness(db, config.clients(), config.latencySeconds(), config.thinkMillis(), config.pacedSeconds())
+                            .measure(results));
         }
 
         results.context("load average at end",

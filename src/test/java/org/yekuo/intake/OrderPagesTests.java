@@ -155,11 +155,39 @@ class OrderPagesTests {
         long orphan = ThreadLocalRandom.current().nextLong(1_000_000_000_000L, 9_000_000_000_000L);
         processes.start(new OrderReference(orphan, null, null, 0, orgPath), ProcessFamily.LV, List.of("ACCEPTANCE", "SITE_SURVEY"));
 
-        String page = mvc.perform(get("/tasks").with(httpBasic("clerk", PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String page = allOfMyWork("clerk");
         String orderNo = jdbc.sql("select order_no from application where id = ?").param(id).query(String.class).single();
         assertThat(page).contains(orderNo + " \u00b7 \u94b1*\u68ee", "\u793a\u8303\u5e02\u57ce\u4e1c\u533a\u5149\u660e\u8def 12 \u53f7")
                 .contains("\u5de5\u5355 #" + orphan);
+    }
+
+    @Test
+    @DisplayName("R-COL-1 my work shows at most fifty lines a page, with the total and a pager through all of them")
+    void myWorkIsPaged() throws Exception {
+        // At least one line of the clerk's own, whatever the other tests left in the shared database.
+        mvc.perform(acceptanceForm("clerk", UUID.randomUUID().toString(), idNumber(), phone()))
+                .andExpect(redirectedUrlPattern("/orders/*"));
+        String first = mvc.perform(get("/tasks").with(httpBasic("clerk", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        List<String> total = all(first, "data-testid=\"tasks-pager\">\\s*<span>\u5171 (\\d+) \u6761</span>");
+        assertThat(total).hasSize(1);
+        String everything = allOfMyWork("clerk");
+        assertThat(everything.split("<li data-order=")).hasSize(Integer.parseInt(total.get(0)) + 1);
+        assertThat(first.split("<li data-order=").length - 1).isBetween(1, 50);
+        assertThat(first).doesNotContain("page=-1");
+    }
+
+    /** Every page of the user's work, one after the other, following the pager's "next" link. */
+    private String allOfMyWork(String user) throws Exception {
+        StringBuilder pages = new StringBuilder();
+        for (int page = 0; ; page++) {
+            String html = mvc.perform(get("/tasks").param("page", Integer.toString(page)).with(httpBasic(user, PASSWORD)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            pages.append(html);
+            if (!html.contains("data-testid=\"tasks-next\"")) {
+                return pages.toString();
+            }
+        }
     }
 
     private MockHttpServletRequestBuilder acceptanceForm(String user, String key, String idNumber, String phone) {

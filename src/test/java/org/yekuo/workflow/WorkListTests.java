@@ -34,6 +34,9 @@ class WorkListTests {
     TaskService tasks;
 
     @Autowired
+    WorkList workList;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -106,6 +109,32 @@ class WorkListTests {
         assertThat(processes.openFor(clerk, 50)).extracting(WorkItem::orderId).containsExactly(first, second);
         assertThat(processes.openFor(clerk, 1)).extracting(WorkItem::orderId).containsExactly(first);
         assertThat(processes.openItems(List.of(first, second))).containsOnlyKeys(first, second);
+    }
+
+    @Test
+    @DisplayName("R-COL-1 the work page reads my tasks a page at a time, oldest first, and counts them all")
+    void pagedWithTotal() {
+        String station = "/1/6/" + ORDER_IDS.get() + "/";
+        List<Long> orders = List.of(ORDER_IDS.incrementAndGet(), ORDER_IDS.incrementAndGet(), ORDER_IDS.incrementAndGet());
+        orders.forEach(id -> processes.start(new OrderReference(id, null, null, 0, station), ProcessFamily.LV, LV_RESIDENTIAL));
+        CurrentUser clerk = staff("wl-page-" + orders.get(0), station, Role.CLERK);
+        CurrentUser surveyor = staff("wl-page-s-" + orders.get(0), station, Role.SURVEYOR);
+
+        WorkList.WorkPage first = workList.page(clerk, 0, 2);
+        assertThat(first.items()).extracting(WorkItem::orderId).containsExactly(orders.get(0), orders.get(1));
+        assertThat(first.total()).isEqualTo(3);
+        assertThat(first.hasNext()).isTrue();
+        WorkList.WorkPage second = workList.page(clerk, 1, 2);
+        assertThat(second.items()).extracting(WorkItem::orderId).containsExactly(orders.get(2));
+        assertThat(second.hasNext()).isFalse();
+        assertThat(workList.page(clerk, 5, 2).items()).isEmpty();
+
+        // Signed for by the clerk, the node is still on the clerk's list (and counted once); nobody else's.
+        processes.signFor(first.items().get(0).taskId(), clerk);
+        assertThat(workList.count(clerk)).isEqualTo(3);
+        assertThat(workList.count(staff("wl-page-c2-" + orders.get(0), station, Role.CLERK))).isEqualTo(2);
+        assertThat(workList.count(surveyor)).isZero();
+        assertThat(workList.page(clerk, 0, 50).items()).containsExactlyElementsOf(processes.openFor(clerk, 50));
     }
 
     private void assertInStepWithEngine(long orderId) {

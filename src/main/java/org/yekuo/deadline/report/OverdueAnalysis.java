@@ -72,6 +72,7 @@ public class OverdueAnalysis {
         List<OverdueReport.Line> byCategory = categories.entrySet().stream()
                 .map(e -> new OverdueReport.Line(e.getKey(), naming.category(e.getKey()), e.getValue())).toList();
 
+        naming.knowPeople(groups.stream().map(Group::handler).toList());
         return new OverdueReport(month.toString(), scopeName, nodes, orders, categories.get(ReportLabels.UNEXPLAINED),
                 byCategory, lines(groups, Group::node, naming::node), lines(groups, Group::owner, naming::unit),
                 lines(groups, Group::handler, naming::person), trend(month, scope), topCauses(groups, month, scope, naming));

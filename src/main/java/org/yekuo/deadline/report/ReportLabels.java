@@ -1,14 +1,17 @@
 package org.yekuo.deadline.report;
 
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.yekuo.identity.DataScope;
 import org.yekuo.identity.OrgUnit;
-import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 
 /** Names for the codes the reports group by, in the reader's language. */
@@ -80,8 +83,17 @@ class ReportLabels {
             if (username == null) {
                 return text("deadline.report.unsigned");
             }
-            return people.computeIfAbsent(username, u -> staff.byUsername(u).map(StaffMember::displayName)
-                    .map(name -> name + " (" + u + ")").orElse(u));
+            if (!people.containsKey(username)) {
+                knowPeople(List.of(username));
+            }
+            return people.get(username);
+        }
+
+        /** Looks up the names of many handlers at once, before a report names them one by one. */
+        void knowPeople(Collection<String> usernames) {
+            Set<String> unknown = usernames.stream().filter(u -> u != null && !people.containsKey(u)).collect(Collectors.toSet());
+            Map<String, String> names = staff.displayNames(unknown);
+            unknown.forEach(u -> people.put(u, names.containsKey(u) ? names.get(u) + " (" + u + ")" : u));
         }
     }
 }

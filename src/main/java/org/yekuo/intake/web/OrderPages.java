@@ -6,11 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.catalogue.Catalogue;
 import org.yekuo.deadline.Deadlines;
+import org.yekuo.deadline.OrderDeadlines;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
@@ -46,15 +45,16 @@ import org.yekuo.intake.UploadedFile;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.QrCodes;
 import org.yekuo.shared.Refusals;
-import org.yekuo.workflow.NodeHistory;
 import org.yekuo.workflow.ProcessDiagrams;
 import org.yekuo.workflow.WorkItem;
+import org.yekuo.workflow.WorkList;
 
 /** The counter's and the field's pages: order list, acceptance form, order page, my work, node forms. */
 @Controller
 class OrderPages {
 
     private static final int PAGE_SIZE = 20;
+    private static final int WORK_PAGE_SIZE = 50;
 
     private final ApplicationIntake intake;
     private final Orders orders;
@@ -69,13 +69,15 @@ class OrderPages {
     private final Refusals refusals;
     private final MessageSource messages;
     private final Deadlines deadlines;
+    private final WorkList workList;
     private final Clock clock;
 
     OrderPages(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, FieldPhotos photos,
             OrderProgress progress,
             Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, CurrentUsers users, Refusals refusals,
-            MessageSource messages, Deadlines deadlines, Clock clock) {
+            MessageSource messages, Deadlines deadlines, WorkList workList, Clock clock) {
         this.deadlines = deadlines;
+        this.workList = workList;
         this.intake = intake;
         this.orders = orders;
         this.work = work;
@@ -141,12 +143,12 @@ class OrderPages {
             model.addAttribute("photos", photos.ofOrder(id, users.require()));
             model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
             model.addAttribute("progressLink", progressLink(request, order.progressToken()));
-            model.addAttribute("deadlineCard", deadlines.ofOrder(id, users.require()));
-            // The timeline's and the open nodes' deadlines come from the deadline module, like the card's.
-            model.addAttribute("nodeDeadlines", deadlines.ofTasks(Stream.concat(order.timeline().stream().map(NodeHistory::taskId),
-                    order.openItems().stream().map(WorkItem::taskId)).filter(Objects::nonNull).distinct().toList()));
+            OrderDeadlines deadlineCard = deadlines.ofOrder(id, users.require());
+            model.addAttribute("deadlineCard", deadlineCard);
+            // The timeline's and the open nodes' deadlines are the card's rows (every node of the order has one).
+            model.addAttribute("nodeDeadlines", deadlineCard.byTask());
             if (order.status().open()) {
-                model.addAttribute("progress", progress.byToken(order.progressToken()).orElse(null));
+                model.addAttribute("progress", progress.of(order));
             }
             return "intake/order";
         }, model, locale, response);
@@ -193,16 +195,18 @@ class OrderPages {
     }
 
     @GetMapping("/tasks")
-    String myWork(Model model) {
+    String myWork(@RequestParam(defaultValue = "0") int page, Model model) {
         var user = users.require();
-        List<WorkItem> items = work.myWork(user, 200);
+        // One page at a time, like the other lists: rendering a line costs more than reading it.
+        WorkList.WorkPage result = workList.page(user, Math.max(page, 0), WORK_PAGE_SIZE);
+        List<WorkItem> items = result.items();
         // The field needs the order number and the address to find the site, not the internal id: one read
         // for the whole list; an order out of reach leaves its line without them rather than failing the list.
         Map<Long, Orders.OrderHeadline> ordersOfItems = orders.headlines(items.stream().map(WorkItem::orderId).toList(), user);
-        model.addAttribute("items", items);
-        model.addAttribute("deadlines", deadlines.ofTasks(items.stream().map(WorkItem::taskId).toList()));
-        model.addAttribute("orders", ordersOfItems);
-        model.addAttribute("now", clock.instant());
+        model.addAttribute("result", result);
+        // Joined here rather than looked up per line in the template, where each look-up costs far more.
+        model.addAttribute("lines", WorkLine.of(items, ordersOfItems,
+                deadlines.ofTasks(items.stream().map(WorkItem::taskId).toList()), clock.instant()));
         return "intake/tasks";
     }
 

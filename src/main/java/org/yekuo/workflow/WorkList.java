@@ -1,0 +1,69 @@
+package org.yekuo.workflow;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.Role;
+import org.yekuo.shared.Paging;
+
+/**
+ * A member of staff's work list one page at a time, as the work page shows it: the lines of
+ * {@link OrderProcesses#openFor} (oldest first) and how many there are in all.
+ */
+@Service
+@Transactional(readOnly = true)
+public class WorkList {
+
+    private final OrderProcesses processes;
+    private final JdbcClient jdbc;
+
+    WorkList(OrderProcesses processes, JdbcClient jdbc) {
+        this.processes = processes;
+        this.jdbc = jdbc;
+    }
+
+    /** One page of the work list; a page past the end is empty, with the total still counted. */
+    public WorkPage page(CurrentUser user, int page, int size) {
+        Paging.check(page, size);
+        long offset = Paging.offset(page, size);
+        // Work lists are read from the front (oldest first): reading the pages before this one is cheaper than
+        // a second ordering rule with an offset, and stays one rule with openFor.
+        List<WorkItem> upTo = offset + size > Integer.MAX_VALUE ? List.of() : processes.openFor(user, (int) (offset + size));
+        List<WorkItem> items = upTo.size() <= offset ? List.of() : upTo.subList((int) offset, upTo.size());
+        return new WorkPage(List.copyOf(items), count(user), page, size);
+    }
+
+    /**
+     * How many lines {@link OrderProcesses#openFor} lists without a limit: nodes signed for by the user, and
+     * nodes nobody has signed for waiting for one of the user's roles, in the user's org scope (the same
+     * conditions; each count is served by the index its branch uses).
+     */
+    public long count(CurrentUser user) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", user.username());
+        params.put("scope", user.scope().likePattern());
+        long mine = jdbc.sql("select count(*) from work_item w where w.assignee = :me and w.org_path like :scope")
+                .params(params).query(Long.class).single();
+        List<String> roles = user.roles().stream().map(Role::name).toList();
+        if (roles.isEmpty()) {
+            return mine;
+        }
+        params.put("roles", roles);
+        return mine + jdbc.sql("select count(distinct w.task_id) from work_item_role r join work_item w on w.task_id = r.task_id"
+                + " where r.role in (:roles) and w.assignee is null and w.org_path like :scope")
+                .params(params).query(Long.class).single();
+    }
+
+    /** A page of a work list and the number of lines in all. */
+    public record WorkPage(List<WorkItem> items, long total, int page, int size) {
+
+        public boolean hasNext() {
+            return (long) (page + 1) * size < total;
+        }
+    }
+}
