@@ -134,10 +134,20 @@ class DeadlineRows {
 
     // --- the sweep: ids of rows whose threshold passed and that nobody claimed yet, then one claim each
 
+    // Each scan matches a partial index of the unclaimed open rows ordered by its threshold (PostgreSQL, V81), so it
+    // reads the rows due and no others however many nodes are open; DeadlineSweepPlanTests holds them to it.
+    static final String DUE_TO_TURN_YELLOW = """
+            select id from node_deadline where turned_yellow_at is null and completed_at is null and yellow_at <= ?
+               and paused_since is null order by yellow_at""";
+    static final String DUE_FOR_REMINDER = """
+            select id from node_deadline where reminded_at is null and completed_at is null and remind_at <= ?
+               and remind_at > reached_at and paused_since is null order by remind_at""";
+    static final String OVERDUE = """
+            select id from node_deadline where escalated_at is null and completed_at is null and due_at < ?
+               and paused_since is null order by due_at""";
+
     List<Long> dueToTurnYellow(Instant now, int max) {
-        return ids("""
-                select id from node_deadline where turned_yellow_at is null and completed_at is null and yellow_at <= ?
-                   and paused_since is null order by yellow_at""", now, max);
+        return ids(DUE_TO_TURN_YELLOW, now, max);
     }
 
     boolean claimYellow(long id, Instant now) {
@@ -148,9 +158,7 @@ class DeadlineRows {
     }
 
     List<Long> dueForReminder(Instant now, int max) {
-        return ids("""
-                select id from node_deadline where reminded_at is null and completed_at is null and remind_at <= ?
-                   and remind_at > reached_at and paused_since is null order by remind_at""", now, max);
+        return ids(DUE_FOR_REMINDER, now, max);
     }
 
     boolean claimReminder(long id, Instant now) {
@@ -162,9 +170,7 @@ class DeadlineRows {
     }
 
     List<Long> overdue(Instant now, int max) {
-        return ids("""
-                select id from node_deadline where escalated_at is null and completed_at is null and due_at < ?
-                   and paused_since is null order by due_at""", now, max);
+        return ids(OVERDUE, now, max);
     }
 
     /** Claims an overdue node: escalated, locked, and red from its deadline on (the first time only). */

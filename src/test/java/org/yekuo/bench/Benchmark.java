@@ -68,8 +68,15 @@ public final class Benchmark {
                 stage(results, THROUGHPUT, () -> lifecycle(config, db, context, results));
             }
             if (config.runs("sweep")) {
-                stage(results, SweepProbe.SECTION, () -> new SweepProbe(context, db,
-                        config.sweepOpenNodes().stream().mapToInt(Integer::intValue).toArray(), config.sweepDue()).measure(results));
+                stage(results, SweepProbe.SECTION, () -> {
+                    SweepProbe probe = new SweepProbe(context, db, config.sweepOpenNodes().stream().mapToInt(Integer::intValue).toArray(),
+                            config.sweepDue());
+                    probe.measure(results);
+                    Path file = config.output().resolveSibling("sweep-plans.txt");
+                    Files.createDirectories(file.toAbsolutePath().getParent());
+                    Files.write(file, probe.plans);
+                    results.context("sweep plans", "the reminders query's plan at each size: " + file);
+                });
             }
         }
         if (config.runs("latency")) {

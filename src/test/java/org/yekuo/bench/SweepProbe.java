@@ -40,10 +40,22 @@ final class SweepProbe {
      */
     static final Map<String, Sweep> SWEEPS = new LinkedHashMap<>();
 
+    /** The sweep's three scans as {@code DeadlineRows} runs them, one batch each. */
+    private static final List<String> SWEEP_QUERIES = List.of(
+            "select id from node_deadline where turned_yellow_at is null and completed_at is null and yellow_at <= ?"
+                    + " and paused_since is null order by yellow_at limit 100",
+            "select id from node_deadline where reminded_at is null and completed_at is null and remind_at <= ?"
+                    + " and remind_at > reached_at and paused_since is null order by remind_at limit 100",
+            "select id from node_deadline where escalated_at is null and completed_at is null and due_at < ?"
+                    + " and paused_since is null order by due_at limit 100");
+
+    /** The reminders the sweep finds, as its scan asks for them (oldest first), up to the probe's due count. */
+    private static final String REMINDERS_DUE = "select id from node_deadline where reminded_at is null and completed_at is null"
+            + " and remind_at <= ? and remind_at > reached_at and paused_since is null order by remind_at limit " + DUE;
+
     static {
-        SWEEPS.put("reminders due (indexed query)", (context, jdbc, now) -> jdbc.sql("select count(*) from node_deadline "
-                + "where reminded_at is null and completed_at is null and remind_at <= ?").param(Timestamp.from(now))
-                .query(Long.class).single());
+        SWEEPS.put("reminders due (indexed query)", (context, jdbc, now) -> (long) jdbc.sql(REMINDERS_DUE).param(Timestamp.from(now))
+                .query(Long.class).list().size());
         SWEEPS.put("DeadlineSweep.sweep() (finds and sends)", (context, jdbc, now) -> {
             DeadlineSweep.Result result = context.getBean(DeadlineSweep.class).sweep();
             return result.turnedYellow() + result.reminded() + result.overdue();
@@ -60,6 +72,8 @@ final class SweepProbe {
 
     private final int[] openNodes;
     private final int due;
+    /** The reminders query's plan at each size, written next to the results. */
+    final List<String> plans = new ArrayList<>();
 
     SweepProbe(ApplicationContext context, BenchDatabase db, int[] openNodes, int due) {
         this.openNodes = openNodes;
@@ -103,6 +117,12 @@ final class SweepProbe {
                         .update();
                 jdbc.sql("analyze node_deadline").update();
                 long openNow = present + add;
+                plans.add("== reminders due @ " + openNow + " open ==");
+                plans.addAll(jdbc.sql("explain " + REMINDERS_DUE).param(Timestamp.from(now)).query(String.class).list());
+                for (String sweepQuery : SWEEP_QUERIES) {
+                    plans.add("-- " + sweepQuery);
+                    plans.addAll(jdbc.sql("explain analyze " + sweepQuery).param(Timestamp.from(now)).query(String.class).list());
+                }
                 for (var sweep : SWEEPS.entrySet()) {
                     List<Double> millis = new ArrayList<>();
                     long found = 0;

@@ -1,0 +1,2 @@
+-- PostgreSQL answers the sweep's scans from partial indexes (db/vendor/postgresql/V81). H2 has no partial
+-- indexes; the zero-install database keeps V61's claim indexes, which serve a demo's few thousand nodes.
