@@ -406,9 +406,10 @@ final class HistoryGenerator {
             }
             StringBuilder copy = new StringBuilder();
             try (var rs = s.executeQuery("""
-                    select o.code || ' ' || o.version, a.order_no, o.created_at, o.nodes,
-                        (select array_agg(n.completed_at order by n.k) from gen_n n where n.id = o.id), o.materials, o.id
-                    from gen_o o join application a on a.id = o.id order by o.i""")) {
+                    select o.code || ' ' || o.version, a.order_no, o.created_at, o.nodes, n.completed, o.materials, o.id
+                    from gen_o o join application a on a.id = o.id
+                    join (select id, array_agg(completed_at order by k) as completed from gen_n group by id) n on n.id = o.id
+                    order by o.i""")) {
                 while (rs.next()) {
                     String orderNo = rs.getString(2);
                     Instant created = rs.getTimestamp(3).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
