@@ -2,6 +2,7 @@ package org.yekuo.intake;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +50,11 @@ public class NodeWork {
 
     public List<WorkItem> myWork(CurrentUser user, int max) {
         return processes.openFor(user, max);
+    }
+
+    /** One node of the user's work, or empty when it is not (or no longer) theirs to work on. */
+    public Optional<WorkItem> myWork(CurrentUser user, String taskId) {
+        return processes.openFor(user, taskId);
     }
 
     @Transactional

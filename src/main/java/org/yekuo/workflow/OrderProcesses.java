@@ -125,28 +125,38 @@ public class OrderProcesses {
         return byOrder;
     }
 
+    // The two branches of a member of staff's work, in their org scope; WorkList counts them by the same rule.
+    static final String SIGNED_FOR_BY_ME = "from work_item w where w.assignee = :me and w.org_path like :scope";
+    static final String WAITING_FOR_MY_ROLES = "from work_item_role r join work_item w on w.task_id = r.task_id"
+            + " where r.role in (:roles) and w.assignee is null and w.org_path like :scope";
+
+    /** The parameters of the two branches; {@code roles} only when the user holds any. */
+    static Map<String, Object> myWorkParams(CurrentUser user) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("me", user.username());
+        params.put("scope", user.scope().likePattern());
+        List<String> roles = user.roles().stream().map(Role::name).toList();
+        if (!roles.isEmpty()) {
+            params.put("roles", roles);
+        }
+        return params;
+    }
+
     /**
      * What a member of staff may work on, oldest first: nodes signed for by them, and nodes nobody has
      * signed for waiting for one of their roles, on orders in their org scope. Read from the work list
      * (see {@code work_item}), which the engine keeps in step in its own transaction.
      */
     public List<WorkItem> openFor(CurrentUser user, int max) {
-        List<String> roles = user.roles().stream().map(Role::name).toList();
-        Map<String, Object> params = new HashMap<>();
-        params.put("me", user.username());
-        params.put("scope", user.scope().likePattern());
+        Map<String, Object> params = myWorkParams(user);
         params.put("max", max);
         // Each branch is served by its own index ((assignee, created_at) and (role, created_at)) and cut to
         // the page before the two are merged.
-        String mine = "select w.task_id, w.created_at from work_item w where w.assignee = :me and w.org_path like :scope"
-                + " order by w.created_at, w.task_id limit :max";
+        String mine = "select w.task_id, w.created_at " + SIGNED_FOR_BY_ME + " order by w.created_at, w.task_id limit :max";
         String sql = mine;
-        if (!roles.isEmpty()) {
-            params.put("roles", roles);
+        if (params.containsKey("roles")) {
             sql = "select task_id, created_at from (" + mine + ") m union select task_id, created_at from ("
-                    + "select w.task_id, w.created_at from work_item_role r join work_item w on w.task_id = r.task_id"
-                    + " where r.role in (:roles) and w.assignee is null and w.org_path like :scope"
-                    + " order by r.created_at, w.task_id limit :max) c";
+                    + "select w.task_id, w.created_at " + WAITING_FOR_MY_ROLES + " order by r.created_at, w.task_id limit :max) c";
         }
         List<String> ids = jdbc.sql("select task_id from (" + sql + ") x order by created_at, task_id limit :max")
                 .params(params).query(String.class).list();
@@ -154,6 +164,17 @@ public class OrderProcesses {
             return List.of();
         }
         return workItems("w.task_id in (:ids)", Map.of("ids", ids), max);
+    }
+
+    /** A node of the user's work as {@link #openFor(CurrentUser, int)} would list it; empty if it is not theirs. */
+    public Optional<WorkItem> openFor(CurrentUser user, String taskId) {
+        Map<String, Object> params = myWorkParams(user);
+        params.put("task", taskId);
+        String sql = "select w.task_id " + SIGNED_FOR_BY_ME + " and w.task_id = :task";
+        if (params.containsKey("roles")) {
+            sql += " union select w.task_id " + WAITING_FOR_MY_ROLES + " and w.task_id = :task";
+        }
+        return jdbc.sql(sql).params(params).query(String.class).optional().map(this::openItem);
     }
 
     private List<WorkItem> workItems(String condition, Map<String, ?> params, int max) {

@@ -1,6 +1,5 @@
 package org.yekuo.workflow;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,7 +7,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.identity.CurrentUser;
-import org.yekuo.identity.Role;
 import org.yekuo.shared.Paging;
 
 /**
@@ -39,24 +37,17 @@ public class WorkList {
     }
 
     /**
-     * How many lines {@link OrderProcesses#openFor} lists without a limit: nodes signed for by the user, and
-     * nodes nobody has signed for waiting for one of the user's roles, in the user's org scope (the same
-     * conditions; each count is served by the index its branch uses).
+     * How many lines {@link OrderProcesses#openFor} lists without a limit, by its two branches' conditions; each
+     * count is served by the index its branch uses.
      */
     public long count(CurrentUser user) {
-        Map<String, Object> params = new HashMap<>();
-        params.put("me", user.username());
-        params.put("scope", user.scope().likePattern());
-        long mine = jdbc.sql("select count(*) from work_item w where w.assignee = :me and w.org_path like :scope")
-                .params(params).query(Long.class).single();
-        List<String> roles = user.roles().stream().map(Role::name).toList();
-        if (roles.isEmpty()) {
+        Map<String, Object> params = OrderProcesses.myWorkParams(user);
+        long mine = jdbc.sql("select count(*) " + OrderProcesses.SIGNED_FOR_BY_ME).params(params).query(Long.class).single();
+        if (!params.containsKey("roles")) {
             return mine;
         }
-        params.put("roles", roles);
-        return mine + jdbc.sql("select count(distinct w.task_id) from work_item_role r join work_item w on w.task_id = r.task_id"
-                + " where r.role in (:roles) and w.assignee is null and w.org_path like :scope")
-                .params(params).query(Long.class).single();
+        return mine + jdbc.sql("select count(distinct w.task_id) " + OrderProcesses.WAITING_FOR_MY_ROLES).params(params)
+                .query(Long.class).single();
     }
 
     /** A page of a work list and the number of lines in all. */

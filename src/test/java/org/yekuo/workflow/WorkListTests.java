@@ -79,6 +79,31 @@ class WorkListTests {
     }
 
     @Test
+    @DisplayName("R-COL-5 a task page finds its node by the work list's rule: mine or my roles' in my scope, whatever my list's length")
+    void oneNodeOfMyWork() {
+        String station = "/1/6/" + ORDER_IDS.get() + "/";
+        long orderId = ORDER_IDS.incrementAndGet();
+        processes.start(new OrderReference(orderId, null, null, 0, station), ProcessFamily.LV, LV_RESIDENTIAL);
+        CurrentUser clerk = staff("wl1-clerk-" + orderId, station, Role.CLERK);
+        CurrentUser otherClerk = staff("wl1-clerk2-" + orderId, station, Role.CLERK);
+        CurrentUser elsewhere = staff("wl1-west-" + orderId, "/1/9/" + orderId + "/", Role.CLERK);
+        CurrentUser surveyor = staff("wl1-surveyor-" + orderId, station, Role.SURVEYOR);
+        String taskId = only(processes.openFor(clerk, 50), orderId).taskId();
+
+        assertThat(processes.openFor(clerk, taskId)).get().extracting(WorkItem::nodeCode).isEqualTo("ACCEPTANCE");
+        assertThat(processes.openFor(otherClerk, taskId)).isPresent();
+        assertThat(processes.openFor(elsewhere, taskId)).isEmpty();
+        assertThat(processes.openFor(surveyor, taskId)).isEmpty();
+
+        processes.signFor(taskId, clerk);
+        assertThat(processes.openFor(clerk, taskId)).get().extracting(WorkItem::assignee).isEqualTo(clerk.username());
+        assertThat(processes.openFor(otherClerk, taskId)).isEmpty();
+
+        processes.complete(taskId, clerk, Map.of());
+        assertThat(processes.openFor(clerk, taskId)).isEmpty();
+    }
+
+    @Test
     @DisplayName("R-COL-5 a cancelled order leaves nobody's work list")
     void cancelledOrderLeavesTheList() {
         String station = "/1/6/" + ORDER_IDS.get() + "/";

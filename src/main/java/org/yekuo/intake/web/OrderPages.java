@@ -213,7 +213,7 @@ class OrderPages {
     @GetMapping("/tasks/{taskId}")
     String task(@PathVariable String taskId, Model model, Locale locale, HttpServletResponse response) {
         return shown(() -> {
-            WorkItem item = work.myWork(users.require(), 500).stream().filter(i -> i.taskId().equals(taskId)).findFirst()
+            WorkItem item = work.myWork(users.require(), taskId)
                     .orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
             return taskForm(item, Map.of(), model, locale);
         }, model, locale, response);
@@ -234,7 +234,7 @@ class OrderPages {
     String complete(@PathVariable String taskId, @RequestParam Map<String, String> fields, Model model, Locale locale,
             HttpServletResponse response, RedirectAttributes redirect) {
         var user = users.require();
-        WorkItem item = work.myWork(user, 500).stream().filter(i -> i.taskId().equals(taskId)).findFirst().orElse(null);
+        WorkItem item = work.myWork(user, taskId).orElse(null);
         try {
             work.complete(taskId, fields, user);
             redirect.addFlashAttribute("notice", "intake.page.completed");
