@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yekuo.EmbeddedPostgres;
 import org.yekuo.YekuoApplication;
 import org.yekuo.catalogue.Catalogue;
@@ -23,6 +24,7 @@ import org.yekuo.catalogue.Catalogue;
 public final class Benchmark {
 
     static final String THROUGHPUT = "lifecycle throughput";
+    static final String STORAGE = "storage";
     /** Statements listed per side in lifecycle-statements.txt. */
     private static final int STATEMENTS = 25;
     /**
@@ -49,6 +51,18 @@ public final class Benchmark {
         }
     }
 
+    /** What the operator provisions disk and backups for: the database's size and its largest tables. */
+    private static void storage(ConfigurableApplicationContext context, Results results) {
+        JdbcClient jdbc = context.getBean(JdbcClient.class);
+        long bytes = jdbc.sql("select pg_database_size(current_database())").query(Long.class).single();
+        String largest = String.join(", ", jdbc.sql("""
+                select c.relname || ' ' || pg_size_pretty(pg_total_relation_size(c.oid)) from pg_class c
+                join pg_namespace n on n.oid = c.relnamespace
+                where c.relkind = 'r' and n.nspname = current_schema() order by pg_total_relation_size(c.oid) desc limit 6""")
+                .query(String.class).list());
+        results.add(STORAGE, "database size", bytes / 1e9, "GB", null, "largest with indexes: " + largest);
+    }
+
     static Results run(BenchConfig config, BenchDatabase db) throws Exception {
         Results results = new Results();
         results.context("machine", Runtime.getRuntime().availableProcessors() + " cores, load average "
@@ -60,6 +74,7 @@ public final class Benchmark {
             if (config.runs("generate")) {
                 new HistoryGenerator(context, db).ensure(config.finishedOrders(), config.openOrders(), results);
             }
+            storage(context, results);
             if (config.runs("pgbench")) {
                 Pgbench.Result ceiling = Pgbench.run(db, config.threads(), config.pgbenchSeconds());
                 results.add(THROUGHPUT, "pgbench TPC-B (ceiling)", ceiling.tps(), "tx/s", null, ceiling.note());

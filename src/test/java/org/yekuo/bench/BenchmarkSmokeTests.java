@@ -61,6 +61,8 @@ class BenchmarkSmokeTests {
         assertThat(results.figure(LatencyHarness.PACED, "requests").value()).isPositive();
         assertThat(results.figure(LatencyHarness.PACED, "requests").note()).contains("think time").endsWith(" 0 failed");
         assertThat(results.figure(LatencyHarness.MEMORY, "start-up to first answer").value()).isPositive();
+        assertThat(results.figure(Benchmark.STORAGE, "database size").value()).isPositive();
+        assertThat(results.figure(Benchmark.STORAGE, "database size").note()).matches("largest with indexes: \\w+ \\d+ \\w+, .*");
         assertThat(results.table()).contains("ratio Yekuo / bare engine");
         assertThat(Files.readString(config.output())).startsWith("{").contains("\"figures\"").contains("\"pgbench TPC-B (ceiling)\"");
     }
