@@ -1,0 +1,2 @@
+-- PostgreSQL indexes the overdue moments and the open rows of node_deadline (db/vendor/postgresql/V83). H2 has
+-- neither partial nor expression indexes; the zero-install database reads a demo's few thousand rows without them.

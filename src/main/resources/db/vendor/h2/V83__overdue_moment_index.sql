@@ -1,2 +1,0 @@
--- PostgreSQL indexes the overdue moment of the overdue nodes (db/vendor/postgresql/V83). H2 has neither partial
--- nor expression indexes; the zero-install database reads a demo's few months without one.

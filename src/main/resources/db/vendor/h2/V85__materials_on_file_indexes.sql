@@ -1,0 +1,2 @@
+-- PostgreSQL answers the materials-on-file look-up from covering and partial indexes (db/vendor/postgresql/V85).
+-- H2 has neither; the zero-install database keeps application_subject_idx.
