@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
 /**
  * Interactive latency of the product as staff use it: the application runs in a child JVM with
  * {@code -Xmx512m} on the benchmark database; 32 clients, each signed in once like a browser (session
- * cookie), ask for the scenarios below mixed at random for a fixed time, in two runs:
+ * cookie), ask for the scenarios below mixed at random by their weights for a fixed time, in two runs:
  * <ul>
  * <li><b>saturated</b>: no think time. 32 closed-loop clients keep two cores busy by construction, so every
  * latency is mostly queueing (Little's law: clients / throughput); this run measures capacity (req/s);</li>
@@ -60,10 +60,11 @@ final class LatencyHarness {
      * One kind of request; {@code path} null means not available in this build (it names what it waits
      * for in {@code note}) and is reported as n/a.
      *
-     * @param user demo users whose sessions ask for it, one picked at random per request
+     * @param user   demo users whose sessions ask for it, one picked at random per request
+     * @param weight how often it is asked for, relative to the other scenarios
      */
-    record Scenario(String name, List<String> users, java.util.function.BiFunction<Fixtures, ThreadLocalRandom, String> path,
-            String target, String note) {
+    record Scenario(String name, List<String> users, int weight,
+            java.util.function.BiFunction<Fixtures, ThreadLocalRandom, String> path, String target, String note) {
 
         boolean enabled() {
             return path != null;
@@ -73,26 +74,27 @@ final class LatencyHarness {
     static final String BASELINE = "trivial authenticated endpoint";
 
     /**
-     * The scenarios; the board and the monthly analysis belong to the deadline module and are switched
-     * on by giving them a path once it exists.
+     * The scenarios, weighted as a station's staff use the product: the work list and orders all day long, the
+     * board now and then, the monthly analysis by a few leaders (one request in twenty, which still gives it more
+     * than a hundred samples in the paced run); the baseline is asked for often enough to be a steady yardstick.
      */
     static final List<Scenario> SCENARIOS = new ArrayList<>(List.of(
-            new Scenario(BASELINE, List.of("clerk", "surveyor", "ops"), (f, r) -> "/api/identity/org-units", null,
+            new Scenario(BASELINE, List.of("clerk", "surveyor", "ops"), 2, (f, r) -> "/api/identity/org-units", null,
                     "GET /api/identity/org-units: the caller's own org tree"),
-            new Scenario("my tasks (GET /api/tasks)", List.of("clerk", "surveyor", "inspector", "designer", "ops"),
+            new Scenario("my tasks (GET /api/tasks)", List.of("clerk", "surveyor", "inspector", "designer", "ops"), 4,
                     (f, r) -> "/api/tasks", "p95 <= 50 ms", null),
-            new Scenario("my tasks page (GET /tasks)", List.of("clerk", "surveyor", "inspector"), (f, r) -> "/tasks",
+            new Scenario("my tasks page (GET /tasks)", List.of("clerk", "surveyor", "inspector"), 4, (f, r) -> "/tasks",
                     "p95 <= 50 ms", null),
-            new Scenario("order detail (GET /api/applications/{id})", List.of("clerk"),
+            new Scenario("order detail (GET /api/applications/{id})", List.of("clerk"), 3,
                     (f, r) -> "/api/applications/" + f.orderIds().get(r.nextInt(f.orderIds().size())), "p95 <= 50 ms", null),
-            new Scenario("order detail page (GET /orders/{id})", List.of("clerk"),
+            new Scenario("order detail page (GET /orders/{id})", List.of("clerk"), 3,
                     (f, r) -> "/orders/" + f.orderIds().get(r.nextInt(f.orderIds().size())), "p95 <= 50 ms", null),
-            new Scenario("board counts by colour (GET /api/deadlines/counts)", List.of("leader"),
+            new Scenario("board counts by colour (GET /api/deadlines/counts)", List.of("leader"), 2,
                     (f, r) -> "/api/deadlines/counts", "p95 <= 200 ms", null),
-            new Scenario("board page (GET /deadlines/board)", List.of("leader"), (f, r) -> "/deadlines/board",
+            new Scenario("board page (GET /deadlines/board)", List.of("leader"), 1, (f, r) -> "/deadlines/board",
                     "p95 <= 200 ms", null),
             // a month picked among the last twelve finished ones, all inside the generated history
-            new Scenario("monthly overdue analysis (GET /api/deadlines/reports/overdue-analysis)", List.of("leader"),
+            new Scenario("monthly overdue analysis (GET /api/deadlines/reports/overdue-analysis)", List.of("leader"), 1,
                     (f, r) -> "/api/deadlines/reports/overdue-analysis?month="
                             + java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1 + r.nextInt(12)),
                     "p95 <= 2000 ms", null)));
@@ -153,6 +155,17 @@ final class LatencyHarness {
                 app.destroyForcibly();
             }
         }
+    }
+
+    /** The scenario a draw in [0, total weight) falls on. */
+    private static Scenario pick(List<Scenario> scenarios, int draw) {
+        for (Scenario scenario : scenarios) {
+            draw -= scenario.weight();
+            if (draw < 0) {
+                return scenario;
+            }
+        }
+        throw new IllegalArgumentException("draw beyond the total weight");
     }
 
     private Process startApplication(int port, Path log) throws IOException {
@@ -242,6 +255,7 @@ final class LatencyHarness {
     private void run(String base, Fixtures fixtures, List<Map<String, HttpClient>> clientSessions, int duration, int think,
             String section, Results results) throws Exception {
         List<Scenario> enabled = SCENARIOS.stream().filter(Scenario::enabled).toList();
+        int totalWeight = enabled.stream().mapToInt(Scenario::weight).sum();
         Map<String, List<Long>> samples = new ConcurrentHashMap<>();
         AtomicLong failures = new AtomicLong();
         double loadBefore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
@@ -260,7 +274,7 @@ final class LatencyHarness {
                                 break;
                             }
                         }
-                        Scenario scenario = enabled.get(random.nextInt(enabled.size()));
+                        Scenario scenario = pick(enabled, random.nextInt(totalWeight));
                         String user = scenario.users().get(random.nextInt(scenario.users().size()));
                         HttpClient session = sessions.get(user);
                         String path = scenario.path().apply(fixtures, random);
@@ -291,8 +305,11 @@ final class LatencyHarness {
                 + (paced ? "think time exponential, mean " + think + " ms, " : "no think time, ") + String.format(java.util.Locale.ROOT,
                 "load average %.1f to %.1f, ", loadBefore, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage()) + failures.get() + " failed");
+        Results.Figure capacity = results.figure(SATURATED, "throughput (capacity)");
         results.add(section, paced ? "throughput" : "throughput (capacity)", total / (double) duration, "req/s", null,
-                paced ? "offered load, well below capacity" : "every client always waiting: the rate two cores sustain");
+                !paced ? "every client always waiting: the rate two cores sustain"
+                        : capacity == null ? "offered load" : String.format(java.util.Locale.ROOT,
+                                "offered load, %.0f %% of the saturated run's capacity", 100 * total / (double) duration / capacity.value()));
         double[] baseline = percentiles(samples.get(BASELINE));
         for (Scenario scenario : SCENARIOS) {
             // The targets are response times: a saturated closed loop measures queueing, so only the paced run
