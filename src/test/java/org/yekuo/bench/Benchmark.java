@@ -90,7 +90,7 @@ public final class Benchmark {
                     Path file = config.output().resolveSibling("sweep-plans.txt");
                     Files.createDirectories(file.toAbsolutePath().getParent());
                     Files.write(file, probe.plans);
-                    results.context("sweep plans", "the reminders query's plan at each size: " + file);
+                    results.context("sweep plans", "the plans of the reminders query and of the sweep's scans at each size: " + file);
                 });
             }
         }

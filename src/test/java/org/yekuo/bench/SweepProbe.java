@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yekuo.deadline.DeadlineSweep;
+import org.yekuo.deadline.SweepScans;
 
 /**
  * The deadline sweep's cost as the number of open nodes grows (5,000, 50,000, 500,000) while the number
@@ -40,18 +41,8 @@ final class SweepProbe {
      */
     static final Map<String, Sweep> SWEEPS = new LinkedHashMap<>();
 
-    /** The sweep's three scans as {@code DeadlineRows} runs them, one batch each. */
-    private static final List<String> SWEEP_QUERIES = List.of(
-            "select id from node_deadline where turned_yellow_at is null and completed_at is null and yellow_at <= ?"
-                    + " and paused_since is null order by yellow_at limit 100",
-            "select id from node_deadline where reminded_at is null and completed_at is null and remind_at <= ?"
-                    + " and remind_at > reached_at and paused_since is null order by remind_at limit 100",
-            "select id from node_deadline where escalated_at is null and completed_at is null and due_at < ?"
-                    + " and paused_since is null order by due_at limit 100");
-
     /** The reminders the sweep finds, as its scan asks for them (oldest first), up to the probe's due count. */
-    private static final String REMINDERS_DUE = "select id from node_deadline where reminded_at is null and completed_at is null"
-            + " and remind_at <= ? and remind_at > reached_at and paused_since is null order by remind_at limit " + DUE;
+    private static final String REMINDERS_DUE = SweepScans.DUE_FOR_REMINDER + " limit " + DUE;
 
     static {
         SWEEPS.put("reminders due (indexed query)", (context, jdbc, now) -> (long) jdbc.sql(REMINDERS_DUE).param(Timestamp.from(now))
@@ -119,7 +110,7 @@ final class SweepProbe {
                 long openNow = present + add;
                 plans.add("== reminders due @ " + openNow + " open ==");
                 plans.addAll(jdbc.sql("explain " + REMINDERS_DUE).param(Timestamp.from(now)).query(String.class).list());
-                for (String sweepQuery : SWEEP_QUERIES) {
+                for (String sweepQuery : SweepScans.batches(context)) {
                     plans.add("-- " + sweepQuery);
                     plans.addAll(jdbc.sql("explain analyze " + sweepQuery).param(Timestamp.from(now)).query(String.class).list());
                 }
