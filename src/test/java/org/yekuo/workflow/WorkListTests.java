@@ -43,8 +43,7 @@ class WorkListTests {
     @DisplayName("R-COL-5 my tasks lists waiting nodes of my roles in my scope, then what I signed for, until it is completed")
     void followsSignForDueDateDelegationAndCompletion() {
         String station = "/1/6/" + ORDER_IDS.get() + "/";
-        long orderId = ORDER_IDS.incrementAndGet();
-        processes.start(new OrderReference(orderId, null, null, 0, station), ProcessFamily.LV, LV_RESIDENTIAL);
+        long orderId = startedAt(station);
         CurrentUser clerk = staff("wl-clerk-" + orderId, station, Role.CLERK);
         CurrentUser elsewhere = staff("wl-west-" + orderId, "/1/9/" + orderId + "/", Role.CLERK);
         CurrentUser surveyor = staff("wl-surveyor-" + orderId, station, Role.SURVEYOR);
@@ -82,8 +81,7 @@ class WorkListTests {
     @DisplayName("R-COL-5 a task page finds its node by the work list's rule: mine or my roles' in my scope, whatever my list's length")
     void oneNodeOfMyWork() {
         String station = "/1/6/" + ORDER_IDS.get() + "/";
-        long orderId = ORDER_IDS.incrementAndGet();
-        processes.start(new OrderReference(orderId, null, null, 0, station), ProcessFamily.LV, LV_RESIDENTIAL);
+        long orderId = startedAt(station);
         CurrentUser clerk = staff("wl1-clerk-" + orderId, station, Role.CLERK);
         CurrentUser otherClerk = staff("wl1-clerk2-" + orderId, station, Role.CLERK);
         CurrentUser elsewhere = staff("wl1-west-" + orderId, "/1/9/" + orderId + "/", Role.CLERK);
@@ -107,8 +105,7 @@ class WorkListTests {
     @DisplayName("R-COL-5 a cancelled order leaves nobody's work list")
     void cancelledOrderLeavesTheList() {
         String station = "/1/6/" + ORDER_IDS.get() + "/";
-        long orderId = ORDER_IDS.incrementAndGet();
-        processes.start(new OrderReference(orderId, null, null, 0, station), ProcessFamily.LV, LV_RESIDENTIAL);
+        long orderId = startedAt(station);
         CurrentUser clerk = staff("wl-cancel-" + orderId, station, Role.CLERK);
         assertThat(processes.openFor(clerk, 50)).anyMatch(i -> i.orderId() == orderId);
 
@@ -125,10 +122,8 @@ class WorkListTests {
     @DisplayName("R-COL-5 my tasks answers oldest first and at most the number asked for")
     void oldestFirstAndCut() {
         String station = "/1/6/" + ORDER_IDS.get() + "/";
-        long first = ORDER_IDS.incrementAndGet();
-        long second = ORDER_IDS.incrementAndGet();
-        processes.start(new OrderReference(first, null, null, 0, station), ProcessFamily.LV, LV_RESIDENTIAL);
-        processes.start(new OrderReference(second, null, null, 0, station), ProcessFamily.LV, LV_RESIDENTIAL);
+        long first = startedAt(station);
+        long second = startedAt(station);
         CurrentUser clerk = staff("wl-order-" + first, station, Role.CLERK);
 
         assertThat(processes.openFor(clerk, 50)).extracting(WorkItem::orderId).containsExactly(first, second);
@@ -140,8 +135,7 @@ class WorkListTests {
     @DisplayName("R-COL-1 the work page reads my tasks a page at a time, oldest first, and counts them all")
     void pagedWithTotal() {
         String station = "/1/6/" + ORDER_IDS.get() + "/";
-        List<Long> orders = List.of(ORDER_IDS.incrementAndGet(), ORDER_IDS.incrementAndGet(), ORDER_IDS.incrementAndGet());
-        orders.forEach(id -> processes.start(new OrderReference(id, null, null, 0, station), ProcessFamily.LV, LV_RESIDENTIAL));
+        List<Long> orders = List.of(startedAt(station), startedAt(station), startedAt(station));
         CurrentUser clerk = staff("wl-page-" + orders.get(0), station, Role.CLERK);
         CurrentUser surveyor = staff("wl-page-s-" + orders.get(0), station, Role.SURVEYOR);
 
@@ -166,6 +160,13 @@ class WorkListTests {
         List<String> engine = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(orderId)).list().stream()
                 .map(t -> t.getId()).sorted().toList();
         assertThat(processes.openItems(orderId)).extracting(WorkItem::taskId).containsExactlyInAnyOrderElementsOf(engine);
+    }
+
+    /** Starts an LV residential order at the station; its id. */
+    private long startedAt(String station) {
+        long orderId = ORDER_IDS.incrementAndGet();
+        processes.start(new OrderReference(orderId, null, null, 0, station), ProcessFamily.LV, LV_RESIDENTIAL);
+        return orderId;
     }
 
     private static WorkItem only(List<WorkItem> items, long orderId) {
