@@ -127,8 +127,9 @@ public class OrderProcesses {
 
     // The two branches of a member of staff's work, in their org scope; WorkList counts them by the same rule.
     static final String SIGNED_FOR_BY_ME = "from work_item w where w.assignee = :me and w.org_path like :scope";
-    static final String WAITING_FOR_MY_ROLES = "from work_item_role r join work_item w on w.task_id = r.task_id"
-            + " where r.role in (:roles) and w.assignee is null and w.org_path like :scope";
+    static final String WAITING = "w.assignee is null and w.org_path like :scope";
+    static final String OFFERED_TO_MY_ROLES = "r.task_id = w.task_id and r.role in (:roles)";
+    static final String WAITING_FOR_MY_ROLES = "from work_item_role r join work_item w on " + OFFERED_TO_MY_ROLES + " where " + WAITING;
 
     /** The parameters of the two branches; {@code roles} only when the user holds any. */
     static Map<String, Object> myWorkParams(CurrentUser user) {

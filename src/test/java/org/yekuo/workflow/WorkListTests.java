@@ -156,6 +156,21 @@ class WorkListTests {
         assertThat(workList.page(clerk, 0, 50).items()).containsExactlyElementsOf(processes.openFor(clerk, 50));
     }
 
+    @Test
+    @DisplayName("R-COL-1 a node offered to two of my roles is one line of my work and counted once")
+    void nodeOfferedToTwoOfMyRolesCountsOnce() {
+        String station = "/1/6/" + ORDER_IDS.get() + "/";
+        long orderId = startedAt(station);
+        String taskId = processes.openItems(orderId).get(0).taskId();
+        tasks.addCandidateGroup(taskId, Role.SURVEYOR.name());
+        CurrentUser both = new CurrentUser(orderId, "wl-both-" + orderId, "wl-both", 0, "", "", station, station,
+                Set.of(Role.CLERK, Role.SURVEYOR));
+
+        assertThat(processes.openFor(both, 50)).extracting(WorkItem::taskId).containsExactly(taskId);
+        assertThat(workList.count(both)).isEqualTo(1);
+        assertThat(workList.count(staff("wl-surveyor-only-" + orderId, station, Role.SURVEYOR))).isEqualTo(1);
+    }
+
     private void assertInStepWithEngine(long orderId) {
         List<String> engine = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(orderId)).list().stream()
                 .map(t -> t.getId()).sorted().toList();
