@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.flowable.common.engine.api.FlowableException;
@@ -31,6 +32,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
@@ -52,7 +54,8 @@ public class OrderProcesses {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final HistoryService history;
-    private final ObjectProvider<OrderLocks> locks;
+    /** The lock owner, looked up once: resolving it from the bean factory on every task costs more than the check. */
+    private final Supplier<OrderLocks> locks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JdbcClient jdbc;
@@ -63,7 +66,7 @@ public class OrderProcesses {
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
-        this.locks = locks;
+        this.locks = SingletonSupplier.of(locks::getIfAvailable);
         this.events = events;
         this.clock = clock;
     }
@@ -378,7 +381,7 @@ public class OrderProcesses {
 
     /** A locked order moves no further (R-SLA-4). */
     private void requireUnlocked(long orderId) {
-        OrderLocks port = locks.getIfAvailable();
+        OrderLocks port = locks.get();
         if (port != null && port.isLocked(orderId)) {
             throw DomainException.conflict("workflow.order.locked");
         }

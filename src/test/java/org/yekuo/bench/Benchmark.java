@@ -141,6 +141,10 @@ public final class Benchmark {
         Lifecycle yekuo = new Lifecycle(context, NodeDrivers.forProduct(context));
         try (BareEngine bare = new BareEngine(db, context.getEnvironment().getProperty("spring.datasource.hikari.maximum-pool-size",
                 Integer.class, 10))) {
+            long started = System.nanoTime();
+            long carried = bare.carryHistory(db);
+            results.context("baseline history", carried == 0 ? "Yekuo's engine history, copied by an earlier run"
+                    : String.format("Yekuo's engine history, %d rows copied in %.0f s", carried, (System.nanoTime() - started) / 1e9));
             bare.run(config.warmupOrders(), config.threads(), plans);
             yekuo.run(config.warmupOrders(), config.threads());
             PostgresCpu databaseCpu = new PostgresCpu(db.localServerPid());

@@ -51,6 +51,8 @@ class BenchmarkSmokeTests {
         assertThat(results.figure(Benchmark.THROUGHPUT, "Yekuo orders/s").value()).isPositive();
         assertThat(results.figure(Benchmark.THROUGHPUT, "bare engine orders/s").value()).isPositive();
         assertThat(results.figure(Benchmark.THROUGHPUT, "Yekuo transactions per order").value()).isGreaterThan(1);
+        // The baseline writes its history next to a copy of Yekuo's, as large as the generated one.
+        assertThat(results.context().get("baseline history")).matches("Yekuo's engine history, [1-9]\\d* rows copied in \\d+ s");
         assertThat(results.figure(SweepProbe.SECTION, "open nodes in the generated data")).isNotNull();
         // The real sweep found and sent exactly the reminders the probe made due, at each size.
         assertThat(results.figures().stream().filter(f -> f.section().equals(SweepProbe.SECTION) && f.name().startsWith("DeadlineSweep.sweep()")))

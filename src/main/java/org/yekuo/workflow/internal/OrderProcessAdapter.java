@@ -6,6 +6,7 @@ import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.flowable.engine.delegate.DelegateExecution;
 import org.flowable.identitylink.api.IdentityLinkInfo;
@@ -13,6 +14,7 @@ import org.flowable.task.service.delegate.DelegateTask;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.yekuo.workflow.NodeCompleted;
 import org.yekuo.workflow.NodeDeadlines;
 import org.yekuo.workflow.NodeReached;
@@ -33,15 +35,17 @@ public class OrderProcessAdapter {
     private static final String OPENED_ROUND = "reviewRoundOpened";
 
     private final ApplicationEventPublisher events;
-    private final ObjectProvider<NodeDeadlines> deadlines;
-    private final ObjectProvider<SchemeReviews> reviews;
+    // The other modules' ports, looked up once: resolving them from the bean factory on every node costs
+    // more than some of the calls themselves.
+    private final Supplier<NodeDeadlines> deadlines;
+    private final Supplier<SchemeReviews> reviews;
     private final Clock clock;
 
     OrderProcessAdapter(ApplicationEventPublisher events, ObjectProvider<NodeDeadlines> deadlines,
             ObjectProvider<SchemeReviews> reviews, Clock clock) {
         this.events = events;
-        this.deadlines = deadlines;
-        this.reviews = reviews;
+        this.deadlines = SingletonSupplier.of(deadlines::getIfAvailable);
+        this.reviews = SingletonSupplier.of(reviews::getIfAvailable);
         this.clock = clock;
     }
 
@@ -50,7 +54,7 @@ public class OrderProcessAdapter {
      * the business type plans no countersign (or nothing owns reviews), so the scheme passes unreviewed.
      */
     public List<String> reviewerRoles(DelegateExecution execution) {
-        SchemeReviews port = reviews.getIfAvailable();
+        SchemeReviews port = reviews.get();
         if (port == null || skips(execution, REVIEW_NODE)) {
             return List.of();
         }
@@ -66,7 +70,7 @@ public class OrderProcessAdapter {
 
     /** Where the finished review round leads: its outcome's name, as the gateways' conditions compare it. */
     public String reviewOutcome(DelegateExecution execution) {
-        SchemeReviews port = reviews.getIfAvailable();
+        SchemeReviews port = reviews.get();
         if (port == null || skips(execution, REVIEW_NODE)) {
             return ReviewOutcome.PASSED.name();
         }
@@ -90,7 +94,10 @@ public class OrderProcessAdapter {
                 (String) task.getVariable(ProcessVariables.ORDER_NO), (String) task.getVariable(ProcessVariables.TYPE_CODE),
                 (Integer) task.getVariable(ProcessVariables.TYPE_VERSION), (String) task.getVariable(ProcessVariables.ORG_PATH));
         // The deadline's owner hears first, so the node's clock runs before any listener acts on the node.
-        deadlines.ifAvailable(port -> port.reached(reached).ifPresent(due -> task.setDueDate(Date.from(due))));
+        NodeDeadlines owner = deadlines.get();
+        if (owner != null) {
+            owner.reached(reached).ifPresent(due -> task.setDueDate(Date.from(due)));
+        }
         events.publishEvent(reached);
     }
 
