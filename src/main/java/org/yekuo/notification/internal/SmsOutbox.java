@@ -23,8 +23,9 @@ import org.yekuo.shared.PersonalDataCipher;
 @Repository
 public class SmsOutbox {
 
-    private static final String CLAIMABLE = "((status = 'PENDING' and next_attempt_at <= :now)"
-            + " or (status = 'SENDING' and lease_until <= :now))";
+    private static final String DUE = "status = 'PENDING' and next_attempt_at <= :now";
+    private static final String LEASE_RAN_OUT = "status = 'SENDING' and lease_until <= :now";
+    private static final String CLAIMABLE = "((" + DUE + ") or (" + LEASE_RAN_OUT + "))";
     private static final int MAX_ERROR = 500;
 
     private final JdbcClient jdbc;
@@ -49,10 +50,18 @@ public class SmsOutbox {
         return key.getKeyAs(Number.class).longValue();
     }
 
-    /** Messages a dispatcher may claim now, oldest first: due ones and those whose lease ran out. */
+    /**
+     * Messages a dispatcher may claim now, oldest first: due ones and those whose lease ran out. Each kind
+     * is read in order from the status index and cut to the batch before the two are merged, so a poll
+     * reads one batch however long the queue has grown (asked with "or", it sorted the whole backlog).
+     */
+    static final String OLDEST_CLAIMABLE = "select id from (select id, next_attempt_at from (select id, next_attempt_at from sms_outbox"
+            + " where " + DUE + " order by next_attempt_at, id limit :limit) d union all select id, next_attempt_at from (select id,"
+            + " next_attempt_at from sms_outbox where " + LEASE_RAN_OUT + " order by next_attempt_at, id limit :limit) l) c"
+            + " order by next_attempt_at, id limit :limit";
+
     List<Long> due(Instant now, int limit) {
-        return jdbc.sql("select id from sms_outbox where " + CLAIMABLE + " order by next_attempt_at, id limit :limit")
-                .param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
+        return jdbc.sql(OLDEST_CLAIMABLE).param("now", Timestamp.from(now)).param("limit", limit).query(Long.class).list();
     }
 
     /** Claims a message for one attempt; empty when another dispatcher was first. */
