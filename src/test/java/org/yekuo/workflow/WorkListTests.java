@@ -132,7 +132,7 @@ class WorkListTests {
     }
 
     @Test
-    @DisplayName("R-COL-1 the work page reads my tasks a page at a time, oldest first, and counts them all")
+    @DisplayName("R-COL-1 the work page reads my tasks a page at a time, oldest first, and counts them as far as it needs")
     void pagedWithTotal() {
         String station = "/1/6/" + ORDER_IDS.get() + "/";
         List<Long> orders = List.of(startedAt(station), startedAt(station), startedAt(station));
@@ -150,10 +150,23 @@ class WorkListTests {
 
         // Signed for by the clerk, the node is still on the clerk's list (and counted once); nobody else's.
         processes.signFor(first.items().get(0).taskId(), clerk);
-        assertThat(workList.count(clerk)).isEqualTo(3);
-        assertThat(workList.count(staff("wl-page-c2-" + orders.get(0), station, Role.CLERK))).isEqualTo(2);
-        assertThat(workList.count(surveyor)).isZero();
+        assertThat(workList.count(clerk, 100)).isEqualTo(3);
+        assertThat(workList.count(staff("wl-page-c2-" + orders.get(0), station, Role.CLERK), 100)).isEqualTo(2);
+        assertThat(workList.count(surveyor, 100)).isZero();
         assertThat(workList.page(clerk, 0, 50).items()).containsExactlyElementsOf(processes.openFor(clerk, 50));
+        assertThat(workList.page(clerk, 0, 50).more()).isFalse();
+
+        // Counted only as far as the bound (or the page shown, if further): beyond it the page says "more than"
+        // and still offers the next page.
+        assertThat(workList.count(clerk, 2)).isEqualTo(2);
+        WorkList.WorkPage bounded = workList.page(clerk, 0, 1, 1);
+        assertThat(bounded.total()).isEqualTo(1);
+        assertThat(bounded.more()).isTrue();
+        assertThat(bounded.hasNext()).isTrue();
+        WorkList.WorkPage last = workList.page(clerk, 2, 1, 1);
+        assertThat(last.total()).isEqualTo(3);
+        assertThat(last.more()).isFalse();
+        assertThat(last.hasNext()).isFalse();
     }
 
     @Test
@@ -167,8 +180,8 @@ class WorkListTests {
                 Set.of(Role.CLERK, Role.SURVEYOR));
 
         assertThat(processes.openFor(both, 50)).extracting(WorkItem::taskId).containsExactly(taskId);
-        assertThat(workList.count(both)).isEqualTo(1);
-        assertThat(workList.count(staff("wl-surveyor-only-" + orderId, station, Role.SURVEYOR))).isEqualTo(1);
+        assertThat(workList.count(both, 100)).isEqualTo(1);
+        assertThat(workList.count(staff("wl-surveyor-only-" + orderId, station, Role.SURVEYOR), 100)).isEqualTo(1);
     }
 
     private void assertInStepWithEngine(long orderId) {
