@@ -38,9 +38,10 @@ public class OverdueAnalysis {
      */
     static final String OVERDUE = "(" + OVERDUE_AT + " >= :from and " + OVERDUE_AT + " < :to"
             + " and (d.turned_red_at is not null or d.completed_at > d.due_at))";
-    private static final String CATEGORY = """
-            (select x.category from delay_explanation x where x.id =
-                (select max(y.id) from delay_explanation y where y.deadline_id = d.id and y.status <> 'REJECTED'))""";
+    /** The category of the node's latest explanation that was not rejected: one backward probe of V87's index. */
+    static final String CATEGORY = """
+            (select x.category from delay_explanation x where x.deadline_id = d.id and x.status <> 'REJECTED'
+             order by x.id desc limit 1)""";
 
     private final JdbcClient jdbc;
     private final ScoreRules rules;
@@ -122,9 +123,10 @@ public class OverdueAnalysis {
         groups.stream().filter(g -> g.category() != null)
                 .forEach(g -> counts.merge(List.of(g.category(), g.node()), g.count(), Long::sum));
         Map<List<String>, Long> previous = new HashMap<>();
+        // "offset 0" keeps the category a column of the inner rows: pushed into the outer filter, it was looked up twice.
         jdbc.sql("select m.category, m.node_code, count(*) as n from (select d.node_code, " + CATEGORY + " as category "
                         + "from node_deadline d where d.org_path like :scope and " + OVERDUE
-                        + ") m where m.category is not null group by m.category, m.node_code")
+                        + " offset 0) m where m.category is not null group by m.category, m.node_code")
                 .params(range(month.minusMonths(1), scope))
                 .query(rs -> {
                     previous.put(List.of(rs.getString("category"), rs.getString("node_code")), rs.getLong("n"));

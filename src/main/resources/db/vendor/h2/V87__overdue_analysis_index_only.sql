@@ -1,0 +1,2 @@
+-- PostgreSQL covers the overdue analysis with index-only reads (db/vendor/postgresql/V87). H2 has no included
+-- columns; the zero-install database reads a demo's few explanations through V60's index by deadline.
