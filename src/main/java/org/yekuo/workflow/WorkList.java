@@ -32,6 +32,10 @@ public class WorkList {
      */
     static final int COUNTED = 1_000;
 
+    /** The nodes waiting for the user's roles in their scope, up to {@code :limit}: a range of V88's index on PostgreSQL. */
+    static final String COUNT_WAITING = "select count(*) from (select 1 from work_item w where " + OrderProcesses.WAITING
+            + " and exists (select 1 from work_item_role r where " + OrderProcesses.OFFERED_TO_MY_ROLES + ") limit :limit) c";
+
     /** One page of the work list; a page past the end is empty, with the total still counted. */
     public WorkPage page(CurrentUser user, int page, int size) {
         return page(user, page, size, COUNTED);
@@ -62,9 +66,7 @@ public class WorkList {
         if (!params.containsKey("roles") || mine >= limit) {
             return Math.min(mine, limit);
         }
-        long waiting = jdbc.sql("select count(*) from (select 1 from work_item w where " + OrderProcesses.WAITING
-                        + " and exists (select 1 from work_item_role r where " + OrderProcesses.OFFERED_TO_MY_ROLES + ") limit :limit) c")
-                .params(params).query(Long.class).single();
+        long waiting = jdbc.sql(COUNT_WAITING).params(params).query(Long.class).single();
         return Math.min(mine + waiting, limit);
     }
 

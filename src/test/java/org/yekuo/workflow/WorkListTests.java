@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.Role;
 
@@ -38,6 +39,9 @@ class WorkListTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     @DisplayName("R-COL-5 my tasks lists waiting nodes of my roles in my scope, then what I signed for, until it is completed")
@@ -182,6 +186,20 @@ class WorkListTests {
         assertThat(processes.openFor(both, 50)).extracting(WorkItem::taskId).containsExactly(taskId);
         assertThat(workList.count(both, 100)).isEqualTo(1);
         assertThat(workList.count(staff("wl-surveyor-only-" + orderId, station, Role.SURVEYOR), 100)).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("R-COL-1 counting what waits for my roles reads my scope's waiting nodes only, not the province's")
+    void waitingCountReadsTheScopeRange() {
+        // Sequential and bitmap scans are left out so that the answer does not depend on how few rows the test holds.
+        List<String> plan = transactions.execute(status -> {
+            for (String setting : List.of("enable_seqscan", "enable_bitmapscan")) {
+                jdbc.sql("set local " + setting + " = off").update();
+            }
+            return jdbc.sql("explain " + WorkList.COUNT_WAITING).param("scope", "/1/6/" + ORDER_IDS.get() + "/%")
+                    .param("roles", List.of(Role.SURVEYOR.name())).param("limit", 1001).query(String.class).list();
+        });
+        assertThat(String.join("\n", plan)).contains(" using work_item_waiting_scope_idx ");
     }
 
     private void assertInStepWithEngine(long orderId) {

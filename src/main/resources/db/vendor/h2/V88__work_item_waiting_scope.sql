@@ -1,0 +1,2 @@
+-- PostgreSQL indexes the waiting work items by scope (db/vendor/postgresql/V88). H2 has no partial indexes; the
+-- zero-install database counts a demo's few work items without it.
