@@ -2,7 +2,9 @@ package org.yekuo.intake;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -139,11 +141,37 @@ class Applications {
                 .update();
     }
 
+    /** The material is supplied with its document, and goes on file for the applicant's later applications. */
     void markSupplied(long applicationId, String materialCode, long documentId, Instant at) {
         jdbc.sql("""
                 update application_material set state = 'SUPPLIED', document_id = ?, reused_from = null, supplied_at = ?
                 where application_id = ? and material_code = ?""")
                 .params(documentId, Timestamp.from(at), applicationId, materialCode).update();
+        if (!raiseOnFile(applicationId, materialCode, documentId)) {
+            // A savepoint, so that losing the race to put the applicant's first copy on file does not abort the transaction.
+            boolean inserted = Boolean.TRUE.equals(nested.execute(status -> {
+                try {
+                    return jdbc.sql("""
+                            insert into material_on_file (subject_code_index, material_code, application_id, document_id)
+                            select subject_code_index, ?, id, ? from application where id = ?""")
+                            .params(materialCode, documentId, applicationId).update() == 1;
+                } catch (DuplicateKeyException raced) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+            }));
+            if (!inserted) {
+                raiseOnFile(applicationId, materialCode, documentId);
+            }
+        }
+    }
+
+    /** Moves the applicant's entry on file to the newest application and document; false when there is none yet. */
+    private boolean raiseOnFile(long applicationId, String materialCode, long documentId) {
+        return jdbc.sql("""
+                update material_on_file set application_id = greatest(application_id, ?), document_id = greatest(document_id, ?)
+                where subject_code_index = (select subject_code_index from application where id = ?) and material_code = ?""")
+                .params(applicationId, documentId, applicationId, materialCode).update() == 1;
     }
 
     List<ApplicationMaterial> materials(long applicationId) {
@@ -158,14 +186,11 @@ class Applications {
 
     /**
      * Materials this applicant (by the blind index of their subject code) already supplied on earlier
-     * applications: the newest supplying application per material.
+     * applications: the newest supplying application per material, one entry each in {@code material_on_file},
+     * however many applications the applicant made before.
      */
     List<OnFile> onFile(String subjectCodeIndex) {
-        return jdbc.sql("""
-                select m.material_code, max(m.application_id) as application_id, max(m.document_id) as document_id
-                from application_material m join application a on a.id = m.application_id
-                where a.subject_code_index = ? and m.state = 'SUPPLIED' and m.document_id is not null
-                group by m.material_code""")
+        return jdbc.sql("select material_code, application_id, document_id from material_on_file where subject_code_index = ?")
                 .param(subjectCodeIndex)
                 .query((rs, n) -> new OnFile(rs.getString("material_code"), rs.getLong("application_id"), rs.getLong("document_id")))
                 .list();
@@ -189,11 +214,18 @@ class Applications {
 
     // Node fields
 
-    void saveNodeField(long applicationId, String nodeCode, String field, String text) {
-        jdbc.sql("delete from application_node_field where application_id = ? and node_code = ? and field_name = ?")
-                .params(applicationId, nodeCode, field).update();
-        jdbc.sql("insert into application_node_field (application_id, node_code, field_name, field_text) values (?, ?, ?, ?)")
-                .params(applicationId, nodeCode, field, text).update();
+    /** Records a node's fields, replacing what an earlier pass of the node recorded under the same names. */
+    void saveNodeFields(long applicationId, String nodeCode, Map<String, String> fields) {
+        if (fields.isEmpty()) {
+            return;
+        }
+        jdbc.sql("delete from application_node_field where application_id = :id and node_code = :node and field_name in (:names)")
+                .param("id", applicationId).param("node", nodeCode).param("names", List.copyOf(fields.keySet())).update();
+        List<Object> params = new ArrayList<>();
+        fields.forEach((name, text) -> params.addAll(List.of(applicationId, nodeCode, name, text)));
+        jdbc.sql("insert into application_node_field (application_id, node_code, field_name, field_text) values "
+                + String.join(", ", Collections.nCopies(fields.size(), "(?, ?, ?, ?)")))
+                .params(params).update();
     }
 
     List<NodeField> nodeFields(long applicationId) {

@@ -86,7 +86,7 @@ public class NodeWork {
             }
         }
         Map<String, String> values = NodeForm.valueOf(nodeCode).validate(fields);
-        values.forEach((name, text) -> applications.saveNodeField(application.id(), nodeCode, name, text));
+        applications.saveNodeFields(application.id(), nodeCode, values);
         processes.complete(taskId, user, Map.of());
         audit.record("node.completed", "application", application.orderNo(), "node=" + nodeCode + " fields=" + values.keySet());
     }

@@ -1,0 +1,2 @@
+-- PostgreSQL drops the partial index of supplied materials that V85 created there (db/vendor/postgresql/V91).
+-- H2 never had it.
