@@ -1,5 +1,7 @@
 package org.yekuo.workflow;
 
+import java.util.regex.Pattern;
+
 /**
  * BPMN element ids are the node codes in camel case ({@code siteSurvey} is {@code SITE_SURVEY}), so
  * the diagrams stay readable in a modeler and the mapping needs no table. A step that belongs to a key
@@ -8,11 +10,14 @@ package org.yekuo.workflow;
  */
 public final class NodeCodes {
 
+    /** Compiled once: every task the engine creates, lists or completes passes through it. */
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("([a-z])([A-Z])");
+
     private NodeCodes() {
     }
 
     public static String of(String elementId) {
-        return elementId.replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase();
+        return WORD_BOUNDARY.matcher(elementId).replaceAll("$1_$2").toUpperCase();
     }
 
     /** The key node of a task or element: its category when it has one, else its id in node-code form. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -403,20 +402,31 @@ public class OrderProcesses {
      * history entry for skipped nodes too; those are not part of the order's timeline.
      */
     public List<NodeHistory> timeline(long orderId) {
-        String businessKey = Long.toString(orderId);
-        var instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
-        if (instance == null) {
+        // One statement on the engine's history instead of three engine queries (instance by business key,
+        // its planned-nodes variable, its tasks): every order page and progress page reads it.
+        record Row(String taskId, String nodeCode, String handler, Instant receivedAt, Instant signedForAt, Instant finishedAt,
+                Instant dueAt, String plannedNodes) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select t.id_, t.task_def_key_, t.category_, t.assignee_, t.start_time_, t.claim_time_, t.end_time_, t.due_date_,
+                    v.text_
+                from act_hi_procinst p
+                join act_hi_varinst v on v.proc_inst_id_ = p.id_ and v.name_ = :planned and v.task_id_ is null
+                join act_hi_taskinst t on t.proc_inst_id_ = p.id_
+                where p.business_key_ = :key
+                order by t.start_time_, t.id_""")
+                .param("planned", ProcessVariables.PLANNED_NODES).param("key", Long.toString(orderId))
+                .query((rs, n) -> new Row(rs.getString(1), NodeCodes.of(rs.getString(2), rs.getString(3)), rs.getString(4),
+                        instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
+                        instant(rs.getTimestamp(8)), rs.getString(9)))
+                .list();
+        if (rows.isEmpty()) {
             return List.of();
         }
-        var planned = history.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(ProcessVariables.PLANNED_NODES).singleResult();
-        List<String> plannedNodes = ProcessVariables.plannedNodes(planned.getValue());
-        return history.createHistoricTaskInstanceQuery().processInstanceId(instance.getId())
-                .orderByHistoricTaskInstanceStartTime().asc().list().stream()
-                .filter(t -> plannedNodes.contains(NodeCodes.of(t.getTaskDefinitionKey(), t.getCategory())))
-                .sorted(Comparator.comparing(HistoricTaskInstance::getCreateTime))
-                .map(t -> new NodeHistory(t.getId(), NodeCodes.of(t.getTaskDefinitionKey(), t.getCategory()), t.getAssignee(),
-                        instant(t.getCreateTime()), instant(t.getClaimTime()), instant(t.getEndTime()), instant(t.getDueDate())))
+        List<String> plannedNodes = ProcessVariables.plannedNodes(rows.get(0).plannedNodes());
+        return rows.stream().filter(r -> plannedNodes.contains(r.nodeCode()))
+                .map(r -> new NodeHistory(r.taskId(), r.nodeCode(), r.handler(), r.receivedAt(), r.signedForAt(), r.finishedAt(),
+                        r.dueAt()))
                 .toList();
     }
 

@@ -3,6 +3,7 @@ package org.yekuo.workflow.internal;
 import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.Date;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,8 @@ import org.flowable.common.engine.api.delegate.event.FlowableEngineEventType;
 import org.flowable.common.engine.api.delegate.event.FlowableEvent;
 import org.flowable.common.engine.api.delegate.event.FlowableEventListener;
 import org.flowable.common.engine.api.delegate.event.FlowableEventType;
+import org.flowable.common.engine.impl.context.Context;
+import org.flowable.common.engine.impl.interceptor.CommandContext;
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.flowable.identitylink.api.IdentityLink;
@@ -46,6 +49,8 @@ public class WorkItemRecorder implements FlowableEventListener {
             FlowableEngineEventType.ENTITY_DELETED, FlowableEngineEventType.PROCESS_COMPLETED,
             FlowableEngineEventType.PROCESS_CANCELLED);
 
+    private static final String ARRIVING = WorkItemRecorder.class.getName() + ".arriving";
+
     private final JdbcClient jdbc;
 
     WorkItemRecorder(JdbcClient jdbc) {
@@ -61,6 +66,7 @@ public class WorkItemRecorder implements FlowableEventListener {
         switch (type) {
             case TASK_CREATED -> {
                 if (entity instanceof TaskEntity task) {
+                    arriving().remove(task.getId());
                     created(task);
                 }
             }
@@ -80,22 +86,39 @@ public class WorkItemRecorder implements FlowableEventListener {
                 }
             }
             case ENTITY_CREATED -> {
-                // a candidate group added after the task was created (the ones from the BPMN come with it)
-                if (entity instanceof IdentityLink link && candidateGroupOfTask(link)) {
+                // A new task's candidate groups arrive as links between its insert and TASK_CREATED, which
+                // records them all with the task; a group added to a task that is already open arrives alone.
+                if (entity instanceof Task task) {
+                    arriving().add(task.getId());
+                } else if (entity instanceof IdentityLink link && candidateGroupOfTask(link) && !arriving().contains(link.getTaskId())) {
                     addRole(link.getTaskId(), link.getGroupId());
                 }
             }
             case PROCESS_COMPLETED, PROCESS_CANCELLED -> {
                 String processInstanceId = ((FlowableEngineEvent) event).getProcessInstanceId();
                 if (processInstanceId != null) {
-                    jdbc.sql("delete from work_item_role where task_id in (select task_id from work_item where process_instance_id = :p)")
-                            .param("p", processInstanceId).update();
+                    // the roles go with their rows (on delete cascade)
                     jdbc.sql("delete from work_item where process_instance_id = :p").param("p", processInstanceId).update();
                 }
             }
             default -> {
             }
         }
+    }
+
+    /** Tasks inserted in the running engine command whose TASK_CREATED has not come yet. */
+    @SuppressWarnings("unchecked")
+    private static Set<String> arriving() {
+        CommandContext command = Context.getCommandContext();
+        if (command == null) {
+            return new HashSet<>();
+        }
+        Object tasks = command.getAttribute(ARRIVING);
+        if (tasks == null) {
+            tasks = new HashSet<String>();
+            command.addAttribute(ARRIVING, tasks);
+        }
+        return (Set<String>) tasks;
     }
 
     private static boolean candidateGroupOfTask(IdentityLink link) {
@@ -149,7 +172,7 @@ public class WorkItemRecorder implements FlowableEventListener {
     }
 
     private void delete(String taskId) {
-        jdbc.sql("delete from work_item_role where task_id = :task").param("task", taskId).update();
+        // the roles go with the row (on delete cascade)
         jdbc.sql("delete from work_item where task_id = :task").param("task", taskId).update();
     }
 
@@ -168,8 +191,7 @@ public class WorkItemRecorder implements FlowableEventListener {
         RuntimeService runtime = ready.getApplicationContext().getBean(RuntimeService.class);
         TransactionTemplate tx = ready.getApplicationContext().getBean(TransactionTemplate.class);
         tx.executeWithoutResult(status -> {
-            int dropped = jdbc.sql("delete from work_item_role where task_id not in (select id_ from act_ru_task)").update()
-                    + jdbc.sql("delete from work_item where task_id not in (select id_ from act_ru_task)").update();
+            int dropped = jdbc.sql("delete from work_item where task_id not in (select id_ from act_ru_task)").update();
             List<String> missing = jdbc.sql("""
                     select t.id_ from act_ru_task t
                     where t.proc_inst_id_ is not null and not exists (select 1 from work_item w where w.task_id = t.id_)
