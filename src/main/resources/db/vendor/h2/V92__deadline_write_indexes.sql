@@ -1,0 +1,2 @@
+-- PostgreSQL replaces four indexes over every node_deadline row with partial indexes of the rows that need them
+-- (db/vendor/postgresql/V92). H2 has no partial indexes and keeps V60/V65's, which serve a demo's few rows.
