@@ -150,7 +150,12 @@ class WorkListTests {
         WorkList.WorkPage second = workList.page(clerk, 1, 2);
         assertThat(second.items()).extracting(WorkItem::orderId).containsExactly(orders.get(2));
         assertThat(second.hasNext()).isFalse();
-        assertThat(workList.page(clerk, 5, 2).items()).isEmpty();
+        WorkList.WorkPage pastTheEnd = workList.page(clerk, 5, 2);
+        assertThat(pastTheEnd.items()).isEmpty();
+        assertThat(pastTheEnd.total()).isEqualTo(3);
+        // A list shorter than its page is all there is, as the count would say.
+        assertThat(workList.page(clerk, 0, 50).total()).isEqualTo(workList.count(clerk, 100)).isEqualTo(3);
+        assertThat(workList.page(surveyor, 0, 50).total()).isZero();
 
         // Signed for by the clerk, the node is still on the clerk's list (and counted once); nobody else's.
         processes.signFor(first.items().get(0).taskId(), clerk);
