@@ -27,7 +27,7 @@ class BenchmarkSmokeTests {
     void benchmarkRunsEndToEndAtTinyScale() throws Exception {
         String server = EmbeddedPostgres.jdbcUrl();
         BenchConfig config = new BenchConfig(6, 2, 2, 2, 0.0002, 4, 3, 2, output.resolve("pgdata"), output.resolve("results.json"),
-                Set.of(), List.of(300, 1_000), 20, 50, 2);
+                Set.of(), List.of(25, 300), 20, 50, 2);
         Results results;
         try (BenchDatabase db = BenchDatabase.scratch(server, "postgres", "postgres")) {
             results = Benchmark.run(config, db);

@@ -18,7 +18,8 @@ import org.yekuo.deadline.SweepScans;
 /**
  * The deadline sweep's cost as the number of open nodes grows (5,000, 50,000, 500,000) while the number
  * due stays the same: it must grow with the number due, not the number open. Open nodes are added to
- * node_deadline inside a transaction that is rolled back, so the database is left as it was; the real
+ * node_deadline (or, below what the history holds open, closed) inside a transaction that is rolled back, so
+ * the database is left as it was; the real
  * sweep's own per-row transactions join it (and each timed run is rolled back to a savepoint).
  */
 final class SweepProbe {
@@ -96,8 +97,18 @@ final class SweepProbe {
         for (int target : openNodes) {
             transactions.executeWithoutResult(tx -> {
                 long present = jdbc.sql("select count(*) from node_deadline where completed_at is null").query(Long.class).single();
-                // Bring the open nodes to the target with `due` of them due for a reminder now and the rest later.
+                // Bring the open nodes to the target with `due` of them due for a reminder now and the rest later. A
+                // target below what the history holds open closes the surplus here (rolled back with the rest): rows none
+                // of whose thresholds has come, so the old versions the update leaves in the sweep's indexes lie beyond
+                // what any of its scans reads.
                 long add = Math.max(due, target - present);
+                long close = Math.max(0, present + add - target);
+                if (close > 0) {
+                    jdbc.sql("""
+                            update node_deadline set completed_at = ? where id in (select id from node_deadline
+                                where completed_at is null and yellow_at > ? and remind_at > ? and due_at > ? limit ?)""")
+                            .params(Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), Timestamp.from(now), close).update();
+                }
                 jdbc.sql("""
                         insert into node_deadline (order_id, order_no, type_code, node_code, task_id, roles, org_path,
                             reached_at, due_at, yellow_at, remind_at)
@@ -112,7 +123,7 @@ final class SweepProbe {
                                 Timestamp.from(now.plus(Duration.ofHours(1))), add)
                         .update();
                 jdbc.sql("analyze node_deadline").update();
-                long openNow = present + add;
+                long openNow = jdbc.sql("select count(*) from node_deadline where completed_at is null").query(Long.class).single();
                 plans.add("== reminders due @ " + openNow + " open ==");
                 plans.addAll(jdbc.sql("explain " + REMINDERS_DUE).param(Timestamp.from(now)).query(String.class).list());
                 for (String sweepQuery : SweepScans.batches(context)) {
