@@ -1,0 +1,2 @@
+-- PostgreSQL analyzes node_deadline by the number of writes rather than by its share of the table
+-- (db/vendor/postgresql/V93). H2 has no autovacuum to set.
