@@ -19,8 +19,8 @@ import org.yekuo.deadline.SweepScans;
  * The deadline sweep's cost as the number of open nodes grows (5,000, 50,000, 500,000) while the number
  * due stays the same: it must grow with the number due, not the number open. Open nodes are added to
  * node_deadline (or, below what the history holds open, closed) inside a transaction that is rolled back, so
- * the database is left as it was; the real
- * sweep's own per-row transactions join it (and each timed run is rolled back to a savepoint).
+ * the database is left as it was; the real sweep's own per-row transactions join it (and each timed run is
+ * rolled back to a savepoint).
  */
 final class SweepProbe {
 
