@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -50,21 +51,18 @@ class DeadlineLookupPlanTests {
                 jdbc.sql("set local " + setting + " = off").update();
             }
 
-            assertThat(plan("explain " + DeadlineRows.COMPLETE, "task", "lookup-open-7", now)).contains(" using node_deadline_task_id_key ");
-            assertThat(plan("explain " + DeadlineRows.OF_ORDERS, "ids", List.of(-7L), now)).contains(" using node_deadline_order_idx ");
+            assertThat(plan(DeadlineRows.COMPLETE, Map.of("task", "lookup-open-7", "at", Timestamp.from(now))))
+                    .contains(" using node_deadline_task_id_key ");
+            assertThat(plan(DeadlineRows.OF_ORDERS, Map.of("ids", List.of(-7L)))).contains(" using node_deadline_order_idx ");
             // Naming "still open" besides the key is what the planner answered from a partial index.
-            assertThat(plan("explain select * from node_deadline where task_id = :task and completed_at is null", "task",
-                    "lookup-open-7", now)).doesNotContain("node_deadline_task_id_key");
+            assertThat(plan("select * from node_deadline where task_id = :task and completed_at is null", Map.of("task", "lookup-open-7")))
+                    .doesNotContain("node_deadline_task_id_key");
             status.setRollbackOnly();
         });
     }
 
-    private String plan(String explain, String name, Object value, Instant now) {
-        var statement = jdbc.sql(explain).param(name, value);
-        if (explain.contains(":at")) {
-            statement = statement.param("at", Timestamp.from(now));
-        }
-        return String.join("\n", statement.query(String.class).list());
+    private String plan(String sql, Map<String, ?> params) {
+        return String.join("\n", jdbc.sql("explain " + sql).params(params).query(String.class).list());
     }
 
     private void insertNodes(int count, Instant now, boolean finished) {
