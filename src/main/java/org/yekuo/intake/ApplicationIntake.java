@@ -130,10 +130,12 @@ public class ApplicationIntake {
                 .map(catalogue::current).orElse(requested);
 
         String subjectIndex = cipher.blindIndex(subjectCode);
-        var sealed = new Applications.Sealed(cipher.encrypt(request.applicantName().trim()), cipher.encrypt(subjectCode),
-                subjectIndex, cipher.encrypt(request.phone()));
-        Map<String, Long> onFile = new HashMap<>();
-        applications.onFile(subjectIndex).forEach(f -> onFile.put(f.materialCode(), f.applicationId()));
+        var sealed = new Applications.Sealed(cipher.encrypt(request.applicantName().trim()),
+                cipher.blindIndex(request.applicantName().trim()), cipher.encrypt(subjectCode), subjectIndex,
+                cipher.encrypt(request.phone()), cipher.blindIndex(request.phone()));
+        Map<String, OneCertificateStartPolicy.OnFileCopy> onFile = new HashMap<>();
+        applications.onFile(subjectIndex).forEach(f -> onFile.put(f.materialCode(),
+                new OneCertificateStartPolicy.OnFileCopy(f.applicationId(), f.supplyAddress())));
 
         var now = clock.instant();
         int year = LocalDate.now(clock).getYear();
@@ -152,13 +154,14 @@ public class ApplicationIntake {
                 request.applicantKind() == ApplicantKind.PERSON ? Masking.idNumber(subjectCode) : Masking.creditCode(subjectCode),
                 phoneMasked, receipt.channel(), receipt.orgUnitId(), receipt.orgPath(), token,
                 idempotencyKey.orElse(null), receipt.createdBy(), now);
-        List<ApplicationMaterial> materials = OneCertificateStartPolicy.initialMaterials(type, request.byAgent(), onFile, now);
+        List<ApplicationMaterial> materials = OneCertificateStartPolicy.initialMaterials(type, request.byAgent(),
+                request.supplyAddress().trim(), onFile, now);
         materials.forEach(m -> applications.insertMaterial(id, m));
 
         // Online nobody is signed in, so the masked number tells the audit trail who applied.
         audit.record("application.accepted", "application", orderNo, "type=" + requested.code() + " version="
                 + requested.version() + " deferred=" + materials.stream().filter(m -> m.state() == MaterialState.DEFERRED).count()
-                + " onFile=" + onFile.size() + " channel=" + receipt.channel()
+                + " onFile=" + materials.stream().filter(m -> m.state() == MaterialState.ON_FILE).count() + " channel=" + receipt.channel()
                 + (receipt.channel() == Channel.ONLINE ? " phone=" + phoneMasked : ""));
         processes.start(new OrderReference(id, orderNo, type.code(), type.version(), receipt.orgPath()), toFamily(type),
                 type.nodeSequence().stream().map(KeyNode::name).toList());
@@ -168,7 +171,9 @@ public class ApplicationIntake {
                 processes.signFor(item.taskId(), receipt.receiver());
             }
         }
-        notifications.sms(request.phone(), "application-received", Map.of("number", orderNo, "token", token), orderNo);
+        // Online the applicant is told it arrived; a clerk's acceptance at the station tells them it is accepted.
+        notifications.sms(request.phone(), receipt.channel() == Channel.ONLINE ? "application-submitted" : "application-received",
+                Map.of("number", orderNo, "token", token), orderNo);
         return applications.get(id);
     }
 

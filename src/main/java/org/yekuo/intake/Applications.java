@@ -35,7 +35,8 @@ class Applications {
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    record Sealed(String applicantName, String subjectCode, String subjectCodeIndex, String phone) {
+    record Sealed(String applicantName, String applicantNameIndex, String subjectCode, String subjectCodeIndex, String phone,
+            String phoneIndex) {
     }
 
     long insert(String orderNo, String typeCode, int typeVersion, String planTypeCode, int planTypeVersion, String family,
@@ -47,12 +48,12 @@ class Applications {
                 insert into application (order_no, type_code, type_version, plan_type_code, plan_type_version, family, status, applicant_kind,
                     applicant_name_sealed, applicant_name_masked, subject_code_sealed, subject_code_index, subject_code_masked,
                     phone_sealed, phone_masked, supply_address, capacity_amount, capacity_unit, channel, org_unit_id, org_path,
-                    progress_token, idempotency_key, created_by, created_at)
-                values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    progress_token, idempotency_key, created_by, created_at, applicant_name_index, phone_index)
+                values (?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(orderNo, typeCode, typeVersion, planTypeCode, planTypeVersion, family, request.applicantKind().name(), sealed.applicantName(),
                         nameMasked, sealed.subjectCode(), sealed.subjectCodeIndex(), codeMasked, sealed.phone(), phoneMasked,
                         request.supplyAddress().trim(), request.capacity(), request.capacityUnit().name(), channel.name(), orgUnitId, orgPath,
-                        token, idempotencyKey, createdBy, Timestamp.from(now))
+                        token, idempotencyKey, createdBy, Timestamp.from(now), sealed.applicantNameIndex(), sealed.phoneIndex())
                 .update(keys, "id");
         return ((Number) keys.getKeys().get("id")).longValue();
     }
@@ -105,29 +106,6 @@ class Applications {
 
     String phoneSealed(long id) {
         return jdbc.sql("select phone_sealed from application where id = ?").param(id).query(String.class).single();
-    }
-
-    /** Applications in the scope, newest first, optionally filtered by status and order number. */
-    List<Application> inScope(String scopeLike, Optional<ApplicationStatus> status, Optional<String> orderNo, int page, int size) {
-        return jdbc.sql("select * from application where org_path like :scope"
-                        + status.map(s -> " and status = :status").orElse("")
-                        + orderNo.map(n -> " and order_no like :orderNo").orElse("")
-                        + " order by id desc limit :size offset :offset")
-                .param("scope", scopeLike)
-                .param("status", status.map(Enum::name).orElse(null))
-                .param("orderNo", orderNo.map(n -> "%" + n + "%").orElse(null))
-                .param("size", size).param("offset", (long) page * size)
-                .query(ROW).list();
-    }
-
-    long countInScope(String scopeLike, Optional<ApplicationStatus> status, Optional<String> orderNo) {
-        return jdbc.sql("select count(*) from application where org_path like :scope"
-                        + status.map(s -> " and status = :status").orElse("")
-                        + orderNo.map(n -> " and order_no like :orderNo").orElse(""))
-                .param("scope", scopeLike)
-                .param("status", status.map(Enum::name).orElse(null))
-                .param("orderNo", orderNo.map(n -> "%" + n + "%").orElse(null))
-                .query(Long.class).single();
     }
 
     // Materials
@@ -190,13 +168,16 @@ class Applications {
      * however many applications the applicant made before.
      */
     List<OnFile> onFile(String subjectCodeIndex) {
-        return jdbc.sql("select material_code, application_id, document_id from material_on_file where subject_code_index = ?")
+        return jdbc.sql("""
+                select f.material_code, f.application_id, f.document_id, a.supply_address
+                from material_on_file f join application a on a.id = f.application_id where f.subject_code_index = ?""")
                 .param(subjectCodeIndex)
-                .query((rs, n) -> new OnFile(rs.getString("material_code"), rs.getLong("application_id"), rs.getLong("document_id")))
+                .query((rs, n) -> new OnFile(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
                 .list();
     }
 
-    record OnFile(String materialCode, long applicationId, long documentId) {
+    /** The applicant's newest copy of a material, with the supply address of the order it came with. */
+    record OnFile(String materialCode, long applicationId, long documentId, String supplyAddress) {
     }
 
     // Documents
@@ -261,7 +242,7 @@ class Applications {
         return String.format("YK-%d-%06d", year, number);
     }
 
-    private static final RowMapper<Application> ROW = (rs, n) -> new Application(rs.getLong("id"), rs.getString("order_no"),
+    static final RowMapper<Application> ROW = (rs, n) -> new Application(rs.getLong("id"), rs.getString("order_no"),
             rs.getString("type_code"), rs.getInt("type_version"), rs.getString("plan_type_code"),
             rs.getInt("plan_type_version"), rs.getString("family"),
             ApplicationStatus.valueOf(rs.getString("status")), rs.getString("suspended_reason"),

@@ -15,28 +15,43 @@ import org.yekuo.shared.DomainException.FieldProblem;
 
 /**
  * The work-order fields each node must record before it can pass to the next (R-DOC-2): the survey's
- * meter position and distance, the scheme's voltage, the contract and customer numbers, the meter
- * number. A field's label is the message {@code intake.node-field.<name>}.
+ * figures, the structured supply scheme, the pass/fail outcome of reviews and inspections with their
+ * dates, the contract and customer numbers, the meter. A field's label is the message
+ * {@code intake.node-field.<name>}, a choice's option {@code intake.node-field.<name>.<option>}.
  */
 enum NodeForm {
     ACCEPTANCE(),
     SITE_SURVEY(text("meterPosition"), text("supplyPoint"), number("distanceMetres"), text("surveyOpinion")),
-    SCHEME_DESIGN(text("supplyVoltage"), text("schemeSummary")),
+    SCHEME_DESIGN(choice("supplyVoltage", "220V", "380V", "10kV", "20kV", "35kV", "110kV"), text("supplyPoint"),
+            choice("supplyCircuits", "SINGLE", "DUAL").optional(), number("transformerCapacity").optional(),
+            choice("meteringMethod", "HV_HV", "HV_LV", "LV_LV"), choice("tariffCategory", "RESIDENTIAL", "GENERAL",
+                    "LARGE_INDUSTRIAL", "AGRICULTURAL"),
+            text("propertyBoundary").optional(), text("schemeSummary")),
     SCHEME_REVIEW(),
     SCHEME_REPLY(date("replyDate")),
-    DESIGN_REVIEW(text("designReviewResult")),
-    INTERMEDIATE_INSPECTION(text("inspectionResult")),
+    DESIGN_REVIEW(outcome(), reason(), returnTo()),
+    INTERMEDIATE_INSPECTION(date("inspectionDate"), outcome(), reason(), returnTo()),
     SUPPLY_WORKS(text("worksSummary")),
-    COMPLETION_ACCEPTANCE(text("acceptanceResult")),
+    COMPLETION_ACCEPTANCE(date("inspectionDate"), outcome(), reason(), returnTo()),
     CONTRACT(text("contractNo"), text("customerNo")),
     METER_INSTALLATION(text("meterNo"), number("meterReading")),
     POWER_ON(date("poweredOnDate"));
 
+    static final String OUTCOME = "outcome";
+    static final String REASON = "reason";
+    static final String RETURN_TO = "returnTo";
+    static final int MAX_LENGTH = 2000;
+
     enum Kind {
-        TEXT, NUMBER, DATE
+        TEXT, NUMBER, DATE, CHOICE
     }
 
-    record Field(String name, Kind kind) {
+    /** One field; {@code options} are a choice's allowed values, {@code required} false for what may stay empty. */
+    record Field(String name, Kind kind, List<String> options, boolean required) {
+
+        Field optional() {
+            return new Field(name, kind, options, false);
+        }
     }
 
     private final List<Field> fields;
@@ -49,9 +64,27 @@ enum NodeForm {
         return fields;
     }
 
+    /** The node records a pass or fail (R-DOC-2): a fail sends the order back instead of on. */
+    boolean decides() {
+        return fields.stream().anyMatch(f -> f.name().equals(OUTCOME));
+    }
+
+    /** The node's fields that are dates, which {@link NodeDatePolicy} checks against the order's course. */
+    List<String> dateFields() {
+        return fields.stream().filter(f -> f.kind() == Kind.DATE).map(Field::name).toList();
+    }
+
+    static NodeForm of(String nodeCode) {
+        try {
+            return valueOf(nodeCode);
+        } catch (IllegalArgumentException e) {
+            throw DomainException.conflict("intake.node.unknown", nodeCode);
+        }
+    }
+
     /**
-     * Checks every required field at once and answers with all problems together; returns the values
-     * trimmed, in form order, when all are present and well-formed.
+     * Checks every field at once and answers with all problems together; returns the values trimmed, in
+     * form order, when all required ones are present and all are well-formed.
      */
     Map<String, String> validate(Map<String, String> input) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -60,12 +93,14 @@ enum NodeForm {
             String raw = input == null ? null : input.get(field.name());
             String value = raw == null ? "" : raw.trim();
             if (value.isEmpty()) {
-                problems.add(new FieldProblem(field.name(), "intake.node-field.required",
-                        new DefaultMessageSourceResolvable("intake.node-field." + field.name())));
+                if (field.required()) {
+                    problems.add(new FieldProblem(field.name(), "intake.node-field.required",
+                            new DefaultMessageSourceResolvable("intake.node-field." + field.name())));
+                }
                 continue;
             }
-            if (value.length() > 2000) {
-                problems.add(new FieldProblem(field.name(), "intake.node-field.too-long", 2000));
+            if (value.length() > MAX_LENGTH) {
+                problems.add(new FieldProblem(field.name(), "intake.node-field.too-long", MAX_LENGTH));
                 continue;
             }
             if (field.kind() == Kind.NUMBER && !isNonNegativeNumber(value)) {
@@ -76,12 +111,20 @@ enum NodeForm {
                 problems.add(new FieldProblem(field.name(), "intake.node-field.date", value));
                 continue;
             }
+            if (field.kind() == Kind.CHOICE && !field.options().contains(value)) {
+                problems.add(new FieldProblem(field.name(), "intake.node-field.choice", value, String.join(", ", field.options())));
+                continue;
+            }
             values.put(field.name(), value);
         }
         if (!problems.isEmpty()) {
-            throw new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, problems, "intake.node-field.incomplete", name());
+            throw incomplete(problems);
         }
         return values;
+    }
+
+    DomainException incomplete(List<FieldProblem> problems) {
+        return new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, problems, "intake.node-field.incomplete", name());
     }
 
     private static boolean isNonNegativeNumber(String value) {
@@ -102,14 +145,32 @@ enum NodeForm {
     }
 
     private static Field text(String name) {
-        return new Field(name, Kind.TEXT);
+        return new Field(name, Kind.TEXT, List.of(), true);
     }
 
     private static Field number(String name) {
-        return new Field(name, Kind.NUMBER);
+        return new Field(name, Kind.NUMBER, List.of(), true);
     }
 
     private static Field date(String name) {
-        return new Field(name, Kind.DATE);
+        return new Field(name, Kind.DATE, List.of(), true);
+    }
+
+    private static Field choice(String name, String... options) {
+        return new Field(name, Kind.CHOICE, List.of(options), true);
+    }
+
+    private static Field outcome() {
+        return choice(OUTCOME, NodeOutcome.PASS.name(), NodeOutcome.FAIL.name());
+    }
+
+    /** Why it failed: required with a fail, by {@link OutcomePolicy}. */
+    private static Field reason() {
+        return text(REASON).optional();
+    }
+
+    /** Where a fail goes back to; its options are {@link OutcomePolicy}'s, for the order's planned nodes. */
+    private static Field returnTo() {
+        return new Field(RETURN_TO, Kind.TEXT, List.of(), false);
     }
 }

@@ -1,22 +1,35 @@
 package org.yekuo.intake;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
+import org.yekuo.catalogue.Catalogue;
+import org.yekuo.catalogue.KeyNode;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.DomainException.FieldProblem;
+import org.yekuo.workflow.NodeHistory;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkItem;
 
 /**
  * Staff work on an order's nodes: sign for a node (R-COL-5), then complete it with the node's
- * required fields (R-DOC-2). A suspended, cancelled or completed order takes no work.
+ * required fields (R-DOC-2), its dates in the order's course and, where the node passes or fails its
+ * subject, its outcome, which sends a failed order back. A suspended, cancelled or completed order takes
+ * no work.
  */
 @Service
+@EnableConfigurationProperties(WorkProperties.class)
 public class NodeWork {
 
     private static final String COUNTERSIGNED = "SCHEME_REVIEW";
@@ -24,28 +37,51 @@ public class NodeWork {
     private final Applications applications;
     private final OrderProcesses processes;
     private final AuditTrail audit;
+    private final Catalogue catalogue;
+    private final NodeOutcomes outcomes;
+    private final WorkProperties properties;
+    private final Clock clock;
 
-    NodeWork(Applications applications, OrderProcesses processes, AuditTrail audit) {
+    NodeWork(Applications applications, OrderProcesses processes, AuditTrail audit, Catalogue catalogue, NodeOutcomes outcomes,
+            WorkProperties properties, Clock clock) {
         this.applications = applications;
         this.processes = processes;
         this.audit = audit;
+        this.catalogue = catalogue;
+        this.outcomes = outcomes;
+        this.properties = properties;
+        this.clock = clock;
     }
 
     /**
-     * The fields a node's form asks for, in order, each with the HTML input type that fits it; their
-     * labels are {@code intake.node-field.<name>}.
+     * The fields a node's form asks for, in order, each with the HTML input type that fits it, whether it
+     * must be filled and, for a choice, its options; their labels are {@code intake.node-field.<name>}.
+     * A fail's way back offers the nodes the order's type plans.
      */
-    public List<FormField> fieldsOf(String nodeCode) {
-        return NodeForm.valueOf(nodeCode).fields().stream()
+    public List<FormField> fieldsOf(String nodeCode, long orderId) {
+        List<String> planned = plannedNodes(applications.get(orderId));
+        return NodeForm.of(nodeCode).fields().stream()
                 .map(f -> new FormField(f.name(), switch (f.kind()) {
                     case NUMBER -> "number";
                     case DATE -> "date";
-                    case TEXT -> "text";
-                }))
+                    case TEXT -> f.name().equals(NodeForm.RETURN_TO) ? "select" : f.name().equals(NodeForm.REASON)
+                            || f.name().endsWith("Summary") || f.name().endsWith("Opinion") ? "textarea" : "text";
+                    case CHOICE -> "select";
+                }, f.required(), f.name().equals(NodeForm.RETURN_TO) ? OutcomePolicy.returnTargets(nodeCode, planned) : f.options()))
                 .toList();
     }
 
-    public record FormField(String name, String inputType) {
+    /**
+     * One field of a node's form.
+     *
+     * @param options a choice's values (labels {@code intake.node-field.<name>.<value>}), or for the way back
+     *                after a fail the node codes it may go to
+     */
+    public record FormField(String name, String inputType, boolean required, List<String> options) {
+
+        public boolean returnTo() {
+            return NodeForm.RETURN_TO.equals(name);
+        }
     }
 
     public List<WorkItem> myWork(CurrentUser user, int max) {
@@ -80,14 +116,46 @@ public class NodeWork {
             throw DomainException.conflict("intake.node.countersign-elsewhere");
         }
         if ("ACCEPTANCE".equals(nodeCode)) {
+            // Only orders accepted before one-certificate start held for every type can still have one.
             List<String> missing = DeferredMaterialPolicy.missingAt(nodeCode, applications.materials(application.id()));
             if (!missing.isEmpty()) {
                 throw DomainException.conflict("intake.acceptance.materials-missing", String.join(", ", missing));
             }
         }
-        Map<String, String> values = NodeForm.valueOf(nodeCode).validate(fields);
+        NodeForm form = NodeForm.of(nodeCode);
+        Map<String, String> values = form.validate(fields);
+        List<FieldProblem> problems = new ArrayList<>();
+        datePolicy(application).check(form.dateFields(), values, problems);
+        Optional<OutcomePolicy.Decision> decision = form.decides()
+                ? Optional.of(OutcomePolicy.decide(nodeCode, values, plannedNodes(application), problems))
+                : Optional.empty();
+        if (!problems.isEmpty()) {
+            throw form.incomplete(problems);
+        }
+        Instant now = clock.instant();
         applications.saveNodeFields(application.id(), nodeCode, values);
+        if (decision.isPresent()) {
+            outcomes.record(application.id(), nodeCode, taskId, decision.get(), user.username(), now);
+            processes.completeDecided(taskId, user, decision.get().goesBackTo());
+            audit.record("node.completed", "application", application.orderNo(), "node=" + nodeCode + " outcome="
+                    + decision.get().outcome() + decision.get().goesBackTo().map(node -> " returnTo=" + node).orElse(""));
+            return;
+        }
         processes.complete(taskId, user, Map.of());
         audit.record("node.completed", "application", application.orderNo(), "node=" + nodeCode + " fields=" + values.keySet());
+    }
+
+    private List<String> plannedNodes(Application application) {
+        return catalogue.version(application.planTypeCode(), application.planTypeVersion()).nodeSequence().stream()
+                .map(KeyNode::name).toList();
+    }
+
+    /** The dates a node's fields may hold: after acceptance and the previous node, not beyond today's margin. */
+    private NodeDatePolicy datePolicy(Application application) {
+        Optional<NodeHistory> previous = processes.timeline(application.id()).stream().filter(n -> n.finishedAt() != null)
+                .max(Comparator.comparing(NodeHistory::finishedAt));
+        return new NodeDatePolicy(LocalDate.ofInstant(application.createdAt(), clock.getZone()),
+                previous.map(n -> LocalDate.ofInstant(n.finishedAt(), clock.getZone())),
+                previous.map(NodeHistory::nodeCode).orElse(null), LocalDate.now(clock), properties.futureDateMarginDays());
     }
 }

@@ -52,21 +52,24 @@ public class OrderProgress {
      */
     public ProgressView of(OrderView order) {
         return progress(order.id(), order.orderNo(), order.typeCode(), order.status(), order.suspendedReason(),
-                order.currentNode(), order.completedAt(), () -> order.openItems(),
+                order.currentNode(), order.completedAt(), order::fields, () -> order.openItems(),
                 username -> Optional.ofNullable(order.handlerNames().get(username)).or(() -> displayName(username)));
     }
 
     private ProgressView progress(Application application) {
         return progress(application.id(), application.orderNo(), application.typeCode(), application.status(),
                 application.suspendedReason(), application.currentNode(), application.completedAt(),
-                () -> processes.openItems(application.id()), this::displayName);
+                () -> applications.nodeFields(application.id()), () -> processes.openItems(application.id()), this::displayName);
     }
 
     private ProgressView progress(long id, String orderNo, String typeCode, ApplicationStatus status, String suspendedReason,
-            String currentNode, java.time.Instant completedAt, Supplier<List<WorkItem>> openItems,
+            String currentNode, java.time.Instant completedAt, Supplier<List<NodeField>> fields, Supplier<List<WorkItem>> openItems,
             Function<String, Optional<String>> displayName) {
-        LocalDate completedOn = completedAt == null ? null : LocalDate.ofInstant(completedAt, clock.getZone());
         if (!status.open()) {
+            // A completed order was completed on the day the power went on, as the inspector recorded it.
+            LocalDate completedOn = completedAt == null ? null : fields.get().stream()
+                    .filter(f -> "POWER_ON".equals(f.nodeCode()) && "poweredOnDate".equals(f.fieldName())).findFirst()
+                    .map(f -> LocalDate.parse(f.text())).orElse(LocalDate.ofInstant(completedAt, clock.getZone()));
             return new ProgressView(orderNo, typeCode, status, null, null, null, null, false, false, completedOn);
         }
         String handler = openItems.get().stream().map(WorkItem::assignee).filter(a -> a != null).findFirst()

@@ -10,8 +10,12 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.yekuo.audit.AuditTrail;
 import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.Role;
 import org.yekuo.identity.StaffMembers;
+import org.yekuo.shared.DomainException;
+import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.workflow.NodeHistory;
 import org.yekuo.workflow.OrderProcesses;
 
@@ -23,11 +27,18 @@ public class Orders {
     private final Applications applications;
     private final OrderProcesses processes;
     private final StaffMembers staff;
+    private final OrderSearches searches;
+    private final PersonalDataCipher cipher;
+    private final AuditTrail audit;
 
-    Orders(Applications applications, OrderProcesses processes, StaffMembers staff) {
+    Orders(Applications applications, OrderProcesses processes, StaffMembers staff, OrderSearches searches,
+            PersonalDataCipher cipher, AuditTrail audit) {
         this.applications = applications;
         this.processes = processes;
         this.staff = staff;
+        this.searches = searches;
+        this.cipher = cipher;
+        this.audit = audit;
     }
 
     public OrderView view(long id, CurrentUser user) {
@@ -63,12 +74,28 @@ public class Orders {
         return applications.find(id);
     }
 
-    public OrderPage list(CurrentUser user, Optional<ApplicationStatus> status, Optional<String> orderNo, int page, int size) {
+    /** Orders of the reader's scope that match the search, newest first, a page at a time. */
+    public OrderPage list(CurrentUser user, OrderSearch search, int page, int size) {
         String scope = user.scope().likePattern();
-        List<Application> rows = applications.inScope(scope, status, orderNo, page, size);
-        return new OrderPage(rows, applications.countInScope(scope, status, orderNo), page, size);
+        List<OrderSummary> rows = searches.find(scope, search, page, size).stream().map(OrderSummary::of).toList();
+        return new OrderPage(rows, searches.count(scope, search), page, size);
     }
 
-    public record OrderPage(List<Application> orders, long total, int page, int size) {
+    public record OrderPage(List<OrderSummary> orders, long total, int page, int size) {
+    }
+
+    /**
+     * The applicant's full mobile number for staff who call the customer (clerks, surveyors), in their
+     * scope; every reveal is audited. Everyone else sees it masked.
+     */
+    @Transactional
+    public String revealPhone(long id, CurrentUser user) {
+        Application application = applications.get(id);
+        OrderAccess.requireInScope(application, user);
+        if (!user.hasAny(Role.CLERK, Role.SURVEYOR)) {
+            throw DomainException.forbidden("intake.phone.reveal-not-allowed");
+        }
+        audit.record("application.phone-revealed", "application", application.orderNo(), "by=" + user.username());
+        return cipher.decrypt(applications.phoneSealed(id));
     }
 }

@@ -10,6 +10,7 @@ import org.yekuo.audit.AuditTrail;
 import org.yekuo.deadline.Deadlines;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.PersonalDataCipher;
+import org.yekuo.workflow.NodeCompleted;
 import org.yekuo.workflow.NodeReached;
 import org.yekuo.workflow.ProcessCompleted;
 
@@ -73,6 +74,17 @@ class ProcessEvents {
                     "token", application.progressToken()), application.orderNo());
         }
         applications.update(application);
+    }
+
+    /** An online application is accepted when a clerk of its station completes its acceptance: now it is texted so. */
+    @EventListener
+    void on(NodeCompleted event) {
+        if (!"ACCEPTANCE".equals(event.nodeCode())) {
+            return;
+        }
+        applications.find(event.orderId()).filter(a -> OnlineApplicationPolicy.CREATED_BY.equals(a.createdBy()))
+                .ifPresent(a -> notifications.sms(cipher.decrypt(applications.phoneSealed(a.id())), "application-received",
+                        Map.of("number", a.orderNo(), "token", a.progressToken()), a.orderNo()));
     }
 
     @EventListener

@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -64,11 +63,5 @@ public final class QrCodes {
         } catch (WriterException e) {
             throw new IllegalArgumentException("Cannot encode a QR code for " + text.length() + " characters", e);
         }
-    }
-
-    /** The absolute address of a path on this server as the request reached it, so a scan from a phone lands here. */
-    public static String absoluteLink(HttpServletRequest request, String path) {
-        int port = request.getServerPort();
-        return request.getScheme() + "://" + request.getServerName() + (port == 80 || port == 443 ? "" : ":" + port) + path;
     }
 }

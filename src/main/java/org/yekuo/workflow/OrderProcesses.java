@@ -299,6 +299,15 @@ public class OrderProcesses {
         }
     }
 
+    /**
+     * Completes a node whose outcome decides the way on: back to the node {@code returnTo} names when it
+     * failed, on along the diagram when empty.
+     */
+    @Transactional
+    public void completeDecided(String taskId, CurrentUser user, Optional<String> returnTo) {
+        complete(taskId, user, Map.of(ProcessVariables.RETURN_TO, returnTo.orElse("")));
+    }
+
     /** Hands a signed-for review task to a colleague; the caller checks they belong to the same department. */
     @Transactional
     public void transfer(String taskId, CurrentUser user, String toUsername) {

@@ -196,13 +196,13 @@ class DeadlineControlTests {
         long orderId = scenario.acceptLvOrder();
         String orderNo = scenario.orderNo(orderId);
         scenario.work(orderId, "clerk", "ACCEPTANCE");
-        assertThat(page("/orders?orderNo=" + orderNo)).contains("data-order=\"" + orderId + "\" data-colour=\"GREEN\"")
+        assertThat(page("/orders?q=" + orderNo)).contains("data-order=\"" + orderId + "\" data-colour=\"GREEN\"")
                 .doesNotContain("data-testid=\"locked\"");
 
         // Due Tuesday night; by Friday the survey is red and the order locked.
         clock.set(LocalDateTime.of(2026, 5, 15, 9, 0));
         sweep.sweep();
-        assertThat(page("/orders?orderNo=" + orderNo)).contains("data-order=\"" + orderId + "\" data-colour=\"RED\"")
+        assertThat(page("/orders?q=" + orderNo)).contains("data-order=\"" + orderId + "\" data-colour=\"RED\"")
                 .contains("data-testid=\"locked\"");
         Instant due = jdbc.sql("select due_at from node_deadline where order_id = ? and node_code = 'SITE_SURVEY'").param(orderId)
                 .query(java.sql.Timestamp.class).single().toInstant();
@@ -216,7 +216,7 @@ class DeadlineControlTests {
         long cancelled = scenario.acceptLvOrder();
         mvc.perform(post("/api/applications/{id}/cancel", cancelled).with(httpBasic("clerk", PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"Applicant withdrew\"}")).andExpect(status().isOk());
-        assertThat(page("/orders?orderNo=" + scenario.orderNo(cancelled))).contains("data-order=\"" + cancelled + "\">");
+        assertThat(page("/orders?q=" + scenario.orderNo(cancelled))).contains("data-order=\"" + cancelled + "\">");
     }
 
     private String page(String url) throws Exception {

@@ -27,7 +27,7 @@ final class DeadlineScenario {
             "ACCEPTANCE", Map.of(),
             "SITE_SURVEY", Map.of("meterPosition", "east wall", "supplyPoint", "No. 3", "distanceMetres", "35",
                     "surveyOpinion", "ok"),
-            "SCHEME_DESIGN", Map.of("supplyVoltage", "220V", "schemeSummary", "single phase"));
+            "SCHEME_DESIGN", Map.of("supplyVoltage", "220V", "supplyPoint", "No. 3", "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "single phase"));
 
     private final MockMvc mvc;
     private final JdbcClient jdbc;

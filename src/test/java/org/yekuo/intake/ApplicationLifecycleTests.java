@@ -43,19 +43,22 @@ class ApplicationLifecycleTests {
     static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
     private static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 10_000_000));
 
+    /** Today where the utility is: dates recorded at a node may not lie after it. */
+    static final String TODAY = java.time.LocalDate.now(org.yekuo.shared.ClockConfiguration.UTILITY_ZONE).toString();
+
     static final Map<String, Map<String, String>> FIELDS = Map.ofEntries(
             Map.entry("ACCEPTANCE", Map.of()),
             Map.entry("SITE_SURVEY", Map.of("meterPosition", "东墙外表箱", "supplyPoint", "3号公变", "distanceMetres", "35.5",
                     "surveyOpinion", "具备接入条件")),
-            Map.entry("SCHEME_DESIGN", Map.of("supplyVoltage", "220V", "schemeSummary", "单相表计接入")),
-            Map.entry("SCHEME_REPLY", Map.of("replyDate", "2026-11-27")),
-            Map.entry("DESIGN_REVIEW", Map.of("designReviewResult", "合格")),
-            Map.entry("INTERMEDIATE_INSPECTION", Map.of("inspectionResult", "合格")),
+            Map.entry("SCHEME_DESIGN", Map.of("supplyVoltage", "220V", "supplyPoint", "3号公变", "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "单相表计接入")),
+            Map.entry("SCHEME_REPLY", Map.of("replyDate", TODAY)),
+            Map.entry("DESIGN_REVIEW", Map.of("outcome", "PASS")),
+            Map.entry("INTERMEDIATE_INSPECTION", Map.of("inspectionDate", TODAY, "outcome", "PASS")),
             Map.entry("SUPPLY_WORKS", Map.of("worksSummary", "物资已到位")),
-            Map.entry("COMPLETION_ACCEPTANCE", Map.of("acceptanceResult", "合格")),
+            Map.entry("COMPLETION_ACCEPTANCE", Map.of("inspectionDate", TODAY, "outcome", "PASS")),
             Map.entry("CONTRACT", Map.of("contractNo", "HT-2026-001", "customerNo", "3300123456")),
             Map.entry("METER_INSTALLATION", Map.of("meterNo", "DB-0001", "meterReading", "0")),
-            Map.entry("POWER_ON", Map.of("poweredOnDate", "2026-11-27")));
+            Map.entry("POWER_ON", Map.of("poweredOnDate", TODAY)));
 
     static final Map<String, String> HANDLERS = Map.ofEntries(
             Map.entry("ACCEPTANCE", "clerk"), Map.entry("SITE_SURVEY", "surveyor"), Map.entry("SCHEME_DESIGN", "designer"),

@@ -44,7 +44,7 @@ class ReviewBrowserTests {
         }
         work(id, "clerk", "{}");
         work(id, "surveyor", "{\"meterPosition\":\"配电室\",\"supplyPoint\":\"东郊站\",\"distanceMetres\":\"800\",\"surveyOpinion\":\"可接入\"}");
-        work(id, "designer", "{\"supplyVoltage\":\"10kV\",\"schemeSummary\":\"东郊站 10kV 单电源\"}");
+        work(id, "designer", "{\"supplyVoltage\":\"10kV\",\"supplyPoint\":\"东郊站 10kV 东12线\",\"meteringMethod\":\"HV_HV\",\"tariffCategory\":\"LARGE_INDUSTRIAL\",\"schemeSummary\":\"东郊站 10kV 单电源\"}");
         List<String> opsTask = JsonPath.read(api("GET", "/api/applications/" + id, "ops", null),
                 "$.openItems[?('REVIEWER_OPERATIONS' in @.roles)].taskId");
 

@@ -39,8 +39,8 @@ class ReviewFlowTests {
             "ACCEPTANCE", Map.of(),
             "SITE_SURVEY", Map.of("meterPosition", "配电室", "supplyPoint", "110kV 东郊站", "distanceMetres", "1200",
                     "surveyOpinion", "具备专线接入条件"),
-            "SCHEME_DESIGN", Map.of("supplyVoltage", "10kV", "schemeSummary", "东郊站 10kV 专线接入"),
-            "SCHEME_REPLY", Map.of("replyDate", "2026-11-27"));
+            "SCHEME_DESIGN", Map.of("supplyVoltage", "10kV", "supplyPoint", "110kV 东郊站 10kV 东12线", "meteringMethod", "HV_HV", "tariffCategory", "LARGE_INDUSTRIAL", "schemeSummary", "东郊站 10kV 专线接入"),
+            "SCHEME_REPLY", Map.of("replyDate", java.time.LocalDate.now(org.yekuo.shared.ClockConfiguration.UTILITY_ZONE).toString()));
     static final Map<String, String> HANDLERS = Map.of("ACCEPTANCE", "clerk", "SITE_SURVEY", "surveyor",
             "SCHEME_DESIGN", "designer", "SCHEME_REPLY", "clerk");
 

@@ -20,13 +20,17 @@ final class ChecklistPolicy {
     private ChecklistPolicy() {
     }
 
-    /** Reads the node a material is deferred until; blank means required at acceptance. */
+    /**
+     * Reads the node a material is deferred until; blank means required at acceptance, which only the
+     * subject qualification and the application itself may be (one-certificate start for every type).
+     */
     static KeyNode deferral(BusinessTypeDefinition type, Material material, String raw, Locale locale) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        KeyNode node = Inputs.oneOf(KeyNode.class, "deferredUntil", raw, "catalogue.checklist.node-unknown");
+        KeyNode node = raw == null || raw.isBlank() ? KeyNode.ACCEPTANCE
+                : Inputs.oneOf(KeyNode.class, "deferredUntil", raw, "catalogue.checklist.node-unknown");
         if (node == KeyNode.ACCEPTANCE) {
+            if (!material.dueAtAcceptance()) {
+                throw DomainException.invalid("deferredUntil", "catalogue.checklist.must-defer", material.name(locale));
+            }
             return null;
         }
         if (material.subjectQualification()) {

@@ -39,7 +39,8 @@ public class Materials {
 
     static Material material(ResultSet rs, int n) throws SQLException {
         return new Material(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
-                rs.getBoolean("subject_qualification"));
+                rs.getBoolean("subject_qualification"), rs.getBoolean("with_application"),
+                Material.Reuse.valueOf(rs.getString("reuse")));
     }
 
     private static AbolishedMaterial abolishedMaterial(ResultSet rs, int n) throws SQLException {

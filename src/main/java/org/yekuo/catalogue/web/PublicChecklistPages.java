@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
@@ -26,6 +25,7 @@ import org.yekuo.catalogue.Material;
 import org.yekuo.catalogue.ProcessFamily;
 import org.yekuo.catalogue.Revision;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.PublicAddress;
 import org.yekuo.shared.QrCodes;
 
 /**
@@ -41,8 +41,10 @@ class PublicChecklistPages {
 
     private final Catalogue catalogue;
     private final Clock clock;
+    private final PublicAddress publicAddress;
 
-    PublicChecklistPages(Catalogue catalogue, Clock clock) {
+    PublicChecklistPages(Catalogue catalogue, Clock clock, PublicAddress publicAddress) {
+        this.publicAddress = publicAddress;
         this.catalogue = catalogue;
         this.clock = clock;
     }
@@ -67,9 +69,9 @@ class PublicChecklistPages {
     }
 
     @GetMapping("/{code}/poster")
-    String poster(@PathVariable String code, HttpServletRequest request, Model model) {
+    String poster(@PathVariable String code, Model model) {
         describe(catalogue.current(code), model);
-        String link = QrCodes.absoluteLink(request, BASE + "/" + code);
+        String link = publicAddress.link(BASE + "/" + code);
         model.addAttribute("link", link);
         model.addAttribute("qr", QrCodes.svg(link));
         return "catalogue/checklist/poster";

@@ -25,7 +25,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.intake.ApplicationIntake;
 import org.yekuo.intake.ApplicationMaterial;
-import org.yekuo.intake.ApplicationStatus;
 import org.yekuo.intake.MaterialSupply;
 import org.yekuo.intake.NewApplication;
 import org.yekuo.intake.NodeWork;
@@ -68,10 +67,24 @@ class ApplicationApi {
     }
 
     @GetMapping("/applications")
-    @Operation(summary = "Orders of my org unit and below, newest first")
-    Orders.OrderPage list(@RequestParam Optional<ApplicationStatus> status, @RequestParam Optional<String> orderNo,
+    @Operation(summary = "Orders of my org unit and below, newest first: q is an order number, an applicant's full name, "
+            + "mobile, ID number or credit code (matched through blind indexes), or part of an address; type, node, status "
+            + "and the day of acceptance from and to (yyyy-MM-dd) narrow it")
+    Orders.OrderPage list(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String node, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(defaultValue = "0") @Min(0) int page, @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return orders.list(users.require(), status, orderNo.filter(n -> !n.isBlank()), page, size);
+        return orders.list(users.require(), new OrderSearchForm(q, type, node, status, from, to).toSearch(), page, size);
+    }
+
+    @PostMapping("/applications/{id}/phone")
+    @PreAuthorize("hasAnyRole('CLERK', 'SURVEYOR')")
+    @Operation(summary = "Reveal the applicant's full mobile number to call them (clerks and surveyors, in scope); audited")
+    RevealedPhone revealPhone(@PathVariable long id) {
+        return new RevealedPhone(orders.revealPhone(id, users.require()));
+    }
+
+    record RevealedPhone(String phone) {
     }
 
     @GetMapping("/applications/{id}")

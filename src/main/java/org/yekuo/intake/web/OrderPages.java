@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -26,12 +25,13 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.catalogue.Catalogue;
+import org.yekuo.catalogue.KeyNode;
 import org.yekuo.deadline.Deadlines;
 import org.yekuo.deadline.OrderDeadlines;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
-import org.yekuo.intake.Application;
+import org.yekuo.intake.OrderSummary;
 import org.yekuo.intake.ApplicationIntake;
 import org.yekuo.intake.ApplicationStatus;
 import org.yekuo.intake.FieldPhotos;
@@ -41,8 +41,12 @@ import org.yekuo.intake.OrderProgress;
 import org.yekuo.intake.OrderView;
 import org.yekuo.intake.Orders;
 import org.yekuo.intake.PhotoKind;
+import org.yekuo.intake.RecordedOutcome;
+import org.yekuo.intake.TaskContext;
+import org.yekuo.intake.TaskContexts;
 import org.yekuo.intake.UploadedFile;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.PublicAddress;
 import org.yekuo.shared.QrCodes;
 import org.yekuo.shared.Refusals;
 import org.yekuo.workflow.ProcessDiagrams;
@@ -71,11 +75,15 @@ class OrderPages {
     private final Deadlines deadlines;
     private final WorkList workList;
     private final Clock clock;
+    private final TaskContexts contexts;
+    private final PublicAddress publicAddress;
 
     OrderPages(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, FieldPhotos photos,
             OrderProgress progress,
             Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, CurrentUsers users, Refusals refusals,
-            MessageSource messages, Deadlines deadlines, WorkList workList, Clock clock) {
+            MessageSource messages, Deadlines deadlines, WorkList workList, Clock clock, TaskContexts contexts, PublicAddress publicAddress) {
+        this.publicAddress = publicAddress;
+        this.contexts = contexts;
         this.deadlines = deadlines;
         this.workList = workList;
         this.intake = intake;
@@ -94,20 +102,39 @@ class OrderPages {
     }
 
     @GetMapping("/orders")
-    String list(@RequestParam Optional<ApplicationStatus> status, @RequestParam Optional<String> orderNo,
-            @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
+    String list(@ModelAttribute OrderSearchForm search, @RequestParam(defaultValue = "0") int page, Model model, Locale locale,
+            HttpServletResponse response) {
         int shown = Math.max(page, 0);
-        Orders.OrderPage result = orders.list(users.require(), status, orderNo.filter(n -> !n.isBlank()), shown, PAGE_SIZE);
+        model.addAttribute("search", search);
+        model.addAttribute("typeNames", typeNames(locale));
+        model.addAttribute("types", catalogue.types());
+        model.addAttribute("nodes", KeyNode.values());
+        model.addAttribute("statuses", ApplicationStatus.values());
+        model.addAttribute("canAccept", users.require().has(Role.CLERK));
+        Orders.OrderPage result;
+        try {
+            result = orders.list(users.require(), search.toSearch(), shown, PAGE_SIZE);
+        } catch (DomainException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refusal", refusals.explain(e, locale));
+            result = new Orders.OrderPage(List.of(), 0, 0, PAGE_SIZE);
+        }
         model.addAttribute("result", result);
         // Each open order's worst colour from the deadline module, for the page at once rather than per row.
         model.addAttribute("colours", deadlines.colours(result.orders().stream().filter(o -> o.status().open())
-                .map(Application::id).toList()));
-        model.addAttribute("typeNames", typeNames(locale));
-        model.addAttribute("status", status.orElse(null));
-        model.addAttribute("orderNo", orderNo.orElse(""));
-        model.addAttribute("statuses", ApplicationStatus.values());
-        model.addAttribute("canAccept", users.require().has(Role.CLERK));
+                .map(OrderSummary::id).toList()));
         return "intake/orders";
+    }
+
+    @PostMapping("/orders/{id}/phone")
+    @PreAuthorize("hasAnyRole('CLERK', 'SURVEYOR')")
+    String revealPhone(@PathVariable long id, Locale locale, RedirectAttributes redirect) {
+        try {
+            redirect.addFlashAttribute("revealedPhone", orders.revealPhone(id, users.require()));
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
+        }
+        return "redirect:/orders/" + id;
     }
 
     @GetMapping("/orders/new")
@@ -132,7 +159,7 @@ class OrderPages {
     }
 
     @GetMapping("/orders/{id}")
-    String order(@PathVariable long id, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+    String order(@PathVariable long id, Model model, Locale locale, HttpServletResponse response) {
         return shown(() -> {
             OrderView order = orders.view(id, users.require());
             model.addAttribute("order", order);
@@ -141,8 +168,12 @@ class OrderPages {
             model.addAttribute("flowChart", diagrams.forOrder(id, node -> nodeName(node, locale)));
             model.addAttribute("auditTrail", audit.forSubject("application", order.orderNo()));
             model.addAttribute("photos", photos.ofOrder(id, users.require()));
-            model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
-            model.addAttribute("progressLink", progressLink(request, order.progressToken()));
+            model.addAttribute("records", contexts.recorded(id));
+            // Only the fails: each sent the order back, and how often it went back is what people ask.
+            model.addAttribute("outcomes", contexts.outcomes(id).stream().filter(RecordedOutcome::failed).toList());
+            model.addAttribute("canRevealPhone", users.require().hasAny(Role.CLERK, Role.SURVEYOR));
+            model.addAttribute("progressQr", QrCodes.svg(progressLink(order.progressToken())));
+            model.addAttribute("progressLink", progressLink(order.progressToken()));
             OrderDeadlines deadlineCard = deadlines.ofOrder(id, users.require());
             model.addAttribute("deadlineCard", deadlineCard);
             // The timeline's and the open nodes' deadlines are the card's rows (every node of the order has one).
@@ -155,14 +186,14 @@ class OrderPages {
     }
 
     @GetMapping("/orders/{id}/receipt")
-    String receipt(@PathVariable long id, Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+    String receipt(@PathVariable long id, Model model, Locale locale, HttpServletResponse response) {
         return shown(() -> {
             OrderView order = orders.view(id, users.require());
             model.addAttribute("order", order);
             model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
             model.addAttribute("materialNames", materialNames(locale));
-            model.addAttribute("progressQr", QrCodes.svg(progressLink(request, order.progressToken())));
-            model.addAttribute("progressLink", progressLink(request, order.progressToken()));
+            model.addAttribute("progressQr", QrCodes.svg(progressLink(order.progressToken())));
+            model.addAttribute("progressLink", progressLink(order.progressToken()));
             progress.byToken(order.progressToken()).ifPresent(p -> model.addAttribute("progress", p));
             return "intake/receipt";
         }, model, locale, response);
@@ -253,12 +284,15 @@ class OrderPages {
 
     private String taskForm(WorkItem item, Map<String, String> entered, Model model, Locale locale) {
         OrderView order = orders.view(item.orderId(), users.require());
+        TaskContext context = contexts.forNode(item.orderId(), item.nodeCode(), users.require(), locale);
+        model.addAttribute("context", context);
         model.addAttribute("item", item);
         model.addAttribute("order", order);
         model.addAttribute("deadline", deadlines.ofTasks(List.of(item.taskId())).get(item.taskId()));
         model.addAttribute("orderLocked", deadlines.isLocked(item.orderId()));
-        model.addAttribute("fields", work.fieldsOf(item.nodeCode()));
-        model.addAttribute("entered", entered);
+        model.addAttribute("fields", work.fieldsOf(item.nodeCode(), item.orderId()));
+        // What the user just entered, else what this node recorded the last time (a revision starts from it).
+        model.addAttribute("entered", entered.isEmpty() ? context.earlier() : entered);
         model.addAttribute("materialNames", materialNames(locale));
         model.addAttribute("photos", photos.ofOrder(item.orderId(), users.require()).stream()
                 .filter(p -> p.nodeCode().equals(item.nodeCode())).toList());
@@ -302,7 +336,7 @@ class OrderPages {
         return messages.getMessage("catalogue.node." + nodeCode, null, nodeCode, locale);
     }
 
-    private static String progressLink(HttpServletRequest request, String token) {
-        return QrCodes.absoluteLink(request, "/s/" + token);
+    private String progressLink(String token) {
+        return publicAddress.link("/s/" + token);
     }
 }

@@ -9,13 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * SMS settings ({@code yekuo.sms.*}), all with working defaults: the local gateway, a dispatch every
  * 5 seconds, 5 attempts with a delay doubling from 10 seconds up to 30 minutes, and a 2-minute lease
- * after which a message claimed by a node that died is claimed again. {@code link-base} is the fixed
- * host of links in messages; {@code gateway: http} posts to {@code http.url}.
+ * after which a message claimed by a node that died is claimed again. {@code gateway: http} posts to
+ * {@code http.url}. Links in messages go to {@code yekuo.public-address} (see {@code PublicAddress}).
  */
 @ConfigurationProperties("yekuo.sms")
 record SmsProperties(
         @DefaultValue("local") Gateway gateway,
-        @DefaultValue("http://localhost:8080") String linkBase,
         @DefaultValue("5s") Duration dispatchInterval,
         @DefaultValue("50") int batchSize,
         @DefaultValue("5") int maxAttempts,
@@ -23,11 +22,6 @@ record SmsProperties(
         @DefaultValue("30m") Duration maxRetryDelay,
         @DefaultValue("2m") Duration lease,
         @DefaultValue Http http) {
-
-    SmsProperties {
-        // Templates write "{linkBase}/s/{token}": a configured trailing slash must not double.
-        linkBase = linkBase.replaceAll("/+$", "");
-    }
 
     enum Gateway {
         LOCAL, HTTP

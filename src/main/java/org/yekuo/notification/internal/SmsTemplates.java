@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.PublicAddress;
 
 /**
  * The approved templates are the messages {@code notification.sms.<code>}. SMS in China are read in
@@ -18,15 +19,15 @@ public class SmsTemplates {
     private static final String PREFIX = "notification.sms.";
 
     private final MessageSource messages;
-    private final SmsProperties properties;
+    private final PublicAddress publicAddress;
 
-    SmsTemplates(MessageSource messages, SmsProperties properties) {
+    SmsTemplates(MessageSource messages, PublicAddress publicAddress) {
         this.messages = messages;
-        this.properties = properties;
+        this.publicAddress = publicAddress;
     }
 
     public String render(String code, Map<String, String> params) {
-        return template(code).render(params, properties.linkBase());
+        return template(code).render(params, publicAddress.base());
     }
 
     SmsTemplate template(String code) {

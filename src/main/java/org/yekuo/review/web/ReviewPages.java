@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.catalogue.Department;
 import org.yekuo.identity.CurrentUsers;
+import org.yekuo.intake.TaskContexts;
 import org.yekuo.review.Opinion;
 import org.yekuo.review.ReviewBoard;
 import org.yekuo.review.ReviewDesk;
@@ -42,9 +43,11 @@ class ReviewPages {
     private final Refusals refusals;
     private final Clock clock;
     private final TypicalCasesWorkbook workbook;
+    private final TaskContexts contexts;
 
     ReviewPages(ReviewDesk desk, ReviewBoard board, CurrentUsers users, Refusals refusals, Clock clock,
-            TypicalCasesWorkbook workbook) {
+            TypicalCasesWorkbook workbook, TaskContexts contexts) {
+        this.contexts = contexts;
         this.workbook = workbook;
         this.desk = desk;
         this.board = board;
@@ -64,8 +67,11 @@ class ReviewPages {
                 model.addAttribute("verdicts", Verdict.values());
                 return "review/arbitration";
             }
-            model.addAttribute("desk", board.desk(taskId, user));
+            ReviewBoard.Desk desk = board.desk(taskId, user);
+            model.addAttribute("desk", desk);
             model.addAttribute("verdicts", Verdict.values());
+            // What is under review: the scheme as designed, on the survey's figures and photos.
+            model.addAttribute("context", contexts.forNode(desk.line().review().orderId(), "SCHEME_REVIEW", user, locale));
             return "review/desk";
         }, model, locale, response);
     }

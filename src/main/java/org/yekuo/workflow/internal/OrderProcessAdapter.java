@@ -77,6 +77,12 @@ public class OrderProcessAdapter {
         return port.outcome((Long) execution.getVariable(ProcessVariables.ORDER_ID)).name();
     }
 
+    /** The node a failed review or inspection sends the order back to, or empty: the outgoing flows' conditions compare it. */
+    public String returnTo(DelegateExecution execution) {
+        Object node = execution.getVariable(ProcessVariables.RETURN_TO);
+        return node == null ? "" : node.toString();
+    }
+
     public boolean skips(DelegateExecution execution, String nodeCode) {
         return !ProcessVariables.plannedNodes(execution.getVariable(ProcessVariables.PLANNED_NODES)).contains(nodeCode);
     }

@@ -14,6 +14,8 @@ public final class ProcessVariables {
     public static final String ORDER_NO = "orderNo";
     public static final String TYPE_CODE = "typeCode";
     public static final String TYPE_VERSION = "typeVersion";
+    /** Where the node just completed sends the order back to (a node code), or empty to go on. */
+    public static final String RETURN_TO = "returnTo";
     /** Lets the BPMN's skip expressions pass over the nodes a business type does not plan. */
     public static final String SKIP_ENABLED = "_FLOWABLE_SKIP_EXPRESSION_ENABLED";
 

@@ -23,9 +23,9 @@ import org.yekuo.shared.DomainException;
 
 class ChecklistPolicyTests {
 
-    private static final Material ID_CARD = new Material("ID_CARD", "id", "ID card", true);
-    private static final Material PROPERTY = new Material("PROPERTY_PROOF", "property", "Property proof", false);
-    private static final Material FORM = new Material("APPLICATION_FORM", "form", "Application form", false);
+    private static final Material ID_CARD = new Material("ID_CARD", "id", "ID card", true, false, Material.Reuse.APPLICANT);
+    private static final Material PROPERTY = new Material("PROPERTY_PROOF", "property", "Property proof", false, false, Material.Reuse.ADDRESS);
+    private static final Material FORM = new Material("APPLICATION_FORM", "form", "Application form", false, true, Material.Reuse.NONE);
 
     private final BusinessTypeDefinition type = new BusinessTypeDefinition("LV_RES_NEW", 1, "zh", "en", ProcessFamily.LV,
             null, List.of(node(KeyNode.ACCEPTANCE), node(KeyNode.SITE_SURVEY), node(KeyNode.SCHEME_DESIGN)),

@@ -195,7 +195,7 @@ class SmsDispatcherTests {
     /** A dispatcher whose gateway is {@code forMine} for this test's messages and the real one for others. */
     private SmsDispatcher dispatcher(Set<Long> mine, SmsGateway forMine, int maxAttempts) {
         SmsGateway gateway = (id, phone, text) -> (mine.contains(id) ? forMine : realGateway).send(id, phone, text);
-        SmsProperties properties = new SmsProperties(SmsProperties.Gateway.LOCAL, "http://localhost:8080",
+        SmsProperties properties = new SmsProperties(SmsProperties.Gateway.LOCAL,
                 Duration.ofSeconds(5), 500, maxAttempts, Duration.ofSeconds(10), Duration.ofMinutes(30),
                 Duration.ofMinutes(2), new SmsProperties.Http(null, null, Duration.ofSeconds(10)));
         return new SmsDispatcher(outbox, gateway, cipher, properties, clock);

@@ -1,0 +1,17 @@
+package org.yekuo.intake;
+
+import java.util.List;
+
+/** What a node recorded, field by field in its form's order, for the nodes that work from it. */
+public record RecordedNode(String nodeCode, List<Field> fields) {
+
+    /**
+     * One recorded value; {@code valueKey} names a chosen option's label (null for free text, numbers and dates).
+     */
+    public record Field(String name, String value, String valueKey) {
+    }
+
+    public boolean isEmpty() {
+        return fields.isEmpty();
+    }
+}
