@@ -36,6 +36,8 @@ public final class Application {
     private final Instant createdAt;
     private Instant completedAt;
     private String cancelledReason;
+    private Instant suspendedAt;
+    private String chasedBy;
     private final int rowVersion;
 
     Application(long id, String orderNo, String typeCode, int typeVersion, String planTypeCode, int planTypeVersion,
@@ -43,7 +45,7 @@ public final class Application {
             String suspendedReason, ApplicantKind applicantKind, String applicantNameMasked, String subjectCodeMasked,
             String phoneMasked, String supplyAddress, BigDecimal capacity, CapacityUnit capacityUnit, long orgUnitId,
             String orgPath, String currentNode, String progressToken, String createdBy, Instant createdAt,
-            Instant completedAt, String cancelledReason, int rowVersion) {
+            Instant completedAt, String cancelledReason, Instant suspendedAt, String chasedBy, int rowVersion) {
         this.id = id;
         this.orderNo = orderNo;
         this.typeCode = typeCode;
@@ -68,6 +70,8 @@ public final class Application {
         this.createdAt = createdAt;
         this.completedAt = completedAt;
         this.cancelledReason = cancelledReason;
+        this.suspendedAt = suspendedAt;
+        this.chasedBy = chasedBy;
         this.rowVersion = rowVersion;
     }
 
@@ -89,10 +93,27 @@ public final class Application {
         currentNode = nodeCode;
     }
 
-    void suspend(String reason) {
+    void suspend(String reason, Instant at) {
         requireOpen();
         status = ApplicationStatus.SUSPENDED;
         suspendedReason = reason;
+        suspendedAt = at;
+        chasedBy = null;
+    }
+
+    /** A material arrived while others are still missing: the order still waits, for what is left. */
+    void stillMissing(String reason) {
+        if (status == ApplicationStatus.SUSPENDED) {
+            suspendedReason = reason;
+        }
+    }
+
+    /** A member of staff takes on collecting the missing material from the customer. */
+    void chaseBy(String username) {
+        if (status != ApplicationStatus.SUSPENDED) {
+            throw DomainException.conflict("intake.chase.not-suspended", orderNo);
+        }
+        chasedBy = username;
     }
 
     /** Back to work once nothing due is missing any more; true when it was suspended. */
@@ -102,6 +123,8 @@ public final class Application {
         }
         status = ApplicationStatus.ACTIVE;
         suspendedReason = null;
+        suspendedAt = null;
+        chasedBy = null;
         return true;
     }
 
@@ -213,6 +236,16 @@ public final class Application {
 
     public String cancelledReason() {
         return cancelledReason;
+    }
+
+    /** Since when a suspended order waits for the customer's material. */
+    public Instant suspendedAt() {
+        return suspendedAt;
+    }
+
+    /** Who is collecting a suspended order's missing material, if anyone has taken it on. */
+    public String chasedBy() {
+        return chasedBy;
     }
 
     int rowVersion() {

@@ -93,15 +93,21 @@ class Applications {
     void update(Application a) {
         int rows = jdbc.sql("""
                 update application set status = ?, suspended_reason = ?, current_node = ?, completed_at = ?,
-                    cancelled_reason = ?, row_version = row_version + 1
+                    cancelled_reason = ?, suspended_at = ?, chased_by = ?, row_version = row_version + 1
                 where id = ? and row_version = ?""")
                 .params(a.status().name(), a.suspendedReason(), a.currentNode(),
-                        a.completedAt() == null ? null : Timestamp.from(a.completedAt()), a.cancelledReason(), a.id(),
-                        a.rowVersion())
+                        a.completedAt() == null ? null : Timestamp.from(a.completedAt()), a.cancelledReason(),
+                        a.suspendedAt() == null ? null : Timestamp.from(a.suspendedAt()), a.chasedBy(), a.id(), a.rowVersion())
                 .update();
         if (rows != 1) {
             throw new OptimisticLockingFailureException("application " + a.id() + " changed concurrently");
         }
+    }
+
+    /** Suspended orders in the scope, longest waiting first: the counter's list of materials to collect. */
+    List<Application> suspendedInScope(String scopeLike, int max) {
+        return jdbc.sql("select * from application where status = 'SUSPENDED' and org_path like ? order by suspended_at, id limit ?")
+                .params(scopeLike, max).query(ROW).list();
     }
 
     String phoneSealed(long id) {
@@ -252,5 +258,7 @@ class Applications {
             rs.getLong("org_unit_id"), rs.getString("org_path"), rs.getString("current_node"),
             rs.getString("progress_token"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("completed_at") == null ? null : rs.getTimestamp("completed_at").toInstant(),
-            rs.getString("cancelled_reason"), rs.getInt("row_version"));
+            rs.getString("cancelled_reason"),
+            rs.getTimestamp("suspended_at") == null ? null : rs.getTimestamp("suspended_at").toInstant(), rs.getString("chased_by"),
+            rs.getInt("row_version"));
 }

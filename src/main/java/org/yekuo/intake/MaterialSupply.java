@@ -30,9 +30,11 @@ public class MaterialSupply {
     private final AuditTrail audit;
     private final Deadlines deadlines;
     private final Clock clock;
+    private final MaterialNames materialNames;
 
     MaterialSupply(Applications applications, PersonalDataCipher cipher, SealedFiles files, Notifications notifications,
-            AuditTrail audit, Deadlines deadlines, Clock clock) {
+            AuditTrail audit, Deadlines deadlines, Clock clock, MaterialNames materialNames) {
+        this.materialNames = materialNames;
         this.deadlines = deadlines;
         this.applications = applications;
         this.cipher = cipher;
@@ -62,8 +64,13 @@ public class MaterialSupply {
         audit.record("material.supplied", "application", application.orderNo(),
                 "material=" + materialCode + " kind=" + kind + " bytes=" + content.length);
 
-        if (application.status() == ApplicationStatus.SUSPENDED && application.currentNode() != null
-                && DeferredMaterialPolicy.missingAt(application.currentNode(), applications.materials(applicationId)).isEmpty()) {
+        List<String> stillMissing = application.currentNode() == null ? List.of()
+                : DeferredMaterialPolicy.missingAt(application.currentNode(), applications.materials(applicationId));
+        if (application.status() == ApplicationStatus.SUSPENDED && !stillMissing.isEmpty()) {
+            // The banner names what is still missing, not what has just arrived.
+            application.stillMissing(materialNames.describe(stillMissing));
+            applications.update(application);
+        } else if (application.status() == ApplicationStatus.SUSPENDED && application.currentNode() != null) {
             application.resume();
             applications.update(application);
             deadlines.resume(applicationId);

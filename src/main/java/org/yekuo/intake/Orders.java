@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
@@ -45,8 +46,12 @@ public class Orders {
         Application application = applications.get(id);
         OrderAccess.requireInScope(application, user);
         List<NodeHistory> timeline = processes.timeline(id);
-        Map<String, String> handlerNames = staff.displayNames(timeline.stream().map(NodeHistory::handler)
-                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        Set<String> handlers = timeline.stream().map(NodeHistory::handler).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+        if (application.chasedBy() != null) {
+            handlers.add(application.chasedBy());
+        }
+        Map<String, String> handlerNames = staff.displayNames(handlers);
         return OrderView.of(application, applications.materials(id), timeline, processes.openItems(id),
                 applications.nodeFields(id), handlerNames);
     }

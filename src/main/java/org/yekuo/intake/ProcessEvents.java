@@ -58,7 +58,7 @@ class ProcessEvents {
         List<String> outstanding = DeferredMaterialPolicy.outstanding(materials);
         String phone = null;
         if (!missing.isEmpty() && !"ACCEPTANCE".equals(event.nodeCode())) {
-            application.suspend(materialNames.describe(missing));
+            application.suspend(materialNames.describe(missing), clock.instant());
             // Waiting for the customer does not use up the utility's time limit.
             deadlines.pause(application.id());
             audit.record("application.suspended", "application", application.orderNo(),

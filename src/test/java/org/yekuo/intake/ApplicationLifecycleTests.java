@@ -155,18 +155,16 @@ class ApplicationLifecycleTests {
 
     @Test
     @DisplayName("R-SLA-1 R-CAT-2 R-REV-1 an HV single-supply order passes all 12 key nodes, its scheme countersigned by two "
-            + "departments in parallel; acceptance waits for the legal representative's ID")
+            + "departments in parallel; acceptance takes the business licence alone")
     void hvSingleSupplyOrderPassesTwelveNodes() throws Exception {
         String created = accept(application("HV_NEW_SINGLE", "ORGANISATION", "示范科技有限公司", "91110000802100433B", newPhone()),
                 UUID.randomUUID().toString()).andExpect(status().isCreated())
-                .andExpect(jsonPath("$.materials[?(@.materialCode == 'LEGAL_REPRESENTATIVE_ID')].state").value("REQUIRED"))
+                .andExpect(jsonPath("$.materials[?(@.materialCode == 'LEGAL_REPRESENTATIVE_ID')].state").value("DEFERRED"))
+                .andExpect(jsonPath("$.materials[?(@.materialCode == 'LEGAL_REPRESENTATIVE_ID')].deferredUntil").value("SCHEME_DESIGN"))
                 .andExpect(jsonPath("$.materials[?(@.materialCode == 'POWER_OF_ATTORNEY')].state").value("NOT_APPLICABLE"))
                 .andReturn().getResponse().getContentAsString();
         long id = ((Number) JsonPath.read(created, "$.id")).longValue();
 
-        String acceptance = openTask(id, "clerk");
-        complete(acceptance, "clerk", Map.of()).andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value(Matchers.containsString("LEGAL_REPRESENTATIVE_ID")));
         for (String material : List.of("LEGAL_REPRESENTATIVE_ID", "PROPERTY_OR_LAND_USE_PROOF", "EQUIPMENT_LIST", "LOAD_CALCULATION")) {
             mvc.perform(multipart("/api/applications/{id}/materials/{m}", id, material)
                     .file(new MockMultipartFile("file", material + ".pdf", "application/pdf", PDF))

@@ -1,5 +1,6 @@
 package org.yekuo.review;
 
+import org.yekuo.support.Subjects;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -135,7 +135,7 @@ public class BusinessTypes {
 
     private List<ChecklistItem> checklist(long versionId) {
         return jdbc.sql("""
-                select m.code, m.name_zh, m.name_en, m.subject_qualification, i.deferred_until
+                select m.code, m.name_zh, m.name_en, m.subject_qualification, m.with_application, m.reuse, i.deferred_until
                 from catalogue_checklist_item i join catalogue_material m on m.code = i.material_code
                 where i.version_id = ? order by i.position""")
                 .param(versionId)

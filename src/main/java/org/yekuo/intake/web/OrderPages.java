@@ -35,6 +35,7 @@ import org.yekuo.intake.OrderSummary;
 import org.yekuo.intake.ApplicationIntake;
 import org.yekuo.intake.ApplicationStatus;
 import org.yekuo.intake.FieldPhotos;
+import org.yekuo.intake.MaterialChases;
 import org.yekuo.intake.MaterialSupply;
 import org.yekuo.intake.NodeWork;
 import org.yekuo.intake.OrderProgress;
@@ -77,11 +78,13 @@ class OrderPages {
     private final Clock clock;
     private final TaskContexts contexts;
     private final PublicAddress publicAddress;
+    private final MaterialChases chases;
 
     OrderPages(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, FieldPhotos photos,
             OrderProgress progress,
             Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, CurrentUsers users, Refusals refusals,
-            MessageSource messages, Deadlines deadlines, WorkList workList, Clock clock, TaskContexts contexts, PublicAddress publicAddress) {
+            MessageSource messages, Deadlines deadlines, WorkList workList, Clock clock, TaskContexts contexts, PublicAddress publicAddress, MaterialChases chases) {
+        this.chases = chases;
         this.publicAddress = publicAddress;
         this.contexts = contexts;
         this.deadlines = deadlines;
@@ -124,6 +127,18 @@ class OrderPages {
         model.addAttribute("colours", deadlines.colours(result.orders().stream().filter(o -> o.status().open())
                 .map(OrderSummary::id).toList()));
         return "intake/orders";
+    }
+
+    @PostMapping("/orders/{id}/chase")
+    @PreAuthorize("hasRole('CLERK')")
+    String chase(@PathVariable long id, Locale locale, RedirectAttributes redirect) {
+        try {
+            chases.chase(id, users.require());
+            redirect.addFlashAttribute("notice", "intake.chase.taken");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
+        }
+        return "redirect:/orders/" + id;
     }
 
     @PostMapping("/orders/{id}/phone")

@@ -1,4 +1,4 @@
-package org.yekuo.review;
+package org.yekuo.support;
 
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Subject codes nobody else in the suite uses, so that no material of theirs is on file from another
  * test (tests share one database).
  */
-final class Subjects {
+public final class Subjects {
 
     private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 100_000_000L);
     private static final String ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -17,7 +17,7 @@ final class Subjects {
     }
 
     /** A valid unified social credit code (GB 32100). */
-    static String creditCode() {
+    public static String creditCode() {
         String first17 = "91330100" + String.format("%09d", NEXT.incrementAndGet() % 1_000_000_000L);
         int sum = 0;
         for (int i = 0; i < 17; i++) {
@@ -28,7 +28,7 @@ final class Subjects {
     }
 
     /** A valid resident ID number (GB 11643). */
-    static String idNumber() {
+    public static String idNumber() {
         long n = NEXT.incrementAndGet();
         String first17 = "330106" + "1980" + String.format("%02d", 1 + n % 12) + "1" + (n % 9) + String.format("%03d", n % 1000);
         int sum = 0;
@@ -38,7 +38,7 @@ final class Subjects {
         return first17 + "10X98765432".charAt(sum % 11);
     }
 
-    static String phone() {
+    public static String phone() {
         return "138" + String.format("%08d", NEXT.incrementAndGet() % 100_000_000L);
     }
 }
