@@ -19,6 +19,8 @@ import org.yekuo.catalogue.ReviewGuideline;
 import org.yekuo.catalogue.ReviewGuidelines;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.Role;
+import org.yekuo.identity.StaffMember;
+import org.yekuo.identity.StaffMembers;
 import org.yekuo.intake.Application;
 import org.yekuo.intake.Orders;
 import org.yekuo.shared.DomainException;
@@ -41,9 +43,11 @@ public class ReviewBoard {
     private final ReviewGuidelines guidelines;
     private final SignatureProvider signatures;
     private final Clock clock;
+    private final StaffMembers staff;
 
     ReviewBoard(ReviewRecords records, Orders orders, OrderProcesses processes, ReviewGuidelines guidelines,
-            SignatureProvider signatures, Clock clock) {
+            SignatureProvider signatures, Clock clock, StaffMembers staff) {
+        this.staff = staff;
         this.records = records;
         this.orders = orders;
         this.processes = processes;
@@ -54,7 +58,7 @@ public class ReviewBoard {
 
     /** One line of the board: a review with who has it since when, due when, and whether it is overdue. */
     public record ReviewLine(Review review, String orderNo, int roundNo, String holder, String delegatedBy, Instant since,
-            Instant dueAt, boolean overdue) {
+            Instant dueAt, boolean overdue, String holderName, String delegatedByName) {
     }
 
     public record RoundView(ReviewRound round, List<ReviewLine> reviews, Ruling ruling, List<String> conflicts) {
@@ -191,14 +195,20 @@ public class ReviewBoard {
     private ReviewLine line(Review review, ReviewRound round, Map<String, WorkItem> open) {
         WorkItem item = review.taskId() == null ? null : open.get(review.taskId());
         if (item == null) {
-            return new ReviewLine(review, round.orderNo(), round.roundNo(), review.decided() ? review.decidedBy() : review.reviewer(),
-                    null, review.decided() ? review.decidedAt() : review.receivedAt(), review.dueAt(), false);
+            String holder = review.decided() ? review.decidedBy() : review.reviewer();
+            return new ReviewLine(review, round.orderNo(), round.roundNo(), holder, null,
+                    review.decided() ? review.decidedAt() : review.receivedAt(), review.dueAt(), false, name(holder), null);
         }
         Instant due = item.dueAt() != null ? item.dueAt() : review.dueAt();
         String delegatedBy = processes.delegatedBy(item.taskId()).orElse(null);
         Instant since = item.signedForAt() != null ? item.signedForAt() : item.receivedAt();
         return new ReviewLine(review, round.orderNo(), round.roundNo(), item.assignee(), delegatedBy, since, due,
-                due != null && clock.instant().isAfter(due));
+                due != null && clock.instant().isAfter(due), name(item.assignee()), name(delegatedBy));
+    }
+
+    /** Staff show by their display names, not their usernames. */
+    private String name(String username) {
+        return username == null ? null : staff.byUsername(username).map(StaffMember::displayName).orElse(username);
     }
 
     private Map<String, WorkItem> openItems(long orderId) {

@@ -19,6 +19,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
+import org.yekuo.shared.PublicAddress;
 
 /** The public checklists, read without signing in. */
 @SpringBootTest
@@ -30,6 +31,9 @@ class PublicChecklistPagesTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    PublicAddress publicAddress;
 
     @Autowired
     Catalogue catalogue;
@@ -89,7 +93,7 @@ class PublicChecklistPagesTests {
     }
 
     @Test
-    @DisplayName("R-MAT-6 R-MAT-2 the abolished materials are listed with their reasons as never asked for")
+    @DisplayName("R-MAT-6 R-MAT-2 the abolished materials are listed with their reasons as never asked for, without internal notes")
     void listsAbolishedMaterialsWithReasons() throws Exception {
         String abolished = section(page("/public/checklists/LV_RES_NEW"), "abolished");
         assertThat(count(abolished, "data-abolished")).isEqualTo(catalogue.abolishedMaterials().size());
@@ -97,7 +101,8 @@ class PublicChecklistPagesTests {
         assertThat(at).isNotNegative();
         assertThat(abolished.substring(at, abolished.indexOf("</li>", at)))
                 .contains("\u793e\u533a\u7528\u7535\u8bc1\u660e")
-                .contains("\u65e0\u653f\u7b56\u4f9d\u636e, \u5df2\u53d6\u6d88(\u8bba\u6587\u5217\u660e)");
+                .contains("无政策依据，已取消");
+        assertThat(abolished).doesNotContain("论文").doesNotContain("待业务负责人确认").doesNotContain("常见例子");
     }
 
     @Test
@@ -118,7 +123,8 @@ class PublicChecklistPagesTests {
     }
 
     @Test
-    @DisplayName("R-MAT-6 the poster carries a QR code and prints the absolute link to the public page under it")
+    @DisplayName("R-MAT-6 the poster carries a QR code and prints the link at the deployment's public address, not the address "
+            + "the page was asked at")
     void posterLinksToThePublicPage() throws Exception {
         String html = mvc.perform(get("/public/checklists/LV_RES_NEW/poster").with(request -> {
             request.setScheme("https");
@@ -127,7 +133,8 @@ class PublicChecklistPagesTests {
             return request;
         })).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("<svg").contains("class=\"qr\"").contains("<path fill=\"#000\" d=\"M")
-                .contains("data-testid=\"poster-link\">https://yekuo.example:8443/public/checklists/LV_RES_NEW</p>")
+                .contains("data-testid=\"poster-link\">" + publicAddress.base() + "/public/checklists/LV_RES_NEW</p>")
+                .doesNotContain("yekuo.example:8443")
                 .contains(catalogue.current("LV_RES_NEW").nameZh()).contains(SCHEME_DESIGN_ZH)
                 .doesNotContain("<script");
     }

@@ -92,7 +92,7 @@ class OrderPagesTests {
         assertThat(applicationsWithKey(key)).isEqualTo(1);
         String orderNo = jdbc.sql("select order_no from application where idempotency_key = ?").param(key)
                 .query(String.class).single();
-        String list = mvc.perform(get("/orders").param("orderNo", orderNo).with(httpBasic("clerk", PASSWORD)))
+        String list = mvc.perform(get("/orders").param("q", orderNo).with(httpBasic("clerk", PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         String row = list.substring(list.indexOf("<tr data-order="), list.indexOf("</tr>", list.indexOf("<tr data-order=")));
         assertThat(row).contains(orderNo, "\u4f4e\u538b\u5c45\u6c11\u65b0\u88c5", "\u4e1a\u52a1\u53d7\u7406")

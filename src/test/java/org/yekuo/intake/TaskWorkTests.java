@@ -186,7 +186,7 @@ class TaskWorkTests {
         String orderNo = orderNo(id);
         assertThat(templates(orderNo)).containsExactly("application-submitted");
         complete(signedFor(id, "clerk", "ACCEPTANCE"), "clerk", Map.of()).andExpect(status().isNoContent());
-        assertThat(templates(orderNo)).containsExactly("application-submitted", "application-received");
+        assertThat(templates(orderNo)).startsWith("application-submitted", "application-received");
     }
 
     // An HV single-supply order at its design review, its materials supplied on the way.

@@ -1,5 +1,6 @@
 package org.yekuo.notification.internal;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,6 +17,10 @@ import org.yekuo.shared.PublicAddress;
 public class SmsTemplates {
 
     static final Locale SMS_LOCALE = Locale.SIMPLIFIED_CHINESE;
+    /** The templates approved with the provider, each named for staff by {@code notification.template-name.<code>}. */
+    public static final List<String> APPROVED = List.of("application-submitted", "application-received", "materials-reminder",
+            "order-suspended", "order-resumed", "order-cancelled", "power-on", "deadline-reminder", "deadline-overdue",
+            "review-urged", "verification-online-application", "verification-licence-consent", "test");
     private static final String PREFIX = "notification.sms.";
 
     private final MessageSource messages;

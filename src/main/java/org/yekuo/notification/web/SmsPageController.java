@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.notification.internal.OutboxStatus;
 import org.yekuo.notification.internal.SmsAdministration;
 import org.yekuo.notification.internal.SmsInbox;
+import org.yekuo.notification.internal.SmsTemplates;
 import org.yekuo.notification.internal.SmsOutbox;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Masking;
@@ -56,6 +57,7 @@ class SmsPageController {
         // A whole number typed as filter comes back masked, so it is neither shown nor put into page links and logs.
         model.addAttribute("phone", phone != null && phone.strip().matches("\\d{11}") ? Masking.mobile(phone) : phone);
         model.addAttribute("template", template);
+        model.addAttribute("templates", SmsTemplates.APPROVED);
         model.addAttribute("status", statusFilter.map(Enum::name).orElse(""));
         model.addAttribute("statuses", OutboxStatus.values());
         model.addAttribute("zone", clock.getZone());
