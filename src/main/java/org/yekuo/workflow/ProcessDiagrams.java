@@ -139,7 +139,7 @@ public class ProcessDiagrams {
             StringBuilder svg = new StringBuilder(String.format(Locale.ROOT,
                     // Drawn at its own size (a node's text at 13 px), scrolled sideways where the screen is narrower,
                     // rather than shrunk to the width of a page or a phone until nobody can read it.
-                    "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flow-chart\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\">",
+                    "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"flow-chart\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" role=\"img\" aria-hidden=\"true\">",
                     width + 40, height + 40, width + 40, height + 40));
             svg.append("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"6\" markerHeight=\"6\" orient=\"auto\">")
                     .append("<path d=\"M0,0 L10,5 L0,10 z\"/></marker></defs>");

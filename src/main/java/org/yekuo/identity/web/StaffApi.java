@@ -73,6 +73,7 @@ class StaffApi {
         return find(users.require(), id);
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/staff")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(summary = "Create a member of staff",

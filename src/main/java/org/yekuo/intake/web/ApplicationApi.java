@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.MediaType;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yekuo.identity.CurrentUsers;
@@ -55,6 +57,7 @@ class ApplicationApi {
         this.users = users;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/applications")
     @PreAuthorize("hasRole('CLERK')")
     @Operation(summary = "Accept an application on one certificate; repeat-safe with an Idempotency-Key header")

@@ -4,11 +4,13 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.util.Optional;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yekuo.intake.ApplicantKind;
 import org.yekuo.intake.CapacityUnit;
@@ -30,6 +32,7 @@ class OnlineApplicationApi {
         this.intake = intake;
     }
 
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping
     @Operation(summary = "Apply online at a supply station with a verification code for purpose ONLINE_APPLICATION "
             + "sent to the applicant's phone; the code is used up only when the application is accepted; "
