@@ -39,8 +39,8 @@ public record NewApplication(
      * such as {@code <script>} is refused at input, not only escaped at output.
      */
     public static final String NAME_CHARACTERS = "[\\p{L}\\p{M}\\p{N} \u00b7\u2022()\uff08\uff09\\-.&'\u2019\uff0e]+";
-    /** An address adds the marks of house numbers and places: # / , , 、 : ： and the dash. */
-    public static final String ADDRESS_CHARACTERS = "[\\p{L}\\p{M}\\p{N} \u00b7()\uff08\uff09\\-\u2014.#/,\uff0c\u3001:\uff1a\uff03]+";
+    /** An address adds the marks of house numbers and places: # / , ， 、 : ： the apostrophe and the dash. */
+    public static final String ADDRESS_CHARACTERS = "[\\p{L}\\p{M}\\p{N} \u00b7'\u2019()\uff08\uff09\\-\u2014.#/,\uff0c\u3001:\uff1a\uff03]+";
 
     public boolean byAgent() {
         return Boolean.TRUE.equals(agent);

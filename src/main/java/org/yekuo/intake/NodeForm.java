@@ -21,17 +21,17 @@ import org.yekuo.shared.DomainException.FieldProblem;
  */
 enum NodeForm {
     ACCEPTANCE(),
-    SITE_SURVEY(text("meterPosition"), text("supplyPoint"), number("distanceMetres"), text("surveyOpinion")),
+    SITE_SURVEY(text("meterPosition"), text("supplyPoint"), number("distanceMetres"), longText("surveyOpinion")),
     SCHEME_DESIGN(choice("supplyVoltage", "220V", "380V", "10kV", "20kV", "35kV", "110kV"), text("supplyPoint"),
             choice("supplyCircuits", "SINGLE", "DUAL").optional(), number("transformerCapacity").optional(),
             choice("meteringMethod", "HV_HV", "HV_LV", "LV_LV"), choice("tariffCategory", "RESIDENTIAL", "GENERAL",
                     "LARGE_INDUSTRIAL", "AGRICULTURAL"),
-            text("propertyBoundary").optional(), text("schemeSummary")),
+            text("propertyBoundary").optional(), longText("schemeSummary")),
     SCHEME_REVIEW(),
     SCHEME_REPLY(date("replyDate")),
     DESIGN_REVIEW(outcome(), reason(), returnTo()),
     INTERMEDIATE_INSPECTION(date("inspectionDate"), outcome(), reason(), returnTo()),
-    SUPPLY_WORKS(text("worksSummary")),
+    SUPPLY_WORKS(longText("worksSummary")),
     COMPLETION_ACCEPTANCE(date("inspectionDate"), outcome(), reason(), returnTo()),
     CONTRACT(text("contractNo"), text("customerNo")),
     METER_INSTALLATION(text("meterNo"), number("meterReading")),
@@ -42,8 +42,9 @@ enum NodeForm {
     static final String RETURN_TO = "returnTo";
     static final int MAX_LENGTH = 2000;
 
+    /** What a field holds; {@code RETURN_NODE} is a node of the order's plan, offered by {@link OutcomePolicy}. */
     enum Kind {
-        TEXT, NUMBER, DATE, CHOICE
+        TEXT, LONG_TEXT, NUMBER, DATE, CHOICE, RETURN_NODE
     }
 
     /** One field; {@code options} are a choice's allowed values, {@code required} false for what may stay empty. */
@@ -148,6 +149,10 @@ enum NodeForm {
         return new Field(name, Kind.TEXT, List.of(), true);
     }
 
+    private static Field longText(String name) {
+        return new Field(name, Kind.LONG_TEXT, List.of(), true);
+    }
+
     private static Field number(String name) {
         return new Field(name, Kind.NUMBER, List.of(), true);
     }
@@ -166,11 +171,11 @@ enum NodeForm {
 
     /** Why it failed: required with a fail, by {@link OutcomePolicy}. */
     private static Field reason() {
-        return text(REASON).optional();
+        return longText(REASON).optional();
     }
 
     /** Where a fail goes back to; its options are {@link OutcomePolicy}'s, for the order's planned nodes. */
     private static Field returnTo() {
-        return new Field(RETURN_TO, Kind.TEXT, List.of(), false);
+        return new Field(RETURN_TO, Kind.RETURN_NODE, List.of(), false);
     }
 }

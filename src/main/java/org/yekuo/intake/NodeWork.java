@@ -62,12 +62,12 @@ public class NodeWork {
         List<String> planned = plannedNodes(applications.get(orderId));
         return NodeForm.of(nodeCode).fields().stream()
                 .map(f -> new FormField(f.name(), switch (f.kind()) {
+                    case TEXT -> "text";
+                    case LONG_TEXT -> "textarea";
                     case NUMBER -> "number";
                     case DATE -> "date";
-                    case TEXT -> f.name().equals(NodeForm.RETURN_TO) ? "select" : f.name().equals(NodeForm.REASON)
-                            || f.name().endsWith("Summary") || f.name().endsWith("Opinion") ? "textarea" : "text";
-                    case CHOICE -> "select";
-                }, f.required(), f.name().equals(NodeForm.RETURN_TO) ? OutcomePolicy.returnTargets(nodeCode, planned) : f.options()))
+                    case CHOICE, RETURN_NODE -> "select";
+                }, f.required(), f.kind() == NodeForm.Kind.RETURN_NODE ? OutcomePolicy.returnTargets(nodeCode, planned) : f.options()))
                 .toList();
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 public record RecordedNode(String nodeCode, List<Field> fields) {
 
     /**
-     * One recorded value; {@code valueKey} names a chosen option's label (null for free text, numbers and dates).
+     * One recorded value; {@code valueKey} names a chosen option's or node's label (null for free text, numbers and dates).
      */
     public record Field(String name, String value, String valueKey) {
     }

@@ -100,7 +100,7 @@ public class TaskContexts {
     }
 
     /**
-     * A node's values in its form's order, each choice with the key of its label; values of fields the form
+     * A node's values in its form's order, each choice and way back with the key of its label; values of fields the form
      * no longer asks for (recorded by an earlier version) follow as written.
      */
     private static RecordedNode recorded(String nodeCode, Map<String, Map<String, String>> recorded) {
@@ -109,8 +109,11 @@ public class TaskContexts {
         for (NodeForm.Field f : NodeForm.of(nodeCode).fields()) {
             String value = values.remove(f.name());
             if (value != null) {
-                fields.add(new RecordedNode.Field(f.name(), value,
-                        f.kind() == NodeForm.Kind.CHOICE ? "intake.node-field." + f.name() + "." + value : null));
+                fields.add(new RecordedNode.Field(f.name(), value, switch (f.kind()) {
+                    case CHOICE -> "intake.node-field." + f.name() + "." + value;
+                    case RETURN_NODE -> "catalogue.node." + value;
+                    default -> null;
+                }));
             }
         }
         values.forEach((name, value) -> fields.add(new RecordedNode.Field(name, value, null)));

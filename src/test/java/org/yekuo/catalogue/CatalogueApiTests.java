@@ -198,7 +198,7 @@ class CatalogueApiTests {
                 .andExpect(jsonPath("$.detail").value(containsString("\u65e0\u653f\u7b56\u4f9d\u636e")));
         asAdmin(json(post("/api/catalogue/types/NAME_TRANSFER/materials"), body).header("Accept-Language", "en"))
                 .andExpect(jsonPath("$.errors[0].message").value("\"Community electricity certificate\" was abolished and "
-                        + "may not be put on a checklist: No policy basis, abolished (named in the source paper)"));
+                        + "may not be put on a checklist: No policy basis: abolished"));
         assertThat(catalogue.current("NAME_TRANSFER").version()).isEqualTo(n);
     }
 
