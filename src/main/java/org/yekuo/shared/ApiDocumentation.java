@@ -55,7 +55,16 @@ class ApiDocumentation {
             // so that a client and the contract tests read null as allowed and anything else as checked.
             openApi.getComponents().getSchemas().values().forEach(ApiDocumentation::nullableUnlessRequired);
             openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-                if (operation.getResponses() != null && !operation.getResponses().containsKey("default")) {
+                if (operation.getResponses() == null) {
+                    return;
+                }
+                ApiResponse ok = operation.getResponses().get("200");
+                if (ok != null && (ok.getContent() == null || ok.getContent().isEmpty())) {
+                    // An operation that answers nothing (ResponseEntity<Void>) answers 204 No Content.
+                    operation.getResponses().remove("200");
+                    operation.getResponses().addApiResponse("204", new ApiResponse().description("Done; nothing to answer"));
+                }
+                if (!operation.getResponses().containsKey("default")) {
                     operation.getResponses().addApiResponse("default", refused);
                 }
             }));

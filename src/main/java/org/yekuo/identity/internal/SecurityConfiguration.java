@@ -53,7 +53,9 @@ class SecurityConfiguration {
                         .requestMatchers(PUBLIC).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .httpBasic(basic -> { })
+                // Wrong credentials on the API are answered like missing ones: a problem body, as the API document says.
+                .httpBasic(basic -> basic.authenticationEntryPoint(
+                        (request, response, e) -> problem(request, response, messages, locales, HttpStatus.UNAUTHORIZED, "security.unauthenticated")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials, publicApi))
                 .exceptionHandling(ex -> ex
