@@ -12,8 +12,10 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.yekuo.shared.PublicAddress;
 import org.yekuo.support.Browser;
 
 /**
@@ -27,6 +29,9 @@ class ApplicationBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    PublicAddress publicAddress;
 
     @Test
     @DisplayName("R-MAT-3 R-COL-1 R-COL-5 R-DOC-4 a clerk accepts on the ID card alone, a surveyor surveys on a phone, "
@@ -67,7 +72,8 @@ class ApplicationBrowserTests {
             assertThat(qr.isDisplayed()).isTrue();
             assertThat(qr.getSize().getWidth()).isGreaterThanOrEqualTo(120);
             progressLink = counter.driver().findElement(By.cssSelector("[data-testid=progress-link]")).getAttribute("href");
-            assertThat(progressLink).matches("http://localhost:" + port + "/s/[A-Za-z0-9_-]{16,64}");
+            // The link is on the deployment's public address (here the development default), whatever address staff use.
+            assertThat(progressLink).matches(java.util.regex.Pattern.quote(publicAddress.base()) + "/s/[A-Za-z0-9_-]{16,64}");
 
             WebElement acceptance = onMyWork(counter, task(orderId, "ACCEPTANCE"));
             counter.screenshot("intake-03-clerk-tasks");
@@ -124,7 +130,7 @@ class ApplicationBrowserTests {
 
         try (Browser applicant = Browser.open(port, Browser.PHONE)) {
             WebDriver driver = applicant.driver();
-            driver.get(progressLink);
+            driver.get(progressLink.replace(publicAddress.base(), "http://localhost:" + port));
             assertThat(applicant.waitFor(By.cssSelector("[data-testid=progress-node]")).getText())
                     .isEqualTo("\u4f9b\u7535\u65b9\u6848\u62df\u5b9a");
             assertThat(text(applicant, "[data-testid=progress-order-no]")).isEqualTo(orderNo);
