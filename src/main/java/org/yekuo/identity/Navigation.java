@@ -34,6 +34,8 @@ final class Navigation {
             new Item("nav.deadline-notices", "/deadlines/notices", List.of()),
             new Item("nav.staff", "/staff", List.of(Role.SECURITY_ADMIN, Role.ADMIN)),
             new Item("nav.audit", "/audit", List.of(Role.AUDITOR)),
+            new Item("nav.document-access", "/documents/access-log", List.of(Role.AUDITOR)),
+            new Item("nav.document-alerts", "/documents/alerts", List.of(Role.SECURITY_ADMIN)),
             new Item("nav.sms", "/notifications/sms", List.of(Role.ADMIN)),
             new Item("nav.api", "/swagger-ui.html", List.of(Role.ADMIN)));
 

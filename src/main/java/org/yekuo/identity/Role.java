@@ -6,7 +6,9 @@ package org.yekuo.identity;
  */
 public enum Role {
     CLERK, SURVEYOR, DESIGNER, REVIEWER_OPERATIONS, REVIEWER_MARKETING, REVIEWER_DISPATCH, MATERIALS_CLERK,
-    INSPECTOR, DEPARTMENT_HEAD, LEADER, AUDITOR, ADMIN, SECURITY_ADMIN;
+    INSPECTOR, DEPARTMENT_HEAD, LEADER, AUDITOR, ADMIN, SECURITY_ADMIN,
+    /** The archive office: the only role that exports documents' originals (R-DOC-5). */
+    ARCHIVIST;
 
     public String authority() {
         return "ROLE_" + name();

@@ -186,19 +186,6 @@ class Applications {
     record OnFile(String materialCode, long applicationId, long documentId, String supplyAddress) {
     }
 
-    // Documents
-
-    long insertDocument(long applicationId, String materialCode, String fileName, String contentType, long size,
-            String digest, byte[] sealedContent, String uploadedBy, Instant at) {
-        GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into application_document (application_id, material_code, file_name, content_type, size_bytes, digest, content, uploaded_by, uploaded_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(applicationId, materialCode, fileName, contentType, size, digest, sealedContent, uploadedBy, Timestamp.from(at))
-                .update(keys, "id");
-        return ((Number) keys.getKeys().get("id")).longValue();
-    }
-
     // Node fields
 
     /** Records a node's fields, replacing what an earlier pass of the node recorded under the same names. */

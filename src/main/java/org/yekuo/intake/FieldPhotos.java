@@ -10,39 +10,45 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
+import org.yekuo.document.Document;
+import org.yekuo.document.DocumentKind;
+import org.yekuo.document.DocumentOwner;
+import org.yekuo.document.Documents;
+import org.yekuo.document.FilePolicy;
+import org.yekuo.document.FileType;
+import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.shared.DomainException;
-import org.yekuo.shared.Sm3;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkItem;
 
 /**
  * Photos the field takes at a node, such as the meter position and the site on a survey (R-COL-1):
  * only the member of staff who has signed for the open node adds them, each a JPEG or PNG judged by
- * its content with a short annotation, sealed at rest; everyone who may see the order sees them.
+ * its content with a short annotation, kept in the order's archive; everyone who may see the order sees them.
  */
 @Service
 public class FieldPhotos {
 
-    static final int MAX_BYTES = 10 * 1024 * 1024;
+    static final FilePolicy FILES = new FilePolicy(FileType.IMAGES, 10L * 1024 * 1024, "intake.photo.file-kind");
     static final int MAX_ANNOTATION = 200;
 
     private final Applications applications;
     private final NodePhotos photos;
     private final OrderProcesses processes;
-    private final SealedFiles files;
+    private final Documents documents;
     private final StaffMembers staff;
     private final AuditTrail audit;
     private final Clock clock;
 
-    FieldPhotos(Applications applications, NodePhotos photos, OrderProcesses processes, SealedFiles files,
+    FieldPhotos(Applications applications, NodePhotos photos, OrderProcesses processes, Documents documents,
             StaffMembers staff, AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.photos = photos;
         this.processes = processes;
-        this.files = files;
+        this.documents = documents;
         this.staff = staff;
         this.audit = audit;
         this.clock = clock;
@@ -58,12 +64,11 @@ public class FieldPhotos {
         String nodeCode = item.nodeCode();
         PhotoKind photoKind = kindOf(kind);
         String text = annotationOf(annotation);
-        byte[] content = file.content();
-        FileKind fileKind = FileKind.checked(content, MAX_BYTES, EnumSet.of(FileKind.JPEG, FileKind.PNG), "intake.photo.file-kind");
-        long id = photos.insert(application.id(), nodeCode, photoKind, text, fileKind.contentType(), content.length,
-                Sm3.hex(content), files.seal(content), user.username(), clock.instant());
+        Document document = documents.add(new DocumentOwner(application.id(), application.orderNo(), application.orgPath()),
+                DocumentKind.FIELD_PHOTO, photoKind.name(), nodeCode, file, FILES, user);
+        long id = photos.insert(application.id(), nodeCode, photoKind, text, document, user.username(), clock.instant());
         audit.record("photo.added", "application", application.orderNo(),
-                "node=" + nodeCode + " kind=" + photoKind + " photo=" + id + " bytes=" + content.length);
+                "node=" + nodeCode + " kind=" + photoKind + " photo=" + id + " document=" + document.id() + " bytes=" + document.sizeBytes());
         return named(photos.get(id).orElseThrow(), new HashMap<>());
     }
 
@@ -72,15 +77,6 @@ public class FieldPhotos {
         OrderAccess.requireInScope(applications.get(orderId), user);
         Map<String, String> names = new HashMap<>();
         return photos.ofOrder(orderId).stream().map(p -> named(p, names)).toList();
-    }
-
-    /** The photo's original bytes; a photo of another order or outside the reader's scope is not found. */
-    @Transactional(readOnly = true)
-    public PhotoContent content(long orderId, long photoId, CurrentUser user) {
-        OrderAccess.requireInScope(applications.get(orderId), user);
-        NodePhoto photo = photos.get(photoId).filter(p -> p.orderId() == orderId)
-                .orElseThrow(() -> DomainException.notFound("intake.photo.not-found", photoId));
-        return new PhotoContent(photo.contentType(), files.open(photos.sealedContent(photoId)));
     }
 
     private NodePhoto named(NodePhoto photo, Map<String, String> names) {

@@ -9,36 +9,45 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.deadline.Deadlines;
+import org.yekuo.document.Document;
+import org.yekuo.document.DocumentKind;
+import org.yekuo.document.DocumentOwner;
+import org.yekuo.document.Documents;
+import org.yekuo.document.FilePolicy;
+import org.yekuo.document.FileType;
+import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.PersonalDataCipher;
-import org.yekuo.shared.Sm3;
 
 /**
- * Takes a material file for an application (scanned at the counter or uploaded): checks what it
- * really is, seals it at rest (R-LIC-5), marks the material supplied and resumes a suspended order
+ * Takes a material file for an application (scanned at the counter or uploaded) into the order's
+ * archive, where its content is checked and it is kept encrypted (R-DOC-1, R-LIC-5); a material supplied
+ * again is its next version. Marks the material supplied and resumes a suspended order
  * once nothing due is missing any more (R-MAT-4).
  */
 @Service
 public class MaterialSupply {
 
+    static final FilePolicy FILES = new FilePolicy(EnumSet.allOf(FileType.class), 20L * 1024 * 1024, "intake.file.kind");
+
     private final Applications applications;
     private final PersonalDataCipher cipher;
-    private final SealedFiles files;
+    private final Documents documents;
     private final Notifications notifications;
     private final AuditTrail audit;
     private final Deadlines deadlines;
     private final Clock clock;
     private final MaterialNames materialNames;
 
-    MaterialSupply(Applications applications, PersonalDataCipher cipher, SealedFiles files, Notifications notifications,
+    MaterialSupply(Applications applications, PersonalDataCipher cipher, Documents documents, Notifications notifications,
             AuditTrail audit, Deadlines deadlines, Clock clock, MaterialNames materialNames) {
         this.materialNames = materialNames;
         this.deadlines = deadlines;
         this.applications = applications;
         this.cipher = cipher;
-        this.files = files;
+        this.documents = documents;
         this.notifications = notifications;
         this.audit = audit;
         this.clock = clock;
@@ -53,16 +62,12 @@ public class MaterialSupply {
         if (materials.stream().noneMatch(m -> m.materialCode().equals(materialCode))) {
             throw DomainException.invalid("materialCode", "intake.material.not-on-checklist", materialCode);
         }
-        byte[] content = file.content();
-        FileKind kind = FileKind.checked(content, FileKind.MAX_BYTES, EnumSet.allOf(FileKind.class), "intake.file.kind");
-        String fileName = safeName(file.fileName());
+        Document document = documents.add(new DocumentOwner(applicationId, application.orderNo(), application.orgPath()),
+                DocumentKind.MATERIAL, materialCode, application.currentNode(), file, FILES, user);
         var now = clock.instant();
-        byte[] sealed = files.seal(content);
-        long documentId = applications.insertDocument(applicationId, materialCode, fileName, kind.contentType(), content.length,
-                Sm3.hex(content), sealed, user.username(), now);
-        applications.markSupplied(applicationId, materialCode, documentId, now);
-        audit.record("material.supplied", "application", application.orderNo(),
-                "material=" + materialCode + " kind=" + kind + " bytes=" + content.length);
+        applications.markSupplied(applicationId, materialCode, document.id(), now);
+        audit.record("material.supplied", "application", application.orderNo(), "material=" + materialCode + " document="
+                + document.id() + " version=" + document.version() + " type=" + document.fileType() + " bytes=" + document.sizeBytes());
 
         List<String> stillMissing = application.currentNode() == null ? List.of()
                 : DeferredMaterialPolicy.missingAt(application.currentNode(), applications.materials(applicationId));
@@ -80,14 +85,5 @@ public class MaterialSupply {
         }
         return applications.materials(applicationId).stream().filter(m -> m.materialCode().equals(materialCode))
                 .findFirst().orElseThrow();
-    }
-
-    /** Keeps a display name only: no path, no control characters, bounded length. */
-    private static String safeName(String name) {
-        String base = name == null ? "" : name.replaceAll(".*[/\\\\]", "").replaceAll("[\\p{Cntrl}\"<>|:*?]", "_").trim();
-        if (base.isEmpty()) {
-            base = "file";
-        }
-        return base.length() > 120 ? base.substring(base.length() - 120) : base;
     }
 }

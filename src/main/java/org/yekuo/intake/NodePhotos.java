@@ -8,14 +8,15 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
+import org.yekuo.document.Document;
 
-/** Stores field photos of orders, sealed; names of who took them are the usernames until resolved. */
+/** Stores field photos of orders, each a document of the order's archive; names of who took them are the usernames until resolved. */
 @Repository
 class NodePhotos {
 
     private static final String COLUMNS = """
             select p.id, p.application_id, p.node_code, p.photo_kind, p.annotation, p.content_type, p.size_bytes, p.digest,
-                   p.added_by, p.added_at
+                   p.document_id, p.added_by, p.added_at
             from node_photo p""";
 
     private final JdbcClient jdbc;
@@ -24,15 +25,14 @@ class NodePhotos {
         this.jdbc = jdbc;
     }
 
-    long insert(long orderId, String nodeCode, PhotoKind kind, String annotation, String contentType, long size,
-            String digest, byte[] sealedContent, String addedBy, Instant at) {
+    long insert(long orderId, String nodeCode, PhotoKind kind, String annotation, Document document, String addedBy, Instant at) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 insert into node_photo (application_id, node_code, photo_kind, annotation, content_type, size_bytes, digest,
-                                        content, added_by, added_at)
+                                        document_id, added_by, added_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(orderId, nodeCode, kind.name(), annotation, contentType, size, digest, sealedContent, addedBy,
-                        Timestamp.from(at))
+                .params(orderId, nodeCode, kind.name(), annotation, document.contentType(), document.sizeBytes(), document.digest(),
+                        document.id(), addedBy, Timestamp.from(at))
                 .update(keys, "id");
         return ((Number) keys.getKeys().get("id")).longValue();
     }
@@ -45,14 +45,10 @@ class NodePhotos {
         return jdbc.sql(COLUMNS + " where p.id = ?").param(photoId).query(NodePhotos::photo).optional();
     }
 
-    byte[] sealedContent(long photoId) {
-        return jdbc.sql("select content from node_photo where id = ?").param(photoId).query(byte[].class).single();
-    }
-
     private static NodePhoto photo(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new NodePhoto(rs.getLong("id"), rs.getLong("application_id"), rs.getString("node_code"),
                 PhotoKind.valueOf(rs.getString("photo_kind")), rs.getString("annotation"), rs.getString("content_type"),
-                rs.getLong("size_bytes"), rs.getString("digest"), rs.getString("added_by"), rs.getString("added_by"),
+                rs.getLong("size_bytes"), rs.getString("digest"), rs.getLong("document_id"), rs.getString("added_by"), rs.getString("added_by"),
                 rs.getTimestamp("added_at").toInstant());
     }
 }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * its keys, since a generated file is easily lost or differs between nodes, and then every encrypted
  * value becomes unreadable.
  */
-final class PersonalDataKeys {
+public final class PersonalDataKeys {
 
     static final int KEY_BYTES = 16;
     private static final Logger log = LoggerFactory.getLogger(PersonalDataKeys.class);
@@ -25,7 +25,7 @@ final class PersonalDataKeys {
     private PersonalDataKeys() {
     }
 
-    static byte[] resolve(String configured, String property, Path file, boolean production) {
+    public static byte[] resolve(String configured, String property, Path file, boolean production) {
         if (configured != null && !configured.isBlank()) {
             return decode(configured, property);
         }

@@ -23,7 +23,7 @@ import org.yekuo.intake.CapacityUnit;
 import org.yekuo.intake.MaterialSupply;
 import org.yekuo.intake.NewApplication;
 import org.yekuo.intake.NodeWork;
-import org.yekuo.intake.UploadedFile;
+import org.yekuo.document.UploadedFile;
 import org.yekuo.review.ReviewerRoles;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkItem;
@@ -44,7 +44,7 @@ final class Lifecycle {
             new OrderKind("LV_NONRES_NEW", ApplicantKind.ORGANISATION, 1),
             new OrderKind("HV_NEW_SINGLE", ApplicantKind.ORGANISATION, 1));
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    static final byte[] PDF = org.yekuo.support.SampleFiles.PDF;
     private static final String[] CREDIT_CODES = {"91110000802100433B", "91310000775785552L"};
     private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime() % 1_000_000);
 

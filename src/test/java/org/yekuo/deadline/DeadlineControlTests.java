@@ -41,7 +41,7 @@ import org.yekuo.audit.AuditTrail;
 @RecordApplicationEvents
 class DeadlineControlTests {
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF = org.yekuo.support.SampleFiles.PDF;
 
     @Autowired
     MockMvc mvc;

@@ -40,7 +40,7 @@ import com.jayway.jsonpath.JsonPath;
 class ApplicationLifecycleTests {
 
     static final String PASSWORD = "Yekuo@2026";
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF = org.yekuo.support.SampleFiles.PDF;
     private static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 10_000_000));
 
     /** Today where the utility is: dates recorded at a node may not lie after it. */

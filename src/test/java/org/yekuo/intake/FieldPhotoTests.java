@@ -38,8 +38,7 @@ import com.jayway.jsonpath.JsonPath;
 class FieldPhotoTests {
 
     private static final String PASSWORD = ApplicationLifecycleTests.PASSWORD;
-    private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1,
-            (byte) 0xFF, (byte) 0xD9};
+    private static final byte[] JPEG = org.yekuo.support.SampleFiles.JPEG;
     private static final byte[] EXECUTABLE = "MZ\u0090\u0000 this program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
 
     @Autowired
@@ -75,36 +74,35 @@ class FieldPhotoTests {
                 .andExpect(jsonPath("$.addedByName").value("李勘查"))
                 .andReturn().getResponse().getContentAsString();
         long photoId = ((Number) JsonPath.read(added, "$.id")).longValue();
+        long documentId = ((Number) JsonPath.read(added, "$.documentId")).longValue();
         assertThat(audit.forSubject("application", orderNo)).extracting(AuditEntry::action).contains("photo.added");
-        // Sealed at rest: the stored bytes are not the photo.
-        byte[] stored = jdbc.sql("select content from node_photo where id = ?").param(photoId).query(byte[].class).single();
-        assertThat(stored).isNotEqualTo(JPEG);
-        assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("JFIF");
+        // The photo is a document of the order's archive, kept in the encrypted store, not in the database.
+        assertThat(jdbc.sql("select kind from document where id = ?").param(documentId).query(String.class).single())
+                .isEqualTo("FIELD_PHOTO");
 
         mvc.perform(get("/api/applications/{id}/photos", id).with(httpBasic("designer", PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].id").value(Matchers.contains((int) photoId)))
                 .andExpect(jsonPath("$[0].annotation").value("表箱在东墙外侧"));
-        mvc.perform(get("/orders/{id}/photos/{p}", id, photoId).with(httpBasic("designer", PASSWORD)))
+        // R-DOC-5 what is shown is watermarked: a JPEG again, but not the bytes that were taken.
+        byte[] shown = mvc.perform(get("/documents/{d}/content", documentId).with(httpBasic("designer", PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("image/jpeg"))
-                .andExpect(content().bytes(JPEG))
                 .andExpect(header().string("Content-Disposition", Matchers.startsWith("inline")))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
-                .andExpect(header().string("Cache-Control", Matchers.containsString("private")));
+                .andExpect(header().string("Cache-Control", Matchers.containsString("private")))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(shown).isNotEqualTo(JPEG);
+        assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(shown)).getWidth()).isEqualTo(320);
         mvc.perform(get("/orders/{id}", id).with(httpBasic("designer", PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("表箱在东墙外侧")))
-                .andExpect(content().string(Matchers.containsString("/orders/" + id + "/photos/" + photoId)))
+                .andExpect(content().string(Matchers.containsString("/documents/" + documentId + "/content")))
                 .andExpect(content().string(Matchers.containsString("李勘查")));
 
-        mvc.perform(get("/orders/{id}/photos/{p}", id, photoId).with(httpBasic("clerk.west", PASSWORD)))
+        mvc.perform(get("/documents/{d}/content", documentId).with(httpBasic("clerk.west", PASSWORD)))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/api/applications/{id}/photos", id).with(httpBasic("clerk.west", PASSWORD)))
-                .andExpect(status().isNotFound());
-        // A photo is only found under its own order.
-        long other = orderAtSiteSurvey();
-        mvc.perform(get("/orders/{id}/photos/{p}", other, photoId).with(httpBasic("designer", PASSWORD)))
                 .andExpect(status().isNotFound());
     }
 
@@ -117,7 +115,7 @@ class FieldPhotoTests {
         mvc.perform(post("/api/tasks/{t}/sign-for", survey).with(httpBasic("surveyor", PASSWORD))).andExpect(status().isOk());
 
         refused(addPhoto(survey, "surveyor", ApplicationLifecycleTests.PDF, "SITE", "现场"), "file", "JPEG");
-        refused(addPhoto(survey, "surveyor", EXECUTABLE, "SITE", "现场"), "file", "JPEG");
+        refused(addPhoto(survey, "surveyor", EXECUTABLE, "SITE", "现场"), "file", "程序");
         refused(addPhoto(survey, "surveyor", new byte[0], "SITE", "现场"), "file", "空");
         refused(addPhoto(survey, "surveyor", JPEG, "SITE", "   "), "annotation", "200");
         refused(addPhoto(survey, "surveyor", JPEG, "SITE", "长".repeat(201)), "annotation", "200");
@@ -126,7 +124,7 @@ class FieldPhotoTests {
                         .param("kind", "SITE").param("annotation", "x").header("Accept-Language", "en")
                         .with(httpBasic("surveyor", PASSWORD)))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[?(@.field == 'file')].message").value(Matchers.hasItem(Matchers.containsString("only JPEG or PNG"))));
+                .andExpect(jsonPath("$.errors[?(@.field == 'file')].message").value(Matchers.hasItem(Matchers.containsString("program"))));
 
         assertThat(jdbc.sql("select count(*) from node_photo where application_id = ?").param(id).query(Long.class).single())
                 .isZero();
@@ -150,7 +148,7 @@ class FieldPhotoTests {
                 .andExpect(redirectedUrl("/tasks/" + survey));
         mvc.perform(get("/tasks/{t}", survey).with(httpBasic("surveyor", PASSWORD)))
                 .andExpect(content().string(Matchers.containsString("进线杆位置")))
-                .andExpect(content().string(Matchers.containsString("/orders/" + id + "/photos/")));
+                .andExpect(content().string(Matchers.containsString("/documents/")));
 
         mvc.perform(multipart("/tasks/{t}/photos", survey).file(new MockMultipartFile("file", "scan.pdf", "image/jpeg",
                         ApplicationLifecycleTests.PDF)).param("kind", "SITE").param("annotation", "x")

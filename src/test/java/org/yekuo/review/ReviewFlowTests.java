@@ -34,7 +34,7 @@ import com.jayway.jsonpath.JsonPath;
 class ReviewFlowTests {
 
     static final String PASSWORD = "Yekuo@2026";
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF = org.yekuo.support.SampleFiles.PDF;
 
     static final Map<String, Map<String, String>> FIELDS = Map.of(
             "ACCEPTANCE", Map.of(),

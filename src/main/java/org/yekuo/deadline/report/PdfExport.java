@@ -4,8 +4,6 @@ import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.yekuo.shared.CjkFonts;
 import org.yekuo.shared.DomainException;
 
 import com.lowagie.text.Document;
@@ -41,11 +40,7 @@ import com.lowagie.text.pdf.PdfWriter;
 public class PdfExport {
 
     public static final String MEDIA_TYPE = "application/pdf";
-    static final List<String> KNOWN_FONTS = List.of(
-            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,2",
-            "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc,2",
-            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0",
-            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,0");
+    static final List<String> KNOWN_FONTS = CjkFonts.KNOWN;
     private static final Logger log = LoggerFactory.getLogger(PdfExport.class);
 
     private final String configured;
@@ -54,8 +49,7 @@ public class PdfExport {
 
     PdfExport(@Value("${yekuo.reports.pdf-font:}") String configured) {
         this.configured = configured.trim();
-        this.font = this.configured.isEmpty() ? KNOWN_FONTS.stream().filter(PdfExport::exists).findFirst()
-                : Optional.of(this.configured).filter(PdfExport::exists);
+        this.font = CjkFonts.find(this.configured);
         if (font.isPresent()) {
             log.info("PDF exports embed the CJK font {}", font.get());
         } else if (this.configured.isEmpty()) {
@@ -133,12 +127,5 @@ public class PdfExport {
             }
         }
         return baseFont;
-    }
-
-    private static boolean exists(String location) {
-        int comma = location.lastIndexOf(',');
-        String file = comma > 0 && location.substring(comma + 1).chars().allMatch(Character::isDigit)
-                ? location.substring(0, comma) : location;
-        return Files.isReadable(Path.of(file));
     }
 }

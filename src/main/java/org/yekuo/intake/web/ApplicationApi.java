@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.intake.ApplicationIntake;
 import org.yekuo.intake.ApplicationMaterial;
@@ -32,7 +33,6 @@ import org.yekuo.intake.NewApplication;
 import org.yekuo.intake.NodeWork;
 import org.yekuo.intake.OrderView;
 import org.yekuo.intake.Orders;
-import org.yekuo.intake.UploadedFile;
 import org.yekuo.workflow.WorkItem;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -109,7 +109,7 @@ class ApplicationApi {
     @Operation(summary = "Supply a material file (PDF, JPEG, PNG or OFD, at most 20 MB); resumes a suspended order")
     ApplicationMaterial supply(@PathVariable long id, @PathVariable String materialCode, @RequestPart("file") MultipartFile file)
             throws IOException {
-        return supply.supply(id, materialCode, new UploadedFile(file.getOriginalFilename(), file.getBytes()), users.require());
+        return supply.supply(id, materialCode, UploadedFile.of(file), users.require());
     }
 
     @GetMapping("/tasks")

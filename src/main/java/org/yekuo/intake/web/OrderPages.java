@@ -28,6 +28,9 @@ import org.yekuo.catalogue.Catalogue;
 import org.yekuo.catalogue.KeyNode;
 import org.yekuo.deadline.Deadlines;
 import org.yekuo.deadline.OrderDeadlines;
+import org.yekuo.document.ArchiveShelf;
+import org.yekuo.document.Documents;
+import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
@@ -45,7 +48,6 @@ import org.yekuo.intake.PhotoKind;
 import org.yekuo.intake.RecordedOutcome;
 import org.yekuo.intake.TaskContext;
 import org.yekuo.intake.TaskContexts;
-import org.yekuo.intake.UploadedFile;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.PublicAddress;
 import org.yekuo.shared.QrCodes;
@@ -79,11 +81,14 @@ class OrderPages {
     private final TaskContexts contexts;
     private final PublicAddress publicAddress;
     private final MaterialChases chases;
+    private final Documents documents;
 
     OrderPages(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, FieldPhotos photos,
             OrderProgress progress,
             Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, CurrentUsers users, Refusals refusals,
-            MessageSource messages, Deadlines deadlines, WorkList workList, Clock clock, TaskContexts contexts, PublicAddress publicAddress, MaterialChases chases) {
+            MessageSource messages, Deadlines deadlines, WorkList workList, Clock clock, TaskContexts contexts, PublicAddress publicAddress, MaterialChases chases,
+            Documents documents) {
+        this.documents = documents;
         this.chases = chases;
         this.publicAddress = publicAddress;
         this.contexts = contexts;
@@ -183,6 +188,7 @@ class OrderPages {
             model.addAttribute("flowChart", diagrams.forOrder(id, node -> nodeName(node, locale)));
             model.addAttribute("auditTrail", audit.forSubject("application", order.orderNo()));
             model.addAttribute("photos", photos.ofOrder(id, users.require()));
+            model.addAttribute("archive", ArchiveShelf.of(documents.archive(id, users.require())));
             model.addAttribute("records", contexts.recorded(id));
             // Only the fails: each sent the order back, and how often it went back is what people ask.
             model.addAttribute("outcomes", contexts.outcomes(id).stream().filter(RecordedOutcome::failed).toList());
@@ -218,8 +224,7 @@ class OrderPages {
     String upload(@PathVariable long id, @PathVariable String materialCode, @RequestParam(required = false) MultipartFile file,
             Locale locale, RedirectAttributes redirect) throws IOException {
         try {
-            supply.supply(id, materialCode, new UploadedFile(file == null ? null : file.getOriginalFilename(),
-                    file == null ? new byte[0] : file.getBytes()), users.require());
+            supply.supply(id, materialCode, UploadedFile.of(file), users.require());
             redirect.addFlashAttribute("notice", "intake.page.material-saved");
         } catch (DomainException e) {
             redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
