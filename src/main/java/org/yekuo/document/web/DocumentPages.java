@@ -36,6 +36,7 @@ import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Paging;
+import org.yekuo.shared.Refusals;
 
 /**
  * The viewer (pdf.js for a PDF, the image itself with zoom), the watermarked bytes it shows, downloads
@@ -52,8 +53,10 @@ class DocumentPages {
     private final AccessWatch watch;
     private final CurrentUsers users;
     private final Clock clock;
+    private final Refusals refusals;
 
-    DocumentPages(Documents documents, AccessWatch watch, CurrentUsers users, Clock clock) {
+    DocumentPages(Documents documents, AccessWatch watch, CurrentUsers users, Clock clock, Refusals refusals) {
+        this.refusals = refusals;
         this.documents = documents;
         this.watch = watch;
         this.users = users;
@@ -61,10 +64,17 @@ class DocumentPages {
     }
 
     @GetMapping("/documents/{id}")
-    String viewer(@PathVariable long id, Model model, HttpServletRequest request) {
+    String viewer(@PathVariable long id, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         CurrentUser user = users.require();
-        // The page names the file only; its bytes come from /content, which logs the view.
-        Document document = documents.entry(id, user, request.getRemoteAddr());
+        Document document;
+        try {
+            // The page names the file only; its bytes come from /content, which logs the view.
+            document = documents.entry(id, user, request.getRemoteAddr());
+        } catch (DomainException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refusal", refusals.explain(e, locale));
+            return "document/refused";
+        }
         model.addAttribute("document", document);
         model.addAttribute("addedAt", TIME.format(document.addedAt().atZone(clock.getZone())));
         model.addAttribute("archivist", user.has(Role.ARCHIVIST));
