@@ -37,6 +37,8 @@ public class AuditSentences {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-zA-Z][\\w-]*)}");
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z");
+    /** Subjects that are a person, recorded by username: a staff account, or whoever signed in (or tried to). */
+    private static final Set<String> PERSON_SUBJECTS = Set.of("staff", "security");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** Detail keys whose values are codes with a name in the message bundles, by the prefixes tried in order. */
@@ -134,7 +136,7 @@ public class AuditSentences {
 
         private String subject(AuditEntry entry) {
             String type = message("audit.subject-type." + entry.subjectType()).orElse(entry.subjectType());
-            String id = "staff".equals(entry.subjectType()) ? value("actor", entry.subjectId()) : entry.subjectId();
+            String id = PERSON_SUBJECTS.contains(entry.subjectType()) ? value("actor", entry.subjectId()) : entry.subjectId();
             return type + " " + id;
         }
 
