@@ -92,10 +92,11 @@ class AuditSentencesTests {
     }
 
     @Test
-    @DisplayName("R-X-1 every action the product records has a sentence, and every detail key a label, in both languages")
+    @DisplayName("R-X-1 every action the product records has a sentence, every detail key a label and every subject a name, in both languages")
     void everyRecordedActionHasASentence() throws IOException {
         Set<String> actions = new TreeSet<>();
         Set<String> keys = new TreeSet<>();
+        Set<String> subjects = new TreeSet<>(Set.of("security", "calendar-year", "business-type", "review-guideline"));
         Pattern call = Pattern.compile("(?:audit\\.record|audit\\.recordSecurityEvent|changed)\\(([^;]*)");
         Pattern literal = Pattern.compile("\"([^\"]*)\"");
         Pattern actionCode = Pattern.compile("[a-z][a-z-]*[a-z](?:\\.[a-z-]*[a-z])*");
@@ -117,6 +118,10 @@ class AuditSentencesTests {
                         if (arguments.substring(0, literals.start()).contains("?") && literals.find()) {
                             actions.add(literals.group(1));
                         }
+                        // record(action, subjectType, ...): the next literal names what the record is about.
+                        if (calls.group().startsWith("audit.record(") && literals.find()) {
+                            subjects.add(literals.group(1));
+                        }
                     }
                     Matcher detail = detailKey.matcher(arguments);
                     while (detail.find()) {
@@ -132,12 +137,15 @@ class AuditSentencesTests {
         assertThat(actions).contains("node.signed-for", "login", "staff.enabled", "staff.disabled", "review.urged-automatically",
                 "calendar.year-loaded").hasSizeGreaterThan(60);
         assertThat(keys).contains("node", "returnTo", "department", "reason");
+        assertThat(subjects).contains("application", "staff", "sms", "score-rule");
         for (String bundle : List.of("messages_zh_CN.properties", "messages_en.properties")) {
             Properties messages = load(bundle);
             assertThat(actions.stream().filter(action -> !messages.containsKey("audit.sentence." + action)))
                     .as("actions without a sentence in " + bundle).isEmpty();
             assertThat(keys.stream().filter(key -> !messages.containsKey("audit.detail." + key)))
                     .as("detail keys without a label in " + bundle).isEmpty();
+            assertThat(subjects.stream().filter(subject -> !messages.containsKey("audit.subject-type." + subject)))
+                    .as("subject types without a name in " + bundle).isEmpty();
         }
     }
 
