@@ -86,12 +86,13 @@ public class Documents {
             long id = rows.insert(owner, kind, subject, nodeCode, name, type.contentType(), size, digest, storageKey,
                     user.username(), clock.instant());
             Document added = rows.get(id).orElseThrow().named(user.displayName());
-            audit.record("document.added", "document", String.valueOf(id), "order=" + owner.orderNo() + " kind=" + kind
-                    + " subject=" + subject + " version=" + added.version() + " type=" + type + " bytes=" + size);
+            audit.record("document.added", "document", String.valueOf(id), "order=" + owner.orderNo() + " documentKind=" + kind
+                    + subjectDetail(kind, subject) + " version=" + added.version() + " format=" + type + " bytes=" + size);
             return added;
         } catch (DomainException e) {
-            audit.recordSecurityEvent(user.username(), "document.upload-refused", owner.orderNo(),
-                    "kind=" + kind + " subject=" + subject + " reason=" + e.getMessage(), AuditEntry.Outcome.FAILURE);
+            String problem = e.fieldProblems().isEmpty() ? e.getMessage() : e.fieldProblems().get(0).messageKey();
+            audit.recordSecurityEvent(user.username(), "document.upload-refused", user.username(), "order=" + owner.orderNo()
+                    + " documentKind=" + kind + subjectDetail(kind, subject) + " problem=" + problem, AuditEntry.Outcome.FAILURE);
             throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot take the uploaded file", e);
@@ -181,6 +182,11 @@ public class Documents {
         } finally {
             Files.deleteIfExists(plain);
         }
+    }
+
+    /** The subject under the detail key that names it: a material by the catalogue, a photo kind by its label. */
+    private static String subjectDetail(DocumentKind kind, String subject) {
+        return (kind == DocumentKind.MATERIAL ? " material=" : " kind=") + subject;
     }
 
     private static Path spool(UploadedFile file, long maxBytes) throws IOException {

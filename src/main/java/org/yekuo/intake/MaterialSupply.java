@@ -67,7 +67,7 @@ public class MaterialSupply {
         var now = clock.instant();
         applications.markSupplied(applicationId, materialCode, document.id(), now);
         audit.record("material.supplied", "application", application.orderNo(), "material=" + materialCode + " document="
-                + document.id() + " version=" + document.version() + " type=" + document.fileType() + " bytes=" + document.sizeBytes());
+                + document.id() + " version=" + document.version() + " format=" + document.fileType() + " bytes=" + document.sizeBytes());
 
         List<String> stillMissing = application.currentNode() == null ? List.of()
                 : DeferredMaterialPolicy.missingAt(application.currentNode(), applications.materials(applicationId));

@@ -69,7 +69,7 @@ public class AccessWatch {
         Instant now = clock.instant();
         insert(documentId, orderNo, kind, user, true, null, remoteAddress, now);
         audit.record("document." + kind.name().toLowerCase(java.util.Locale.ROOT), "document", String.valueOf(documentId),
-                "order=" + orderNo + " from=" + remoteAddress);
+                "order=" + orderNo + " address=" + remoteAddress);
         if (kind == AccessKind.VIEW) {
             return;
         }
@@ -94,7 +94,7 @@ public class AccessWatch {
         Instant now = clock.instant();
         insert(documentId, orderNo, kind, user, false, refusal, remoteAddress, now);
         audit.record("document.refused", "document", String.valueOf(documentId),
-                "order=" + orderNo + " access=" + kind + " refusal=" + refusal + " from=" + remoteAddress);
+                "order=" + orderNo + " access=" + kind + " refusal=" + refusal + " address=" + remoteAddress);
         raise(DocumentAlert.Kind.REFUSED, user, documentId, orderNo, 1, remoteAddress, now);
         notify(user.orgPath(), orgPath, "document-refused", Map.of("name", user.displayName(),
                 "number", orderNo == null ? "-" : orderNo));
@@ -132,7 +132,7 @@ public class AccessWatch {
         DocumentAlert alert = jdbc.sql(ALERT_COLUMNS + " where id = ?").param(alertId).query(AccessWatch::alert).optional()
                 .orElseThrow(() -> DomainException.notFound("document.alert.not-found", alertId));
         if (changed == 1) {
-            audit.record("document.alert-acknowledged", "document-alert", String.valueOf(alertId), "kind=" + alert.kind());
+            audit.record("document.alert-acknowledged", "document-alert", String.valueOf(alertId), "alertKind=" + alert.kind());
         }
         return alert;
     }
