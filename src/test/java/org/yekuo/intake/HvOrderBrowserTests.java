@@ -2,7 +2,6 @@ package org.yekuo.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,7 +54,7 @@ class HvOrderBrowserTests {
             assertThat(clerk.driver().findElement(By.cssSelector("[data-material=LEGAL_REPRESENTATIVE_ID]")).getText()).contains("容缺");
             progressLink = clerk.driver().findElement(By.cssSelector("[data-testid=progress-link]")).getAttribute("href");
             Path pdf = Files.createTempFile("material-", ".pdf");
-            Files.write(pdf, "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII));
+            Files.write(pdf, org.yekuo.support.SampleFiles.PDF);
             for (String material : List.of("LEGAL_REPRESENTATIVE_ID", "PROPERTY_OR_LAND_USE_PROOF", "EQUIPMENT_LIST", "LOAD_CALCULATION")) {
                 WebElement row = clerk.driver().findElement(By.cssSelector("[data-material=" + material + "]"));
                 row.findElement(By.cssSelector("input[type=file]")).sendKeys(pdf.toString());
