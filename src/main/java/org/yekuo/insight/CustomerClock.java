@@ -75,7 +75,7 @@ public class CustomerClock {
     public record View(List<Node> nodes, List<Pause> pauses, long customerWorkingDays, OrderRisk risk) {
 
         public boolean hasRisk() {
-            return risk != null;
+            return risk != null && risk.informed();
         }
     }
 

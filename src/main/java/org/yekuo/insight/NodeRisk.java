@@ -25,6 +25,11 @@ public record NodeRisk(long deadlineId, long orderId, String orderNo, String typ
         return (int) Math.round(lateShare * 100);
     }
 
+    /** Whether there is a forecast: enough history, or the node is past its deadline already. */
+    public boolean forecast() {
+        return basis != Basis.NONE || risk >= 1;
+    }
+
     public RiskLevel level() {
         return RiskLevel.of(risk);
     }

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,6 +22,8 @@ import org.yekuo.catalogue.TimeLimit;
 import org.yekuo.deadline.DeadlineHistory;
 import org.yekuo.deadline.Deadlines;
 import org.yekuo.deadline.NodeDeadline;
+import org.yekuo.identity.OrgUnit;
+import org.yekuo.identity.OrgUnits;
 
 /**
  * The probability that an open node, or an open order, finishes late, estimated from how the same node of the
@@ -40,10 +43,13 @@ public class RiskForecast {
     private final InsightProperties properties;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final OrgUnits orgUnits;
+    private final Map<String, String> stations = new ConcurrentHashMap<>();
     private volatile Profiles profiles;
 
     RiskForecast(JdbcClient jdbc, DeadlineHistory history, Deadlines deadlines, Catalogue catalogue, InsightProperties properties,
-            TransactionTemplate transactions, Clock clock) {
+            TransactionTemplate transactions, OrgUnits orgUnits, Clock clock) {
+        this.orgUnits = orgUnits;
         this.jdbc = jdbc;
         this.history = history;
         this.deadlines = deadlines;
@@ -69,6 +75,8 @@ public class RiskForecast {
     public int recomputeProfiles() {
         Instant now = clock.instant();
         Map<String, SurvivalCurve.Builder> builders = new HashMap<>();
+        // Org units may have moved since the last time: find each order's station afresh.
+        stations.clear();
         transactions.executeWithoutResult(status -> {
             history.completed(now.minus(Duration.ofDays(properties.historyDays())), now, node -> observe(builders, node, now));
             history.open(node -> observe(builders, node, now));
@@ -90,10 +98,10 @@ public class RiskForecast {
         return curves.size();
     }
 
-    private static void observe(Map<String, SurvivalCurve.Builder> builders, NodeDeadline node, Instant now) {
+    private void observe(Map<String, SurvivalCurve.Builder> builders, NodeDeadline node, Instant now) {
         double used = used(node, now);
         boolean late = late(node, now);
-        for (String key : List.of(key(node.typeCode(), node.nodeCode(), node.orgPath()), key(node.typeCode(), node.nodeCode(), ANY),
+        for (String key : List.of(key(node.typeCode(), node.nodeCode(), stationPath(node.orgPath())), key(node.typeCode(), node.nodeCode(), ANY),
                 key(ANY, node.nodeCode(), ANY))) {
             SurvivalCurve.Builder builder = builders.computeIfAbsent(key, k -> SurvivalCurve.builder());
             if (node.open()) {
@@ -144,7 +152,7 @@ public class RiskForecast {
 
     private Chosen curveFor(String typeCode, String nodeCode, String orgPath) {
         Profiles all = profiles();
-        SurvivalCurve station = all.get(typeCode, nodeCode, orgPath);
+        SurvivalCurve station = all.get(typeCode, nodeCode, stationPath(orgPath));
         if (station != null && station.cases() >= properties.minCases()) {
             return new Chosen(Basis.STATION, station);
         }
@@ -157,6 +165,30 @@ public class RiskForecast {
             return new Chosen(Basis.NODE, node);
         }
         return new Chosen(Basis.NONE, null);
+    }
+
+    /**
+     * The path of the supply station an order belongs to: an order carries the path of the team that accepted
+     * it, and the station is the deepest unit of kind station on it (the order's own path when there is none).
+     */
+    public String stationPath(String orgPath) {
+        return stations.computeIfAbsent(orgPath, path -> {
+            String station = path;
+            for (String part : path.split("/")) {
+                if (part.isEmpty()) {
+                    continue;
+                }
+                try {
+                    Optional<OrgUnit> unit = orgUnits.byId(Long.parseLong(part));
+                    if (unit.isPresent() && unit.get().kind() == OrgUnit.Kind.STATION) {
+                        station = unit.get().path();
+                    }
+                } catch (NumberFormatException e) {
+                    return path;
+                }
+            }
+            return station;
+        });
     }
 
     /** The forecast of an open node now. */
@@ -188,6 +220,7 @@ public class RiskForecast {
         }
         List<NodeRisk> nodes = open.stream().map(n -> assess(n, now)).toList();
         double onTime = nodes.stream().mapToDouble(n -> 1 - n.risk()).reduce(1, (a, b) -> a * b);
+        boolean informed = nodes.stream().anyMatch(n -> n.basis() != Basis.NONE || n.risk() >= 1);
         NodeDeadline first = open.get(0);
         int ahead = 0;
         Optional<BusinessTypeDefinition> plan = plan(first.typeCode(), first.typeVersion());
@@ -197,10 +230,11 @@ public class RiskForecast {
             for (int i = furthest + 1; i < all.size(); i++) {
                 Chosen chosen = curveFor(first.typeCode(), all.get(i).node().name(), first.orgPath());
                 onTime *= 1 - (chosen.curve() == null ? 0 : chosen.curve().lateShare());
+                informed |= chosen.curve() != null;
                 ahead++;
             }
         }
-        return Optional.of(new OrderRisk(orderId, 1 - onTime, nodes, ahead));
+        return Optional.of(new OrderRisk(orderId, 1 - onTime, nodes, ahead, informed));
     }
 
     /** The node's limit in its order's catalogue version. */

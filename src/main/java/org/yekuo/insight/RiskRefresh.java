@@ -110,8 +110,10 @@ class RiskRefresh implements SchedulingConfigurer {
     private void refreshLogged() {
         try {
             Result result = refresh();
-            log.info("Risk forecast: {} profiles recomputed, {} open nodes assessed, {} warned", result.profiles(), result.nodes(),
-                    result.warned());
+            if (result.profiles() + result.warned() > 0) {
+                log.info("Risk forecast: {} profiles recomputed, {} open nodes assessed, {} warned", result.profiles(), result.nodes(),
+                        result.warned());
+            }
         } catch (RuntimeException e) {
             log.warn("Risk forecast refresh failed, will retry on the next run", e);
         }

@@ -17,8 +17,10 @@ public class RiskWords {
     private final MessageSource messages;
     private final OrgUnits orgUnits;
     private final InsightProperties properties;
+    private final RiskForecast forecast;
 
-    RiskWords(MessageSource messages, OrgUnits orgUnits, InsightProperties properties) {
+    RiskWords(MessageSource messages, OrgUnits orgUnits, InsightProperties properties, RiskForecast forecast) {
+        this.forecast = forecast;
         this.messages = messages;
         this.orgUnits = orgUnits;
         this.properties = properties;
@@ -38,15 +40,13 @@ public class RiskWords {
         if (limit == null) {
             return "";
         }
-        String unit = messages.getMessage("catalogue.unit." + limit.unit().name(), null, locale);
-        // Inside a sentence English writes the unit in lower case ("10 working days").
         return messages.getMessage("insight.reason.limit", new Object[] {String.valueOf(limit.amount()),
-                "en".equals(locale.getLanguage()) ? unit.toLowerCase(Locale.ENGLISH) : unit}, locale);
+                messages.getMessage("insight.unit." + limit.unit().name(), null, locale)}, locale);
     }
 
-    /** The station an order's org path ends at, by name. */
+    /** The supply station of an order's org path, by name. */
     public String station(String orgPath, Locale locale) {
-        String[] parts = orgPath.split("/");
+        String[] parts = forecast.stationPath(orgPath).split("/");
         try {
             return orgUnits.byId(Long.parseLong(parts[parts.length - 1])).map(u -> u.name(locale)).orElse("");
         } catch (NumberFormatException e) {

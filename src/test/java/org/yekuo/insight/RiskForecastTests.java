@@ -125,6 +125,8 @@ class RiskForecastTests {
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("minRisk"));
         mvc.perform(get("/api/insight/orders/{id}/risk", orderId).with(httpBasic("leader", "Yekuo@2026")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.openNodes[0].nodeCode").value(InsightHistory.NODE));
+        mvc.perform(get("/api/insight/orders/{id}/risk", InsightHistory.newOrder()).with(httpBasic("leader", "Yekuo@2026")))
+                .andExpect(status().isNoContent());
         // The east station's clerk does not see an order of another station.
         mvc.perform(get("/api/insight/orders/{id}/risk", orderId).with(httpBasic("clerk", "Yekuo@2026")))
                 .andExpect(status().isNotFound());

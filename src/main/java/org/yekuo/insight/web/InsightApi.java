@@ -15,6 +15,9 @@ import org.yekuo.insight.RiskForecast;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The risk forecast as JSON, for every member of staff over their org scope. */
@@ -44,6 +47,10 @@ class InsightApi {
     }
 
     @GetMapping("/orders/{orderId}/risk")
+    @ApiResponse(responseCode = "200", description = "The order's risk, node by node",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderRisk.class)))
+    @ApiResponse(responseCode = "204", description = "The order has no open node with a deadline (done, withdrawn or not yet started)",
+            content = @Content)
     @Operation(summary = "The risk that an open order finishes late (all its assessed nodes on time, R-SLA-9), node by node; 204 when it has no open node")
     ResponseEntity<OrderRisk> ofOrder(@PathVariable long orderId) {
         return forecast.ofOrder(orderId, users.require()).map(ResponseEntity::ok).orElseGet(() -> ResponseEntity.noContent().build());
