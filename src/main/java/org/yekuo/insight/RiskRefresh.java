@@ -169,7 +169,7 @@ class RiskRefresh implements SchedulingConfigurer {
             }
         }
         audit.record("insight.risk-warned", "application", node.orderNo(), "node=" + node.nodeCode() + " risk="
-                + risk.riskPercent() + "% basis=" + risk.basis() + " to=" + recipients + " sms=" + sent);
+                + risk.riskPercent() + "% to=" + recipients + " sms=" + sent);
         return true;
     }
 
