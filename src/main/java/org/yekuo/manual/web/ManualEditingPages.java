@@ -72,6 +72,7 @@ class ManualEditingPages {
         model.addAttribute("entryForms", ENTRY_FORMS);
         model.addAttribute("texts", new ManualPages.Wording(texts, names));
         model.addAttribute("canEdit", true);
+        model.addAttribute("canSeeBoard", true);
         model.addAttribute("zone", org.yekuo.shared.ClockConfiguration.UTILITY_ZONE);
         return "manual/editing";
     }

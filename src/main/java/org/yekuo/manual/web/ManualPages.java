@@ -173,6 +173,7 @@ class ManualPages {
     private void common(Model model) {
         CurrentUser user = users.require();
         model.addAttribute("canEdit", user.hasAny(Role.ADMIN, Role.LEADER));
+        model.addAttribute("canSeeBoard", user.hasAny(Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN));
         model.addAttribute("texts", new Wording(texts, names));
         model.addAttribute("zone", clock.getZone());
     }
