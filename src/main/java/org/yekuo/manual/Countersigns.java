@@ -91,8 +91,7 @@ public class Countersigns {
                 values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
                 .params(taskId, item.orderId(), item.nodeCode(), typeCode, handler.username(), co.username(), Timestamp.from(clock.instant()),
                         order.orgPath()).query(Long.class).single();
-        audit.record("manual.countersign-requested", "application", order.orderNo(), "node=" + item.nodeCode() + " coHandler="
-                + co.username());
+        audit.record("manual.countersign-requested", "application", order.orderNo(), "node=" + item.nodeCode() + " to=" + co.username());
         return find("id = ?", id).orElseThrow();
     }
 
@@ -110,7 +109,7 @@ public class Countersigns {
         jdbc.sql("update manual_countersign set decided_at = ?, approved = ? where id = ? and decided_at is null")
                 .params(Timestamp.from(clock.instant()), approve, id).update();
         audit.record(approve ? "manual.countersign-approved" : "manual.countersign-declined", "manual-countersign", String.valueOf(id),
-                "task=" + countersign.taskId() + " handler=" + countersign.handler());
+                "node=" + countersign.nodeCode() + " handler=" + countersign.handler());
         return find("id = ?", id).orElseThrow();
     }
 

@@ -36,7 +36,7 @@ class CertificationGate implements HandlerQualifications {
             return;
         }
         if (countersigns.approved(taskId, user.username())) {
-            audit.record("manual.countersigned-sign-for", "manual-countersign", taskId, "order=" + orderId + " node=" + nodeCode);
+            audit.record("manual.countersigned-sign-for", "manual-countersign", taskId, "node=" + nodeCode + " type=" + typeCode);
             return;
         }
         String zh = catalogue.findCurrent(typeCode).map(t -> t.name(Locale.CHINA)).orElse(typeCode);

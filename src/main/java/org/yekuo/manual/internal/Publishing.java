@@ -107,8 +107,8 @@ public class Publishing {
         records.insertCases(cases);
         Set<Long> answered = own.stream().flatMap(e -> e.answersFeedback().stream()).collect(Collectors.toCollection(LinkedHashSet::new));
         records.answer(answered, next);
-        audit.record("manual.published", "manual-edition", String.valueOf(next), "changes=" + log.size() + " cases=" + cases.size()
-                + " answered=" + answered + " material=" + material);
+        audit.record("manual.published", "manual-edition", String.valueOf(next), "edition=" + next + " changes=" + log.size()
+                + " cases=" + cases.size() + " answered=" + answered.size() + " renewals=" + material.size());
         return edition;
     }
 
