@@ -17,6 +17,7 @@ import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.intake.Application;
 import org.yekuo.intake.Orders;
+import org.yekuo.manual.internal.ManualRecords;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkItem;
@@ -86,11 +87,10 @@ public class Countersigns {
         if (certifications.valid(co.username(), typeCode).isEmpty()) {
             throw DomainException.invalid("coHandler", "manual.countersign.co-handler-uncertified", co.displayName());
         }
-        long id = jdbc.sql("""
+        long id = ManualRecords.insert(jdbc, """
                 insert into manual_countersign (task_id, order_id, node_code, type_code, handler, co_handler, requested_at, org_path)
-                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(taskId, item.orderId(), item.nodeCode(), typeCode, handler.username(), co.username(), Timestamp.from(clock.instant()),
-                        order.orgPath()).query(Long.class).single();
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", taskId, item.orderId(), item.nodeCode(), typeCode, handler.username(), co.username(), Timestamp.from(clock.instant()),
+                        order.orgPath());
         audit.record("manual.countersign-requested", "application", order.orderNo(), "node=" + item.nodeCode() + " to=" + co.username());
         return find("id = ?", id).orElseThrow();
     }

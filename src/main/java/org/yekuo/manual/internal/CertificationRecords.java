@@ -29,10 +29,9 @@ public class CertificationRecords {
 
     public long insertQuestion(String typeCode, String nodeCode, QuestionKind kind, String stem, String explanation,
             List<Question.Option> options, String by, Instant at) {
-        long id = jdbc.sql("""
+        long id = ManualRecords.insert(jdbc, """
                 insert into manual_question (type_code, node_code, kind, stem, explanation, written_by, written_at)
-                values (?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(typeCode, nodeCode, kind.name(), stem, explanation, by, Timestamp.from(at)).query(Long.class).single();
+                values (?, ?, ?, ?, ?, ?, ?)""", typeCode, nodeCode, kind.name(), stem, explanation, by, Timestamp.from(at));
         for (Question.Option option : options) {
             jdbc.sql("insert into manual_question_option (question_id, position, text, correct) values (?, ?, ?, ?)")
                     .params(id, option.position(), option.text(), option.correct()).update();
@@ -89,9 +88,8 @@ public class CertificationRecords {
     private static final String EXAM_COLUMNS = "id, username, type_code, edition_no, started_at, due_at, submitted_at, score, passed";
 
     public long insertExam(String username, String typeCode, int edition, Instant startedAt, Instant dueAt, List<DrawnQuestion> drawn) {
-        long id = jdbc.sql("""
-                insert into manual_exam (username, type_code, edition_no, started_at, due_at) values (?, ?, ?, ?, ?) returning id""")
-                .params(username, typeCode, edition, Timestamp.from(startedAt), Timestamp.from(dueAt)).query(Long.class).single();
+        long id = ManualRecords.insert(jdbc, """
+                insert into manual_exam (username, type_code, edition_no, started_at, due_at) values (?, ?, ?, ?, ?)""", username, typeCode, edition, Timestamp.from(startedAt), Timestamp.from(dueAt));
         for (DrawnQuestion q : drawn) {
             jdbc.sql("insert into manual_exam_question (exam_id, position, question_id, points) values (?, ?, ?, ?)")
                     .params(id, q.position(), q.questionId(), q.points()).update();
@@ -140,10 +138,9 @@ public class CertificationRecords {
     private static final String CERT_COLUMNS = "id, username, type_code, exam_id, edition_no, certified_at, valid_until";
 
     public long insertCertification(String username, String typeCode, Long examId, int edition, Instant at, Instant validUntil) {
-        return jdbc.sql("""
+        return ManualRecords.insert(jdbc, """
                 insert into manual_certification (username, type_code, exam_id, edition_no, certified_at, valid_until)
-                values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(username, typeCode, examId, edition, Timestamp.from(at), Timestamp.from(validUntil)).query(Long.class).single();
+                values (?, ?, ?, ?, ?, ?)""", username, typeCode, examId, edition, Timestamp.from(at), Timestamp.from(validUntil));
     }
 
     /** The newest certification of each type the person holds. */

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.yekuo.manual.ChangeEntry;
 import org.yekuo.manual.ChangeKind;
@@ -115,10 +117,9 @@ public class ManualRecords {
 
     public long insertNote(String typeCode, String nodeCode, NoteKind kind, String title, String body, int addedIn, String by,
             Instant at) {
-        return jdbc.sql("""
+        return ManualRecords.insert(jdbc, """
                 insert into manual_note (type_code, node_code, kind, title, body, added_in, written_by, written_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                .params(typeCode, nodeCode, kind.name(), title, body, addedIn, by, Timestamp.from(at)).query(Long.class).single();
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", typeCode, nodeCode, kind.name(), title, body, addedIn, by, Timestamp.from(at));
     }
 
     public void retireNote(long id, int from) {
@@ -139,10 +140,9 @@ public class ManualRecords {
     private static final String FEEDBACK_COLUMNS = "id, edition_no, type_code, section, body, written_by, written_at, answered_in";
 
     public long insertFeedback(int edition, String typeCode, String section, String body, String by, Instant at) {
-        return jdbc.sql("""
+        return ManualRecords.insert(jdbc, """
                 insert into manual_feedback (edition_no, type_code, section, body, written_by, written_at)
-                values (?, ?, ?, ?, ?, ?) returning id""")
-                .params(edition, typeCode, section, body, by, Timestamp.from(at)).query(Long.class).single();
+                values (?, ?, ?, ?, ?, ?)""", edition, typeCode, section, body, by, Timestamp.from(at));
     }
 
     public List<Feedback> openFeedback() {
@@ -181,11 +181,10 @@ public class ManualRecords {
     public void insertChanges(int edition, List<ChangeEntry> entries) {
         int position = 0;
         for (ChangeEntry e : entries) {
-            long id = jdbc.sql("""
+            long id = insert(jdbc, """
                     insert into manual_change (edition_no, position, kind, type_code, subject, before_text, after_text, reason)
-                    values (?, ?, ?, ?, ?, ?, ?, ?) returning id""")
-                    .params(edition, position++, e.kind().name(), e.typeCode(), e.subject(), e.before(), e.after(), e.reason())
-                    .query(Long.class).single();
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""", edition, position++, e.kind().name(), e.typeCode(), e.subject(), e.before(),
+                    e.after(), e.reason());
             for (Long feedback : e.answersFeedback()) {
                 jdbc.sql("insert into manual_change_feedback (change_id, feedback_id) values (?, ?)").params(id, feedback).update();
             }
@@ -242,6 +241,13 @@ public class ManualRecords {
             jdbc.sql("insert into manual_reading (username, edition_no, read_at) values (?, ?, ?)")
                     .params(username, edition, Timestamp.from(at)).update();
         }
+    }
+
+    /** Inserts a row and answers its generated id, the same on PostgreSQL and H2 (which has no {@code returning}). */
+    public static long insert(JdbcClient jdbc, String sql, Object... params) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql(sql).params(params).update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
     }
 
     static Instant instant(ResultSet rs, int column) throws SQLException {
