@@ -28,6 +28,7 @@ final class Navigation {
             new Item("nav.typical-cases", "/reviews/typical", List.of(Role.REVIEWER_OPERATIONS, Role.REVIEWER_MARKETING,
                     Role.REVIEWER_DISPATCH, Role.DEPARTMENT_HEAD, Role.LEADER)),
             new Item("nav.catalogue", "/catalogue", List.of()),
+            new Item("nav.manual", "/manual", List.of()),
             new Item("nav.calendar", "/calendar", List.of()),
             new Item("nav.deadline-analysis", "/deadlines/analysis", List.of(Role.LEADER, Role.DEPARTMENT_HEAD, Role.ADMIN)),
             new Item("nav.deadline-scores", "/deadlines/scores", List.of(Role.LEADER, Role.DEPARTMENT_HEAD, Role.ADMIN)),
