@@ -11,10 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Iterator;
-import java.util.Optional;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -36,11 +34,9 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.util.Matrix;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.yekuo.document.FileType;
-import org.yekuo.shared.CjkFonts;
-import org.yekuo.shared.DomainException;
+import org.yekuo.shared.PdfFont;
 
 import com.lowagie.text.Element;
 import com.lowagie.text.Rectangle;
@@ -52,7 +48,7 @@ import com.lowagie.text.pdf.PdfWriter;
 /**
  * Burns a watermark (who, when, "internal") into the bytes that are served, so that a copy on paper or
  * a screen photo names its source (R-DOC-5). A PDF keeps its pages and gets the watermark drawn over each
- * (PDFBox, from a stamp page written with the embedded CJK font); an image is redrawn with the text tiled
+ * (PDFBox, from a stamp page written with the product's embedded CJK font, {@link PdfFont}); an image is redrawn with the text tiled
  * across it (Java2D), at most {@value #MAX_SIDE} pixels on its longer side.
  */
 @Component
@@ -61,16 +57,11 @@ public class Watermarks {
     static final int MAX_SIDE = 4096;
     private static final Logger log = LoggerFactory.getLogger(Watermarks.class);
 
-    private final Optional<String> font;
-    private volatile BaseFont pdfFont;
+    private final PdfFont font;
     private volatile Font imageFont;
 
-    Watermarks(DocumentsProperties properties) {
-        this.font = CjkFonts.find(properties.watermarkFont());
-        if (font.isEmpty()) {
-            log.warn("No CJK font for watermarks (tried {}): install fonts-noto-cjk or set yekuo.documents.watermark-font; "
-                    + "PDFs cannot be shown until then", CjkFonts.KNOWN);
-        }
+    Watermarks(PdfFont font) {
+        this.font = font;
     }
 
     /** Writes the PDF in {@code source} with {@code text} over every page. */
@@ -187,26 +178,18 @@ public class Watermarks {
     }
 
     private BaseFont pdfFont() {
-        if (pdfFont == null) {
-            String file = font.orElseThrow(() -> new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "document.watermark.font-missing"));
-            try {
-                pdfFont = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the watermark font " + file, e);
-            }
-        }
-        return pdfFont;
+        return font.baseFont();
     }
 
     /** The CJK face for images; without one, the platform's sans serif, which fontconfig maps to what is installed. */
     private Font imageFont() {
         if (imageFont == null) {
-            imageFont = font.map(name -> {
+            imageFont = font.font().map(name -> {
                 try {
-                    Font[] faces = Font.createFonts(CjkFonts.file(name).toFile());
                     int comma = name.lastIndexOf(',');
-                    int index = comma > 0 && name.substring(comma + 1).chars().allMatch(Character::isDigit)
-                            ? Integer.parseInt(name.substring(comma + 1)) : 0;
+                    boolean indexed = comma > 0 && name.substring(comma + 1).chars().allMatch(Character::isDigit);
+                    Font[] faces = Font.createFonts(new java.io.File(indexed ? name.substring(0, comma) : name));
+                    int index = indexed ? Integer.parseInt(name.substring(comma + 1)) : 0;
                     return faces[Math.min(index, faces.length - 1)];
                 } catch (IOException | FontFormatException e) {
                     log.warn("Cannot load the watermark font {} for images; using the platform's sans serif", name, e);
