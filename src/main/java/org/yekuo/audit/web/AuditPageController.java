@@ -3,15 +3,18 @@ package org.yekuo.audit.web;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.yekuo.audit.AuditEntry;
+import org.yekuo.audit.AuditLine;
 import org.yekuo.audit.AuditPage;
+import org.yekuo.audit.AuditSentences;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.shared.Paging;
 
@@ -24,10 +27,14 @@ class AuditPageController {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final AuditTrail trail;
+    private final AuditSentences sentences;
+    private final MessageSource messages;
     private final Clock clock;
 
-    AuditPageController(AuditTrail trail, Clock clock) {
+    AuditPageController(AuditTrail trail, AuditSentences sentences, MessageSource messages, Clock clock) {
         this.trail = trail;
+        this.sentences = sentences;
+        this.messages = messages;
         this.clock = clock;
     }
 
@@ -35,12 +42,13 @@ class AuditPageController {
     String log(@RequestParam(required = false) String subjectType, @RequestParam(required = false) String actor,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, Model model, Locale locale) {
         AuditPage records = trail.latest(AuditFilters.of(subjectType, actor, from, to, clock), Math.max(page, 0), PAGE_SIZE);
-        model.addAttribute("rows", records.records().stream().map(this::row).toList());
+        model.addAttribute("rows", sentences.lines(records.records(), locale).stream().map(this::row).toList());
         model.addAttribute("records", records);
         model.addAttribute("pages", Paging.pages(records.total(), PAGE_SIZE));
-        model.addAttribute("subjectTypes", trail.subjectTypes());
+        model.addAttribute("subjectTypes", trail.subjectTypes().stream().map(type -> new SubjectType(type,
+                messages.getMessage("audit.subject-type." + type, null, type, locale))).toList());
         model.addAttribute("subjectType", subjectType);
         model.addAttribute("actor", actor);
         model.addAttribute("from", from);
@@ -49,16 +57,20 @@ class AuditPageController {
     }
 
     @GetMapping("/audit/verify")
-    String verify(Model model) {
+    String verify(Model model, Locale locale) {
         model.addAttribute("verification", trail.verify());
-        return log(null, null, null, null, 0, model);
+        return log(null, null, null, null, 0, model, locale);
     }
 
-    private Row row(AuditEntry entry) {
-        return new Row(TIME.format(entry.occurredAt().atZone(clock.getZone())), entry);
+    private Row row(AuditLine line) {
+        return new Row(TIME.format(line.occurredAt().atZone(clock.getZone())), line);
     }
 
     /** A record with its time as the auditor reads it. */
-    record Row(String time, AuditEntry entry) {
+    record Row(String time, AuditLine line) {
+    }
+
+    /** A subject type for the filter: its code as the value, its name as the text. */
+    record SubjectType(String code, String name) {
     }
 }

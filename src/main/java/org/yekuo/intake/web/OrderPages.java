@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yekuo.audit.AuditSentences;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.catalogue.Catalogue;
 import org.yekuo.catalogue.KeyNode;
@@ -70,6 +71,7 @@ class OrderPages {
     private final Catalogue catalogue;
     private final ProcessDiagrams diagrams;
     private final AuditTrail audit;
+    private final AuditSentences sentences;
     private final CurrentUsers users;
     private final Refusals refusals;
     private final MessageSource messages;
@@ -82,7 +84,7 @@ class OrderPages {
 
     OrderPages(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, FieldPhotos photos,
             OrderProgress progress,
-            Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, CurrentUsers users, Refusals refusals,
+            Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, AuditSentences sentences, CurrentUsers users, Refusals refusals,
             MessageSource messages, Deadlines deadlines, WorkList workList, Clock clock, TaskContexts contexts, PublicAddress publicAddress, MaterialChases chases) {
         this.chases = chases;
         this.publicAddress = publicAddress;
@@ -98,6 +100,7 @@ class OrderPages {
         this.catalogue = catalogue;
         this.diagrams = diagrams;
         this.audit = audit;
+        this.sentences = sentences;
         this.users = users;
         this.refusals = refusals;
         this.messages = messages;
@@ -181,7 +184,7 @@ class OrderPages {
             model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
             model.addAttribute("materialNames", materialNames(locale));
             model.addAttribute("flowChart", diagrams.forOrder(id, node -> nodeName(node, locale)));
-            model.addAttribute("auditTrail", audit.forSubject("application", order.orderNo()));
+            model.addAttribute("auditTrail", sentences.lines(audit.forSubject("application", order.orderNo()), locale));
             model.addAttribute("photos", photos.ofOrder(id, users.require()));
             model.addAttribute("records", contexts.recorded(id));
             // Only the fails: each sent the order back, and how often it went back is what people ask.
