@@ -43,6 +43,27 @@ public class DeadlineHistory {
         }
     }
 
+    /**
+     * Each node reached in {@code [from, to)} under {@code scope} (a LIKE pattern of org paths), optionally of one
+     * business type, order by order and in the order reached: one trace after another for an event log.
+     */
+    public void reached(Instant from, Instant to, String scope, String typeCode, Consumer<NodeDeadline> each) {
+        try (Stream<NodeDeadline> nodes = jdbc.sql("select * from node_deadline where reached_at >= :from and reached_at < :to"
+                + " and org_path like :scope" + (typeCode == null ? "" : " and type_code = :type") + " order by order_id, reached_at, id")
+                .param("from", DeadlineRows.ts(from)).param("to", DeadlineRows.ts(to)).param("scope", scope)
+                .param("type", typeCode).query(rows::row).stream()) {
+            nodes.forEach(each);
+        }
+    }
+
+    /** Whether any node was reached in {@code [from, to)} under {@code scope}, optionally of one business type. */
+    public boolean anyReached(Instant from, Instant to, String scope, String typeCode) {
+        return !jdbc.sql("select id from node_deadline where reached_at >= :from and reached_at < :to and org_path like :scope"
+                + (typeCode == null ? "" : " and type_code = :type") + " limit 1")
+                .param("from", DeadlineRows.ts(from)).param("to", DeadlineRows.ts(to)).param("scope", scope)
+                .param("type", typeCode).query(Long.class).list().isEmpty();
+    }
+
     /** Each node open now, by deadline. */
     public void open(Consumer<NodeDeadline> each) {
         try (Stream<NodeDeadline> nodes = jdbc.sql("select * from node_deadline where completed_at is null order by due_at, id")

@@ -55,17 +55,19 @@ public class OrderProcesses {
     private final HistoryService history;
     /** The lock owner, looked up once: resolving it from the bean factory on every task costs more than the check. */
     private final Supplier<OrderLocks> locks;
+    private final Supplier<HandlerQualifications> qualifications;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JdbcClient jdbc;
 
     OrderProcesses(RuntimeService runtime, TaskService tasks, HistoryService history, ObjectProvider<OrderLocks> locks,
-            ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
+            ObjectProvider<HandlerQualifications> qualifications, ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.tasks = tasks;
         this.history = history;
         this.locks = SingletonSupplier.of(locks::getIfAvailable);
+        this.qualifications = SingletonSupplier.of(qualifications::getIfAvailable);
         this.events = events;
         this.clock = clock;
     }
@@ -242,6 +244,7 @@ public class OrderProcesses {
             return openItem(taskId);
         }
         requireEntitled(task, user);
+        requireQualified(task, user);
         try {
             tasks.claim(taskId, user.username());
         } catch (FlowableTaskAlreadyClaimedException | FlowableOptimisticLockingException e) {
@@ -444,6 +447,15 @@ public class OrderProcesses {
         boolean hasRole = rolesOf(task.item().taskId()).stream().anyMatch(role -> user.roles().stream().anyMatch(r -> r.name().equals(role)));
         if (!hasRole || !user.scope().includes(task.orgPath())) {
             throw DomainException.forbidden("workflow.task.not-yours");
+        }
+    }
+
+    /** Only the certified sign for a node of their order's business type alone (R-STD-2). */
+    private void requireQualified(OpenTask task, CurrentUser user) {
+        HandlerQualifications port = qualifications.get();
+        Object typeCode = port == null ? null : tasks.getVariable(task.item().taskId(), ProcessVariables.TYPE_CODE);
+        if (typeCode != null) {
+            port.requireQualified(task.item().orderId(), task.item().taskId(), task.item().nodeCode(), typeCode.toString(), user);
         }
     }
 

@@ -71,6 +71,20 @@ final class InsightHistory {
         return insert(orderId, station.path(), reached, reached.plus(WINDOW), null, null, handler, handlerUnit);
     }
 
+    /** One node of an order at the station, reached and (unless null) completed at these moments. */
+    long node(Station station, long orderId, String nodeCode, String roles, Instant reached, Instant completed, String handler) {
+        String task = UUID.randomUUID().toString();
+        Instant due = reached.plus(Duration.ofDays(3));
+        jdbc.sql("""
+                insert into node_deadline (order_id, order_no, type_code, type_version, node_code, task_id, roles, org_path,
+                    handler, reached_at, due_at, yellow_at, remind_at, completed_at, limit_unit)
+                values (?, ?, 'LV_RES_NEW', 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'WORKING_DAYS')""")
+                .params(orderId, "I" + orderId, nodeCode, task, roles, station.path(), handler, ts(reached), ts(due),
+                        ts(due.minus(Duration.ofDays(1))), ts(due.minus(Duration.ofHours(12))), ts(completed))
+                .update();
+        return jdbc.sql("select id from node_deadline where task_id = ?").param(task).query(Long.class).single();
+    }
+
     static long newOrder() {
         return ORDERS.incrementAndGet();
     }

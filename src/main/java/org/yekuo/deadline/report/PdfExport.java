@@ -2,19 +2,11 @@ package org.yekuo.deadline.report;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.yekuo.shared.DomainException;
+import org.yekuo.shared.PdfFont;
 
 import com.lowagie.text.Document;
 import com.lowagie.text.Element;
@@ -28,51 +20,28 @@ import com.lowagie.text.pdf.PdfPTable;
 import com.lowagie.text.pdf.PdfWriter;
 
 /**
- * Writes report tables as an A4 PDF (OpenPDF) with a CJK font embedded as a subset, so that the
- * Chinese text shows on any reader and can be searched and copied.
- *
- * <p>No CJK font ships in the product (a full one is 20 MB): {@code yekuo.reports.pdf-font} names a
- * TrueType/OpenType file or collection, with {@code ,index} for a face of a collection. Unset, the
- * usual Debian locations of Noto Sans CJK SC (package fonts-noto-cjk) and WenQuanYi are tried. Which
- * font is used is logged at start; without one, PDF exports are refused with a message that says
- * what to install or set, and the Excel exports still work.
+ * Writes report tables as an A4 PDF (OpenPDF) with the CJK font of {@link PdfFont} embedded as a subset, so
+ * that the Chinese text shows on any reader and can be searched and copied.
+ * Without a font, PDF exports are refused and the Excel exports still work.
  */
 @Component
 public class PdfExport {
 
     public static final String MEDIA_TYPE = "application/pdf";
-    static final List<String> KNOWN_FONTS = List.of(
-            "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc,2",
-            "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc,2",
-            "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0",
-            "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc,0");
-    private static final Logger log = LoggerFactory.getLogger(PdfExport.class);
 
-    private final String configured;
-    private final Optional<String> font;
-    private volatile BaseFont baseFont;
+    private final PdfFont font;
 
-    PdfExport(@Value("${yekuo.reports.pdf-font:}") String configured) {
-        this.configured = configured.trim();
-        this.font = this.configured.isEmpty() ? KNOWN_FONTS.stream().filter(PdfExport::exists).findFirst()
-                : Optional.of(this.configured).filter(PdfExport::exists);
-        if (font.isPresent()) {
-            log.info("PDF exports embed the CJK font {}", font.get());
-        } else if (this.configured.isEmpty()) {
-            log.warn("No CJK font found for PDF exports (tried {}): install fonts-noto-cjk or set yekuo.reports.pdf-font; "
-                    + "PDF exports are refused until then", KNOWN_FONTS);
-        } else {
-            log.error("yekuo.reports.pdf-font names {}, which does not exist: PDF exports are refused", this.configured);
-        }
+    PdfExport(PdfFont font) {
+        this.font = font;
     }
 
     /** The font file in use, or empty when PDF exports are refused. */
     public Optional<String> font() {
-        return font;
+        return font.font();
     }
 
     public byte[] document(String title, String subtitle, List<ReportTable> tables) {
-        BaseFont cjk = baseFont();
+        BaseFont cjk = font.baseFont();
         Font titleFont = new Font(cjk, 16, Font.BOLD);
         Font headingFont = new Font(cjk, 12, Font.BOLD);
         Font headerFont = new Font(cjk, 9, Font.BOLD);
@@ -120,25 +89,5 @@ public class PdfExport {
         }
         document.close();
         return out.toByteArray();
-    }
-
-    private BaseFont baseFont() {
-        String file = font.orElseThrow(() -> new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "deadline.report.pdf-font-missing",
-                configured.isEmpty() ? String.join("; ", KNOWN_FONTS) : configured));
-        if (baseFont == null) {
-            try {
-                baseFont = BaseFont.createFont(file, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the PDF font " + file, e);
-            }
-        }
-        return baseFont;
-    }
-
-    private static boolean exists(String location) {
-        int comma = location.lastIndexOf(',');
-        String file = comma > 0 && location.substring(comma + 1).chars().allMatch(Character::isDigit)
-                ? location.substring(0, comma) : location;
-        return Files.isReadable(Path.of(file));
     }
 }
