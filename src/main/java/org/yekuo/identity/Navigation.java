@@ -35,6 +35,7 @@ final class Navigation {
             new Item("nav.deadline-score-rules", "/deadlines/score-rules", List.of(Role.ADMIN)),
             new Item("nav.deadline-leaderboard", "/deadlines/leaderboard", List.of()),
             new Item("nav.deadline-notices", "/deadlines/notices", List.of()),
+            new Item("nav.evaluations", "/evaluations", List.of(Role.LEADER, Role.DEPARTMENT_HEAD, Role.ADMIN, Role.AUDITOR)),
             new Item("nav.staff", "/staff", List.of(Role.SECURITY_ADMIN, Role.ADMIN)),
             new Item("nav.audit", "/audit", List.of(Role.AUDITOR)),
             new Item("nav.document-access", "/documents/access-log", List.of(Role.AUDITOR)),

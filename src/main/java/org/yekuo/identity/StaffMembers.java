@@ -67,6 +67,15 @@ public class StaffMembers {
                 .query(String.class).optional().map(cipher::decrypt);
     }
 
+    /**
+     * Whether a member of staff has this mobile number on file. Numbers are sealed with a random nonce, so
+     * each is opened; staff with a mobile on file are a few hundred per utility, and this is asked once per rating.
+     */
+    public boolean ownsMobile(String phone) {
+        return phone != null && jdbc.sql("select mobile_sealed from staff where mobile_sealed is not null").query(String.class)
+                .list().stream().anyMatch(sealed -> phone.equals(cipher.decrypt(sealed)));
+    }
+
     /** The enabled staff holding {@code role} in {@code scope}, by username. */
     public List<StaffMember> withRole(Role role, DataScope scope) {
         return withRoles(jdbc.sql(SELECT + " " + """

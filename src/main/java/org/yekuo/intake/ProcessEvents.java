@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.yekuo.audit.AuditTrail;
@@ -29,10 +30,12 @@ class ProcessEvents {
     private final Notifications notifications;
     private final AuditTrail audit;
     private final Deadlines deadlines;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProcessEvents(Applications applications, MaterialNames materialNames, PersonalDataCipher cipher,
-            Notifications notifications, AuditTrail audit, Deadlines deadlines, Clock clock) {
+            Notifications notifications, AuditTrail audit, Deadlines deadlines, ApplicationEventPublisher events, Clock clock) {
+        this.events = events;
         this.deadlines = deadlines;
         this.applications = applications;
         this.materialNames = materialNames;
@@ -96,7 +99,10 @@ class ProcessEvents {
         application.complete(clock.instant());
         applications.update(application);
         audit.record("application.completed", "application", application.orderNo(), "");
-        notifications.sms(cipher.decrypt(applications.phoneSealed(application.id())), "power-on",
+        String phoneSealed = applications.phoneSealed(application.id());
+        notifications.sms(cipher.decrypt(phoneSealed), "power-on",
                 Map.of("number", application.orderNo(), "token", application.progressToken()), application.orderNo());
+        events.publishEvent(new OrderCompleted(application.id(), application.orderNo(), application.typeCode(),
+                application.orgPath(), phoneSealed, application.completedAt()));
     }
 }

@@ -10,7 +10,9 @@ public enum VerificationPurpose {
     /** An applicant applies online with their own mobile number. */
     ONLINE_APPLICATION("verification-online-application"),
     /** An applicant consents to one e-licence retrieval (R-LIC-2). */
-    LICENCE_CONSENT("verification-licence-consent");
+    LICENCE_CONSENT("verification-licence-consent"),
+    /** A customer confirms a service evaluation from the order's phone (R-EVA-3). */
+    EVALUATION("verification-evaluation");
 
     private final String template;
 

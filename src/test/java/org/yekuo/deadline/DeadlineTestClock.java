@@ -16,6 +16,11 @@ public class DeadlineTestClock {
 
     static final MovableClock CLOCK = new MovableClock();
 
+    /** Sets the shared clock, for tests of other modules that run in this context and move time too. */
+    public static void set(java.time.Instant instant) {
+        CLOCK.set(instant);
+    }
+
     @Bean
     @Primary
     Clock movableClock() {

@@ -16,6 +16,10 @@ final class MovableClock extends Clock {
         now = local.atZone(ZONE).toInstant();
     }
 
+    void set(Instant instant) {
+        now = instant;
+    }
+
     @Override
     public ZoneId getZone() {
         return ZONE;

@@ -37,7 +37,8 @@ import org.springframework.web.servlet.LocaleResolver;
 class SecurityConfiguration {
 
     static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-            "/public/**", "/api/public/**", "/s/**", "/apply/**"};
+            "/public/**", "/api/public/**", "/s/**", "/apply/**",
+            "/e/**"};
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, MessageSource messages, LocaleResolver locales)
