@@ -47,7 +47,7 @@ class RatingPagesTests {
 
     private static final String PASSWORD = "Yekuo@2026";
     private static final String TODAY = LocalDate.now(ClockConfiguration.UTILITY_ZONE).toString();
-    private static final byte[] PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] PDF = org.yekuo.support.SampleFiles.PDF;
     private static final List<List<Object>> NODES = List.of(
             List.of("ACCEPTANCE", "clerk", Map.of()),
             List.of("SITE_SURVEY", "surveyor", Map.of("meterPosition", "东墙外表箱", "supplyPoint", "3号公变",
