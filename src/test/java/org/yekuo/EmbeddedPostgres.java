@@ -44,6 +44,7 @@ public class EmbeddedPostgres implements EnvironmentPostProcessor {
         // Tests run the deadline sweep by hand on a clock they move; a scheduled one on real time would race them.
         all.put("yekuo.deadline.sweep-enabled", "false");
         all.put("yekuo.evaluation.sweep-enabled", "false");
+        all.put("yekuo.insight.refresh-enabled", "false");
         environment.getPropertySources().addFirst(new MapPropertySource("yekuoTestDatabase", all));
     }
 

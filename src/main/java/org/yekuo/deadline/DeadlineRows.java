@@ -120,6 +120,22 @@ class DeadlineRows {
                 .params(ts(at), orderId).update();
     }
 
+    void pauseStarted(long orderId, String nodeCode, String reason, Instant at) {
+        jdbc.sql("insert into clock_pause (order_id, node_code, reason, paused_at) values (?, ?, ?, ?)")
+                .params(orderId, nodeCode, reason == null || reason.length() <= 400 ? reason : reason.substring(0, 400), ts(at))
+                .update();
+    }
+
+    void pauseEnded(long orderId, Instant at) {
+        jdbc.sql("update clock_pause set resumed_at = ? where order_id = ? and resumed_at is null").params(ts(at), orderId).update();
+    }
+
+    List<ClockPause> pausesOf(long orderId) {
+        return jdbc.sql("select node_code, reason, paused_at, resumed_at from clock_pause where order_id = ? order by paused_at, id")
+                .param(orderId).query((rs, n) -> new ClockPause(rs.getString("node_code"), rs.getString("reason"),
+                        instant(rs, "paused_at"), instant(rs, "resumed_at"))).list();
+    }
+
     /** Ends a node's pause with its moved deadline; false when another call ended it first. */
     boolean resume(long id, Instant pausedSince, long pausedSeconds, Instant dueAt, Instant yellowAt, Instant remindAt) {
         return jdbc.sql("""

@@ -96,20 +96,31 @@ public class Deadlines {
         return rows.anyLocked(orderId);
     }
 
-    /** Stops the clock of the order's open nodes: it waits for the customer, not for the utility. */
+    /**
+     * Stops the clock of the order's open nodes: it waits for the customer, not for the utility. {@code reason}
+     * says what for (the materials missing), for the customer's clock on the progress page.
+     */
     @Transactional
-    public void pause(long orderId) {
+    public void pause(long orderId, String reason) {
         List<NodeDeadline> open = rows.openOfOrder(orderId);
-        if (rows.pause(orderId, clock.instant()) > 0) {
+        Instant now = clock.instant();
+        if (rows.pause(orderId, now) > 0) {
+            rows.pauseStarted(orderId, open.get(0).nodeCode(), reason, now);
             audit.record("deadline.paused", "application", open.get(0).orderNo(),
                     "nodes=" + open.stream().map(NodeDeadline::nodeCode).toList());
         }
+    }
+
+    /** Each time the order's clock stood still for the customer, the first first; the last may still run. */
+    public List<ClockPause> pausesOf(long orderId) {
+        return rows.pausesOf(orderId);
     }
 
     /** Restarts the clock: each paused node's deadline moves on by the working time the pause lasted. */
     @Transactional
     public void resume(long orderId) {
         Instant now = clock.instant();
+        rows.pauseEnded(orderId, now);
         for (NodeDeadline node : rows.openOfOrder(orderId)) {
             if (!node.paused()) {
                 continue;

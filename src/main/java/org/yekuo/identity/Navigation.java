@@ -19,6 +19,7 @@ final class Navigation {
             new Item("nav.new-order", "/orders/new", List.of(Role.CLERK)),
             new Item("nav.orders", "/orders", List.of()),
             new Item("nav.deadline-board", "/deadlines/board", List.of()),
+            new Item("nav.insight-risk", "/insight/risk", List.of()),
             new Item("nav.delay-explanations", "/deadlines/explanations", List.of(Role.LEADER)),
             new Item("nav.reviews", "/reviews/board", List.of(Role.REVIEWER_OPERATIONS, Role.REVIEWER_MARKETING,
                     Role.REVIEWER_DISPATCH, Role.DESIGNER, Role.DEPARTMENT_HEAD, Role.LEADER)),

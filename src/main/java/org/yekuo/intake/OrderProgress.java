@@ -46,6 +46,14 @@ public class OrderProgress {
         return applications.findByToken(token).map(this::progress);
     }
 
+    /** The id of the order behind a progress token, for the modules that add to its page. */
+    public Optional<Long> orderIdByToken(String token) {
+        if (token == null || !token.matches("[A-Za-z0-9_-]{16,64}")) {
+            return Optional.empty();
+        }
+        return applications.findByToken(token).map(Application::id);
+    }
+
     /**
      * The same view for staff who have the order open already: from what its page has read (its open nodes
      * and the names of their handlers) rather than reading the order again.

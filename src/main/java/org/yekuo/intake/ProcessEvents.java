@@ -63,7 +63,7 @@ class ProcessEvents {
         if (!missing.isEmpty() && !"ACCEPTANCE".equals(event.nodeCode())) {
             application.suspend(materialNames.describe(missing), clock.instant());
             // Waiting for the customer does not use up the utility's time limit.
-            deadlines.pause(application.id());
+            deadlines.pause(application.id(), materialNames.describe(missing));
             audit.record("application.suspended", "application", application.orderNo(),
                     "node=" + event.nodeCode() + " missing=" + missing);
             phone = cipher.decrypt(applications.phoneSealed(application.id()));

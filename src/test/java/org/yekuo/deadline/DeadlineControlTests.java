@@ -239,7 +239,8 @@ class DeadlineControlTests {
                 .isNotNull();
         String token = jdbc.sql("select progress_token from application where id = ?").param(orderId).query(String.class).single();
         String expectedBefore = expected(token);
-        assertThat(mvc.perform(get("/s/{t}", token)).andReturn().getResponse().getContentAsString()).contains("计时暂停");
+        String paused = mvc.perform(get("/s/{t}", token)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(paused).contains("计时暂停", "data-node=\"SCHEME_DESIGN\" data-state=\"WAITING_FOR_CUSTOMER\"", "时限暂停中");
 
         clock.set(LocalDateTime.of(2026, 3, 23, 10, 0));
         sweep.sweep();
@@ -260,6 +261,11 @@ class DeadlineControlTests {
         assertThat(expected(token)).isGreaterThan(expectedBefore);
         assertThat(audit.forSubject("application", orderNo)).extracting(AuditEntry::action)
                 .contains("deadline.paused", "deadline.resumed");
+        // The customer's clock: the pause, what it waited for and the customer's own days, apart from the utility's time.
+        String progress = mvc.perform(get("/s/{t}", token)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(progress).contains("办理时钟", "2026-03-16 至 2026-03-23 等待您提供：", "5 个工作日，时限暂停",
+                "您的环节共用时 5 个工作日", "data-node=\"SITE_SURVEY\" data-state=\"ON_TIME\"",
+                "data-node=\"SCHEME_DESIGN\" data-state=\"RUNNING\"");
     }
 
     @Test

@@ -20,8 +20,8 @@ public class SmsTemplates {
     /** The templates approved with the provider, each named for staff by {@code notification.template-name.<code>}. */
     public static final List<String> APPROVED = List.of("application-submitted", "application-received", "materials-reminder",
             "order-suspended", "order-resumed", "order-cancelled", "power-on", "deadline-reminder", "deadline-overdue",
-            "review-urged", "verification-online-application", "verification-licence-consent", "evaluation-invitation",
-            "evaluation-reminder", "verification-evaluation", "test");
+            "review-urged", "risk-warning", "verification-online-application", "verification-licence-consent",
+            "evaluation-invitation", "evaluation-reminder", "verification-evaluation", "test");
     private static final String PREFIX = "notification.sms.";
 
     private final MessageSource messages;
