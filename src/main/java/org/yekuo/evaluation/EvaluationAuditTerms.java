@@ -8,7 +8,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.yekuo.audit.AuditTerms;
 
-/** Names what the evaluation records write into audit details: the flags of a rating. */
+/** Names what the evaluation records write into audit details: the flags of a rating and the cause of a trace. */
 @Component
 class EvaluationAuditTerms implements AuditTerms {
 
@@ -23,6 +23,8 @@ class EvaluationAuditTerms implements AuditTerms {
         String messageKey = switch (key) {
             case "flags" -> Arrays.stream(FraudFlag.values()).anyMatch(f -> f.name().equals(value))
                     ? FraudFlag.valueOf(value).messageKey() : null;
+            case "cause" -> Arrays.stream(TraceCause.values()).anyMatch(c -> c.name().equals(value))
+                    ? TraceCause.valueOf(value).messageKey() : null;
             default -> null;
         };
         return messageKey == null ? Optional.empty() : Optional.ofNullable(messages.getMessage(messageKey, null, null, locale));

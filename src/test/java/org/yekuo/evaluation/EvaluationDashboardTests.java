@@ -12,9 +12,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +48,7 @@ class EvaluationDashboardTests {
     private static final String PASSWORD = "Yekuo@2026";
     private static final RequestPostProcessor HEAD_EAST = httpBasic("head.east", PASSWORD);
     private static final RequestPostProcessor LEADER = httpBasic("leader", PASSWORD);
-    private static final AtomicLong ORDERS = new AtomicLong(800_000_000L + System.nanoTime() % 10_000_000L);
+    private static final AtomicLong MONTHS = new AtomicLong(System.nanoTime() % 1000);
 
     @Autowired
     MockMvc mvc;
@@ -74,37 +71,12 @@ class EvaluationDashboardTests {
     void stations() {
         east = jdbc.sql("select path from org_unit where code = 'YK-EAST'").query(String.class).single();
         west = jdbc.sql("select path from org_unit where code = 'YK-WEST'").query(String.class).single();
-        month = YearMonth.of(2025, 1).plusMonths(ORDERS.incrementAndGet() % 5 * 2);
-        jdbc.sql("delete from evaluation_handler where evaluation_id in (select id from evaluation where submitted_at >= ? and submitted_at < ?)")
-                .params(ts(month.minusMonths(1), 1), ts(month.plusMonths(1), 1)).update();
-        jdbc.sql("delete from evaluation where submitted_at >= ? and submitted_at < ?").params(ts(month.minusMonths(1), 1),
-                ts(month.plusMonths(1), 1)).update();
+        month = YearMonth.of(2025, 1).plusMonths(MONTHS.incrementAndGet() % 5 * 2);
+        EvaluationFixtures.clearMonths(jdbc, month.minusMonths(1), month);
     }
 
-    /** A rating of an order of the station at {@code orgPath}, handled at SITE_SURVEY by {@code surveyor}. */
     private String rated(String orgPath, String type, int t, int a, int c, String flags, YearMonth in, int day, String surveyor) {
-        long id = ORDERS.incrementAndGet();
-        String orderNo = "YK-DB-" + id;
-        long invitation = jdbc.sql("""
-                insert into evaluation_invitation (order_id, order_no, type_code, org_path, phone_sealed, phone_index, token,
-                    completed_at, send_after, invited_at, answered_at)
-                values (?, ?, ?, ?, 'x', ?, ?, ?, ?, ?, ?) returning id""")
-                .params(id, orderNo, type, orgPath, "idx" + id, "tok" + id, ts(in, day), ts(in, day), ts(in, day), ts(in, day))
-                .query(Long.class).single();
-        long evaluation = jdbc.sql("""
-                insert into evaluation (invitation_id, order_id, order_no, type_code, org_path, phone_index, address_index,
-                    timeliness, attitude, communication, average, comment_text, reading_seconds, flags, submitted_at)
-                values (?, ?, ?, ?, ?, ?, 'addr', ?, ?, ?, ?, '好', 60, ?, ?) returning id""")
-                .params(invitation, id, orderNo, type, orgPath, "idx" + id, t, a, c,
-                        BigDecimal.valueOf(t + a + c).divide(BigDecimal.valueOf(3), 2, java.math.RoundingMode.HALF_UP), flags, ts(in, day))
-                .query(Long.class).single();
-        jdbc.sql("insert into evaluation_handler (evaluation_id, node_code, username) values (?, 'SITE_SURVEY', ?), (?, 'POWER_ON', 'inspector')")
-                .params(evaluation, surveyor, evaluation).update();
-        return orderNo;
-    }
-
-    private static Timestamp ts(YearMonth month, int day) {
-        return Timestamp.from(LocalDateTime.of(month.getYear(), month.getMonth(), day, 10, 0).atZone(TestClock.ZONE).toInstant());
+        return EvaluationFixtures.rated(jdbc, orgPath, type, t, a, c, flags, in, day, surveyor);
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -20,7 +19,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,7 +28,6 @@ import org.yekuo.deadline.report.ReportMonth;
 import org.yekuo.evaluation.EvaluationDashboard;
 import org.yekuo.evaluation.EvaluationReport;
 import org.yekuo.identity.CurrentUsers;
-import org.yekuo.identity.PageShell;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Paging;
 import org.yekuo.shared.Refusals;
@@ -61,11 +58,10 @@ class EvaluationPages {
     private final Refusals refusals;
     private final MessageSource messages;
     private final JsonMapper json;
-    private final PageShell shell;
     private final Clock clock;
 
     EvaluationPages(EvaluationDashboard dashboard, DashboardTables tables, ExcelExport excel, PdfExport pdf, CurrentUsers users,
-            Refusals refusals, MessageSource messages, JsonMapper json, PageShell shell, Clock clock) {
+            Refusals refusals, MessageSource messages, JsonMapper json, Clock clock) {
         this.dashboard = dashboard;
         this.tables = tables;
         this.excel = excel;
@@ -74,7 +70,6 @@ class EvaluationPages {
         this.refusals = refusals;
         this.messages = messages;
         this.json = json;
-        this.shell = shell;
         this.clock = clock;
     }
 
@@ -122,16 +117,6 @@ class EvaluationPages {
                 TIME.format(clock.instant().atZone(clock.getZone()))}, locale);
         return attachment(pdf.document(title(report, locale), subtitle, tables.of(report, clock.getZone(), locale)),
                 PdfExport.MEDIA_TYPE, "evaluations-" + report.month() + ".pdf");
-    }
-
-    /** A refused export (a malformed month, no PDF font): the reason on a page under its status, not a file. */
-    @ExceptionHandler(DomainException.class)
-    String refused(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        shell.addTo(model, request);
-        response.setStatus(e.status().value());
-        Refusals.Refusal refusal = refusals.explain(e, locale);
-        model.addAttribute("refusal", refusal.fields().isEmpty() ? refusal.message() : String.join(" ", refusal.fields().values()));
-        return "evaluation/refused";
     }
 
     private EvaluationReport exported(String month, Locale locale) {
