@@ -21,6 +21,7 @@ import org.yekuo.catalogue.KeyNode;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.OrgUnit;
 import org.yekuo.identity.OrgUnits;
+import org.yekuo.identity.Role;
 import org.yekuo.notification.Notifications;
 import org.yekuo.notification.VerificationCodes;
 import org.yekuo.notification.VerificationPurpose;
@@ -205,6 +206,10 @@ public class ApplicationIntake {
         }
         Application application = applications.get(applicationId);
         OrderAccess.requireInScope(application, user);
+        // A department head reads orders company-wide but cancels only those of their own unit.
+        if (!user.hasAny(Role.CLERK, Role.LEADER) && !application.orgPath().startsWith(user.orgPath())) {
+            throw DomainException.forbidden("intake.cancel.other-unit");
+        }
         application.cancel(reason.trim());
         applications.update(application);
         processes.cancel(applicationId, reason.trim());
