@@ -140,6 +140,33 @@ class ExamTests {
     }
 
     @Test
+    @DisplayName("R-STD-2 the colleague asked to countersign is texted and finds the request on the workbench until deciding it")
+    void theCoHandlerAskedIsToldAtOnce() throws Exception {
+        String trainee = newStaff("SURVEYOR");
+        String taskId = surveyWaiting();
+        String asked = mvc.perform(post("/api/manual/countersigns").with(httpBasic(trainee, PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"taskId\": \"" + taskId + "\", \"coHandler\": \"surveyor\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(asked, "$.id")).longValue();
+        long orderId = ((Number) JsonPath.read(asked, "$.orderId")).longValue();
+        String orderNo = jdbc.sql("select order_no from application where id = ?").param(orderId).query(String.class).single();
+
+        assertThat(jdbc.sql("select body from sms_outbox where business_ref = ? and template_code = 'countersign-requested'")
+                .param(orderNo).query(String.class).list()).singleElement().asString()
+                .contains("见习" + trainee.substring(8), orderNo, "现场勘查", "会签");
+        String workbench = mvc.perform(get("/").with(httpBasic("surveyor", PASSWORD))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(workbench).contains("data-testid=\"countersigns-panel\"", "data-countersign=\"" + id + "\"", orderNo, "同意会签");
+        assertThat(mvc.perform(get("/").with(httpBasic(trainee, PASSWORD))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("data-countersign=\"" + id + "\"");
+
+        mvc.perform(post("/api/manual/countersigns/{id}/decision", id).with(httpBasic("surveyor", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"approve\": false}")).andExpect(status().isOk());
+        assertThat(mvc.perform(get("/").with(httpBasic("surveyor", PASSWORD))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("data-countersign=\"" + id + "\"");
+    }
+
+    @Test
     @DisplayName("R-STD-2 every chapter's bank can fill an exam, and a question without a correct answer is refused")
     void banksFillAnExamAndKeysAreRequired() throws Exception {
         for (BusinessTypeSummary type : catalogue.types()) {
