@@ -135,7 +135,7 @@ public class NodeWork {
         Optional<ReviewGuideline> checkedAgainst = schemeChecks.requiredAt(application, nodeCode);
         List<SchemeCheckPolicy.Answer> answers = checkedAgainst.map(g -> SchemeCheckPolicy.check(g, fields, problems)).orElse(List.of());
         if (!problems.isEmpty()) {
-            throw form.incomplete(problems);
+            throw SchemeCheckPolicy.onlyCheck(problems) ? SchemeCheckPolicy.refused(problems) : form.incomplete(problems);
         }
         Instant now = clock.instant();
         applications.saveNodeFields(application.id(), nodeCode, values);

@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpStatus;
 import org.yekuo.catalogue.GuidelineItem;
 import org.yekuo.catalogue.ReviewGuideline;
+import org.yekuo.shared.DomainException;
 import org.yekuo.shared.DomainException.FieldProblem;
 
 /**
@@ -67,6 +69,15 @@ final class SchemeCheckPolicy {
             answers.add(new Answer(position, item.clauseNo(), verdict.get(), note));
         }
         return answers;
+    }
+
+    /** Whether every problem is the check's, so that the refusal speaks of the check rather than of the form. */
+    static boolean onlyCheck(List<FieldProblem> problems) {
+        return problems.stream().allMatch(p -> p.field().startsWith(PREFIX));
+    }
+
+    static DomainException refused(List<FieldProblem> problems) {
+        return new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, problems, "intake.scheme-check.refused");
     }
 
     private static Optional<CheckVerdict> parse(String raw) {

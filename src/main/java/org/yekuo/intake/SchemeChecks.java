@@ -46,6 +46,10 @@ public class SchemeChecks {
 
     /** The sheet the designer of the order answers at the node, or empty when the node does not answer one. */
     public Optional<SchemeCheck> sheet(long orderId, String nodeCode, CurrentUser user) {
+        if (!DESIGN.equals(nodeCode)) {
+            // Every task page asks: most nodes answer no check, and need not read the order to say so.
+            return Optional.empty();
+        }
         Application order = applications.get(orderId);
         OrderAccess.requireInScope(order, user);
         return requiredAt(order, nodeCode).map(guideline -> new SchemeCheck(orderId, 0, guideline.code(), guideline.version(), null,

@@ -89,6 +89,7 @@ class SchemeCheckTests {
                 .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("check.LV-2.note")));
         failed.put("check.LV-2.note", "供电半径 320 米，超过 250 米");
         complete(design, failed).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("intake.scheme-check.refused"))
                 .andExpect(jsonPath("$.errors[*].field").value(Matchers.contains("check.LV-2")))
                 .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("修改方案")));
 
