@@ -34,6 +34,9 @@ import org.yekuo.intake.NewApplication;
 import org.yekuo.intake.NodeWork;
 import org.yekuo.intake.OrderView;
 import org.yekuo.intake.Orders;
+import org.yekuo.intake.SchemeCheck;
+import org.yekuo.intake.SchemeChecks;
+import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.WorkItem;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,8 +52,11 @@ class ApplicationApi {
     private final NodeWork work;
     private final MaterialSupply supply;
     private final CurrentUsers users;
+    private final SchemeChecks schemeChecks;
 
-    ApplicationApi(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, CurrentUsers users) {
+    ApplicationApi(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, CurrentUsers users,
+            SchemeChecks schemeChecks) {
+        this.schemeChecks = schemeChecks;
         this.intake = intake;
         this.orders = orders;
         this.work = work;
@@ -130,9 +136,30 @@ class ApplicationApi {
         return work.signFor(taskId, users.require());
     }
 
+    @GetMapping("/applications/{id}/scheme-check")
+    @PreAuthorize(AccessRules.ORDER_READERS)
+    @Operation(summary = "The LV scheme check (R-REV-2) as the designer last answered it: each LV guideline item with its clause, "
+            + "department, verdict and note (staff in scope); 404 before the scheme is designed or for a type without it")
+    SchemeCheck schemeCheck(@PathVariable long id) {
+        return schemeChecks.latest(id, users.require()).orElseThrow(() -> DomainException.notFound("intake.scheme-check.none", String.valueOf(id)));
+    }
+
+    @GetMapping("/tasks/{taskId}/scheme-check")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
+    @Operation(summary = "The LV scheme check items the caller's scheme design answers on completion, each with the field names "
+            + "of its verdict and note; 404 when the task is not the caller's or its node answers no check")
+    SchemeCheck schemeCheckSheet(@PathVariable String taskId) {
+        var user = users.require();
+        WorkItem item = work.myWork(user, taskId).orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
+        return schemeChecks.sheet(item.orderId(), item.nodeCode(), user)
+                .orElseThrow(() -> DomainException.notFound("intake.scheme-check.not-asked", taskId));
+    }
+
     @PostMapping("/tasks/{taskId}/complete")
     @PreAuthorize(AccessRules.NODE_WORKERS)
-    @Operation(summary = "Complete a node with its required fields")
+    @Operation(summary = "Complete a node with its required fields; an LV scheme design also answers each LV check item "
+            + "(GET /api/tasks/{taskId}/scheme-check): check.<clause> = PASSED, FAILED or NOT_APPLICABLE, and check.<clause>.note "
+            + "for a fail or an item that does not apply; a failed item keeps the scheme from passing")
     ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody CompleteRequest request) {
         work.complete(taskId, request.fields() == null ? Map.of() : request.fields(), users.require());
         return ResponseEntity.noContent().build();
