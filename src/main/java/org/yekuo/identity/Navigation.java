@@ -44,7 +44,8 @@ final class Navigation {
             new Item("nav.document-access", "/documents/access-log", List.of(Role.AUDITOR)),
             new Item("nav.document-alerts", "/documents/alerts", List.of(Role.SECURITY_ADMIN)),
             new Item("nav.sms", "/notifications/sms", List.of(Role.ADMIN)),
-            new Item("nav.api", "/swagger-ui.html", List.of(Role.ADMIN)));
+            new Item("nav.api", "/swagger-ui.html", List.of(Role.ADMIN)),
+            new Item("nav.integration-feed", "/integration/feed", List.of(Role.ADMIN)));
 
     private Navigation() {
     }

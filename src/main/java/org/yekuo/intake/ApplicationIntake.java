@@ -167,6 +167,10 @@ public class ApplicationIntake {
                 + requested.version() + " deferred=" + materials.stream().filter(m -> m.state() == MaterialState.DEFERRED).count()
                 + " onFile=" + materials.stream().filter(m -> m.state() == MaterialState.ON_FILE).count() + " channel=" + receipt.channel()
                 + (receipt.channel() == Channel.ONLINE ? " phone=" + phoneMasked : ""));
+        // Announced before its process starts, so that the order's first event is its acceptance.
+        if (receipt.channel() == Channel.COUNTER) {
+            events.publishEvent(new OrderAccepted(id, orderNo, type.code(), Channel.COUNTER.name(), receipt.orgPath(), now));
+        }
         processes.start(new OrderReference(id, orderNo, type.code(), type.version(), receipt.orgPath()), toFamily(type),
                 type.nodeSequence().stream().map(KeyNode::name).toList());
         // At the counter the clerk who accepts the application receives its first node.
@@ -174,9 +178,6 @@ public class ApplicationIntake {
             for (WorkItem item : processes.openItems(id)) {
                 processes.signFor(item.taskId(), receipt.receiver());
             }
-        }
-        if (receipt.channel() == Channel.COUNTER) {
-            events.publishEvent(new OrderAccepted(id, orderNo, type.code(), Channel.COUNTER.name(), receipt.orgPath(), now));
         }
         // Online the applicant is told it arrived; a clerk's acceptance at the station tells them it is accepted.
         notifications.sms(request.phone(), receipt.channel() == Channel.ONLINE ? "application-submitted" : "application-received",

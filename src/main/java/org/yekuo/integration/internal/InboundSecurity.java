@@ -1,0 +1,133 @@
+package org.yekuo.integration.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.LocaleResolver;
+import org.yekuo.audit.AuditEntry;
+import org.yekuo.audit.AuditTrail;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The inbound API ({@code /api/inbound/**}) takes only bearer tokens of the utility's identity provider: signed
+ * by its keys, issued by it, for Yekuo's audience, unexpired, and carrying the scope of the update
+ * ({@code yekuo.customer-number} for the marketing system, {@code yekuo.supply-works} for project management).
+ * No session, no password, no cookie. A refused token is answered with a problem and audited.
+ */
+@Configuration(proxyBeanMethods = false)
+class InboundSecurity {
+
+    static final String CUSTOMER_NUMBER_SCOPE = "SCOPE_yekuo.customer-number";
+    static final String SUPPLY_WORKS_SCOPE = "SCOPE_yekuo.supply-works";
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityFilterChain inboundApiSecurity(HttpSecurity http, InboundProperties properties, MessageSource messages, LocaleResolver locales,
+            JsonMapper json, AuditTrail audit) throws Exception {
+        JwtDecoder decoder = decoder(properties);
+        http.securityMatcher("/api/inbound/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/inbound/orders/*/customer-number").hasAuthority(CUSTOMER_NUMBER_SCOPE)
+                        .requestMatchers("/api/inbound/orders/*/supply-works").hasAuthority(SUPPLY_WORKS_SCOPE)
+                        .anyRequest().denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .oauth2ResourceServer(server -> server
+                        // A manager of its own: a refused token is no failed sign-in of a member of staff, so the
+                        // sign-in lock-out never hears of it; the entry point below audits it instead.
+                        .jwt(jwt -> jwt.authenticationManager(new ProviderManager(new JwtAuthenticationProvider(decoder))))
+                        .authenticationEntryPoint((request, response, e) -> {
+                            audit.recordSecurityEvent("anonymous", "integration.inbound-token-refused", subject(request),
+                                    "reason=" + e.getMessage(), AuditEntry.Outcome.FAILURE);
+                            problem(request, response, messages, locales, json, HttpStatus.UNAUTHORIZED, "integration.inbound.token");
+                        })
+                        .accessDeniedHandler((request, response, e) -> {
+                            audit.recordSecurityEvent(request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName(),
+                                    "integration.inbound-scope-refused", subject(request), "", AuditEntry.Outcome.FAILURE);
+                            problem(request, response, messages, locales, json, HttpStatus.FORBIDDEN, "integration.inbound.scope");
+                        }));
+        return http.build();
+    }
+
+    /** The refused address, as long as the audit log keeps a subject. */
+    private static String subject(HttpServletRequest request) {
+        String uri = request.getRequestURI();
+        return uri.length() <= 80 ? uri : uri.substring(0, 80);
+    }
+
+    private static JwtDecoder decoder(InboundProperties properties) {
+        if (!properties.configured()) {
+            return token -> {
+                throw new BadJwtException("no identity provider is configured for the inbound API");
+            };
+        }
+        NimbusJwtDecoder decoder = properties.jwkSetUri() != null && !properties.jwkSetUri().isBlank()
+                ? NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build()
+                : NimbusJwtDecoder.withPublicKey(publicKey(properties)).build();
+        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
+                aud -> aud != null && aud.contains(properties.audience()));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()), audience));
+        return decoder;
+    }
+
+    private static RSAPublicKey publicKey(InboundProperties properties) {
+        try (InputStream in = properties.publicKeyLocation().getInputStream()) {
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII)
+                    .replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(pem)));
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("The inbound API's public key cannot be read from " + properties.publicKeyLocation(), e);
+        }
+    }
+
+    private static void problem(HttpServletRequest request, HttpServletResponse response, MessageSource messages,
+            LocaleResolver locales, JsonMapper json, HttpStatus status, String code) throws IOException {
+        Locale locale = locales.resolveLocale(request);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "urn:yekuo:problem:" + code);
+        problem.put("title", status.getReasonPhrase());
+        problem.put("status", status.value());
+        problem.put("detail", messages.getMessage(code, null, code, locale));
+        problem.put("code", code);
+        if (status == HttpStatus.UNAUTHORIZED) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(json.writeValueAsString(problem));
+    }
+}
