@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jakarta.validation.Validator;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
@@ -53,10 +54,11 @@ public class ApplicationIntake {
     private final Validator validator;
     private final OrgUnits orgUnits;
     private final VerificationCodes verificationCodes;
+    private final ApplicationEventPublisher events;
 
     ApplicationIntake(Applications applications, Catalogue catalogue, OrderProcesses processes, PersonalDataCipher cipher,
             Notifications notifications, AuditTrail audit, Clock clock, Validator validator, OrgUnits orgUnits,
-            VerificationCodes verificationCodes) {
+            VerificationCodes verificationCodes, ApplicationEventPublisher events) {
         this.applications = applications;
         this.catalogue = catalogue;
         this.processes = processes;
@@ -67,6 +69,7 @@ public class ApplicationIntake {
         this.validator = validator;
         this.orgUnits = orgUnits;
         this.verificationCodes = verificationCodes;
+        this.events = events;
     }
 
     /**
@@ -170,6 +173,9 @@ public class ApplicationIntake {
             for (WorkItem item : processes.openItems(id)) {
                 processes.signFor(item.taskId(), receipt.receiver());
             }
+        }
+        if (receipt.channel() == Channel.COUNTER) {
+            events.publishEvent(new OrderAccepted(id, orderNo, type.code(), Channel.COUNTER.name(), receipt.orgPath(), now));
         }
         // Online the applicant is told it arrived; a clerk's acceptance at the station tells them it is accepted.
         notifications.sms(request.phone(), receipt.channel() == Channel.ONLINE ? "application-submitted" : "application-received",
