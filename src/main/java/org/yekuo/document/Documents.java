@@ -162,10 +162,11 @@ public class Documents {
         }
         String text = messages.getMessage("document.watermark.text", new Object[] {user.displayName(), user.username(),
                 WATERMARK_TIME.format(clock.instant().atZone(clock.getZone()))}, Locale.SIMPLIFIED_CHINESE);
-        return new ServedFile(document, type.contentType(), out -> watermarked(storageKey, type, text, out));
+        boolean signed = document.kind() == DocumentKind.RECORD;
+        return new ServedFile(document, type.contentType(), out -> watermarked(storageKey, type, text, signed, out));
     }
 
-    private void watermarked(String storageKey, FileType type, String text, OutputStream out) throws IOException {
+    private void watermarked(String storageKey, FileType type, String text, boolean signed, OutputStream out) throws IOException {
         if (type.isImage()) {
             try (InputStream in = store.read(storageKey)) {
                 watermarks.image(in, type, text, out);
@@ -178,7 +179,7 @@ public class Documents {
             try (InputStream in = store.read(storageKey)) {
                 Files.copy(in, plain, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            watermarks.pdf(plain, text, out);
+            watermarks.pdf(plain, text, out, signed);
         } finally {
             Files.deleteIfExists(plain);
         }

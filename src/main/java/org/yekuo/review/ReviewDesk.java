@@ -53,20 +53,22 @@ public class ReviewDesk {
     private final ReviewGuidelines guidelines;
     private final ReviewOpinionPolicy policy = ReviewOpinionPolicy.fromResource();
     private final SignatureProvider signatures;
+    private final OpinionSheets sheets;
     private final StaffMembers staff;
     private final Urging urging;
     private final AuditTrail audit;
     private final Clock clock;
 
     ReviewDesk(ReviewRecords records, ReviewBoard board, OrderProcesses processes, EngineRetries retries,
-            ReviewGuidelines guidelines, SignatureProvider signatures, StaffMembers staff, Urging urging, AuditTrail audit,
-            Clock clock) {
+            ReviewGuidelines guidelines, SignatureProvider signatures, OpinionSheets sheets, StaffMembers staff, Urging urging,
+            AuditTrail audit, Clock clock) {
         this.records = records;
         this.board = board;
         this.processes = processes;
         this.retries = retries;
         this.guidelines = guidelines;
         this.signatures = signatures;
+        this.sheets = sheets;
         this.staff = staff;
         this.urging = urging;
         this.audit = audit;
@@ -116,6 +118,7 @@ public class ReviewDesk {
             if (!records.decide(review.id(), opinion, user.username(), now, records.insertSignature(signed))) {
                 throw alreadyDecided(review.id());
             }
+            sheets.opinion(order, round, review.department(), guideline, opinion, user);
             audit.record("review.countersigned", "application", order.orderNo(), "department=" + review.department()
                     + " verdict=" + opinion.verdict() + " clauses=" + opinion.clauses());
             processes.complete(taskId, user, Map.of());
@@ -279,6 +282,7 @@ public class ReviewDesk {
                     "departments=" + goBackTo, "signer=" + user.username(), "at=" + now));
             long id = records.insertRuling(round.id(), order.id(), opinion, minutes, goBackTo, user.username(), now,
                     records.insertSignature(signed));
+            sheets.ruling(order, round, guideline, opinion, minutes, goBackTo, user);
             audit.record("review.ruled", "application", order.orderNo(), "round=" + round.roundNo() + " verdict="
                     + opinion.verdict() + " departments=" + goBackTo);
             processes.complete(taskId, user, Map.of());

@@ -24,6 +24,7 @@ class DocumentAuditTerms implements AuditTerms {
             case "access" -> "document.access." + value;
             case "refusal" -> "document.refusal." + value;
             case "alertKind" -> "document.alert.kind." + value;
+            case "record" -> "document.record." + value;
             // An upload's refusal is the message the uploader saw.
             case "problem" -> value;
             default -> null;

@@ -64,8 +64,12 @@ public class Watermarks {
         this.font = font;
     }
 
-    /** Writes the PDF in {@code source} with {@code text} over every page. */
-    public void pdf(Path source, String text, OutputStream out) throws IOException {
+    /**
+     * Writes the PDF in {@code source} with {@code text} over every page. A signed PDF gets the watermark
+     * as an incremental update after its signatures ({@code keepSignatures}): they stay valid over the bytes
+     * they signed, and a verifier reports what was added after them.
+     */
+    public void pdf(Path source, String text, OutputStream out, boolean keepSignatures) throws IOException {
         try (PDDocument document = Loader.loadPDF(source.toFile(), "", null, null, IOUtils.createTempFileOnlyStreamCache());
                 PDDocument stamp = Loader.loadPDF(stamp(text))) {
             PDFormXObject form = new LayerUtility(document).importPageAsForm(stamp, 0);
@@ -81,7 +85,11 @@ public class Watermarks {
                     content.restoreGraphicsState();
                 }
             }
-            document.save(out);
+            if (keepSignatures) {
+                document.saveIncremental(out);
+            } else {
+                document.save(out);
+            }
         }
     }
 

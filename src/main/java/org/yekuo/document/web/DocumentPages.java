@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,6 +30,8 @@ import org.yekuo.document.DocumentAccess;
 import org.yekuo.document.DocumentAlert;
 import org.yekuo.document.Documents;
 import org.yekuo.document.Page;
+import org.yekuo.document.PdfSignature;
+import org.yekuo.document.SignedRecords;
 import org.yekuo.document.ServedFile;
 import org.yekuo.document.internal.AccessWatch;
 import org.yekuo.identity.CurrentUser;
@@ -50,14 +53,16 @@ class DocumentPages {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Documents documents;
+    private final SignedRecords records;
     private final AccessWatch watch;
     private final CurrentUsers users;
     private final Clock clock;
     private final Refusals refusals;
 
-    DocumentPages(Documents documents, AccessWatch watch, CurrentUsers users, Clock clock, Refusals refusals) {
+    DocumentPages(Documents documents, SignedRecords records, AccessWatch watch, CurrentUsers users, Clock clock, Refusals refusals) {
         this.refusals = refusals;
         this.documents = documents;
+        this.records = records;
         this.watch = watch;
         this.users = users;
         this.clock = clock;
@@ -78,6 +83,10 @@ class DocumentPages {
         model.addAttribute("document", document);
         model.addAttribute("addedAt", TIME.format(document.addedAt().atZone(clock.getZone())));
         model.addAttribute("archivist", user.has(Role.ARCHIVIST));
+        List<PdfSignature> signatures = records.signatures(document);
+        model.addAttribute("signatures", signatures);
+        model.addAttribute("signedAt", signatures.stream()
+                .map(s -> s.signedAt() == null ? "-" : TIME.format(s.signedAt().atZone(clock.getZone()))).toList());
         return "document/view";
     }
 
