@@ -45,6 +45,7 @@ public class EmbeddedPostgres implements EnvironmentPostProcessor {
         all.put("yekuo.deadline.sweep-enabled", "false");
         all.put("yekuo.evaluation.sweep-enabled", "false");
         all.put("yekuo.insight.refresh-enabled", "false");
+        all.put("yekuo.insight.aggregates-enabled", "false");
         environment.getPropertySources().addFirst(new MapPropertySource("yekuoTestDatabase", all));
     }
 
