@@ -115,21 +115,30 @@ class FlowAggregates implements SchedulingConfigurer {
         Instant to = wanted.last().plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Map<FlowKey, FlowCounts> flows = new HashMap<>();
         Map<OrderKey, OrderCounts> orders = new HashMap<>();
+        Map<PoolKey, PoolCounts> pools = new HashMap<>();
         List<NodeDeadline> order = new ArrayList<>();
         transactions.executeWithoutResult(status -> history.reached(from, to, "%", null, node -> {
             if (!order.isEmpty() && order.get(0).orderId() != node.orderId()) {
-                observe(order, wanted, zone, flows, orders);
+                observe(order, wanted, zone, flows, orders, pools);
                 order.clear();
             }
             order.add(node);
         }));
         if (!order.isEmpty()) {
-            observe(order, wanted, zone, flows, orders);
+            observe(order, wanted, zone, flows, orders, pools);
         }
-        transactions.executeWithoutResult(status -> store(wanted, flows, orders, now));
+        transactions.executeWithoutResult(status -> store(wanted, flows, orders, pools, now));
     }
 
-    record FlowKey(YearMonth month, String typeCode, String station, String fromNode, String toNode) {
+    record FlowKey(YearMonth month, String typeCode, String station, String fromNode, String toNode, String roles) {
+    }
+
+    record PoolKey(YearMonth month, String station, String roles) {
+    }
+
+    static final class PoolCounts {
+        final java.util.Set<String> handlers = new java.util.HashSet<>();
+        int nodes;
     }
 
     static final class FlowCounts {
@@ -153,7 +162,7 @@ class FlowAggregates implements SchedulingConfigurer {
 
     /** One order's nodes in the order reached: its transitions, and the order itself when it finished in a wanted month. */
     private void observe(List<NodeDeadline> nodes, TreeSet<YearMonth> wanted, ZoneId zone, Map<FlowKey, FlowCounts> flows,
-            Map<OrderKey, OrderCounts> orders) {
+            Map<OrderKey, OrderCounts> orders, Map<PoolKey, PoolCounts> pools) {
         String station = forecast.stationPath(nodes.get(0).orgPath());
         String typeCode = nodes.get(0).typeCode();
         String before = START;
@@ -176,7 +185,14 @@ class FlowAggregates implements SchedulingConfigurer {
             if (!wanted.contains(month)) {
                 continue;
             }
-            FlowCounts counts = flows.computeIfAbsent(new FlowKey(month, typeCode, station, before, node.nodeCode()), k -> new FlowCounts());
+            String roles = String.join(",", node.roles());
+            FlowCounts counts = flows.computeIfAbsent(new FlowKey(month, typeCode, station, before, node.nodeCode(), roles),
+                    k -> new FlowCounts());
+            PoolCounts pool = pools.computeIfAbsent(new PoolKey(month, station, roles), k -> new PoolCounts());
+            pool.nodes++;
+            if (node.handler() != null) {
+                pool.handlers.add(node.handler());
+            }
             counts.cases++;
             counts.late += RiskForecast.late(node, node.completedAt()) ? 1 : 0;
             counts.total.add(workingDays.between(node.reachedAt(), node.completedAt(), zone));
@@ -222,22 +238,29 @@ class FlowAggregates implements SchedulingConfigurer {
         counts.duration.add(days);
     }
 
-    private void store(TreeSet<YearMonth> months, Map<FlowKey, FlowCounts> flows, Map<OrderKey, OrderCounts> orders, Instant now) {
+    private void store(TreeSet<YearMonth> months, Map<FlowKey, FlowCounts> flows, Map<OrderKey, OrderCounts> orders,
+            Map<PoolKey, PoolCounts> pools, Instant now) {
         for (YearMonth month : months) {
             Date day = Date.valueOf(month.atDay(1));
             jdbc.update("delete from insight_flow_month where period_month = ?", day);
             jdbc.update("delete from insight_order_month where period_month = ?", day);
+            jdbc.update("delete from insight_staff_month where period_month = ?", day);
             if (jdbc.update("update insight_month_computed set computed_at = ? where period_month = ?", Timestamp.from(now), day) == 0) {
                 jdbc.update("insert into insight_month_computed (period_month, computed_at) values (?, ?)", day, Timestamp.from(now));
             }
         }
         List<Object[]> flowRows = new ArrayList<>();
         flows.forEach((k, c) -> flowRows.add(new Object[] {Date.valueOf(k.month().atDay(1)), k.typeCode(), k.station(), k.fromNode(),
-                k.toNode(), c.cases, c.late, c.timed, c.waiting.encoded(), c.working.encoded(), c.total.encoded()}));
+                k.toNode(), k.roles(), c.cases, c.late, c.timed, c.waiting.encoded(), c.working.encoded(), c.total.encoded()}));
         jdbc.batchUpdate("""
-                insert into insight_flow_month (period_month, type_code, station_path, from_node, to_node, cases, late_cases,
+                insert into insight_flow_month (period_month, type_code, station_path, from_node, to_node, roles, cases, late_cases,
                     timed_cases, waiting_hist, working_hist, total_hist)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", flowRows);
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", flowRows);
+        List<Object[]> poolRows = new ArrayList<>();
+        pools.forEach((k, c) -> poolRows.add(new Object[] {Date.valueOf(k.month().atDay(1)), k.station(), k.roles(), c.handlers.size(),
+                c.nodes}));
+        jdbc.batchUpdate("""
+                insert into insight_staff_month (period_month, station_path, roles, handlers, nodes) values (?, ?, ?, ?, ?)""", poolRows);
         List<Object[]> orderRows = new ArrayList<>();
         orders.forEach((k, c) -> orderRows.add(new Object[] {Date.valueOf(k.month().atDay(1)), k.typeCode(), k.station(), c.orders,
                 c.onTime, c.withinTarget, c.duration.encoded()}));

@@ -76,6 +76,31 @@ final class Histogram {
         return (double) above / total;
     }
 
+    interface BinConsumer {
+        void accept(double middle, long count);
+    }
+
+    /** Each non-empty bin's middle and count, in order. */
+    void forEachBin(BinConsumer each) {
+        for (int i = 0; i < BINS; i++) {
+            if (counts[i] > 0) {
+                each.accept(middle(i), counts[i]);
+            }
+        }
+    }
+
+    /** The mean, reading each count as its bin's middle; 0 when empty. */
+    double mean() {
+        if (total == 0) {
+            return 0;
+        }
+        double sum = 0;
+        for (int i = 0; i < BINS; i++) {
+            sum += counts[i] * middle(i);
+        }
+        return sum / total;
+    }
+
     String encoded() {
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < BINS; i++) {
