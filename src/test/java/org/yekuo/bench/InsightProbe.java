@@ -18,6 +18,7 @@ import org.yekuo.identity.Role;
 import org.yekuo.insight.Bottlenecks;
 import org.yekuo.insight.InsightBenchHooks;
 import org.yekuo.insight.WhatIfs;
+import org.yekuo.shared.DomainException;
 
 /**
  * The insight module's reads at scale: recomputing the bottleneck view's monthly aggregates (the background job), the
@@ -63,22 +64,37 @@ final class InsightProbe {
         CurrentUser leader = new CurrentUser(0, "leader", "leader", 0, "", "", company, company, Set.of(Role.LEADER));
         YearMonth to = YearMonth.now(clock);
         YearMonth from = to.minusMonths(11);
-        double companyView = median(() -> context.getBean(Bottlenecks.class).view(leader, new Bottlenecks.Query(from, to, null, null),
-                Locale.SIMPLIFIED_CHINESE).transitions().size());
-        results.add(SECTION, "bottleneck view, company, 12 months", companyView, "ms", "< 1,000 ms",
-                String.format(Locale.ROOT, "%.2f", companyView / Math.max(baseline, 0.01)) + " x the baseline count");
-        String station = jdbc.sql("select code from org_unit where kind = 'STATION' order by code limit 1").query(String.class).single();
-        double stationView = median(() -> context.getBean(Bottlenecks.class).view(leader, new Bottlenecks.Query(from, to, null, station),
-                Locale.SIMPLIFIED_CHINESE).transitions().size());
-        results.add(SECTION, "bottleneck view, one station, 12 months", stationView, "ms", "< 1,000 ms",
-                String.format(Locale.ROOT, "%.2f", stationView / Math.max(baseline, 0.01)) + " x the baseline count");
+        timed(results, "bottleneck view, company, 12 months", "< 1,000 ms", baseline, () -> context.getBean(Bottlenecks.class)
+                .view(leader, new Bottlenecks.Query(from, to, null, null), Locale.SIMPLIFIED_CHINESE).transitions().size());
+        // The station with most orders accepted lately: one that has history to measure and simulate.
+        String station = jdbc.sql("""
+                select u.code from node_deadline d join org_unit u on d.org_path like concat(u.path, '%')
+                 where u.kind = 'STATION' and d.node_code = 'ACCEPTANCE' and d.completed_at >= ?
+                 group by u.code order by count(*) desc limit 1""").param(Timestamp.from(yearAgo)).query(String.class).optional()
+                .orElse(null);
+        if (station == null) {
+            results.add(SECTION, "bottleneck view and what-if", null, "", null, "no station accepted an order in the last year");
+            return;
+        }
+        timed(results, "bottleneck view, one station, 12 months", "< 1,000 ms", baseline, () -> context.getBean(Bottlenecks.class)
+                .view(leader, new Bottlenecks.Query(from, to, null, station), Locale.SIMPLIFIED_CHINESE).transitions().size());
 
         WhatIfs whatIfs = context.getBean(WhatIfs.class);
-        double stationWhatIf = median(() -> whatIfs.simulate(leader, new WhatIfs.Scenario(station, 3, Map.of(), Map.of(), null)).months().size());
-        results.add(SECTION, "what-if, one station, 3 months", stationWhatIf, "ms", "< 5,000 ms", "4 runs as is and 4 with the change, "
-                + "and last month's validation");
-        double companyWhatIf = median(() -> whatIfs.simulate(leader, new WhatIfs.Scenario(null, 3, Map.of(), Map.of(), null)).months().size());
-        results.add(SECTION, "what-if, company, 3 months", companyWhatIf, "ms", "< 30,000 ms", "the same for every station at once");
+        timed(results, "what-if, one station, 3 months", "< 5,000 ms", baseline, () -> whatIfs.simulate(leader,
+                new WhatIfs.Scenario(station, 3, Map.of(), Map.of(), null)).months().size());
+        timed(results, "what-if, company, 3 months", "< 30,000 ms", baseline, () -> whatIfs.simulate(leader,
+                new WhatIfs.Scenario(null, 3, Map.of(), Map.of(), null)).months().size());
+    }
+
+    /** One read, timed against the baseline; a scope without history is reported as such, not as a failure. */
+    private static void timed(Results results, String name, String target, double baseline, Supplier<Object> call) {
+        try {
+            double millis = median(call);
+            results.add(SECTION, name, millis, "ms", target,
+                    String.format(Locale.ROOT, "%.2f", millis / Math.max(baseline, 0.01)) + " x the baseline count");
+        } catch (DomainException e) {
+            results.add(SECTION, name, null, "ms", target, "not measured: " + e.getMessage());
+        }
     }
 
     /** The median of {@link #RUNS} timed calls, in milliseconds, after one untimed call. */
