@@ -51,6 +51,7 @@ public class EmbeddedPostgres implements EnvironmentPostProcessor {
         // The inbound API trusts the tests' own issuer, whose private key signs the tests' tokens.
         all.put("yekuo.integration.inbound.issuer", "https://idp.test.yekuo");
         all.put("yekuo.integration.inbound.public-key-location", "classpath:inbound/test-issuer.pub");
+        all.put("yekuo.insight.aggregates-enabled", "false");
         environment.getPropertySources().addFirst(new MapPropertySource("yekuoTestDatabase", all));
     }
 
