@@ -50,6 +50,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 class InboundSecurity {
 
+    /** The actor of a refused call whose token names no one, as Spring Security calls such a caller. */
+    private static final String NO_CALLER = "anonymous";
+
     static final String CUSTOMER_NUMBER_SCOPE = "SCOPE_yekuo.customer-number";
     static final String SUPPLY_WORKS_SCOPE = "SCOPE_yekuo.supply-works";
 
@@ -70,13 +73,13 @@ class InboundSecurity {
                         // sign-in lock-out never hears of it; the entry point below audits it instead.
                         .jwt(jwt -> jwt.authenticationManager(new ProviderManager(new JwtAuthenticationProvider(decoder))))
                         .authenticationEntryPoint((request, response, e) -> {
-                            audit.recordSecurityEvent("anonymous", "integration.inbound-token-refused", subject(request),
+                            audit.recordSecurityEvent(NO_CALLER, "integration.inbound-token-refused", subject(request),
                                     "reason=" + e.getMessage(), AuditEntry.Outcome.FAILURE);
                             problem(request, response, messages, locales, json, HttpStatus.UNAUTHORIZED, "integration.inbound.token");
                         })
                         .accessDeniedHandler((request, response, e) -> {
-                            audit.recordSecurityEvent(request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName(),
-                                    "integration.inbound-scope-refused", subject(request), "", AuditEntry.Outcome.FAILURE);
+                            String caller = request.getUserPrincipal() == null ? NO_CALLER : request.getUserPrincipal().getName();
+                            audit.recordSecurityEvent(caller, "integration.inbound-scope-refused", subject(request), "", AuditEntry.Outcome.FAILURE);
                             problem(request, response, messages, locales, json, HttpStatus.FORBIDDEN, "integration.inbound.scope");
                         }));
         return http.build();
