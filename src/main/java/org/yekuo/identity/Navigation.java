@@ -44,7 +44,10 @@ final class Navigation {
             new Item("nav.document-access", "/documents/access-log", List.of(Role.AUDITOR)),
             new Item("nav.document-alerts", "/documents/alerts", List.of(Role.SECURITY_ADMIN)),
             new Item("nav.sms", "/notifications/sms", List.of(Role.ADMIN)),
-            new Item("nav.api", "/swagger-ui.html", List.of(Role.ADMIN)));
+            new Item("nav.api", "/swagger-ui.html", List.of(Role.ADMIN)),
+            new Item("nav.stock-requests", "/stock/requests", List.of(Role.MATERIALS_CLERK, Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN)),
+            new Item("nav.stock-levels", "/stock/levels", List.of(Role.MATERIALS_CLERK, Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN)),
+            new Item("nav.stock-forecast", "/stock/forecast", List.of(Role.MATERIALS_CLERK, Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN)));
 
     private Navigation() {
     }
