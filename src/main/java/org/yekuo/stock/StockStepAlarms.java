@@ -81,7 +81,7 @@ class StockStepAlarms {
         }
         record Request(String orderNo, String orgPath, Timestamp due) {
         }
-        Request request = jdbc.sql("select order_no, org_path, " + ("confirm".equals(step) ? "confirm_due_at" : "alternative_due_at")
+        Request request = jdbc.sql("select order_no, org_path, " + ("confirm".equals(step) ? "confirm_due_at as due" : "alternative_due_at as due")
                 + " from stock_request where id = ?").param(rang.subjectId()).query(Request.class).single();
         Set<StaffMember> recipients = new LinkedHashSet<>();
         var clerks = staff.withRoleCovering(Role.MATERIALS_CLERK, request.orgPath());

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.flowable.engine.RuntimeService;
 import org.flowable.engine.runtime.Execution;
+import org.flowable.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,9 +38,12 @@ public class StepClocks {
     /** The step is done: its remaining timers never ring. Stopping a clock that is not running is harmless. */
     @Transactional
     public void stop(String kind, long subjectId) {
-        for (Execution waiting : runtime.createExecutionQuery().processDefinitionKey(PROCESS)
-                .processInstanceBusinessKey(StepClock.key(kind, subjectId)).activityId(WAITING).list()) {
-            runtime.trigger(waiting.getId());
+        // The business key sits on the instance; the receive task waits in a child execution (it carries boundary events).
+        for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS)
+                .processInstanceBusinessKey(StepClock.key(kind, subjectId)).list()) {
+            for (Execution waiting : runtime.createExecutionQuery().processInstanceId(instance.getId()).activityId(WAITING).list()) {
+                runtime.trigger(waiting.getId());
+            }
         }
     }
 

@@ -167,7 +167,7 @@ class StockApi {
     @PreAuthorize(StockPages.CLERKS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Goods received into a warehouse")
-    void receive(@RequestBody Receipt receipt) {
+    void receive(@RequestBody GoodsReceipt receipt) {
         levels.receive(receipt.warehouseId(), receipt.itemCode(), receipt.quantity(), users.require());
     }
 
@@ -180,7 +180,7 @@ class StockApi {
     record WarehouseChoice(Long warehouseId) {
     }
 
-    record Receipt(Long warehouseId, String itemCode, BigDecimal quantity) {
+    record GoodsReceipt(Long warehouseId, String itemCode, BigDecimal quantity) {
     }
 
     record RequestLine(StockRequest request, Colour colour, java.time.Instant dueAt) {
