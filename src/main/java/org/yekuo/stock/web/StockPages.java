@@ -188,8 +188,8 @@ class StockPages {
             for (int i = 0; i < n; i++) {
                 String code = itemCode != null && i < itemCode.size() ? itemCode.get(i) : null;
                 String q = quantity != null && i < quantity.size() ? quantity.get(i) : null;
-                // A short line the clerk left without an alternative is not part of the proposal.
-                if ((code == null || code.isBlank()) && (q == null || q.isBlank())) {
+                // A short line the clerk keeps ("keep the item") is not part of the proposal, whatever its quantity says.
+                if (code == null || code.isBlank()) {
                     continue;
                 }
                 substitutions.add(new StockRequests.Substitution(replaces.get(i), code,
