@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
@@ -53,7 +54,9 @@ public class MaterialSupply {
         this.clock = clock;
     }
 
+    /** Only a clerk takes in a material: a file supplied here becomes "on file" for the applicant's later orders. */
     @Transactional
+    @PreAuthorize("hasRole('CLERK')")
     public ApplicationMaterial supply(long applicationId, String materialCode, UploadedFile file, CurrentUser user) {
         Application application = applications.get(applicationId);
         OrderAccess.requireInScope(application, user);

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.intake.ApplicationIntake;
@@ -70,6 +71,7 @@ class ApplicationApi {
     }
 
     @GetMapping("/applications")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "Orders of my org unit and below, newest first: q is an order number, an applicant's full name, "
             + "mobile, ID number or credit code (matched through blind indexes), or part of an address; type, node, status "
             + "and the day of acceptance from and to (yyyy-MM-dd) narrow it")
@@ -91,6 +93,7 @@ class ApplicationApi {
     }
 
     @GetMapping("/applications/{id}")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "One order with its materials, timeline, open nodes and recorded fields")
     OrderView get(@PathVariable long id) {
         return orders.view(id, users.require());
@@ -106,6 +109,7 @@ class ApplicationApi {
     }
 
     @PostMapping(path = "/applications/{id}/materials/{materialCode}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('CLERK')")
     @Operation(summary = "Supply a material file (PDF, JPEG, PNG or OFD, at most 20 MB); resumes a suspended order")
     ApplicationMaterial supply(@PathVariable long id, @PathVariable String materialCode, @RequestPart("file") MultipartFile file)
             throws IOException {
@@ -113,18 +117,21 @@ class ApplicationApi {
     }
 
     @GetMapping("/tasks")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @Operation(summary = "My work: nodes signed for by me and nodes waiting for my roles in my scope")
     List<WorkItem> myTasks() {
         return work.myWork(users.require(), 200);
     }
 
     @PostMapping("/tasks/{taskId}/sign-for")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @Operation(summary = "Sign for a node before working on it")
     WorkItem signFor(@PathVariable String taskId) {
         return work.signFor(taskId, users.require());
     }
 
     @PostMapping("/tasks/{taskId}/complete")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @Operation(summary = "Complete a node with its required fields")
     ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody CompleteRequest request) {
         work.complete(taskId, request.fields() == null ? Map.of() : request.fields(), users.require());

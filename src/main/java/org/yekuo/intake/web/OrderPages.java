@@ -196,6 +196,7 @@ class OrderPages {
             // Only the fails: each sent the order back, and how often it went back is what people ask.
             model.addAttribute("outcomes", contexts.outcomes(id).stream().filter(RecordedOutcome::failed).toList());
             model.addAttribute("canRevealPhone", users.require().hasAny(Role.CLERK, Role.SURVEYOR));
+            model.addAttribute("canSupply", users.require().has(Role.CLERK));
             model.addAttribute("progressQr", QrCodes.svg(progressLink(order.progressToken())));
             model.addAttribute("progressLink", progressLink(order.progressToken()));
             OrderDeadlines deadlineCard = deadlines.ofOrder(id, users.require());
