@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yekuo.collaboration.Coordination;
 import org.yekuo.collaboration.CoordinationQuestion;
 import org.yekuo.deadline.Colour;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,6 +44,7 @@ class CoordinationApi {
     }
 
     @GetMapping("/questions")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "Questions not yet accepted that the caller sees, open ones first by due time")
     List<QuestionLine> board(@Parameter(description = "only those the caller's own unit must answer") @RequestParam(defaultValue = "false")
             boolean toMe) {
@@ -49,12 +52,14 @@ class CoordinationApi {
     }
 
     @GetMapping("/orders/{orderId}/questions")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "An order's questions, newest first (staff in whose scope the order lies)")
     List<QuestionLine> ofOrder(@PathVariable long orderId) {
         return coordination.ofOrder(orderId, users.require()).stream().map(q -> new QuestionLine(q, q.colour(clock.instant()))).toList();
     }
 
     @PostMapping("/orders/{orderId}/questions")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Ask another department of the company a question on the order; due in 8 working hours")
     QuestionLine ask(@PathVariable long orderId, @RequestBody Coordination.Ask ask) {
@@ -63,12 +68,14 @@ class CoordinationApi {
     }
 
     @GetMapping("/questions/{id}")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "A question with its thread and what the caller may do with it")
     Coordination.Thread thread(@PathVariable long id) {
         return coordination.thread(id, users.require());
     }
 
     @PostMapping("/questions/{id}/answer")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Answer a question asked of the caller's department")
     void answer(@PathVariable long id, @RequestBody Text answer) {
@@ -76,6 +83,7 @@ class CoordinationApi {
     }
 
     @PostMapping("/questions/{id}/accept")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Accept the answer (the asker): the question is closed")
     void accept(@PathVariable long id) {
@@ -83,6 +91,7 @@ class CoordinationApi {
     }
 
     @PostMapping("/questions/{id}/reopen")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Reopen the answer with why (the asker): a new 8 working hours start")
     void reopen(@PathVariable long id, @RequestBody Text reason) {

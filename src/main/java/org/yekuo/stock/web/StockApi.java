@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yekuo.deadline.Colour;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.stock.BillsOfMaterials;
@@ -65,12 +66,14 @@ class StockApi {
     }
 
     @GetMapping("/items")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "The materials catalogue: meter types, cables by spec, switchgear, transformers (every member of staff)")
     List<StockItem> items() {
         return catalogue.items();
     }
 
     @GetMapping("/orders/{orderId}/bom")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "An order's bill of materials (staff in whose scope the order lies)")
     List<BomLine> bom(@PathVariable long orderId) {
         return boms.of(orderId, users.require());
