@@ -47,7 +47,11 @@ final class Navigation {
             new Item("nav.document-alerts", "/documents/alerts", List.of(Role.SECURITY_ADMIN)),
             new Item("nav.sms", "/notifications/sms", List.of(Role.ADMIN)),
             new Item("nav.api", "/swagger-ui.html", List.of(Role.ADMIN)),
-            new Item("nav.integration-feed", "/integration/feed", List.of(Role.ADMIN)));
+            new Item("nav.integration-feed", "/integration/feed", List.of(Role.ADMIN)),
+            new Item("nav.stock-requests", "/stock/requests", List.of(Role.MATERIALS_CLERK, Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN)),
+            new Item("nav.stock-levels", "/stock/levels", List.of(Role.MATERIALS_CLERK, Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN)),
+            new Item("nav.stock-forecast", "/stock/forecast", List.of(Role.MATERIALS_CLERK, Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN)),
+            new Item("nav.coordination", "/coordination", List.of()));
 
     private Navigation() {
     }

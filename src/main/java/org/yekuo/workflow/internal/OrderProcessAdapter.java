@@ -115,4 +115,11 @@ public class OrderProcessAdapter {
     public void finished(DelegateExecution execution) {
         events.publishEvent(new ProcessCompleted((Long) execution.getVariable(ProcessVariables.ORDER_ID)));
     }
+
+    /** A step clock's timer rang (see {@code step-clock.bpmn20.xml}). */
+    public void stepClockRang(DelegateExecution execution, String moment) {
+        events.publishEvent(new org.yekuo.workflow.StepClockRang((String) execution.getVariable("stepKind"),
+                ((Number) execution.getVariable("stepSubject")).longValue(), org.yekuo.workflow.StepClockRang.Moment.valueOf(moment),
+                clock.instant()));
+    }
 }
