@@ -7,21 +7,15 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -35,11 +29,10 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.servlet.LocaleResolver;
 import org.yekuo.audit.AuditEntry;
 import org.yekuo.audit.AuditTrail;
+import org.yekuo.shared.ProblemWriter;
 
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The inbound API ({@code /api/inbound/**}) takes only bearer tokens of the utility's identity provider: signed
@@ -58,8 +51,8 @@ class InboundSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-    SecurityFilterChain inboundApiSecurity(HttpSecurity http, InboundProperties properties, MessageSource messages, LocaleResolver locales,
-            JsonMapper json, AuditTrail audit) throws Exception {
+    SecurityFilterChain inboundApiSecurity(HttpSecurity http, InboundProperties properties, ProblemWriter problems,
+            AuditTrail audit) throws Exception {
         JwtDecoder decoder = decoder(properties);
         http.securityMatcher("/api/inbound/**")
                 .authorizeHttpRequests(auth -> auth
@@ -75,12 +68,13 @@ class InboundSecurity {
                         .authenticationEntryPoint((request, response, e) -> {
                             audit.recordSecurityEvent(NO_CALLER, "integration.inbound-token-refused", subject(request),
                                     "reason=" + e.getMessage(), AuditEntry.Outcome.FAILURE);
-                            problem(request, response, messages, locales, json, HttpStatus.UNAUTHORIZED, "integration.inbound.token");
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            problems.write(request, response, HttpStatus.UNAUTHORIZED, "integration.inbound.token");
                         })
                         .accessDeniedHandler((request, response, e) -> {
                             String caller = request.getUserPrincipal() == null ? NO_CALLER : request.getUserPrincipal().getName();
                             audit.recordSecurityEvent(caller, "integration.inbound-scope-refused", subject(request), "", AuditEntry.Outcome.FAILURE);
-                            problem(request, response, messages, locales, json, HttpStatus.FORBIDDEN, "integration.inbound.scope");
+                            problems.write(request, response, HttpStatus.FORBIDDEN, "integration.inbound.scope");
                         }));
         return http.build();
     }
@@ -114,23 +108,5 @@ class InboundSecurity {
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("The inbound API's public key cannot be read from " + properties.publicKeyLocation(), e);
         }
-    }
-
-    private static void problem(HttpServletRequest request, HttpServletResponse response, MessageSource messages,
-            LocaleResolver locales, JsonMapper json, HttpStatus status, String code) throws IOException {
-        Locale locale = locales.resolveLocale(request);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "urn:yekuo:problem:" + code);
-        problem.put("title", status.getReasonPhrase());
-        problem.put("status", status.value());
-        problem.put("detail", messages.getMessage(code, null, code, locale));
-        problem.put("code", code);
-        if (status == HttpStatus.UNAUTHORIZED) {
-            response.setHeader("WWW-Authenticate", "Bearer");
-        }
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(json.writeValueAsString(problem));
     }
 }
