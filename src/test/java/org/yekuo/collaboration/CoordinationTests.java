@@ -16,6 +16,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.flowable.engine.ManagementService;
 import org.flowable.engine.RuntimeService;
@@ -35,6 +36,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yekuo.YekuoApplication;
 import org.yekuo.shared.ClockConfiguration;
+import org.yekuo.support.EngineTimers;
 import org.yekuo.support.Subjects;
 import org.yekuo.workflow.StepClockRang;
 
@@ -147,9 +149,10 @@ class CoordinationTests {
         String orderNo = JsonPath.read(created, "$.question.orderNo");
         String process = runtime.createProcessInstanceQuery().processInstanceBusinessKey(Coordination.CLOCK + ":" + id).singleResult().getId();
 
-        fire(process);
+        EngineTimers timers = new EngineTimers(management, jdbc);
+        timers.fireNext(process);
         assertThat(sms(orderNo, "deadline-reminder")).contains("139****0009", "139****0015", "139****0016");
-        fire(process);
+        timers.fireNext(process);
         assertThat(sms(orderNo, "deadline-overdue")).containsExactly("139****0015");
         mvc.perform(get("/api/coordination/questions/{id}", id).with(httpBasic("designer", PASSWORD)))
                 .andExpect(jsonPath("$.question.overdueAt").isNotEmpty());
@@ -158,19 +161,11 @@ class CoordinationTests {
                 .properties("server.port=0").run()) {
             CoordinationAlarms other = secondNode.getBean(CoordinationAlarms.class);
             TransactionTemplate otherTx = secondNode.getBean(TransactionTemplate.class);
-            ManagementService otherEngine = secondNode.getBean(ManagementService.class);
-            Job escalation = management.createTimerJobQuery().processInstanceId(process).singleResult();
             CountDownLatch start = new CountDownLatch(1);
-            ExecutorService pool = Executors.newFixedThreadPool(3);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 StepClockRang rang = new StepClockRang(Coordination.CLOCK, id, StepClockRang.Moment.ESCALATION, Instant.now());
                 List<Future<?>> runs = List.of(
-                        pool.submit(() -> {
-                            start.await();
-                            // The second node's engine runs the real timer job.
-                            otherEngine.executeJob(otherEngine.moveTimerToExecutableJob(escalation.getId()).getId());
-                            return null;
-                        }),
                         pool.submit(() -> {
                             start.await();
                             otherTx.executeWithoutResult(s -> other.on(rang));
@@ -181,15 +176,14 @@ class CoordinationTests {
                             tx.executeWithoutResult(s -> alarms.on(rang));
                             return null;
                         }));
+                // The real timer is due too: whichever node's executor acquires it runs it, while both nodes hear the
+                // same moment directly.
+                Job escalation = timers.bringDue(process, job -> true);
                 start.countDown();
                 for (Future<?> run : runs) {
-                    try {
-                        run.get();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        // A run that lost the row to another waits, then finds the moment claimed; an engine job
-                        // taken by the first node's executor is simply gone. Either way the SMS count tells.
-                    }
+                    run.get(60, TimeUnit.SECONDS);
                 }
+                timers.awaitRun(process, escalation);
             } finally {
                 pool.shutdownNow();
             }
@@ -197,20 +191,6 @@ class CoordinationTests {
         assertThat(sms(orderNo, "deadline-overdue")).containsExactlyInAnyOrder("139****0015", "139****0004");
         mvc.perform(get("/api/coordination/questions").with(httpBasic("leader", PASSWORD)))
                 .andExpect(jsonPath("$[?(@.question.id == " + id + ")].question.escalatedAt").value(Matchers.everyItem(Matchers.notNullValue())));
-    }
-
-    /** Fires the process's earliest timer as the async executor would. */
-    void fire(String process) throws InterruptedException {
-        Job timer = management.createTimerJobQuery().processInstanceId(process).orderByJobDuedate().asc().list().get(0);
-        try {
-            management.executeJob(management.moveTimerToExecutableJob(timer.getId()).getId());
-        } catch (RuntimeException e) {
-            // The async executor took it first.
-        }
-        Instant until = Instant.now().plusSeconds(20);
-        while (management.createJobQuery().processInstanceId(process).count() > 0 && Instant.now().isBefore(until)) {
-            Thread.sleep(100);
-        }
     }
 
     long order() throws Exception {

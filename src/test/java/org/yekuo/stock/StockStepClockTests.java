@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -23,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
+import org.yekuo.support.EngineTimers;
 import org.yekuo.workflow.NodeReached;
 import org.yekuo.workflow.StepClockRang;
 
@@ -60,6 +60,7 @@ class StockStepClockTests {
             + " materials head, escalation texts the leader; the clerk explains, the leader unlocks, confirming stops the clock")
     void stepClockRemindsLocksAndEscalatesOnce() throws Exception {
         StockFixtures fixtures = new StockFixtures(mvc, jdbc);
+        EngineTimers engine = new EngineTimers(management, jdbc);
         long warehouse = fixtures.warehouse(java.util.Map.of("MTR-1P-60A", 4));
         long orderId = 8_000_000_000L + System.nanoTime() % 1_000_000_000L;
         String orderNo = "S" + orderId;
@@ -76,21 +77,21 @@ class StockStepClockTests {
         assertThat(timers.stream().map(Job::getDuedate).map(java.util.Date::toInstant))
                 .contains(millis(request.confirmYellowAt()), millis(request.confirmDueAt()));
 
-        fire(process, request.confirmYellowAt());
+        engine.fireDueAt(process, request.confirmYellowAt());
         // The same moment again (a job that outlived its lock): claimed already, nothing more is sent.
         tx.executeWithoutResult(s -> alarms.on(new StepClockRang(StockRequests.CONFIRM_CLOCK, request.id(),
                 StepClockRang.Moment.REMINDER, Instant.now())));
         assertThat(sms(orderNo, "deadline-reminder")).containsOnlyOnce("139****0012").doesNotContain("139****0018");
         assertThat(requests.find(orderId).orElseThrow().locked()).isFalse();
 
-        fire(process, request.confirmDueAt());
+        engine.fireDueAt(process, request.confirmDueAt());
         assertThat(requests.find(orderId).orElseThrow().locked()).isTrue();
         assertThat(sms(orderNo, "deadline-overdue")).containsOnlyOnce("139****0018").doesNotContain("139****0004");
         CurrentUser clerk = fixtures.materialsClerk();
         assertThatThrownBy(() -> requests.confirm(orderId, warehouse, clerk)).isInstanceOf(DomainException.class)
                 .hasMessage("stock.request.locked");
 
-        fire(process, null);
+        engine.fireNext(process);
         assertThat(sms(orderNo, "deadline-overdue")).containsOnlyOnce("139****0018", "139****0004");
 
         assertThatThrownBy(() -> requests.unlock(orderId, leader())).hasMessage("stock.lock.not-explained");
@@ -100,22 +101,6 @@ class StockStepClockTests {
         assertThat(requests.confirm(orderId, warehouse, clerk)).isEmpty();
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
         assertThat(requests.find(orderId).orElseThrow().status()).isEqualTo(StockRequest.Status.RESERVED);
-    }
-
-    /** Fires the process's next timer (the one due at {@code due}, when given) as the async executor would. */
-    void fire(String process, Instant due) throws InterruptedException {
-        Job timer = management.createTimerJobQuery().processInstanceId(process).orderByJobDuedate().asc().list().stream()
-                .filter(j -> due == null || j.getDuedate().toInstant().equals(millis(due))).findFirst().orElseThrow();
-        try {
-            Job job = management.moveTimerToExecutableJob(timer.getId());
-            management.executeJob(job.getId());
-        } catch (RuntimeException e) {
-            // The async executor took the job first: wait until it has run it.
-        }
-        Instant until = Instant.now().plus(Duration.ofSeconds(20));
-        while (management.createJobQuery().processInstanceId(process).count() > 0 && Instant.now().isBefore(until)) {
-            Thread.sleep(100);
-        }
     }
 
     static Instant millis(Instant instant) {
