@@ -10,13 +10,13 @@ create table scheme_snapshot (
 );
 create index scheme_snapshot_order_idx on scheme_snapshot (order_id, id);
 
--- kind FIELD: name is the scheme field, value its text, value_key a chosen option's label message;
--- kind BOM: name is the item code, value the quantity, value_key unused.
+-- kind FIELD: name is the scheme field, value_text its text, value_key a chosen option's label message;
+-- kind BOM: name is the item code, value_text the quantity, value_key unused.
 create table scheme_snapshot_line (
     snapshot_id  bigint        not null references scheme_snapshot (id),
     kind         varchar(10)   not null,
     name         varchar(64)   not null,
-    value        varchar(2000) not null,
+    value_text   varchar(2000) not null,
     value_key    varchar(120),
     primary key (snapshot_id, kind, name)
 );

@@ -91,8 +91,8 @@ public class SchemeChanges implements CompletionGate {
         jdbc.sql("insert into scheme_snapshot (order_id, taken_at, taken_by) values (?, ?, ?)")
                 .params(event.orderId(), Timestamp.from(event.completedAt()), String.valueOf(event.completedBy())).update(generated, "id");
         long snapshot = generated.getKey().longValue();
-        now.forEach((key, line) -> jdbc.sql("insert into scheme_snapshot_line (snapshot_id, kind, name, value, value_key) values (?, ?, ?, ?, ?)")
-                .params(snapshot, key.kind(), key.name(), line.value(), line.valueKey()).update());
+        now.forEach((key, line) -> jdbc.sql("insert into scheme_snapshot_line (snapshot_id, kind, name, value_text, value_key)"
+                        + " values (?, ?, ?, ?, ?)").params(snapshot, key.kind(), key.name(), line.value(), line.valueKey()).update());
         if (previous.isEmpty()) {
             return;
         }
@@ -183,7 +183,7 @@ public class SchemeChanges implements CompletionGate {
 
     private Map<Key, Line> lines(long snapshot) {
         Map<Key, Line> lines = new LinkedHashMap<>();
-        jdbc.sql("select kind, name, value, value_key from scheme_snapshot_line where snapshot_id = ?").param(snapshot)
+        jdbc.sql("select kind, name, value_text, value_key from scheme_snapshot_line where snapshot_id = ?").param(snapshot)
                 .query((rs, n) -> lines.put(new Key(rs.getString(1), rs.getString(2)), new Line(rs.getString(3), rs.getString(4)))).list();
         return lines;
     }
