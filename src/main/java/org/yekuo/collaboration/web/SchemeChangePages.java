@@ -48,6 +48,9 @@ class SchemeChangePages {
         } catch (DomainException e) {
             response.setStatus(e.status().value());
             model.addAttribute("refusal", refusals.explain(e, locale));
+            model.addAttribute("titleKey", "collaboration.scheme-change.title");
+            model.addAttribute("backHref", "/scheme-changes");
+            model.addAttribute("backKey", "collaboration.scheme-change.all");
             return "collaboration/refused";
         }
     }
