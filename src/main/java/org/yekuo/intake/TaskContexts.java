@@ -113,7 +113,7 @@ public class TaskContexts {
                     case CHOICE -> "intake.node-field." + f.name() + "." + value;
                     case RETURN_NODE -> "catalogue.node." + value;
                     default -> null;
-                }));
+                }, f.kind() == NodeForm.Kind.MEASURE ? f.measurement().baseUnit() : null));
             }
         }
         values.forEach((name, value) -> fields.add(new RecordedNode.Field(name, value, null)));
