@@ -212,6 +212,9 @@
                 if (result.state === 'sent') {
                     window.sessionStorage.setItem(SENT, 'true');
                     window.location.assign(form.getAttribute('data-outbox-done'));
+                } else if (result.state === 'pending' && box) {
+                    // The surveyor pressed the button at the foot of the form: show them at once what became of it.
+                    box.scrollIntoView({block: 'start'});
                 } else if (result.state === 'refused') {
                     // Nothing was saved: the page shows what to correct, field by field, in the surveyor's language.
                     forget(item.key);
