@@ -153,7 +153,8 @@ class SurveyOnThePhoneTests {
                 .andExpect(content().string(Matchers.containsString("marker-end=\"url(#arrowhead-" + photo + ")\"")))
                 .andExpect(content().string(Matchers.containsString("points=\"0.0,230.0 100.0,180.0 300.0,170.0\"")))
                 .andExpect(content().string(Matchers.containsString(">表箱</text>")))
-                .andExpect(content().string(Matchers.containsString("35.5 m")));
+                .andExpect(content().string(Matchers.containsString("35.5 m")))
+                .andExpect(content().string(Matchers.containsString("李勘查 · ")));
         mvc.perform(get("/photos/{p}", photo).with(httpBasic("designer", PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("data-may-mark=\"false\"")));
