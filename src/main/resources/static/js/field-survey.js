@@ -5,7 +5,6 @@
     'use strict';
 
     var STORE = 'yekuo.outbox.v1';
-    var SENT = 'yekuo.outbox.sent';
     var box = document.getElementById('outbox');
     var user = box ? box.getAttribute('data-user') : null;
 
@@ -93,6 +92,8 @@
     }
 
     var flushing = false;
+    var form = document.querySelector('form[data-outbox-api]');
+    var taskKey = form ? 'yekuo.form.' + form.getAttribute('data-task') : null;
 
     function flush() {
         if (flushing || !user || !navigator.onLine) {
@@ -101,10 +102,18 @@
         }
         flushing = true;
         var waiting = mine().filter(function (item) { return !item.refused; });
+        var thisFormSent = false;
         return waiting.reduce(function (previous, item) {
-            return previous.then(function () { return send(item); });
+            return previous.then(function () { return send(item); }).then(function (result) {
+                thisFormSent = thisFormSent || (result.state === 'sent' && form && item.formOf === taskKey);
+            });
         }, Promise.resolve()).then(function () {
             flushing = false;
+            if (thisFormSent) {
+                // The node this page was for is done now: go where a completed node goes.
+                window.location.assign(form.getAttribute('data-outbox-done'));
+                return;
+            }
             if (waiting.length && !mine().some(function (item) { return !item.refused; })) {
                 box.setAttribute('data-sent-now', 'true');
             }
@@ -121,9 +130,7 @@
         var refused = items.filter(function (item) { return item.refused; });
         box.innerHTML = '';
         if (!items.length) {
-            if (box.getAttribute('data-sent-now') === 'true' || window.sessionStorage.getItem(SENT) === 'true') {
-                window.sessionStorage.removeItem(SENT);
-                box.setAttribute('data-sent-now', 'true');
+            if (box.getAttribute('data-sent-now') === 'true') {
                 box.className = 'alert success outbox';
                 box.textContent = text('sent');
                 box.hidden = false;
@@ -181,9 +188,7 @@
     window.setInterval(flush, 30000);
 
     // The survey form goes through the outbox; a refusal is shown by the page itself, which the form is then posted to.
-    var form = document.querySelector('form[data-outbox-api]');
     if (form) {
-        var taskKey = 'yekuo.form.' + form.getAttribute('data-task');
         form.addEventListener('submit', function (event) {
             if (form.getAttribute('data-posting') === 'true') {
                 return;
@@ -210,7 +215,6 @@
                     button.disabled = false;
                 }
                 if (result.state === 'sent') {
-                    window.sessionStorage.setItem(SENT, 'true');
                     window.location.assign(form.getAttribute('data-outbox-done'));
                 } else if (result.state === 'pending' && box) {
                     // The surveyor pressed the button at the foot of the form: show them at once what became of it.

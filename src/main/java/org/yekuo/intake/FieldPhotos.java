@@ -83,6 +83,12 @@ public class FieldPhotos {
         return named(photos.get(id).orElseThrow(), new HashMap<>());
     }
 
+    /** A blank route sketch at the node the user has signed for, to mark the line route on (R-COL-1). */
+    @Transactional
+    public NodePhoto sketch(String taskId, String annotation, CurrentUser user) {
+        return add(taskId, PhotoKind.ROUTE_SKETCH.name(), annotation, new UploadedFile("route-sketch.png", BlankSketch.png()), user);
+    }
+
     /**
      * Saves the marks drawn over a photo as its next version, over the unchanged original (R-COL-1). Only the photo's
      * author, or who has signed for the open node it was taken at, marks it, while the order is open; an empty list

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
@@ -140,13 +141,15 @@ class FieldSurveyBrowserTests {
             assertThat(openNode(id)).isEqualTo("SITE_SURVEY");
             driver.deleteNetworkConditions();
             driver.executeScript("window.dispatchEvent(new Event('online'));");
-            new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(d -> {
                 List<WebElement> retry = driver.findElements(By.id("outbox-retry"));
                 if (!retry.isEmpty() && retry.get(0).isDisplayed()) {
                     retry.get(0).click();
                 }
-                return driver.findElement(By.id("outbox")).getText().contains("已全部发送");
+                return driver.getCurrentUrl().contains("/tasks?completed=");
             });
+            assertThat(surveyor.waitFor(By.cssSelector("[data-testid=notice]")).getText()).contains("已办结");
+            assertThat(driver.findElement(By.id("outbox")).isDisplayed()).isFalse();
         }
         Files.delete(jpeg);
         assertThat(openNode(id)).isEqualTo("SCHEME_DESIGN");

@@ -1,6 +1,7 @@
 package org.yekuo.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -197,6 +198,39 @@ class SurveyOnThePhoneTests {
         mark(photo, "surveyor", "{}", null).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("marks"));
         assertThat(jdbc.sql("select count(*) from photo_marking where photo_id = ?").param(photo).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    @DisplayName("R-COL-1 with no photo that shows the way, the surveyor starts a blank route sketch and marks the line route on it")
+    void lineRouteIsMarkedOnABlankSketch() throws Exception {
+        long id = orderAtSiteSurvey();
+        String survey = signFor(id, "SITE_SURVEY", "surveyor");
+        mvc.perform(get("/tasks/{t}", survey).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(content().string(Matchers.containsString("id=\"sketch-form\"")));
+
+        String location = mvc.perform(post("/tasks/{t}/sketches", survey).param("annotation", "沿人民路北侧架空至表箱")
+                        .with(csrf()).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long sketch = Long.parseLong(location.replace("/photos/", ""));
+        mvc.perform(get("/api/applications/{id}/photos", id).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(jsonPath("$[0].kind").value("ROUTE_SKETCH"))
+                .andExpect(jsonPath("$[0].contentType").value("image/png"))
+                .andExpect(jsonPath("$[0].width").value(1200))
+                .andExpect(jsonPath("$[0].height").value(900));
+        mvc.perform(get(location).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("data-may-mark=\"true\"")))
+                .andExpect(content().string(Matchers.containsString("沿人民路北侧架空至表箱")));
+        mark(sketch, "surveyor", """
+                {"marks":[{"kind":"ROUTE","points":[{"x":100,"y":800},{"x":600,"y":780},{"x":1100,"y":200}]},
+                {"kind":"LABEL","points":[{"x":1000,"y":180}],"text":"表箱"}]}""", null)
+                .andExpect(status().isOk()).andExpect(jsonPath("$.marks[0].points.length()").value(3));
+
+        // A sketch needs its note, like any photo; nothing is added without one.
+        mvc.perform(post("/tasks/{t}/sketches", survey).param("annotation", " ").with(csrf()).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/tasks/" + survey));
+        assertThat(jdbc.sql("select count(*) from node_photo where application_id = ?").param(id).query(Long.class).single()).isEqualTo(1);
     }
 
     private ResultActions mark(long photo, String user, String body, String key) throws Exception {

@@ -46,7 +46,7 @@ class PhotoApi {
     @PostMapping(path = "/tasks/{taskId}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(AccessRules.NODE_WORKERS)
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Add a photo (JPEG or PNG, at most 10 MB) with its kind (METER_POSITION or SITE) and an "
+    @Operation(summary = "Add a photo (JPEG or PNG, at most 10 MB) with its kind (METER_POSITION, SITE or ROUTE_SKETCH) and an "
             + "annotation of 1 to 200 characters to a node I have signed for")
     NodePhoto add(@PathVariable String taskId, @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String annotation) throws IOException {

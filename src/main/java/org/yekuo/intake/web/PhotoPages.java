@@ -78,6 +78,19 @@ class PhotoPages {
         return "redirect:/tasks/" + taskId;
     }
 
+    /** A blank sheet to sketch the line route on, opened at once for marking. */
+    @PostMapping("/tasks/{taskId}/sketches")
+    String sketch(@PathVariable String taskId, @RequestParam(required = false) String annotation, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            NodePhoto sketch = photos.sketch(taskId, annotation, users.require());
+            return "redirect:/photos/" + sketch.id();
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
+            return "redirect:/tasks/" + taskId;
+        }
+    }
+
     static UploadedFile uploaded(MultipartFile file) {
         return UploadedFile.of(file);
     }
