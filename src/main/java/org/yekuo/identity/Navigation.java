@@ -51,7 +51,9 @@ final class Navigation {
             new Item("nav.stock-requests", "/stock/requests", List.of(Role.MATERIALS_CLERK, Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN)),
             new Item("nav.stock-levels", "/stock/levels", List.of(Role.MATERIALS_CLERK, Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN)),
             new Item("nav.stock-forecast", "/stock/forecast", List.of(Role.MATERIALS_CLERK, Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN)),
-            new Item("nav.coordination", "/coordination", List.of()));
+            new Item("nav.coordination", "/coordination", List.of()),
+            new Item("nav.responsibilities", "/responsibilities", List.of()),
+            new Item("nav.scheme-changes", "/scheme-changes", List.of()));
 
     private Navigation() {
     }

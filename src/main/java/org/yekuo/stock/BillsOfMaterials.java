@@ -52,7 +52,8 @@ public class BillsOfMaterials {
         return of(orderId);
     }
 
-    List<BomLine> of(long orderId) {
+    /** The order's lines, for modules that react to the order's events rather than to a reader. */
+    public List<BomLine> of(long orderId) {
         return jdbc.sql("select b.id, b.order_id, " + StockRows.ITEM + ", b.quantity, b.added_by, b.added_at"
                         + " from stock_bom_line b join stock_item i on i.id = b.item_id where b.order_id = ? order by i.category, i.code")
                 .param(orderId)

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +27,7 @@ import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.NodeReached;
 import org.yekuo.workflow.ProcessCancelled;
 import org.yekuo.workflow.StepClock;
+import org.yekuo.workflow.CompletionGate;
 import org.yekuo.workflow.StepClocks;
 
 /**
@@ -57,12 +59,15 @@ public class StockRequests {
     private final StockLedger ledger;
     private final StockStepDeadlines deadlines;
     private final StepClocks clocks;
+    /** Asked before a step changes the request: a scheme changed since the clerk checked stock is acknowledged first. */
+    private final ObjectProvider<CompletionGate> gates;
     private final AuditTrail audit;
     private final Clock clock;
 
     StockRequests(JdbcClient jdbc, BillsOfMaterials boms, MaterialsCatalogue catalogue, StockLedger ledger,
-            StockStepDeadlines deadlines, StepClocks clocks, AuditTrail audit, Clock clock) {
+            StockStepDeadlines deadlines, StepClocks clocks, ObjectProvider<CompletionGate> gates, AuditTrail audit, Clock clock) {
         this.clocks = clocks;
+        this.gates = gates;
         this.jdbc = jdbc;
         this.boms = boms;
         this.catalogue = catalogue;
@@ -299,6 +304,7 @@ public class StockRequests {
         if (request.locked()) {
             throw DomainException.conflict("stock.request.locked");
         }
+        gates.orderedStream().forEach(gate -> gate.requireClear(orderId, user));
         return request;
     }
 

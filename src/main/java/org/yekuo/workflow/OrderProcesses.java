@@ -56,12 +56,15 @@ public class OrderProcesses {
     /** The lock owner, looked up once: resolving it from the bean factory on every task costs more than the check. */
     private final Supplier<OrderLocks> locks;
     private final Supplier<HandlerQualifications> qualifications;
+    private final ObjectProvider<CompletionGate> gates;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final JdbcClient jdbc;
 
     OrderProcesses(RuntimeService runtime, TaskService tasks, HistoryService history, ObjectProvider<OrderLocks> locks,
-            ObjectProvider<HandlerQualifications> qualifications, ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
+            ObjectProvider<HandlerQualifications> qualifications, ObjectProvider<CompletionGate> gates, ApplicationEventPublisher events,
+            Clock clock, JdbcClient jdbc) {
+        this.gates = gates;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.tasks = tasks;
@@ -282,6 +285,7 @@ public class OrderProcesses {
         OpenTask task = row(taskId, true);
         requireSignedFor(task.item(), user);
         changeable(task);
+        gates.orderedStream().forEach(gate -> gate.requireClear(task.item().orderId(), user));
         try {
             tasks.complete(taskId, variables);
         } catch (FlowableObjectNotFoundException e) {

@@ -26,9 +26,9 @@ import org.yekuo.support.Subjects;
 import com.jayway.jsonpath.JsonPath;
 
 /** Orders driven to the scheme design and past its approval over the REST API, and warehouses of a test's own. */
-final class StockFixtures {
+public final class StockFixtures {
 
-    static final String PASSWORD = "Yekuo@2026";
+    public static final String PASSWORD = "Yekuo@2026";
 
     static final Map<String, Map<String, String>> FIELDS = Map.of(
             "ACCEPTANCE", Map.of(),
@@ -41,17 +41,17 @@ final class StockFixtures {
     private final MockMvc mvc;
     private final JdbcClient jdbc;
 
-    StockFixtures(MockMvc mvc, JdbcClient jdbc) {
+    public StockFixtures(MockMvc mvc, JdbcClient jdbc) {
         this.mvc = mvc;
         this.jdbc = jdbc;
     }
 
     /** An order and its scheme design task. */
-    record DesignOrder(long id, String task) {
+    public record DesignOrder(long id, String task) {
     }
 
     /** A new HV single-supply order whose designer has signed for the scheme design. */
-    DesignOrder orderAtDesign() throws Exception {
+    public DesignOrder orderAtDesign() throws Exception {
         String body = """
                 {"typeCode":"HV_NEW_SINGLE","applicantKind":"ORGANISATION","applicantName":"示范材料有限公司","subjectCode":"%s",
                  "phone":"%s","supplyAddress":"示范市东郊工业园 9 号","capacity":800,"capacityUnit":"KVA","agent":false}"""
@@ -71,7 +71,7 @@ final class StockFixtures {
         return new DesignOrder(id, task);
     }
 
-    String signFor(long id, String node) throws Exception {
+    public String signFor(long id, String node) throws Exception {
         String user = HANDLERS.get(node);
         String order = mvc.perform(get("/api/applications/{id}", id).with(httpBasic(user, PASSWORD)))
                 .andExpect(jsonPath("$.openItems[0].nodeCode").value(node)).andReturn().getResponse().getContentAsString();
@@ -80,7 +80,7 @@ final class StockFixtures {
         return taskId;
     }
 
-    void complete(String taskId, String node) throws Exception {
+    public void complete(String taskId, String node) throws Exception {
         StringBuilder json = new StringBuilder("{\"fields\":{");
         FIELDS.get(node).forEach((k, v) -> json.append(json.charAt(json.length() - 1) == '{' ? "" : ",")
                 .append('"').append(k).append("\":\"").append(v).append('"'));
@@ -88,12 +88,12 @@ final class StockFixtures {
                 .contentType(MediaType.APPLICATION_JSON).content(json.append("}}").toString())).andExpect(status().isNoContent());
     }
 
-    void work(long id, String node) throws Exception {
+    public void work(long id, String node) throws Exception {
         complete(signFor(id, node), node);
     }
 
     /** Operations and marketing pass the scheme: the order moves on to the scheme reply. */
-    void approve(long id) throws Exception {
+    public void approve(long id) throws Exception {
         String order = mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
                 .andReturn().getResponse().getContentAsString();
         List<Map<String, Object>> items = JsonPath.read(order, "$.openItems[?(@.nodeCode == 'SCHEME_REVIEW')]");
@@ -112,12 +112,12 @@ final class StockFixtures {
                 .andExpect(jsonPath("$.openItems[0].nodeCode").value("SCHEME_REPLY"));
     }
 
-    String companyPath() {
+    public String companyPath() {
         return jdbc.sql("select path from org_unit where code = 'YK'").query(String.class).single();
     }
 
     /** A company warehouse of the test's own, holding {@code stock} (item code to quantity on hand). */
-    long warehouse(Map<String, Integer> stock) {
+    public long warehouse(Map<String, Integer> stock) {
         String code = "WH-T-" + UUID.randomUUID().toString().substring(0, 8);
         jdbc.sql("insert into stock_warehouse (code, name_zh, name_en, kind, org_path) values (?, '测试仓库', 'Test store', 'COMPANY', ?)")
                 .params(code, companyPath()).update();
@@ -127,7 +127,7 @@ final class StockFixtures {
         return id;
     }
 
-    BigDecimal[] level(long warehouse, String item) {
+    public BigDecimal[] level(long warehouse, String item) {
         return jdbc.sql("select l.on_hand, l.reserved from stock_level l join stock_item i on i.id = l.item_id"
                         + " where l.warehouse_id = ? and i.code = ?").params(warehouse, item)
                 .query((rs, n) -> new BigDecimal[] {rs.getBigDecimal(1), rs.getBigDecimal(2)}).single();

@@ -60,7 +60,7 @@ class StockStepClockTests {
             + " materials head, escalation texts the leader; the clerk explains, the leader unlocks, confirming stops the clock")
     void stepClockRemindsLocksAndEscalatesOnce() throws Exception {
         StockFixtures fixtures = new StockFixtures(mvc, jdbc);
-        EngineTimers engine = new EngineTimers(management, jdbc);
+        EngineTimers engine = new EngineTimers(management);
         long warehouse = fixtures.warehouse(java.util.Map.of("MTR-1P-60A", 4));
         long orderId = 8_000_000_000L + System.nanoTime() % 1_000_000_000L;
         String orderNo = "S" + orderId;

@@ -1,70 +1,55 @@
 package org.yekuo.support;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.function.Predicate;
 
 import org.flowable.engine.ManagementService;
+import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.job.api.Job;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.flowable.job.service.JobServiceConfiguration;
+import org.flowable.job.service.impl.persistence.entity.JobEntity;
+import org.flowable.job.service.impl.persistence.entity.TimerJobEntity;
 
 /**
- * Makes a process's timer due now and waits until the engine's own async executor has run it. The test never executes
- * the job itself: a job run by the test thread while an executor also takes it ends in an optimistic-lock failure
- * whose failure listener can wait on the row the failing transaction still holds.
+ * Fires a process's timer now, as the async executor would, in one engine transaction: the timer becomes an
+ * executable job and runs inside the same transaction, so no executor of this or another application node can
+ * take the job meanwhile. (Making it executable first and running it in a second call raced the executors: the
+ * loser's failure listener could wait on a row its own transaction still held.) A failure rolls everything back
+ * and reaches the test.
  */
 public final class EngineTimers {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
-
     private final ManagementService management;
 
-    private final JdbcClient jdbc;
-
-    public EngineTimers(ManagementService management, JdbcClient jdbc) {
+    public EngineTimers(ManagementService management) {
         this.management = management;
-        this.jdbc = jdbc;
     }
 
     /** Fires the process's earliest timer. */
-    public void fireNext(String process) throws InterruptedException {
+    public void fireNext(String process) {
         fire(process, job -> true);
     }
 
     /** Fires the process's timer due at {@code due} (millisecond precision, as the engine stores it). */
-    public void fireDueAt(String process, Instant due) throws InterruptedException {
-        Instant millis = due.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    public void fireDueAt(String process, Instant due) {
+        Instant millis = due.truncatedTo(ChronoUnit.MILLIS);
         fire(process, job -> job.getDuedate().toInstant().equals(millis));
     }
 
-    /** Makes the timer due without waiting, so that whoever acquires it first runs it. */
-    public Job bringDue(String process, Predicate<Job> which) {
+    /** Fires the earliest of the process's timers that {@code which} selects. */
+    public void fire(String process, Predicate<Job> which) {
         Job timer = management.createTimerJobQuery().processInstanceId(process).orderByJobDuedate().asc().list().stream()
                 .filter(which).findFirst().orElseThrow(() -> new AssertionError("no such timer on process " + process));
-        jdbc.sql("update act_ru_timer_job set duedate_ = ? where id_ = ?")
-                .params(Timestamp.from(Instant.now().minusSeconds(1)), timer.getId()).update();
-        return timer;
-    }
-
-    /** Waits until the timer has left the timer table and no job of the process is left to run. */
-    public void awaitRun(String process, Job timer) throws InterruptedException {
-        Instant until = Instant.now().plus(PATIENCE);
-        while (Instant.now().isBefore(until)) {
-            boolean pending = management.createTimerJobQuery().jobId(timer.getId()).count() > 0
-                    || management.createJobQuery().processInstanceId(process).count() > 0;
-            if (!pending) {
-                return;
+        management.executeCommand(context -> {
+            JobServiceConfiguration jobs = CommandContextUtil.getProcessEngineConfiguration(context).getJobServiceConfiguration();
+            TimerJobEntity entity = jobs.getTimerJobEntityManager().findById(timer.getId());
+            if (entity == null) {
+                throw new AssertionError("timer " + timer.getId() + " has already run");
             }
-            Thread.sleep(100);
-        }
-        assertThat(management.createDeadLetterJobQuery().processInstanceId(process).list()).as("dead-letter jobs").isEmpty();
-        throw new AssertionError("the engine did not run timer " + timer.getId() + " within " + PATIENCE);
-    }
-
-    private void fire(String process, Predicate<Job> which) throws InterruptedException {
-        awaitRun(process, bringDue(process, which));
+            JobEntity job = jobs.getJobManager().moveTimerJobToExecutableJob(entity);
+            jobs.getJobManager().execute(job);
+            return null;
+        });
     }
 }
