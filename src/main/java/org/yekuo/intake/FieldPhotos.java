@@ -1,11 +1,19 @@
 package org.yekuo.intake;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,16 +45,18 @@ public class FieldPhotos {
 
     private final Applications applications;
     private final NodePhotos photos;
+    private final PhotoMarkings markings;
     private final OrderProcesses processes;
     private final Documents documents;
     private final StaffMembers staff;
     private final AuditTrail audit;
     private final Clock clock;
 
-    FieldPhotos(Applications applications, NodePhotos photos, OrderProcesses processes, Documents documents,
+    FieldPhotos(Applications applications, NodePhotos photos, PhotoMarkings markings, OrderProcesses processes, Documents documents,
             StaffMembers staff, AuditTrail audit, Clock clock) {
         this.applications = applications;
         this.photos = photos;
+        this.markings = markings;
         this.processes = processes;
         this.documents = documents;
         this.staff = staff;
@@ -66,10 +76,109 @@ public class FieldPhotos {
         String text = annotationOf(annotation);
         Document document = documents.add(new DocumentOwner(application.id(), application.orderNo(), application.orgPath()),
                 DocumentKind.FIELD_PHOTO, photoKind.name(), nodeCode, file, FILES, user);
-        long id = photos.insert(application.id(), nodeCode, photoKind, text, document, user.username(), clock.instant());
+        int[] size = sizeOf(file);
+        long id = photos.insert(application.id(), nodeCode, photoKind, text, document, size[0], size[1], user.username(), clock.instant());
         audit.record("photo.added", "application", application.orderNo(),
                 "node=" + nodeCode + " kind=" + photoKind + " photo=" + id + " document=" + document.id() + " bytes=" + document.sizeBytes());
         return named(photos.get(id).orElseThrow(), new HashMap<>());
+    }
+
+    /** A blank route sketch at the node the user has signed for, to mark the line route on (R-COL-1). */
+    @Transactional
+    public NodePhoto sketch(String taskId, String annotation, CurrentUser user) {
+        return add(taskId, PhotoKind.ROUTE_SKETCH.name(), annotation, new UploadedFile("route-sketch.png", BlankSketch.png()), user);
+    }
+
+    /**
+     * Saves the marks drawn over a photo as its next version, over the unchanged original (R-COL-1). Only the photo's
+     * author, or who has signed for the open node it was taken at, marks it, while the order is open; an empty list
+     * clears the marks. A save repeated with the same idempotency key answers with the version it made.
+     */
+    @Transactional
+    public PhotoMarking mark(long photoId, List<DrawnMark> marks, Optional<String> idempotencyKey, CurrentUser user) {
+        NodePhoto photo = photos.get(photoId).orElseThrow(() -> DomainException.notFound("intake.photo.not-found", photoId));
+        Application application = applications.get(photo.orderId());
+        OrderAccess.requireInScope(application, user);
+        Optional<String> key = idempotencyKey.map(String::strip).filter(k -> !k.isEmpty());
+        if (key.isPresent()) {
+            if (key.get().length() > 80) {
+                throw DomainException.invalid("Idempotency-Key", "intake.mark.key-too-long", 80);
+            }
+            Optional<PhotoMarkings.Saved> earlier = markings.byKey(user.username(), key.get());
+            if (earlier.isPresent()) {
+                if (earlier.get().photoId() != photoId) {
+                    throw DomainException.conflict("intake.mark.key-reused");
+                }
+                return marking(photo, earlier.get());
+            }
+        }
+        application.requireOpen();
+        if (!photo.addedBy().equals(user.username()) && !holdsNode(photo, user)) {
+            throw DomainException.forbidden("intake.mark.not-yours");
+        }
+        if (!photo.markable()) {
+            throw DomainException.conflict("intake.mark.no-size");
+        }
+        List<PhotoMark> checked = PhotoMarkPolicy.check(marks, photo.width(), photo.height());
+        int version = markings.insert(photoId, checked, user.username(), clock.instant(), key.orElse(null));
+        audit.record("photo.marked", "application", application.orderNo(), "photo=" + photoId + " version=" + version
+                + " marks=" + checked.size());
+        return marking(photo, markings.latest(photoId).orElseThrow());
+    }
+
+    /** One photo with its latest marks, for everyone who may see the order. */
+    @Transactional(readOnly = true)
+    public NodePhoto get(long photoId, CurrentUser user) {
+        NodePhoto photo = photos.get(photoId).orElseThrow(() -> DomainException.notFound("intake.photo.not-found", photoId));
+        OrderAccess.requireInScope(applications.get(photo.orderId()), user);
+        return named(photo, new HashMap<>());
+    }
+
+    /** The user may mark the photo now: it has a size, its order is open and it is theirs or they work its node. */
+    @Transactional(readOnly = true)
+    public boolean mayMark(NodePhoto photo, CurrentUser user) {
+        return photo.markable() && applications.get(photo.orderId()).status().open()
+                && (photo.addedBy().equals(user.username()) || holdsNode(photo, user));
+    }
+
+    /** The marks over a photo as last saved, for everyone who may see the order. */
+    @Transactional(readOnly = true)
+    public PhotoMarking marking(long photoId, CurrentUser user) {
+        NodePhoto photo = photos.get(photoId).orElseThrow(() -> DomainException.notFound("intake.photo.not-found", photoId));
+        OrderAccess.requireInScope(applications.get(photo.orderId()), user);
+        return markings.latest(photoId).map(saved -> marking(photo, saved))
+                .orElseGet(() -> new PhotoMarking(photoId, 0, size(photo.width()), size(photo.height()), List.of(), null, null, null));
+    }
+
+    private PhotoMarking marking(NodePhoto photo, PhotoMarkings.Saved saved) {
+        return new PhotoMarking(photo.id(), saved.version(), size(photo.width()), size(photo.height()), saved.marks(), saved.markedBy(),
+                staff.byUsername(saved.markedBy()).map(StaffMember::displayName).orElse(saved.markedBy()), saved.markedAt());
+    }
+
+    private static int size(Integer pixels) {
+        return pixels == null ? 0 : pixels;
+    }
+
+    /** The user has signed for the open node of the order that the photo was taken at: the surveyor handling it now. */
+    private boolean holdsNode(NodePhoto photo, CurrentUser user) {
+        return processes.openItems(photo.orderId()).stream()
+                .anyMatch(item -> item.nodeCode().equals(photo.nodeCode()) && user.username().equals(item.assignee()));
+    }
+
+    /** The image's size in pixels as ImageIO reads it, which is how it is shown (the shown copy is re-encoded without EXIF). */
+    private static int[] sizeOf(UploadedFile file) {
+        try (InputStream content = file.content().open(); ImageInputStream in = ImageIO.createImageInputStream(content)) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                return new int[] {reader.getWidth(0), reader.getHeight(0)};
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("A photo the archive accepted could not be read again", e);
+        }
     }
 
     @Transactional(readOnly = true)

@@ -21,7 +21,10 @@ import org.yekuo.shared.DomainException.FieldProblem;
  */
 enum NodeForm {
     ACCEPTANCE(),
-    SITE_SURVEY(text("meterPosition"), text("supplyPoint"), number("distanceMetres"), longText("surveyOpinion")),
+    SITE_SURVEY(text("meterPosition"), text("supplyPoint"), measure("distanceMetres", Measurement.metres("0.1", "10000").withUnitInName()),
+            measure("lineRouteLength", Measurement.metres("1", "50000")).optional(),
+            measure("siteTransformerCapacity", Measurement.kva("10", "63000")).optional(),
+            measure("cableCrossSection", Measurement.crossSection()).optional(), longText("surveyOpinion")),
     SCHEME_DESIGN(choice("supplyVoltage", "220V", "380V", "10kV", "20kV", "35kV", "110kV"), text("supplyPoint"),
             choice("supplyCircuits", "SINGLE", "DUAL").optional(), number("transformerCapacity").optional(),
             choice("meteringMethod", "HV_HV", "HV_LV", "LV_LV"), choice("tariffCategory", "RESIDENTIAL", "GENERAL",
@@ -44,16 +47,26 @@ enum NodeForm {
 
     /** What a field holds; {@code RETURN_NODE} is a node of the order's plan, offered by {@link OutcomePolicy}. */
     enum Kind {
-        TEXT, LONG_TEXT, NUMBER, DATE, CHOICE, RETURN_NODE
+        TEXT, LONG_TEXT, NUMBER, MEASURE, DATE, CHOICE, RETURN_NODE
     }
 
-    /** One field; {@code options} are a choice's allowed values, {@code required} false for what may stay empty. */
-    record Field(String name, Kind kind, List<String> options, boolean required) {
+    /**
+     * One field; {@code options} are a choice's allowed values, {@code required} false for what may stay empty,
+     * {@code measurement} a measured value's units and range. A measurement's unit may come with its value or,
+     * from a form, as {@code <name>.unit}.
+     */
+    record Field(String name, Kind kind, List<String> options, boolean required, Measurement measurement) {
+
+        Field(String name, Kind kind, List<String> options, boolean required) {
+            this(name, kind, options, required, null);
+        }
 
         Field optional() {
-            return new Field(name, kind, options, false);
+            return new Field(name, kind, options, false, measurement);
         }
     }
+
+    static final String UNIT_SUFFIX = ".unit";
 
     private final List<Field> fields;
 
@@ -108,6 +121,11 @@ enum NodeForm {
                 problems.add(new FieldProblem(field.name(), "intake.node-field.number", value));
                 continue;
             }
+            if (field.kind() == Kind.MEASURE) {
+                String unit = input.get(field.name() + UNIT_SUFFIX);
+                field.measurement().read(field.name(), value, unit, problems).ifPresent(v -> values.put(field.name(), v));
+                continue;
+            }
             if (field.kind() == Kind.DATE && !isDate(value)) {
                 problems.add(new FieldProblem(field.name(), "intake.node-field.date", value));
                 continue;
@@ -155,6 +173,10 @@ enum NodeForm {
 
     private static Field number(String name) {
         return new Field(name, Kind.NUMBER, List.of(), true);
+    }
+
+    private static Field measure(String name, Measurement measurement) {
+        return new Field(name, Kind.MEASURE, List.of(), true, measurement);
     }
 
     private static Field date(String name) {

@@ -42,10 +42,12 @@ public class NodeWork {
     private final NodeOutcomes outcomes;
     private final SchemeChecks schemeChecks;
     private final WorkProperties properties;
+    private final NodeCompletionKeys completionKeys;
     private final Clock clock;
 
     NodeWork(Applications applications, OrderProcesses processes, AuditTrail audit, Catalogue catalogue, NodeOutcomes outcomes,
-            SchemeChecks schemeChecks, WorkProperties properties, Clock clock) {
+            SchemeChecks schemeChecks, WorkProperties properties, NodeCompletionKeys completionKeys, Clock clock) {
+        this.completionKeys = completionKeys;
         this.schemeChecks = schemeChecks;
         this.applications = applications;
         this.processes = processes;
@@ -68,22 +70,37 @@ public class NodeWork {
                     case TEXT -> "text";
                     case LONG_TEXT -> "textarea";
                     case NUMBER -> "number";
+                    case MEASURE -> "measure";
                     case DATE -> "date";
                     case CHOICE, RETURN_NODE -> "select";
-                }, f.required(), f.kind() == NodeForm.Kind.RETURN_NODE ? OutcomePolicy.returnTargets(nodeCode, planned) : f.options()))
+                }, f.required(), switch (f.kind()) {
+                    case RETURN_NODE -> OutcomePolicy.returnTargets(nodeCode, planned);
+                    case MEASURE -> f.measurement().sizes().stream().map(s -> s.toPlainString()).toList();
+                    default -> f.options();
+                }, f.kind() == NodeForm.Kind.MEASURE ? f.measurement().unitSymbols() : List.of(),
+                        f.kind() == NodeForm.Kind.MEASURE ? f.measurement().min().toPlainString() : null,
+                        f.kind() == NodeForm.Kind.MEASURE ? f.measurement().max().toPlainString() : null))
                 .toList();
     }
 
     /**
      * One field of a node's form.
      *
-     * @param options a choice's values (labels {@code intake.node-field.<name>.<value>}), or for the way back
-     *                after a fail the node codes it may go to
+     * @param options a choice's values (labels {@code intake.node-field.<name>.<value>}), for the way back after a fail
+     *                the node codes it may go to, for a measurement the standard sizes it must be one of (if any)
+     * @param units   a measurement's units, its base unit first; the form sends the chosen one as {@code <name>.unit}
+     * @param min     a measurement's least allowed value in its base unit
+     * @param max     a measurement's greatest allowed value in its base unit
      */
-    public record FormField(String name, String inputType, boolean required, List<String> options) {
+    public record FormField(String name, String inputType, boolean required, List<String> options, List<String> units,
+            String min, String max) {
 
         public boolean returnTo() {
             return NodeForm.RETURN_TO.equals(name);
+        }
+
+        public String unit() {
+            return units.isEmpty() ? null : units.get(0);
         }
     }
 
@@ -108,12 +125,37 @@ public class NodeWork {
 
     @Transactional
     public void complete(String taskId, Map<String, String> fields, CurrentUser user) {
+        complete(taskId, fields, Optional.empty(), user);
+    }
+
+    /**
+     * Completes a node; with an idempotency key, as a phone sends it, a repeat of a completion that went through (its
+     * answer lost on the way) answers as the first did instead of failing on a node already done (R-COL-1).
+     */
+    @Transactional
+    public void complete(String taskId, Map<String, String> fields, Optional<String> idempotencyKey, CurrentUser user) {
+        Optional<String> key = idempotencyKey.map(String::strip).filter(k -> !k.isEmpty());
+        if (key.isPresent()) {
+            if (key.get().length() > NodeCompletionKeys.MAX_KEY) {
+                throw DomainException.invalid("Idempotency-Key", "intake.mark.key-too-long", NodeCompletionKeys.MAX_KEY);
+            }
+            Optional<String> completed = completionKeys.taskOf(user.username(), key.get());
+            if (completed.isPresent()) {
+                if (!completed.get().equals(taskId)) {
+                    throw DomainException.conflict("intake.node.key-reused");
+                }
+                return;
+            }
+        }
         WorkItem item = processes.openItem(taskId);
         Application application = applications.get(item.orderId());
         OrderAccess.requireInScope(application, user);
         application.requireWorkable();
         OrderProcesses.requireSignedFor(item, user);
         String nodeCode = item.nodeCode();
+        if (key.isPresent()) {
+            completionKeys.claim(user.username(), key.get(), taskId, application.id(), nodeCode, clock.instant());
+        }
         if (COUNTERSIGNED.equals(nodeCode)) {
             // A countersign is a signed opinion against the guideline, given on the review desk, not a form field.
             throw DomainException.conflict("intake.node.countersign-elsewhere");

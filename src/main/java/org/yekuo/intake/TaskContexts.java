@@ -55,13 +55,15 @@ public class TaskContexts {
         boolean afterDesign = planned.contains(KeyNode.SCHEME_DESIGN) && planned.contains(KeyNode.valueOf(nodeCode))
                 && planned.indexOf(KeyNode.valueOf(nodeCode)) > planned.indexOf(KeyNode.SCHEME_DESIGN);
         RecordedNode survey = designerOrReviewer ? recorded(SURVEY, recorded) : null;
+        Map<String, String> names = new HashMap<>();
+        // Who took each photo by name, as everywhere else: a username is no name to show.
         List<NodePhoto> surveyPhotos = designerOrReviewer ? photos.ofOrder(orderId).stream()
-                .filter(p -> SURVEY.equals(p.nodeCode())).toList() : List.of();
+                .filter(p -> SURVEY.equals(p.nodeCode())).map(p -> p.named(names.computeIfAbsent(p.addedBy(), this::displayName)))
+                .toList() : List.of();
         RecordedNode scheme = afterDesign ? recorded(SCHEME, recorded) : null;
         RevisionNotes.Revision revision = SCHEME.equals(nodeCode)
                 ? Optional.ofNullable(revisionNotes.getIfAvailable()).flatMap(notes -> notes.latest(orderId, locale)).orElse(null)
                 : null;
-        Map<String, String> names = new HashMap<>();
         List<RecordedOutcome> sentBack = outcomes.ofOrder(orderId).stream()
                 .filter(o -> o.failed() && (nodeCode.equals(o.returnTo()) || nodeCode.equals(o.nodeCode())))
                 .map(o -> o.named(names.computeIfAbsent(o.decidedBy(), this::displayName))).toList();
@@ -113,7 +115,7 @@ public class TaskContexts {
                     case CHOICE -> "intake.node-field." + f.name() + "." + value;
                     case RETURN_NODE -> "catalogue.node." + value;
                     default -> null;
-                }));
+                }, f.kind() == NodeForm.Kind.MEASURE ? f.measurement().baseUnit() : null));
             }
         }
         values.forEach((name, value) -> fields.add(new RecordedNode.Field(name, value, null)));

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.MediaType;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -157,11 +158,20 @@ class ApplicationApi {
 
     @PostMapping("/tasks/{taskId}/complete")
     @PreAuthorize(AccessRules.NODE_WORKERS)
-    @Operation(summary = "Complete a node with its required fields; an LV scheme design also answers each LV check item "
+    @Operation(summary = "Complete a node with its required fields (a site survey's measurements as a number with its unit, "
+            + "e.g. 35.5 m, 0.4 MVA, 95 mm², or the unit in <field>.unit), repeat-safe with an Idempotency-Key header; an LV scheme design also answers each LV check item "
             + "(GET /api/tasks/{taskId}/scheme-check): check.<clause> = PASSED, FAILED or NOT_APPLICABLE, and check.<clause>.note "
             + "for a fail or an item that does not apply; a failed item keeps the scheme from passing")
-    ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody CompleteRequest request) {
-        work.complete(taskId, request.fields() == null ? Map.of() : request.fields(), users.require());
+    ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody CompleteRequest request,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        Map<String, String> fields = request.fields() == null ? Map.of() : request.fields();
+        var user = users.require();
+        try {
+            work.complete(taskId, fields, Optional.ofNullable(idempotencyKey), user);
+        } catch (DuplicateKeyException e) {
+            // The same completion arrived twice at once: the first did the work, and this one answers as it did.
+            work.complete(taskId, fields, Optional.ofNullable(idempotencyKey), user);
+        }
         return ResponseEntity.noContent().build();
     }
 

@@ -254,8 +254,12 @@ class OrderPages {
     }
 
     @GetMapping("/tasks")
-    String myWork(@RequestParam(defaultValue = "0") int page, Model model) {
+    String myWork(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String completed, Model model) {
         var user = users.require();
+        // A node completed from the phone's outbox comes back here by name; it is said done only when it no longer waits.
+        if (completed != null && work.myWork(user, completed).isEmpty()) {
+            model.addAttribute("notice", "intake.page.completed");
+        }
         // One page at a time, like the other lists: rendering a line costs more than reading it.
         WorkList.WorkPage result = workList.page(user, Math.max(page, 0), WORK_PAGE_SIZE);
         List<WorkItem> items = result.items();

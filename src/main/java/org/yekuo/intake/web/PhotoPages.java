@@ -3,7 +3,11 @@ package org.yekuo.intake.web;
 import java.util.Locale;
 
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,21 +16,52 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.intake.FieldPhotos;
+import org.yekuo.intake.NodePhoto;
+import org.yekuo.intake.Orders;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Refusals;
 
-/** Field photos from the phone's camera on the node form (R-COL-1); they are viewed in the order's archive. */
+import tools.jackson.databind.json.JsonMapper;
+
+/** Field photos from the phone's camera on the node form (R-COL-1), each shown with its marks; originals are in the order's archive. */
 @Controller
 class PhotoPages {
 
     private final FieldPhotos photos;
+    private final Orders orders;
     private final CurrentUsers users;
     private final Refusals refusals;
+    private final JsonMapper json;
 
-    PhotoPages(FieldPhotos photos, CurrentUsers users, Refusals refusals) {
+    PhotoPages(FieldPhotos photos, Orders orders, CurrentUsers users, Refusals refusals, JsonMapper json) {
+        this.json = json;
         this.photos = photos;
+        this.orders = orders;
         this.users = users;
         this.refusals = refusals;
+    }
+
+    /**
+     * One photo, large, with its marks; its author, or who works its node now, draws arrows, lines, the line route and
+     * labels over it on the phone (R-COL-1), saved through {@code PUT /api/photos/{id}/marks}.
+     */
+    @GetMapping("/photos/{photoId}")
+    String photo(@PathVariable long photoId, Model model, Locale locale, HttpServletResponse response) {
+        var user = users.require();
+        try {
+            NodePhoto photo = photos.get(photoId, user);
+            model.addAttribute("photo", photo);
+            model.addAttribute("order", orders.view(photo.orderId(), user));
+            var marking = photos.marking(photoId, user);
+            model.addAttribute("marking", marking);
+            model.addAttribute("marksJson", json.writeValueAsString(marking.marks()));
+            model.addAttribute("mayMark", photos.mayMark(photo, user));
+            return "intake/photo";
+        } catch (DomainException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refusal", refusals.explain(e, locale));
+            return "intake/refused";
+        }
     }
 
     @PostMapping("/tasks/{taskId}/photos")
@@ -41,6 +76,19 @@ class PhotoPages {
             redirect.addFlashAttribute("photoAnnotation", annotation);
         }
         return "redirect:/tasks/" + taskId;
+    }
+
+    /** A blank sheet to sketch the line route on, opened at once for marking. */
+    @PostMapping("/tasks/{taskId}/sketches")
+    String sketch(@PathVariable String taskId, @RequestParam(required = false) String annotation, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            NodePhoto sketch = photos.sketch(taskId, annotation, users.require());
+            return "redirect:/photos/" + sketch.id();
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
+            return "redirect:/tasks/" + taskId;
+        }
     }
 
     static UploadedFile uploaded(MultipartFile file) {
