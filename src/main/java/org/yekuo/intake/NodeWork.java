@@ -39,11 +39,13 @@ public class NodeWork {
     private final AuditTrail audit;
     private final Catalogue catalogue;
     private final NodeOutcomes outcomes;
+    private final NodeRecords records;
     private final WorkProperties properties;
     private final Clock clock;
 
     NodeWork(Applications applications, OrderProcesses processes, AuditTrail audit, Catalogue catalogue, NodeOutcomes outcomes,
-            WorkProperties properties, Clock clock) {
+            NodeRecords records, WorkProperties properties, Clock clock) {
+        this.records = records;
         this.applications = applications;
         this.processes = processes;
         this.audit = audit;
@@ -134,6 +136,7 @@ public class NodeWork {
         }
         Instant now = clock.instant();
         applications.saveNodeFields(application.id(), nodeCode, values);
+        records.completed(application, nodeCode, user);
         if (decision.isPresent()) {
             outcomes.record(application.id(), nodeCode, taskId, decision.get(), user.username(), now);
             processes.completeDecided(taskId, user, decision.get().goesBackTo());

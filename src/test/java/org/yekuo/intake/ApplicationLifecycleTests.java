@@ -199,6 +199,22 @@ class ApplicationLifecycleTests {
         mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
                 .andExpect(jsonPath("$.status").value("COMPLETED"))
                 .andExpect(jsonPath("$.timeline[*].nodeCode").value(Matchers.contains(nodes.toArray())));
+        // R-DOC-3: the survey, the two opinions, the inspections and power-on left signed records in the archive,
+        // each signed by whoever did the work; the completion-acceptance report names its result and inspector.
+        String archive = mvc.perform(get("/api/orders/{id}/documents", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(archive, "$[?(@.kind == 'RECORD')].subject")).containsExactly("SITE_SURVEY_RECORD",
+                "REVIEW_OPINION_OPERATIONS", "REVIEW_OPINION_MARKETING", "INTERMEDIATE_INSPECTION_RECORD",
+                "COMPLETION_ACCEPTANCE_REPORT", "POWER_ON_CONFIRMATION");
+        assertThat(JsonPath.<List<String>>read(archive, "$[?(@.kind == 'RECORD')].addedBy"))
+                .containsExactly("surveyor", "ops", "marketing", "inspector", "inspector", "inspector");
+        List<Integer> report = JsonPath.read(archive, "$[?(@.subject == 'COMPLETION_ACCEPTANCE_REPORT')].id");
+        byte[] pdf = mvc.perform(get("/documents/{d}/download", report.get(0)).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document)).contains("竣工检验报告").contains("合格")
+                    .contains(JsonPath.<String>read(created, "$.orderNo"));
+        }
     }
 
     @Test
