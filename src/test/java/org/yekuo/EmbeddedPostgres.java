@@ -45,6 +45,13 @@ public class EmbeddedPostgres implements EnvironmentPostProcessor {
         all.put("yekuo.deadline.sweep-enabled", "false");
         all.put("yekuo.evaluation.sweep-enabled", "false");
         all.put("yekuo.insight.refresh-enabled", "false");
+        // A webhook receiver that comes back is found again within seconds, not after the production back-off.
+        all.put("yekuo.webhooks.first-retry-delay", "1s");
+        all.put("yekuo.webhooks.max-retry-delay", "2s");
+        // The inbound API trusts the tests' own issuer, whose private key signs the tests' tokens.
+        all.put("yekuo.integration.inbound.issuer", "https://idp.test.yekuo");
+        all.put("yekuo.integration.inbound.public-key-location", "classpath:inbound/test-issuer.pub");
+        all.put("yekuo.insight.aggregates-enabled", "false");
         environment.getPropertySources().addFirst(new MapPropertySource("yekuoTestDatabase", all));
     }
 

@@ -86,6 +86,11 @@ public class DeadlineBoard {
         return counts(where(user, Filter.none(), params), params);
     }
 
+    /** Every open node of the company by colour, for the operations dashboard (no reader, no scope). */
+    public Counts companyCounts() {
+        return counts("completed_at is null", Map.of("now", DeadlineRows.ts(clock.instant())));
+    }
+
     private Counts counts(String where, Map<String, Object> params) {
         return jdbc.sql("select sum(case when " + GREEN + " then 1 else 0 end) as green, sum(case when " + YELLOW
                 + " then 1 else 0 end) as yellow, sum(case when " + RED + " then 1 else 0 end) as red from node_deadline where "

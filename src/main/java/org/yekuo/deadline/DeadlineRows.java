@@ -99,9 +99,10 @@ class DeadlineRows {
                 .query(Long.class).single() > 0;
     }
 
-    void signedFor(String taskId, String handler, long handlerOrgUnitId) {
-        jdbc.sql("update node_deadline set handler = ?, handler_org_unit_id = ? where task_id = ?")
-                .params(handler, handlerOrgUnitId, taskId).update();
+    /** Records the handler; the first sign-for's time stays (a hand-over later does not restart the work). */
+    void signedFor(String taskId, String handler, long handlerOrgUnitId, Instant at) {
+        jdbc.sql("update node_deadline set handler = ?, handler_org_unit_id = ?, signed_at = coalesce(signed_at, ?) where task_id = ?")
+                .params(handler, handlerOrgUnitId, ts(at), taskId).update();
     }
 
     /** Closes the node; a withdrawn order's nodes are closed as cancelled. */
@@ -237,7 +238,7 @@ class DeadlineRows {
                 rs.getInt("type_version"), unit == null ? LimitUnit.WORKING_DAYS : LimitUnit.valueOf(unit), rs.getString("node_code"), rs.getString("task_id"),
                 new LinkedHashSet<>(Arrays.stream(rs.getString("roles").split(",")).filter(r -> !r.isBlank()).toList()),
                 rs.getString("org_path"), rs.getString("handler"), rs.getObject("handler_org_unit_id", Long.class),
-                instant(rs, "reached_at"), dueAt, yellowAt, instant(rs, "remind_at"), completedAt, pausedSince,
+                instant(rs, "signed_at"), instant(rs, "reached_at"), dueAt, yellowAt, instant(rs, "remind_at"), completedAt, pausedSince,
                 rs.getLong("paused_seconds"), instant(rs, "reminded_at"), instant(rs, "escalated_at"),
                 instant(rs, "turned_yellow_at"), instant(rs, "turned_red_at"), locked, rs.getBoolean("cancelled"), colour);
     }

@@ -60,7 +60,7 @@ class NodeClock implements NodeDeadlines, OrderLocks {
 
     @EventListener
     void on(NodeSignedFor event) {
-        rows.signedFor(event.taskId(), event.handler(), event.handlerOrgUnitId());
+        rows.signedFor(event.taskId(), event.handler(), event.handlerOrgUnitId(), event.signedForAt());
     }
 
     @EventListener

@@ -21,6 +21,8 @@ final class Navigation {
             new Item("nav.deadline-board", "/deadlines/board", List.of()),
             new Item("nav.insight-risk", "/insight/risk", List.of()),
             new Item("nav.insight-exports", "/insight/exports", List.of(Role.LEADER, Role.DEPARTMENT_HEAD, Role.ADMIN)),
+            new Item("nav.insight-bottlenecks", "/insight/bottlenecks", List.of(Role.LEADER, Role.DEPARTMENT_HEAD, Role.ADMIN)),
+            new Item("nav.insight-what-if", "/insight/what-if", List.of(Role.LEADER, Role.DEPARTMENT_HEAD, Role.ADMIN)),
             new Item("nav.delay-explanations", "/deadlines/explanations", List.of(Role.LEADER)),
             new Item("nav.reviews", "/reviews/board", List.of(Role.REVIEWER_OPERATIONS, Role.REVIEWER_MARKETING,
                     Role.REVIEWER_DISPATCH, Role.DESIGNER, Role.DEPARTMENT_HEAD, Role.LEADER)),
@@ -44,7 +46,8 @@ final class Navigation {
             new Item("nav.document-access", "/documents/access-log", List.of(Role.AUDITOR)),
             new Item("nav.document-alerts", "/documents/alerts", List.of(Role.SECURITY_ADMIN)),
             new Item("nav.sms", "/notifications/sms", List.of(Role.ADMIN)),
-            new Item("nav.api", "/swagger-ui.html", List.of(Role.ADMIN)));
+            new Item("nav.api", "/swagger-ui.html", List.of(Role.ADMIN)),
+            new Item("nav.integration-feed", "/integration/feed", List.of(Role.ADMIN)));
 
     private Navigation() {
     }

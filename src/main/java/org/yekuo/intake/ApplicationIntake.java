@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import jakarta.validation.Validator;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
@@ -20,6 +21,7 @@ import org.yekuo.catalogue.KeyNode;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.OrgUnit;
 import org.yekuo.identity.OrgUnits;
+import org.yekuo.identity.Role;
 import org.yekuo.notification.Notifications;
 import org.yekuo.notification.VerificationCodes;
 import org.yekuo.notification.VerificationPurpose;
@@ -53,10 +55,11 @@ public class ApplicationIntake {
     private final Validator validator;
     private final OrgUnits orgUnits;
     private final VerificationCodes verificationCodes;
+    private final ApplicationEventPublisher events;
 
     ApplicationIntake(Applications applications, Catalogue catalogue, OrderProcesses processes, PersonalDataCipher cipher,
             Notifications notifications, AuditTrail audit, Clock clock, Validator validator, OrgUnits orgUnits,
-            VerificationCodes verificationCodes) {
+            VerificationCodes verificationCodes, ApplicationEventPublisher events) {
         this.applications = applications;
         this.catalogue = catalogue;
         this.processes = processes;
@@ -67,6 +70,7 @@ public class ApplicationIntake {
         this.validator = validator;
         this.orgUnits = orgUnits;
         this.verificationCodes = verificationCodes;
+        this.events = events;
     }
 
     /**
@@ -163,6 +167,10 @@ public class ApplicationIntake {
                 + requested.version() + " deferred=" + materials.stream().filter(m -> m.state() == MaterialState.DEFERRED).count()
                 + " onFile=" + materials.stream().filter(m -> m.state() == MaterialState.ON_FILE).count() + " channel=" + receipt.channel()
                 + (receipt.channel() == Channel.ONLINE ? " phone=" + phoneMasked : ""));
+        // Announced before its process starts, so that the order's first event is its acceptance.
+        if (receipt.channel() == Channel.COUNTER) {
+            events.publishEvent(new OrderAccepted(id, orderNo, type.code(), Channel.COUNTER.name(), receipt.orgPath(), now));
+        }
         processes.start(new OrderReference(id, orderNo, type.code(), type.version(), receipt.orgPath()), toFamily(type),
                 type.nodeSequence().stream().map(KeyNode::name).toList());
         // At the counter the clerk who accepts the application receives its first node.
@@ -199,6 +207,10 @@ public class ApplicationIntake {
         }
         Application application = applications.get(applicationId);
         OrderAccess.requireInScope(application, user);
+        // A department head reads orders company-wide but cancels only those of their own unit.
+        if (!user.hasAny(Role.CLERK, Role.LEADER) && !application.orgPath().startsWith(user.orgPath())) {
+            throw DomainException.forbidden("intake.cancel.other-unit");
+        }
         application.cancel(reason.trim());
         applications.update(application);
         processes.cancel(applicationId, reason.trim());

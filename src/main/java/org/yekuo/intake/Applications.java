@@ -74,7 +74,7 @@ class Applications {
     }
 
     Application get(long id) {
-        return find(id).orElseThrow(() -> DomainException.notFound("intake.order.not-found", id));
+        return find(id).orElseThrow(() -> DomainException.notFound("intake.order.not-found", Long.toString(id)));
     }
 
     Optional<Application> findByOrderNo(String orderNo) {

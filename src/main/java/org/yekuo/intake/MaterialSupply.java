@@ -5,6 +5,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
@@ -40,9 +42,11 @@ public class MaterialSupply {
     private final Deadlines deadlines;
     private final Clock clock;
     private final MaterialNames materialNames;
+    private final ApplicationEventPublisher events;
 
     MaterialSupply(Applications applications, PersonalDataCipher cipher, Documents documents, Notifications notifications,
-            AuditTrail audit, Deadlines deadlines, Clock clock, MaterialNames materialNames) {
+            AuditTrail audit, Deadlines deadlines, Clock clock, MaterialNames materialNames, ApplicationEventPublisher events) {
+        this.events = events;
         this.materialNames = materialNames;
         this.deadlines = deadlines;
         this.applications = applications;
@@ -53,7 +57,9 @@ public class MaterialSupply {
         this.clock = clock;
     }
 
+    /** Only a clerk takes in a material: a file supplied here becomes "on file" for the applicant's later orders. */
     @Transactional
+    @PreAuthorize("hasRole('CLERK')")
     public ApplicationMaterial supply(long applicationId, String materialCode, UploadedFile file, CurrentUser user) {
         Application application = applications.get(applicationId);
         OrderAccess.requireInScope(application, user);
@@ -80,6 +86,7 @@ public class MaterialSupply {
             applications.update(application);
             deadlines.resume(applicationId);
             audit.record("application.resumed", "application", application.orderNo(), "material=" + materialCode);
+            events.publishEvent(new OrderResumed(applicationId, application.orderNo(), application.currentNode(), now));
             notifications.sms(cipher.decrypt(applications.phoneSealed(applicationId)), "order-resumed",
                     Map.of("number", application.orderNo(), "token", application.progressToken()), application.orderNo());
         }

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.catalogue.Catalogue;
 import org.yekuo.catalogue.KeyNode;
+import org.yekuo.catalogue.ReviewGuideline;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.DomainException.FieldProblem;
@@ -25,8 +26,8 @@ import org.yekuo.workflow.WorkItem;
 /**
  * Staff work on an order's nodes: sign for a node (R-COL-5), then complete it with the node's
  * required fields (R-DOC-2), its dates in the order's course and, where the node passes or fails its
- * subject, its outcome, which sends a failed order back. A suspended, cancelled or completed order takes
- * no work.
+ * subject, its outcome, which sends a failed order back; an LV scheme with its designer's check of the LV
+ * guideline's items (R-REV-2). A suspended, cancelled or completed order takes no work.
  */
 @Service
 @EnableConfigurationProperties(WorkProperties.class)
@@ -39,12 +40,14 @@ public class NodeWork {
     private final AuditTrail audit;
     private final Catalogue catalogue;
     private final NodeOutcomes outcomes;
+    private final SchemeChecks schemeChecks;
     private final NodeRecords records;
     private final WorkProperties properties;
     private final Clock clock;
 
     NodeWork(Applications applications, OrderProcesses processes, AuditTrail audit, Catalogue catalogue, NodeOutcomes outcomes,
-            NodeRecords records, WorkProperties properties, Clock clock) {
+            SchemeChecks schemeChecks, NodeRecords records, WorkProperties properties, Clock clock) {
+        this.schemeChecks = schemeChecks;
         this.records = records;
         this.applications = applications;
         this.processes = processes;
@@ -131,11 +134,19 @@ public class NodeWork {
         Optional<OutcomePolicy.Decision> decision = form.decides()
                 ? Optional.of(OutcomePolicy.decide(nodeCode, values, plannedNodes(application), problems))
                 : Optional.empty();
+        Optional<ReviewGuideline> checkedAgainst = schemeChecks.requiredAt(application, nodeCode);
+        List<SchemeCheckPolicy.Answer> answers = checkedAgainst.map(g -> SchemeCheckPolicy.check(g, fields, problems)).orElse(List.of());
         if (!problems.isEmpty()) {
-            throw form.incomplete(problems);
+            throw SchemeCheckPolicy.onlyCheck(problems) ? SchemeCheckPolicy.refused(problems) : form.incomplete(problems);
         }
         Instant now = clock.instant();
         applications.saveNodeFields(application.id(), nodeCode, values);
+        if (checkedAgainst.isPresent()) {
+            schemeChecks.record(application.id(), checkedAgainst.get(), answers, user.username(), now);
+            audit.record("node.scheme-checked", "application", application.orderNo(), "guideline=" + checkedAgainst.get().code()
+                    + " version=" + checkedAgainst.get().version() + " passed=" + clauses(answers, CheckVerdict.PASSED)
+                    + " not-applicable=" + clauses(answers, CheckVerdict.NOT_APPLICABLE));
+        }
         records.completed(application, nodeCode, user);
         if (decision.isPresent()) {
             outcomes.record(application.id(), nodeCode, taskId, decision.get(), user.username(), now);
@@ -146,6 +157,10 @@ public class NodeWork {
         }
         processes.complete(taskId, user, Map.of());
         audit.record("node.completed", "application", application.orderNo(), "node=" + nodeCode + " fields=" + values.keySet());
+    }
+
+    private static List<String> clauses(List<SchemeCheckPolicy.Answer> answers, CheckVerdict verdict) {
+        return answers.stream().filter(a -> a.verdict() == verdict).map(SchemeCheckPolicy.Answer::clauseNo).toList();
     }
 
     private List<String> plannedNodes(Application application) {

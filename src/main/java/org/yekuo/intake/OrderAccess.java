@@ -11,8 +11,8 @@ final class OrderAccess {
 
     static void requireInScope(Application application, CurrentUser user) {
         if (!user.scope().includes(application.orgPath())) {
-            // Answer as if it did not exist: no hint that an order number is in use elsewhere.
-            throw DomainException.notFound("intake.order.not-found", application.orderNo());
+            // Answer exactly as for an id that does not exist: the same words, and no order number.
+            throw DomainException.notFound("intake.order.not-found", Long.toString(application.id()));
         }
     }
 }

@@ -79,6 +79,11 @@ public class Orders {
         return applications.find(id);
     }
 
+    /** {@link #find(long)} by order number, for other systems that know an order by its number. */
+    public Optional<Application> findByOrderNo(String orderNo) {
+        return applications.findByOrderNo(orderNo);
+    }
+
     /** Orders of the reader's scope that match the search, newest first, a page at a time. */
     public OrderPage list(CurrentUser user, OrderSearch search, int page, int size) {
         String scope = user.scope().likePattern();

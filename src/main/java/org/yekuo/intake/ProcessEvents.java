@@ -62,6 +62,8 @@ class ProcessEvents {
         String phone = null;
         if (!missing.isEmpty() && !"ACCEPTANCE".equals(event.nodeCode())) {
             application.suspend(materialNames.describe(missing), clock.instant());
+            events.publishEvent(new OrderSuspended(application.id(), application.orderNo(), event.nodeCode(),
+                    materialNames.describe(missing), application.suspendedAt()));
             // Waiting for the customer does not use up the utility's time limit.
             deadlines.pause(application.id(), materialNames.describe(missing));
             audit.record("application.suspended", "application", application.orderNo(),
@@ -86,8 +88,12 @@ class ProcessEvents {
             return;
         }
         applications.find(event.orderId()).filter(a -> OnlineApplicationPolicy.CREATED_BY.equals(a.createdBy()))
-                .ifPresent(a -> notifications.sms(cipher.decrypt(applications.phoneSealed(a.id())), "application-received",
-                        Map.of("number", a.orderNo(), "token", a.progressToken()), a.orderNo()));
+                .ifPresent(a -> {
+                    notifications.sms(cipher.decrypt(applications.phoneSealed(a.id())), "application-received",
+                            Map.of("number", a.orderNo(), "token", a.progressToken()), a.orderNo());
+                    events.publishEvent(new OrderAccepted(a.id(), a.orderNo(), a.typeCode(), Channel.ONLINE.name(), a.orgPath(),
+                            event.completedAt()));
+                });
     }
 
     @EventListener

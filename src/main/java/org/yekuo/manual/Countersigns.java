@@ -5,8 +5,11 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +21,7 @@ import org.yekuo.identity.StaffMembers;
 import org.yekuo.intake.Application;
 import org.yekuo.intake.Orders;
 import org.yekuo.manual.internal.ManualRecords;
+import org.yekuo.notification.Notifications;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkItem;
@@ -25,7 +29,8 @@ import org.yekuo.workflow.WorkItem;
 /**
  * Countersigns of uncertified handling (R-STD-2): an uncertified member of staff who holds a node's role asks a
  * colleague who holds it too and is certified for the order's business type; once the colleague approves, the
- * uncertified one may sign for that node, and the board shows the handling as countersigned.
+ * uncertified one may sign for that node, and the board shows the handling as countersigned. The colleague asked is
+ * texted and finds the request on the workbench.
  */
 @Service
 @Transactional(readOnly = true)
@@ -39,10 +44,14 @@ public class Countersigns {
     private final StaffMembers staff;
     private final Certifications certifications;
     private final AuditTrail audit;
+    private final Notifications notifications;
+    private final MessageSource messages;
     private final Clock clock;
 
     Countersigns(JdbcClient jdbc, OrderProcesses processes, Orders orders, StaffMembers staff, Certifications certifications,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, Notifications notifications, MessageSource messages, Clock clock) {
+        this.notifications = notifications;
+        this.messages = messages;
         this.jdbc = jdbc;
         this.processes = processes;
         this.orders = orders;
@@ -91,7 +100,13 @@ public class Countersigns {
                 insert into manual_countersign (task_id, order_id, node_code, type_code, handler, co_handler, requested_at, org_path)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""", taskId, item.orderId(), item.nodeCode(), typeCode, handler.username(), co.username(), Timestamp.from(clock.instant()),
                         order.orgPath());
-        audit.record("manual.countersign-requested", "application", order.orderNo(), "node=" + item.nodeCode() + " to=" + co.username());
+        // The co-handler learns of it at once, as staff learn of other work that waits on them: by SMS, and on the workbench.
+        boolean texted = staff.mobileOf(co.username()).map(mobile -> notifications.sms(mobile, "countersign-requested", Map.of(
+                "number", order.orderNo(), "node", messages.getMessage("catalogue.node." + item.nodeCode(), null, item.nodeCode(),
+                        Locale.SIMPLIFIED_CHINESE), "handler", staff.displayNames(List.of(handler.username())).getOrDefault(
+                        handler.username(), handler.username())), order.orderNo())).isPresent();
+        audit.record("manual.countersign-requested", "application", order.orderNo(), "node=" + item.nodeCode() + " to=" + co.username()
+                + " sms=" + texted);
         return find("id = ?", id).orElseThrow();
     }
 

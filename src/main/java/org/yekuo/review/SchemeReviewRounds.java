@@ -1,10 +1,12 @@
 package org.yekuo.review;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.yekuo.audit.AuditTrail;
@@ -43,9 +45,14 @@ class SchemeReviewRounds implements SchemeReviews {
     private final OrderProcesses processes;
     private final Urging urging;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     SchemeReviewRounds(ReviewRecords records, Orders orders, Catalogue catalogue, ReviewGuidelines guidelines,
-            Deadlines deadlines, OrderProcesses processes, Urging urging, AuditTrail audit) {
+            Deadlines deadlines, OrderProcesses processes, Urging urging, AuditTrail audit, ApplicationEventPublisher events,
+            Clock clock) {
+        this.events = events;
+        this.clock = clock;
         this.records = records;
         this.orders = orders;
         this.catalogue = catalogue;
@@ -99,6 +106,8 @@ class SchemeReviewRounds implements SchemeReviews {
             case OPEN -> decide(round);
             case DISPUTED -> records.ruling(round.id()).map(ruling -> {
                 records.moveRound(round.id(), RoundState.DISPUTED, RoundState.RULED);
+                events.publishEvent(new ReviewDecided(orderId, round.orderNo(), round.roundNo(), rulingOutcome(ruling), true,
+                        clock.instant()));
                 return rulingOutcome(ruling);
             }).orElse(ReviewOutcome.DISPUTED);
             case RULED -> records.ruling(round.id()).map(SchemeReviewRounds::rulingOutcome).orElse(ReviewOutcome.TO_REVISE);
@@ -118,6 +127,7 @@ class SchemeReviewRounds implements SchemeReviews {
         };
         records.moveRound(round.id(), RoundState.OPEN, next);
         audit.record("review.round-decided", "application", round.orderNo(), "round=" + round.roundNo() + " outcome=" + outcome);
+        events.publishEvent(new ReviewDecided(round.orderId(), round.orderNo(), round.roundNo(), outcome, false, clock.instant()));
         return outcome;
     }
 

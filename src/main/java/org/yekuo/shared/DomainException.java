@@ -1,6 +1,8 @@
 package org.yekuo.shared;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 
@@ -15,6 +17,8 @@ public class DomainException extends RuntimeException {
     private final String messageKey;
     private final transient Object[] arguments;
     private final List<FieldProblem> fieldProblems;
+    /** When a refused caller may try again (a rate limit's 429 says so in {@code Retry-After}). */
+    private Duration retryAfter;
 
     public DomainException(HttpStatus status, String messageKey, Object... arguments) {
         this(status, List.of(), messageKey, arguments);
@@ -44,6 +48,16 @@ public class DomainException extends RuntimeException {
 
     public static DomainException forbidden(String messageKey, Object... arguments) {
         return new DomainException(HttpStatus.FORBIDDEN, messageKey, arguments);
+    }
+
+    /** Says when the caller may try again; answered as {@code Retry-After} in whole seconds. */
+    public DomainException retryAfter(Duration wait) {
+        this.retryAfter = wait.isNegative() ? Duration.ZERO : wait;
+        return this;
+    }
+
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public HttpStatus status() {

@@ -12,8 +12,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -23,6 +25,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /**
  * Turns refusals into RFC 9457 problem details in the requester's language. Field problems are
@@ -41,7 +44,14 @@ class ProblemDetailsAdvice {
     }
 
     @ExceptionHandler(DomainException.class)
-    ProblemDetail domain(DomainException e) {
+    ResponseEntity<ProblemDetail> domain(DomainException e) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        e.retryAfter().ifPresent(wait -> answer.header(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000))));
+        return answer.body(domainProblem(e));
+    }
+
+    private ProblemDetail domainProblem(DomainException e) {
         Locale locale = LocaleContextHolder.getLocale();
         ProblemDetail problem = problem(e.status(), e.messageKey(), messages.getMessage(e.messageKey(), e.arguments(), e.messageKey(), locale));
         if (!e.fieldProblems().isEmpty()) {
@@ -90,7 +100,10 @@ class ProblemDetailsAdvice {
         return problem;
     }
 
-    /** A value of the wrong shape ("abc" for a number): name the field when the parser knows it. */
+    /**
+     * A value of the wrong shape ("abc" for a number), or text the {@link TextPolicy} refuses: name the
+     * field when the parser knows it.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         Locale locale = LocaleContextHolder.getLocale();
@@ -98,10 +111,21 @@ class ProblemDetailsAdvice {
         if (field == null) {
             return problem(HttpStatus.BAD_REQUEST, "validation.unreadable", messages.getMessage("validation.unreadable", null, locale));
         }
-        String message = messages.getMessage("validation.field-unreadable", new Object[] {field}, locale);
+        String message = refusedText(e) ? messages.getMessage(TextPolicy.REFUSED, new Object[] {field}, locale)
+                : messages.getMessage("validation.field-unreadable", new Object[] {field}, locale);
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation.failed", message);
         problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
         return problem;
+    }
+
+    private static boolean refusedText(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidFormatException invalid && invalid.getValue() instanceof String text
+                    && !TextPolicy.acceptable(text)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fieldOf(Throwable e) {

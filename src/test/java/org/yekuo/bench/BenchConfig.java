@@ -9,7 +9,7 @@ import java.util.Set;
  * full run of docs/performance.md.
  *
  * @param scale   fraction of the full generated history (1,000,000 finished and 50,000 open orders)
- * @param skip    stages left out: generate, pgbench, lifecycle, sweep, latency
+ * @param skip    stages left out: generate, pgbench, lifecycle, sweep, insight, latency
  * @param sweepOpenNodes open nodes the sweep probe measures at
  * @param sweepDue       of which due for a reminder
  * @param thinkMillis    mean think time of a client between two requests in the paced latency run

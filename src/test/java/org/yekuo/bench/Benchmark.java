@@ -93,6 +93,9 @@ public final class Benchmark {
                     results.context("sweep plans", "the plans of the reminders query and of the sweep's scans at each size: " + file);
                 });
             }
+            if (config.runs("insight")) {
+                stage(results, InsightProbe.SECTION, () -> new InsightProbe(context).measure(results));
+            }
         }
         if (config.runs("latency")) {
             stage(results, LatencyHarness.SECTION,

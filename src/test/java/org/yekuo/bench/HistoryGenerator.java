@@ -533,9 +533,9 @@ final class HistoryGenerator {
 
     private static final String DEADLINES = """
             insert into node_deadline (order_id, order_no, type_code, node_code, task_id, roles, org_path, handler,
-                reached_at, due_at, yellow_at, remind_at, completed_at, reminded_at, turned_yellow_at, turned_red_at)
+                reached_at, signed_at, due_at, yellow_at, remind_at, completed_at, reminded_at, turned_yellow_at, turned_red_at)
             select n.id, a.order_no, n.code, n.node_code, 'gen-' || n.id || '-' || n.k, r.roles, n.org_path, r.handler,
-                n.reached_at, n.due_at, n.due_at - interval '3 days', n.due_at - interval '1 day', n.completed_at,
+                n.reached_at, n.reached_at + (n.completed_at - n.reached_at) / 4, n.due_at, n.due_at - interval '3 days', n.due_at - interval '1 day', n.completed_at,
                 case when n.completed_at > n.due_at - interval '1 day' then n.due_at - interval '1 day' end,
                 case when n.completed_at > n.due_at - interval '3 days' then n.due_at - interval '3 days' end,
                 case when n.late then n.due_at end

@@ -11,6 +11,7 @@ import org.yekuo.review.Opinion;
 import org.yekuo.review.ReviewDesk;
 import org.yekuo.review.Verdict;
 import org.yekuo.workflow.WorkItem;
+import org.yekuo.support.LvSchemeCheck;
 
 /**
  * How the benchmark works one open task of an order, per node code: by default the demo user of the
@@ -32,7 +33,7 @@ final class NodeDrivers {
             Map.entry("ACCEPTANCE", Map.of()),
             Map.entry("SITE_SURVEY", Map.of("meterPosition", "box on the east wall", "supplyPoint", "transformer 3",
                     "distanceMetres", "35.5", "surveyOpinion", "can be connected")),
-            Map.entry("SCHEME_DESIGN", Map.of("supplyVoltage", "220V", "supplyPoint", "transformer 3", "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "single-phase meter")),
+            Map.entry("SCHEME_DESIGN", LvSchemeCheck.passed(Map.of("supplyVoltage", "220V", "supplyPoint", "transformer 3", "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "single-phase meter"))),
             Map.entry("SCHEME_REPLY", Map.of("replyDate", TODAY)),
             Map.entry("DESIGN_REVIEW", Map.of("outcome", "PASS")),
             Map.entry("INTERMEDIATE_INSPECTION", Map.of("inspectionDate", TODAY, "outcome", "PASS")),

@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import org.yekuo.support.LvSchemeCheck;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -27,7 +28,7 @@ final class DeadlineScenario {
             "ACCEPTANCE", Map.of(),
             "SITE_SURVEY", Map.of("meterPosition", "east wall", "supplyPoint", "No. 3", "distanceMetres", "35",
                     "surveyOpinion", "ok"),
-            "SCHEME_DESIGN", Map.of("supplyVoltage", "220V", "supplyPoint", "No. 3", "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "single phase"));
+            "SCHEME_DESIGN", LvSchemeCheck.passed(Map.of("supplyVoltage", "220V", "supplyPoint", "No. 3", "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "single phase")));
 
     private final MockMvc mvc;
     private final JdbcClient jdbc;

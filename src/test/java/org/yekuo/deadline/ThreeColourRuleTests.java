@@ -35,7 +35,7 @@ class ThreeColourRuleTests {
 
     private static NodeDeadline node(boolean locked, Instant completedAt, Instant pausedSince) {
         return new NodeDeadline(1, 1, "YK-2026-000001", "LV_RES_NEW", 1, LimitUnit.WORKING_DAYS, "SITE_SURVEY", "t1",
-                Set.of("SURVEYOR"), "/1/", null, null, YELLOW_AT.minusSeconds(86_400), DUE_AT, YELLOW_AT, DUE_AT, completedAt,
+                Set.of("SURVEYOR"), "/1/", null, null, null, YELLOW_AT.minusSeconds(86_400), DUE_AT, YELLOW_AT, DUE_AT, completedAt,
                 pausedSince, 0, null, null, null, null, locked, false, Colour.GREEN);
     }
 }

@@ -34,6 +34,7 @@ import org.yekuo.notification.Notifications;
 import org.yekuo.shared.ClockConfiguration;
 import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.support.Subjects;
+import org.yekuo.support.LvSchemeCheck;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -52,8 +53,8 @@ class RatingPagesTests {
             List.of("ACCEPTANCE", "clerk", Map.of()),
             List.of("SITE_SURVEY", "surveyor", Map.of("meterPosition", "东墙外表箱", "supplyPoint", "3号公变",
                     "distanceMetres", "35.5", "surveyOpinion", "具备接入条件")),
-            List.of("SCHEME_DESIGN", "designer", Map.of("supplyVoltage", "220V", "supplyPoint", "3号公变",
-                    "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "单相表计接入")),
+            List.of("SCHEME_DESIGN", "designer", LvSchemeCheck.passed(Map.of("supplyVoltage", "220V", "supplyPoint", "3号公变",
+                    "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "单相表计接入"))),
             List.of("SCHEME_REPLY", "clerk", Map.of("replyDate", TODAY)),
             List.of("CONTRACT", "clerk", Map.of("contractNo", "HT-2026-009", "customerNo", "3300123999")),
             List.of("METER_INSTALLATION", "inspector", Map.of("meterNo", "DB-0009", "meterReading", "0")),

@@ -28,6 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yekuo.audit.AuditEntry;
 import org.yekuo.audit.AuditTrail;
+import org.yekuo.support.LvSchemeCheck;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -50,7 +51,7 @@ class ApplicationLifecycleTests {
             Map.entry("ACCEPTANCE", Map.of()),
             Map.entry("SITE_SURVEY", Map.of("meterPosition", "东墙外表箱", "supplyPoint", "3号公变", "distanceMetres", "35.5",
                     "surveyOpinion", "具备接入条件")),
-            Map.entry("SCHEME_DESIGN", Map.of("supplyVoltage", "220V", "supplyPoint", "3号公变", "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "单相表计接入")),
+            Map.entry("SCHEME_DESIGN", LvSchemeCheck.passed(Map.of("supplyVoltage", "220V", "supplyPoint", "3号公变", "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "单相表计接入"))),
             Map.entry("SCHEME_REPLY", Map.of("replyDate", TODAY)),
             Map.entry("DESIGN_REVIEW", Map.of("outcome", "PASS")),
             Map.entry("INTERMEDIATE_INSPECTION", Map.of("inspectionDate", TODAY, "outcome", "PASS")),

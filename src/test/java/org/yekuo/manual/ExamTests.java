@@ -2,6 +2,7 @@ package org.yekuo.manual;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -10,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -140,6 +142,86 @@ class ExamTests {
     }
 
     @Test
+    @DisplayName("R-STD-2 the colleague asked to countersign is texted and finds the request on the workbench until deciding it")
+    void theCoHandlerAskedIsToldAtOnce() throws Exception {
+        String trainee = newStaff("SURVEYOR");
+        String taskId = surveyWaiting();
+        String asked = mvc.perform(post("/api/manual/countersigns").with(httpBasic(trainee, PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"taskId\": \"" + taskId + "\", \"coHandler\": \"surveyor\"}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(asked, "$.id")).longValue();
+        long orderId = ((Number) JsonPath.read(asked, "$.orderId")).longValue();
+        String orderNo = jdbc.sql("select order_no from application where id = ?").param(orderId).query(String.class).single();
+
+        assertThat(jdbc.sql("select body from sms_outbox where business_ref = ? and template_code = 'countersign-requested'")
+                .param(orderNo).query(String.class).list()).singleElement().asString()
+                .contains("见习" + trainee.substring(8), orderNo, "现场勘查", "会签");
+        String workbench = mvc.perform(get("/").with(httpBasic("surveyor", PASSWORD))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(workbench).contains("data-testid=\"countersigns-panel\"", "data-countersign=\"" + id + "\"", orderNo, "同意会签");
+        assertThat(mvc.perform(get("/").with(httpBasic(trainee, PASSWORD))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("data-countersign=\"" + id + "\"");
+
+        mvc.perform(post("/api/manual/countersigns/{id}/decision", id).with(httpBasic("surveyor", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"approve\": false}")).andExpect(status().isOk());
+        assertThat(mvc.perform(get("/").with(httpBasic("surveyor", PASSWORD))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("data-countersign=\"" + id + "\"");
+    }
+
+    @Test
+    @DisplayName("R-STD-2 a pass certifies for two years; a certification about to expire shows on the board, an expired one "
+            + "no longer lets its holder sign for alone")
+    void certificationsExpire() throws Exception {
+        String trainee = newStaff("SURVEYOR");
+        long exam = ((Number) JsonPath.read(start(trainee, "LV_RES_NEW"), "$.id")).longValue();
+        String result = submit(trainee, exam, answers(exam, 18)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.passed").value(true)).andReturn().getResponse().getContentAsString();
+        Instant until = Instant.parse(JsonPath.read(result, "$.certifiedUntil"));
+        assertThat(Duration.between(Instant.now(), until).toDays()).isBetween(729L, 731L);
+        String taskId = surveyWaiting();
+
+        jdbc.sql("update manual_certification set valid_until = ? where username = ?")
+                .params(Timestamp.from(Instant.now().plus(Duration.ofDays(10))), trainee).update();
+        mvc.perform(get("/api/manual/certifications/lapsing").with(httpBasic("leader", PASSWORD)))
+                .andExpect(jsonPath("$[?(@.username == '" + trainee + "')].typeCode").value(hasItem("LV_RES_NEW")));
+        assertThat(mvc.perform(get("/manual/certifications").with(httpBasic("leader", PASSWORD))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("见习" + trainee.substring(8));
+
+        jdbc.sql("update manual_certification set valid_until = ? where username = ?")
+                .params(Timestamp.from(Instant.now().minus(Duration.ofDays(1))), trainee).update();
+        mvc.perform(post("/api/tasks/{t}/sign-for", taskId).with(httpBasic(trainee, PASSWORD))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/manual/certifications/lapsing").with(httpBasic("leader", PASSWORD)))
+                .andExpect(jsonPath("$[?(@.username == '" + trainee + "')].typeCode").value(hasItem("LV_RES_NEW")));
+    }
+
+    @Test
+    @DisplayName("R-STD-2 a chapter changed materially in an edition needs re-certification within 30 days; a certification "
+            + "gained after that edition does not")
+    void aMaterialChangeCallsForRenewal() throws Exception {
+        String before = newStaff("CLERK");
+        String after = newStaff("CLERK");
+        String type = "ACCOUNT_SPLIT_MERGE";
+        certify(before, type, Instant.now().minus(Duration.ofDays(100)));
+        String edition = mvc.perform(post("/api/manual/editions").with(httpBasic("admin", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"summary\": \"分户并户流程调整\", \"materialChapters\": [\"" + type + "\"], \"entries\": ["
+                                + "{\"typeCode\": \"" + type + "\", \"text\": \"分户并户改为先核对计量再签合同\", \"reason\": \"流程调整\"}]}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        Instant published = Instant.parse(JsonPath.read(edition, "$.publishedAt"));
+        certify(after, type, Instant.now().plusSeconds(1));
+
+        String mine = mvc.perform(get("/api/manual/certifications/mine").with(httpBasic(before, PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Instant renewBy = Instant.parse(JsonPath.<List<String>>read(mine, "$[?(@.typeCode == '" + type + "')].renewBy").get(0));
+        // The answer's instant may carry finer digits than the database keeps: 30 days to within a second.
+        assertThat(Duration.between(published, renewBy).minus(Duration.ofDays(30)).abs()).isLessThan(Duration.ofSeconds(1));
+        mvc.perform(get("/api/manual/certifications/mine").with(httpBasic(after, PASSWORD)))
+                .andExpect(jsonPath("$[?(@.typeCode == '" + type + "')].renewBy").value(hasItem(org.hamcrest.Matchers.nullValue())));
+        mvc.perform(get("/api/manual/certifications/lapsing").with(httpBasic("leader", PASSWORD)))
+                .andExpect(jsonPath("$[?(@.username == '" + before + "')].typeCode").value(hasItem(type)))
+                .andExpect(jsonPath("$[?(@.username == '" + after + "')]").isEmpty());
+    }
+
+    @Test
     @DisplayName("R-STD-2 every chapter's bank can fill an exam, and a question without a correct answer is refused")
     void banksFillAnExamAndKeysAreRequired() throws Exception {
         for (BusinessTypeSummary type : catalogue.types()) {
@@ -157,6 +239,11 @@ class ExamTests {
                                 + "\"stem\": \"装表后应与客户共同核对什么？\", \"explanation\": \"表号与底数\", \"options\": ["
                                 + "{\"text\": \"表号与底数\", \"correct\": true}, {\"text\": \"表箱颜色\", \"correct\": false}]}"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.options[0].correct").value(true));
+    }
+
+    private void certify(String username, String type, Instant at) {
+        jdbc.sql("insert into manual_certification (username, type_code, edition_no, certified_at, valid_until) values (?, ?, 1, ?, ?)")
+                .params(username, type, Timestamp.from(at), Timestamp.from(at.plus(Duration.ofDays(730)))).update();
     }
 
     private String newStaff(String role) {

@@ -1,6 +1,7 @@
 package org.yekuo.review;
 
 import org.yekuo.support.Subjects;
+import org.yekuo.support.LvSchemeCheck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -40,7 +41,8 @@ class ReviewFlowTests {
             "ACCEPTANCE", Map.of(),
             "SITE_SURVEY", Map.of("meterPosition", "配电室", "supplyPoint", "110kV 东郊站", "distanceMetres", "1200",
                     "surveyOpinion", "具备专线接入条件"),
-            "SCHEME_DESIGN", Map.of("supplyVoltage", "10kV", "supplyPoint", "110kV 东郊站 10kV 东12线", "meteringMethod", "HV_HV", "tariffCategory", "LARGE_INDUSTRIAL", "schemeSummary", "东郊站 10kV 专线接入"),
+            // An LV order among them answers the LV check with its design; an HV one has no such fields to read.
+            "SCHEME_DESIGN", LvSchemeCheck.passed(Map.of("supplyVoltage", "10kV", "supplyPoint", "110kV 东郊站 10kV 东12线", "meteringMethod", "HV_HV", "tariffCategory", "LARGE_INDUSTRIAL", "schemeSummary", "东郊站 10kV 专线接入")),
             "SCHEME_REPLY", Map.of("replyDate", java.time.LocalDate.now(org.yekuo.shared.ClockConfiguration.UTILITY_ZONE).toString()));
     static final Map<String, String> HANDLERS = Map.of("ACCEPTANCE", "clerk", "SITE_SURVEY", "surveyor",
             "SCHEME_DESIGN", "designer", "SCHEME_REPLY", "clerk");
@@ -368,6 +370,36 @@ class ReviewFlowTests {
         assertThat(audit.forSubject("application", orderNo)).extracting(org.yekuo.audit.AuditEntry::action)
                 .contains("review.opened", "review.transferred", "review.delegated", "review.handed-back", "review.countersigned",
                         "review.urged", "review.urged-automatically", "review.co-signer-added", "review.copied", "review.marked-typical");
+    }
+
+    @Test
+    @DisplayName("R-REV-6 R-STD-1 a review marked as a typical case goes into the appendix of the manual's next edition, with "
+            + "the opinion, its clauses and why it is typical")
+    void typicalCaseGoesIntoTheManualsAppendix() throws Exception {
+        long id = hvOrder("HV_NEW_SINGLE");
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        countersign(reviewTasks(id).get("REVIEWER_OPERATIONS"), "ops", "MODIFY", List.of("HV-3"), "第二回路应取自不同母线段")
+                .andExpect(status().isOk());
+        String board = mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("ops", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        int review = JsonPath.<List<Integer>>read(board, "$.rounds[0].reviews[?(@.review.department == 'OPERATIONS')].review.id").get(0);
+        mvc.perform(post("/api/reviews/{r}/typical", review).with(httpBasic("ops", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"双回路同母线段的常见错误\"}")).andExpect(status().isNoContent());
+        String orderNo = JsonPath.read(mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andReturn().getResponse().getContentAsString(), "$.orderNo");
+
+        String edition = mvc.perform(post("/api/manual/editions").with(httpBasic("leader", PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"summary\": \"本月典型案例\", \"entries\": [{\"text\": \"收录本月典型审查案例\", \"reason\": \"月度汇编\"}]}"))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        int number = JsonPath.read(edition, "$.number");
+        mvc.perform(get("/api/manual/appendix").param("edition", String.valueOf(number)).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(jsonPath("$[?(@.orderNo == '" + orderNo + "')].note").value(Matchers.contains("双回路同母线段的常见错误")))
+                .andExpect(jsonPath("$[?(@.orderNo == '" + orderNo + "')].edition").value(Matchers.contains(number)))
+                .andExpect(jsonPath("$[?(@.orderNo == '" + orderNo + "')].clauses[0]").value(Matchers.contains("HV-3")));
+        mvc.perform(get("/api/manual/editions/{n}/changes", number).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(jsonPath("$[?(@.kind == 'CASES')]").isNotEmpty());
     }
 
     @Test

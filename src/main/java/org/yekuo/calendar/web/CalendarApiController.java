@@ -12,6 +12,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.calendar.CalendarDay;
 import org.yekuo.calendar.CalendarResult;
 import org.yekuo.calendar.CalendarYear;
@@ -61,6 +63,7 @@ class CalendarApiController {
     }
 
     @GetMapping("/days/{date}")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "Is a date a working day", description = "The date's kind (WORKDAY, WEEKEND, HOLIDAY, "
             + "ADJUSTED_WORKDAY) and, for special days, their names. yearLoaded=false: only weekends were considered.")
     DayAnswer day(@Parameter(description = "yyyy-MM-dd") @PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate date) {
@@ -69,6 +72,7 @@ class CalendarApiController {
     }
 
     @GetMapping("/working-days/plus")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "A date plus N working days", description = "The date N working days after start, start "
             + "itself not counted (accepted on 2026-02-13 with 2 working days: due 2026-02-24). n=0 gives start if it "
             + "is a working day, else the next working day; a negative n counts backwards.")
@@ -83,6 +87,7 @@ class CalendarApiController {
     }
 
     @GetMapping("/working-days/between")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "Working days between two dates", description = "The working days after from up to and "
             + "including to; the same date gives 0. to must not be before from.")
     BetweenDaysAnswer workingDaysBetween(@RequestParam @DateTimeFormat(iso = ISO.DATE) LocalDate from,
@@ -92,6 +97,7 @@ class CalendarApiController {
     }
 
     @GetMapping("/working-hours/plus")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "A moment plus working hours", description = "The moment when the given office time has "
             + "passed after start, skipping nights, lunch breaks, weekends and holidays (office hours are set by "
             + "yekuo.calendar.office-hours, by default 08:30-12:00 and 13:30-17:30).")
@@ -111,6 +117,7 @@ class CalendarApiController {
     }
 
     @GetMapping("/working-hours/between")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "Working hours between two moments", description = "The office time on working days "
             + "between from and to, in minutes and as an ISO-8601 duration. to must not be before from.")
     BetweenHoursAnswer workingHoursBetween(@RequestParam @DateTimeFormat(iso = ISO.DATE_TIME) LocalDateTime from,
@@ -121,6 +128,7 @@ class CalendarApiController {
     }
 
     @GetMapping("/years")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "The loaded years", description = "Each year with its source notice, who loaded it and "
             + "when, and how many holidays and adjusted working days it has. Other years count weekends only.")
     List<CalendarYear> years() {
@@ -128,12 +136,14 @@ class CalendarApiController {
     }
 
     @GetMapping("/years/{year}")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "A year's special days", description = "404 when no calendar is loaded for the year.")
     YearAnswer year(@PathVariable int year) {
         return yearAnswer(year);
     }
 
     @PutMapping("/years/{year}")
+    @PreAuthorize(AccessRules.ADMIN)
     @Operation(summary = "Load or replace a year (administrators)", description = "Replaces all special days of the "
             + "year. Refused as a whole, nothing saved, with one error per bad entry (days[i].field) when any entry "
             + "is wrong: a date twice, not yyyy-MM-dd, outside the year; a kind other than HOLIDAY or "
@@ -146,6 +156,7 @@ class CalendarApiController {
     }
 
     @PostMapping(path = "/years/{year}/file", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(AccessRules.ADMIN)
     @Operation(summary = "Load or replace a year from a CSV file (administrators)", description = "UTF-8 CSV with the "
             + "header date,kind,name_zh,name_en. Refused as a whole, nothing saved, with one error per bad line "
             + "(line[n].column).")
@@ -156,6 +167,7 @@ class CalendarApiController {
     }
 
     @PostMapping("/special-days")
+    @PreAuthorize(AccessRules.ADMIN)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a special day (administrators)", description = "The year must be loaded already.")
     SpecialDay addDay(@RequestBody DayRequest request) {
@@ -163,12 +175,14 @@ class CalendarApiController {
     }
 
     @PutMapping("/special-days/{date}")
+    @PreAuthorize(AccessRules.ADMIN)
     @Operation(summary = "Change a special day (administrators)")
     SpecialDay changeDay(@PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate date, @RequestBody DayRequest request) {
         return administration.changeDay(date, request.toLine(1, date.toString()));
     }
 
     @DeleteMapping("/special-days/{date}")
+    @PreAuthorize(AccessRules.ADMIN)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Remove a special day (administrators)")
     void removeDay(@PathVariable @DateTimeFormat(iso = ISO.DATE) LocalDate date) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.catalogue.AbolishedMaterial;
 import org.yekuo.catalogue.BusinessTypeDefinition;
 import org.yekuo.catalogue.BusinessTypeSummary;
@@ -46,12 +48,14 @@ class CatalogueApi {
     }
 
     @GetMapping("/types")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "List the business types at their current version, optionally of one process family")
     List<BusinessTypeSummary> types(@Parameter(description = "LV, HV, CHANGE or PV") @RequestParam(required = false) ProcessFamily family) {
         return family == null ? catalogue.types() : catalogue.types(family);
     }
 
     @GetMapping("/types/{code}")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "Get a business type: its current version, or the version asked for")
     BusinessTypeDefinition type(@PathVariable String code,
             @Parameter(description = "a version number; the current version when absent") @RequestParam(required = false) Integer version) {
@@ -59,12 +63,14 @@ class CatalogueApi {
     }
 
     @GetMapping("/types/{code}/versions")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "List the versions of a business type, newest first: who changed what, when")
     List<Revision> versions(@PathVariable String code) {
         return catalogue.history(code);
     }
 
     @PutMapping("/types/{code}/nodes/{node}/limit")
+    @PreAuthorize(AccessRules.ADMIN)
     @Operation(summary = "Change a node's time limit (administrators)", description = "amount: a positive whole number "
             + "(ACCEPTANCE also 0 working days: the same working day); unit: WORKING_DAYS or WORKING_HOURS; source: "
             + "PAPER, STATE_GRID_RULE or COMMON_PRACTICE. Answers the new version; 409 when baseVersion is not current.")
@@ -74,6 +80,7 @@ class CatalogueApi {
     }
 
     @PostMapping("/types/{code}/materials")
+    @PreAuthorize(AccessRules.ADMIN)
     @Operation(summary = "Add a material to the checklist (administrators)", description = "deferredUntil: a node of the "
             + "type after ACCEPTANCE, or empty for required at acceptance. Abolished materials are refused with the reason.")
     BusinessTypeDefinition addMaterial(@PathVariable String code, @RequestBody Edits.MaterialAddition edit) {
@@ -81,6 +88,7 @@ class CatalogueApi {
     }
 
     @PutMapping("/types/{code}/materials/{materialCode}")
+    @PreAuthorize(AccessRules.ADMIN)
     @Operation(summary = "Change until which node a material may be deferred (administrators)")
     BusinessTypeDefinition changeDeferral(@PathVariable String code, @PathVariable String materialCode,
             @RequestBody Edits.DeferralEdit edit) {
@@ -88,6 +96,7 @@ class CatalogueApi {
     }
 
     @DeleteMapping("/types/{code}/materials/{materialCode}")
+    @PreAuthorize(AccessRules.ADMIN)
     @Operation(summary = "Remove a material from the checklist (administrators)")
     BusinessTypeDefinition removeMaterial(@PathVariable String code, @PathVariable String materialCode,
             @RequestParam(required = false) Integer baseVersion, @RequestParam(required = false) String reason) {
@@ -95,6 +104,7 @@ class CatalogueApi {
     }
 
     @PutMapping("/types/{code}/reviewers")
+    @PreAuthorize(AccessRules.ADMIN)
     @Operation(summary = "Replace the reviewing departments (administrators)", description = "department: OPERATIONS, "
             + "MARKETING or DISPATCH; onlyAboveKw: optional, the department reviews only above this capacity.")
     BusinessTypeDefinition changeReviewers(@PathVariable String code, @RequestBody Edits.ReviewersEdit edit) {
@@ -102,6 +112,7 @@ class CatalogueApi {
     }
 
     @GetMapping("/nodes")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "List the 12 key nodes with their names in the request's language")
     List<NamedCode> nodes(Locale locale) {
         return Arrays.stream(KeyNode.values())
@@ -109,12 +120,14 @@ class CatalogueApi {
     }
 
     @GetMapping("/materials")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "List the materials a checklist may name")
     List<Material> materials() {
         return catalogue.materials();
     }
 
     @GetMapping("/abolished-materials")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "List the abolished materials, which no checklist may name, with the reasons")
     List<AbolishedMaterial> abolishedMaterials() {
         return catalogue.abolishedMaterials();

@@ -2,6 +2,7 @@ package org.yekuo.catalogue.web;
 
 import java.util.List;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.catalogue.GuidelineRevision;
 import org.yekuo.catalogue.ReviewGuideline;
 import org.yekuo.catalogue.ReviewGuidelines;
@@ -37,12 +39,14 @@ class GuidelineApi {
     }
 
     @GetMapping
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "List the review guidelines at their current version")
     List<ReviewGuideline> guidelines() {
         return guidelines.guidelines();
     }
 
     @GetMapping("/{code}")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "Get a review guideline: its current version, or the version asked for")
     ReviewGuideline guideline(@Parameter(description = "LV or HV") @PathVariable String code,
             @Parameter(description = "a version number; the current version when absent") @RequestParam(required = false) Integer version) {
@@ -50,12 +54,14 @@ class GuidelineApi {
     }
 
     @GetMapping("/{code}/versions")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "List the versions of a review guideline, newest first: who changed what, when")
     List<GuidelineRevision> versions(@PathVariable String code) {
         return guidelines.history(code);
     }
 
     @PostMapping("/{code}/items")
+    @PreAuthorize(AccessRules.ADMIN)
     @Operation(summary = "Add a check item (administrators)", description = "clauseNo: the guideline's code, a hyphen "
             + "and a number no version has used (e.g. HV-24; a retired item's number is never reused); textZh, textEn: "
             + "1 to 200 characters; department: OPERATIONS, MARKETING or DISPATCH. Answers the new version; 409 when "
@@ -65,6 +71,7 @@ class GuidelineApi {
     }
 
     @PutMapping("/{code}/items/{clauseNo}")
+    @PreAuthorize(AccessRules.ADMIN)
     @Operation(summary = "Change a check item's texts or department (administrators)", description = "textZh, textEn: "
             + "1 to 200 characters; department: OPERATIONS, MARKETING or DISPATCH; the clause number stays. Answers "
             + "the new version; 409 when baseVersion is not current.")
@@ -74,6 +81,7 @@ class GuidelineApi {
     }
 
     @DeleteMapping("/{code}/items/{clauseNo}")
+    @PreAuthorize(AccessRules.ADMIN)
     @Operation(summary = "Retire a check item (administrators)", description = "The item leaves the new version; "
             + "older versions keep it, and its clause number is never given to another item.")
     ReviewGuideline retireItem(@PathVariable String code, @PathVariable String clauseNo,

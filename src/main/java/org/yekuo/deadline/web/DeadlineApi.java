@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.deadline.Colour;
 import org.yekuo.deadline.DeadlineBoard;
 import org.yekuo.deadline.Deadlines;
@@ -41,6 +42,7 @@ class DeadlineApi {
     }
 
     @GetMapping("/deadlines")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "Open nodes of my org scope, most urgent first, filtered by colour, node, role and handler, with counts by colour")
     DeadlineBoard.Page board(@RequestParam Optional<Colour> colour, @RequestParam Optional<String> node,
             @RequestParam Optional<String> role, @RequestParam Optional<String> handler, @RequestParam Optional<String> orderNo,
@@ -50,18 +52,21 @@ class DeadlineApi {
     }
 
     @GetMapping("/deadlines/counts")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "Open nodes of my org scope by colour")
     DeadlineBoard.Counts counts() {
         return board.counts(users.require());
     }
 
     @GetMapping("/orders/{orderId}/deadlines")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "An order's node deadlines with colours, lock and pause, and its delay explanations")
     OrderDeadlines ofOrder(@PathVariable long orderId) {
         return deadlines.ofOrder(orderId, users.require());
     }
 
     @PostMapping("/deadlines/{deadlineId}/explanations")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @Operation(summary = "The handler of a locked (overdue) node files a delay explanation with one of the six categories")
     DelayExplanation file(@PathVariable long deadlineId, @RequestBody ExplanationRequest request) {
         return explanations.file(deadlineId, request.category(), request.explanation(), users.require());

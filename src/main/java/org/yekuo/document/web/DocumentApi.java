@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.document.AccessFilter;
 import org.yekuo.document.Document;
 import org.yekuo.document.DocumentAccess;
@@ -49,6 +50,7 @@ class DocumentApi {
     }
 
     @GetMapping("/orders/{orderId}/documents")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "Every version of every document of an order in my data scope, oldest first (any member of staff); "
             + "view one at /documents/{id}, download it watermarked at /documents/{id}/download")
     List<Document> archive(@PathVariable long orderId) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.deadline.report.ReportMonth;
 import org.yekuo.evaluation.EvaluationDashboard;
 import org.yekuo.evaluation.EvaluationReport;
@@ -87,6 +88,7 @@ class EvaluationApi {
     }
 
     @PostMapping("/{id}/task/close")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Close the improvement task of a traced rating with what was done (its assignee, or a head or leader)")
     void closeTask(@PathVariable long id, @RequestBody TaskClosing closing) {

@@ -1,18 +1,8 @@
 package org.yekuo.identity.internal;
 
-import java.io.IOException;
-import java.net.URI;
-import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -21,10 +11,11 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.servlet.LocaleResolver;
+import org.yekuo.shared.ProblemWriter;
 
 /**
  * Staff sign in with username and password on the pages (session, CSRF on) and integrators call
@@ -41,8 +32,7 @@ class SecurityConfiguration {
             "/e/**"};
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, MessageSource messages, LocaleResolver locales)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
         RequestMatcher apiWithCredentials = request -> request.getRequestURI().startsWith("/api/")
                 && request.getHeader("Authorization") != null;
         // The public API proves an applicant by a verification code in the request, never by a cookie.
@@ -56,15 +46,15 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 // Wrong credentials on the API are answered like missing ones: a problem body, as the API document says.
                 .httpBasic(basic -> basic.authenticationEntryPoint(
-                        (request, response, e) -> problem(request, response, messages, locales, HttpStatus.UNAUTHORIZED, "security.unauthenticated")))
+                        (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "security.unauthenticated")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials, publicApi))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(
-                                (request, response, e) -> problem(request, response, messages, locales, HttpStatus.UNAUTHORIZED, "security.unauthenticated"),
+                                (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "security.unauthenticated"),
                                 api)
                         .defaultAccessDeniedHandlerFor(
-                                (request, response, e) -> problem(request, response, messages, locales, HttpStatus.FORBIDDEN, "security.forbidden"),
+                                (request, response, e) -> problems.write(request, response, HttpStatus.FORBIDDEN, "security.forbidden"),
                                 api)
                         // Pages: the container's error page, which renders the product's own 403 page.
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
@@ -86,21 +76,9 @@ class SecurityConfiguration {
         return new DefaultAuthenticationEventPublisher(publisher);
     }
 
-    private static String json(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    private static void problem(HttpServletRequest request, HttpServletResponse response, MessageSource messages,
-            LocaleResolver locales, HttpStatus status, String code) throws IOException {
-        Locale locale = locales.resolveLocale(request);
-        String detail = messages.getMessage(code, null, code, locale);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("urn:yekuo:problem:" + code));
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"" + problem.getType() + "\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + json(detail)
-                + "\",\"code\":\"" + code + "\"}");
+    /** A request the firewall refuses (an encoded NUL or a traversal in the path) gets a problem document too. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(request, response, HttpStatus.BAD_REQUEST, "security.request-rejected");
     }
 }

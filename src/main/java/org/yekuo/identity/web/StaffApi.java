@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.OrgUnit;
@@ -142,6 +143,7 @@ class StaffApi {
     }
 
     @GetMapping("/org-units")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "The org-unit tree from the caller's own unit down")
     List<OrgUnitNode> orgUnits() {
         return OrgUnitNode.tree(orgUnits.within(users.require().scope()));

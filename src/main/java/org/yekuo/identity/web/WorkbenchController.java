@@ -4,12 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import jakarta.servlet.http.HttpSession;
-
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
-import org.springframework.security.web.WebAttributes;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,11 +40,10 @@ class WorkbenchController {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, HttpSession session, Model model) {
+    String login(@RequestParam(required = false) String error, Model model) {
+        // One answer for a wrong password and for an unknown, disabled or locked account: it names no account.
         if (error != null) {
-            Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
-            model.addAttribute("loginError", failure instanceof LockedException ? "login.locked"
-                    : failure instanceof DisabledException ? "login.disabled" : "login.bad-credentials");
+            model.addAttribute("loginError", "login.bad-credentials");
         }
         return "login";
     }

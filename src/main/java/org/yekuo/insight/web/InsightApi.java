@@ -3,11 +3,13 @@ package org.yekuo.insight.web;
 import java.util.Optional;
 
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.insight.OrderRisk;
 import org.yekuo.insight.RiskBoard;
@@ -37,6 +39,7 @@ class InsightApi {
     }
 
     @GetMapping("/risk")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "Open nodes of my org scope by their risk of finishing late, riskiest first (sort=DUE: most urgent first)")
     RiskBoard.RiskPage board(@Parameter(description = "minimum risk in percent, 0 to 100") @RequestParam Optional<Integer> minRisk,
             @RequestParam Optional<String> node, @RequestParam Optional<String> orderNo,
@@ -47,6 +50,7 @@ class InsightApi {
     }
 
     @GetMapping("/orders/{orderId}/risk")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @ApiResponse(responseCode = "200", description = "The order's risk, node by node",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = OrderRisk.class)))
     @ApiResponse(responseCode = "204", description = "The order has no open node with a deadline (done, withdrawn or not yet started)",

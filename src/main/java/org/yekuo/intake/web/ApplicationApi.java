@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.intake.ApplicationIntake;
@@ -33,6 +34,9 @@ import org.yekuo.intake.NewApplication;
 import org.yekuo.intake.NodeWork;
 import org.yekuo.intake.OrderView;
 import org.yekuo.intake.Orders;
+import org.yekuo.intake.SchemeCheck;
+import org.yekuo.intake.SchemeChecks;
+import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.WorkItem;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,8 +52,11 @@ class ApplicationApi {
     private final NodeWork work;
     private final MaterialSupply supply;
     private final CurrentUsers users;
+    private final SchemeChecks schemeChecks;
 
-    ApplicationApi(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, CurrentUsers users) {
+    ApplicationApi(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, CurrentUsers users,
+            SchemeChecks schemeChecks) {
+        this.schemeChecks = schemeChecks;
         this.intake = intake;
         this.orders = orders;
         this.work = work;
@@ -70,6 +77,7 @@ class ApplicationApi {
     }
 
     @GetMapping("/applications")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "Orders of my org unit and below, newest first: q is an order number, an applicant's full name, "
             + "mobile, ID number or credit code (matched through blind indexes), or part of an address; type, node, status "
             + "and the day of acceptance from and to (yyyy-MM-dd) narrow it")
@@ -91,6 +99,7 @@ class ApplicationApi {
     }
 
     @GetMapping("/applications/{id}")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "One order with its materials, timeline, open nodes and recorded fields")
     OrderView get(@PathVariable long id) {
         return orders.view(id, users.require());
@@ -106,6 +115,7 @@ class ApplicationApi {
     }
 
     @PostMapping(path = "/applications/{id}/materials/{materialCode}", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('CLERK')")
     @Operation(summary = "Supply a material file (PDF, JPEG, PNG or OFD, at most 20 MB); resumes a suspended order")
     ApplicationMaterial supply(@PathVariable long id, @PathVariable String materialCode, @RequestPart("file") MultipartFile file)
             throws IOException {
@@ -113,19 +123,43 @@ class ApplicationApi {
     }
 
     @GetMapping("/tasks")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @Operation(summary = "My work: nodes signed for by me and nodes waiting for my roles in my scope")
     List<WorkItem> myTasks() {
         return work.myWork(users.require(), 200);
     }
 
     @PostMapping("/tasks/{taskId}/sign-for")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @Operation(summary = "Sign for a node before working on it")
     WorkItem signFor(@PathVariable String taskId) {
         return work.signFor(taskId, users.require());
     }
 
+    @GetMapping("/applications/{id}/scheme-check")
+    @PreAuthorize(AccessRules.ORDER_READERS)
+    @Operation(summary = "The LV scheme check (R-REV-2) as the designer last answered it: each LV guideline item with its clause, "
+            + "department, verdict and note (staff in scope); 404 before the scheme is designed or for a type without it")
+    SchemeCheck schemeCheck(@PathVariable long id) {
+        return schemeChecks.latest(id, users.require()).orElseThrow(() -> DomainException.notFound("intake.scheme-check.none", String.valueOf(id)));
+    }
+
+    @GetMapping("/tasks/{taskId}/scheme-check")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
+    @Operation(summary = "The LV scheme check items the caller's scheme design answers on completion, each with the field names "
+            + "of its verdict and note; 404 when the task is not the caller's or its node answers no check")
+    SchemeCheck schemeCheckSheet(@PathVariable String taskId) {
+        var user = users.require();
+        WorkItem item = work.myWork(user, taskId).orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
+        return schemeChecks.sheet(item.orderId(), item.nodeCode(), user)
+                .orElseThrow(() -> DomainException.notFound("intake.scheme-check.not-asked", taskId));
+    }
+
     @PostMapping("/tasks/{taskId}/complete")
-    @Operation(summary = "Complete a node with its required fields")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
+    @Operation(summary = "Complete a node with its required fields; an LV scheme design also answers each LV check item "
+            + "(GET /api/tasks/{taskId}/scheme-check): check.<clause> = PASSED, FAILED or NOT_APPLICABLE, and check.<clause>.note "
+            + "for a fail or an item that does not apply; a failed item keeps the scheme from passing")
     ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody CompleteRequest request) {
         work.complete(taskId, request.fields() == null ? Map.of() : request.fields(), users.require());
         return ResponseEntity.noContent().build();

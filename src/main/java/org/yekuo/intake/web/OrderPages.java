@@ -47,6 +47,7 @@ import org.yekuo.intake.OrderView;
 import org.yekuo.intake.Orders;
 import org.yekuo.intake.PhotoKind;
 import org.yekuo.intake.RecordedOutcome;
+import org.yekuo.intake.SchemeChecks;
 import org.yekuo.intake.TaskContext;
 import org.yekuo.intake.TaskContexts;
 import org.yekuo.shared.DomainException;
@@ -84,12 +85,14 @@ class OrderPages {
     private final PublicAddress publicAddress;
     private final MaterialChases chases;
     private final Documents documents;
+    private final SchemeChecks schemeChecks;
 
     OrderPages(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, FieldPhotos photos,
             OrderProgress progress,
             Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, AuditSentences sentences, CurrentUsers users, Refusals refusals,
             MessageSource messages, Deadlines deadlines, WorkList workList, Clock clock, TaskContexts contexts, PublicAddress publicAddress, MaterialChases chases,
-            Documents documents) {
+            Documents documents, SchemeChecks schemeChecks) {
+        this.schemeChecks = schemeChecks;
         this.documents = documents;
         this.chases = chases;
         this.publicAddress = publicAddress;
@@ -193,9 +196,11 @@ class OrderPages {
             model.addAttribute("photos", photos.ofOrder(id, users.require()));
             model.addAttribute("archive", ArchiveShelf.of(documents.archive(id, users.require())));
             model.addAttribute("records", contexts.recorded(id));
+            model.addAttribute("schemeCheck", schemeChecks.latest(id, users.require()).orElse(null));
             // Only the fails: each sent the order back, and how often it went back is what people ask.
             model.addAttribute("outcomes", contexts.outcomes(id).stream().filter(RecordedOutcome::failed).toList());
             model.addAttribute("canRevealPhone", users.require().hasAny(Role.CLERK, Role.SURVEYOR));
+            model.addAttribute("canSupply", users.require().has(Role.CLERK));
             model.addAttribute("progressQr", QrCodes.svg(progressLink(order.progressToken())));
             model.addAttribute("progressLink", progressLink(order.progressToken()));
             OrderDeadlines deadlineCard = deadlines.ofOrder(id, users.require());
@@ -309,6 +314,9 @@ class OrderPages {
         OrderView order = orders.view(item.orderId(), users.require());
         TaskContext context = contexts.forNode(item.orderId(), item.nodeCode(), users.require(), locale);
         model.addAttribute("context", context);
+        // The designer answers the LV check with the scheme; every node after the design reads it beside the scheme.
+        model.addAttribute("schemeCheck", item.signedFor() ? schemeChecks.sheet(item.orderId(), item.nodeCode(), users.require()).orElse(null) : null);
+        model.addAttribute("checkedScheme", context.hasScheme() ? schemeChecks.latest(item.orderId(), users.require()).orElse(null) : null);
         model.addAttribute("item", item);
         model.addAttribute("order", order);
         model.addAttribute("deadline", deadlines.ofTasks(List.of(item.taskId())).get(item.taskId()));

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.intake.FieldPhotos;
 import org.yekuo.intake.NodePhoto;
@@ -35,6 +37,7 @@ class PhotoApi {
     }
 
     @PostMapping(path = "/tasks/{taskId}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Add a photo (JPEG or PNG, at most 10 MB) with its kind (METER_POSITION or SITE) and an "
             + "annotation of 1 to 200 characters to a node I have signed for")
@@ -44,6 +47,7 @@ class PhotoApi {
     }
 
     @GetMapping("/applications/{id}/photos")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "The photos of an order, oldest first, without their content (fetch one at /orders/{id}/photos/{photoId})")
     List<NodePhoto> list(@PathVariable long id) {
         return photos.ofOrder(id, users.require());

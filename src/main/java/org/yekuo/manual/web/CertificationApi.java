@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.manual.Certification;
 import org.yekuo.manual.Certifications;
@@ -60,6 +61,7 @@ class CertificationApi {
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/exams")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "Start an exam of a chapter, or get back the one running for it (all staff)",
             description = "typeCode: a business type. The paper holds the questions drawn, their options (answered by index "
                     + "from 0) and points, and the time it is due; never the answer key.")
@@ -69,18 +71,21 @@ class CertificationApi {
     }
 
     @GetMapping("/exams")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "The caller's exams, newest first (all staff)")
     List<Exams.ExamSummary> history() {
         return exams.history(users.require());
     }
 
     @GetMapping("/exams/{id}")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "The paper of the caller's running exam; 409 once submitted or timed out (all staff)")
     ExamPaper paper(@PathVariable long id) {
         return exams.paper(id, users.require());
     }
 
     @PostMapping("/exams/{id}/submission")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "Submit the caller's exam once, within its time (all staff)",
             description = "answers: question position (from 1) to the indexes of the options chosen; a question left out "
                     + "counts as wrong. 80 points or more certifies the caller for the type.")
@@ -89,12 +94,14 @@ class CertificationApi {
     }
 
     @GetMapping("/exams/{id}/result")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "The result of the caller's finished exam (all staff)")
     ExamResult result(@PathVariable long id) {
         return exams.result(id, users.require());
     }
 
     @GetMapping("/certifications/mine")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "The caller's certifications, one per business type, with when each lapses (all staff)")
     List<Certification> mine() {
         return certifications.of(users.require().username());
@@ -109,6 +116,7 @@ class CertificationApi {
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/countersigns")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @Operation(summary = "Ask a certified colleague to countersign the caller's sign-for of a node (the node's role holders)",
             description = "taskId: the open node; coHandler: the colleague's username, who holds the node's role, sees the "
                     + "order and is certified for its business type.")
@@ -118,12 +126,14 @@ class CertificationApi {
     }
 
     @PostMapping("/countersigns/{id}/decision")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @Operation(summary = "Approve or decline a countersign the caller was asked for (the co-handler asked)")
     Countersign decide(@PathVariable long id, @RequestBody CountersignDecision decision) {
         return countersigns.decide(id, decision.approve(), users.require());
     }
 
     @GetMapping("/countersigns/waiting")
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @Operation(summary = "Countersigns waiting for the caller's decision (all staff)")
     List<Countersign> waiting() {
         return countersigns.waitingFor(users.require());
@@ -137,6 +147,7 @@ class CertificationApi {
     }
 
     @GetMapping("/questions")
+    @PreAuthorize(AccessRules.MANUAL_EDITORS)
     @Operation(summary = "A chapter's question bank with the answer key (administrators, leader in charge)")
     List<Question> questions(@RequestParam String typeCode) {
         return bank.questions(typeCode);
@@ -144,6 +155,7 @@ class CertificationApi {
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/questions")
+    @PreAuthorize(AccessRules.MANUAL_EDITORS)
     @Operation(summary = "Add a question to a chapter's bank (administrators, leader in charge)",
             description = "kind SINGLE (2-6 options, one correct), MULTIPLE (3-6 options, at least one correct) or TRUE_FALSE "
                     + "(2 options, one correct); stem 1-1000, explanation 1-2000 characters; nodeCode: the section it tests.")
@@ -153,6 +165,7 @@ class CertificationApi {
     }
 
     @DeleteMapping("/questions/{id}")
+    @PreAuthorize(AccessRules.MANUAL_EDITORS)
     @Operation(summary = "Retire a question from its bank (administrators, leader in charge)")
     ResponseEntity<Void> retire(@PathVariable long id) {
         bank.retire(id, users.require());

@@ -6,6 +6,7 @@ import java.util.Locale;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.manual.ChangeEntry;
 import org.yekuo.manual.Chapter;
@@ -56,36 +58,42 @@ class ManualApi {
     }
 
     @GetMapping("/editions")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "List the published editions, newest first (all staff)")
     List<Edition> editions() {
         return manual.editions();
     }
 
     @GetMapping("/editions/{number}/changes")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "The change log of an edition: what changed, why, which feedback it answers (all staff)")
     List<ChangeEntry> changes(@PathVariable int number) {
         return manual.changes(manual.edition(number).number());
     }
 
     @GetMapping("/chapters")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "The chapters of an edition (the latest when none is named), in catalogue order (all staff)")
     List<Chapter> chapters(@RequestParam(required = false) Integer edition) {
         return manual.chapters(manual.edition(edition).number());
     }
 
     @GetMapping("/chapters/{typeCode}")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "A business type's chapter: stages with materials, outputs and time limits, clauses, notes (all staff)")
     Chapter chapter(@PathVariable String typeCode, @RequestParam(required = false) Integer edition) {
         return manual.chapter(typeCode, edition);
     }
 
     @GetMapping("/appendix")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "The typical review cases of an edition's appendix (all staff)")
     List<TypicalCase> appendix(@RequestParam(required = false) Integer edition) {
         return manual.appendix(manual.edition(edition).number());
     }
 
     @GetMapping("/search")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "Find text in the latest edition, in the caller's language (all staff)",
             description = "q: two or more characters; at most 100 places are answered.")
     List<ManualSearch.Hit> search(@RequestParam(required = false) String q, Locale locale) {
@@ -93,12 +101,14 @@ class ManualApi {
     }
 
     @GetMapping("/reading")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "What changed since the edition the caller last marked as read (all staff)")
     Manual.Reading reading() {
         return manual.reading(users.require());
     }
 
     @PutMapping("/reading")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "Mark an edition as read (all staff)")
     ResponseEntity<Void> markRead(@RequestParam int edition) {
         manual.markRead(users.require(), edition);
@@ -107,6 +117,7 @@ class ManualApi {
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/chapters/{typeCode}/feedback")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "Leave feedback on a section of a chapter of the latest edition (all staff)",
             description = "section: a node code of the chapter or GENERAL; body: 1 to 2000 characters.")
     ResponseEntity<Feedback> feedback(@PathVariable String typeCode, @RequestBody FeedbackForm form) {
@@ -115,18 +126,21 @@ class ManualApi {
     }
 
     @GetMapping("/feedback/mine")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "The caller's own feedback and which edition answered it (all staff)")
     List<Feedback> myFeedback() {
         return manual.feedbackOf(users.require());
     }
 
     @GetMapping("/feedback")
+    @PreAuthorize(AccessRules.MANUAL_EDITORS)
     @Operation(summary = "Open feedback, oldest first (administrators, leader in charge)")
     List<Feedback> openFeedback() {
         return editing.openFeedback();
     }
 
     @GetMapping("/draft")
+    @PreAuthorize(AccessRules.MANUAL_EDITORS)
     @Operation(summary = "What publishing now would put into the next edition (administrators, leader in charge)")
     Draft draft() {
         return editing.draft(users.require());
@@ -134,6 +148,7 @@ class ManualApi {
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/notes")
+    @PreAuthorize(AccessRules.MANUAL_EDITORS)
     @Operation(summary = "Write a note into the next edition (administrators, leader in charge)",
             description = "typeCode: a business type; nodeCode: one of its nodes or empty for the chapter; kind: TIP, RULE "
                     + "or EXAMPLE; title 1-200, body 1-4000 characters.")
@@ -143,6 +158,7 @@ class ManualApi {
     }
 
     @DeleteMapping("/notes/{id}")
+    @PreAuthorize(AccessRules.MANUAL_EDITORS)
     @Operation(summary = "Take a note out of the next edition (administrators, leader in charge)")
     ResponseEntity<Void> retireNote(@PathVariable long id) {
         editing.retireNote(id, users.require());
@@ -151,6 +167,7 @@ class ManualApi {
 
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/editions")
+    @PreAuthorize(AccessRules.MANUAL_EDITORS)
     @Operation(summary = "Publish the next edition (administrators, leader in charge)",
             description = "summary 1-500 characters; entries: at least one, each with text and reason (1-1000 characters), "
                     + "optionally the chapter (typeCode) and the open feedback ids it answers; materialChapters: the type codes "

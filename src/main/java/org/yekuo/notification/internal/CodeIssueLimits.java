@@ -36,27 +36,28 @@ public final class CodeIssueLimits {
         Instant latest = phoneIssues.stream().max(Comparator.naturalOrder()).orElse(null);
         if (latest != null && now.isBefore(latest.plus(PHONE_INTERVAL))) {
             long seconds = Math.max(1, (Duration.between(now, latest.plus(PHONE_INTERVAL)).toMillis() + 999) / 1000);
-            throw tooMany("phone", "online.code.too-soon", seconds);
+            throw tooMany("phone", "online.code.too-soon", Duration.ofSeconds(seconds), seconds);
         }
         if (phoneIssues.size() >= PHONE_PER_WINDOW) {
-            throw tooMany("phone", "online.code.phone-limit", PHONE_PER_WINDOW,
-                    nextSlot(phoneIssues, PHONE_PER_WINDOW, PHONE_WINDOW, zone));
+            Instant freed = freed(phoneIssues, PHONE_PER_WINDOW, PHONE_WINDOW);
+            throw tooMany("phone", "online.code.phone-limit", Duration.between(now, freed), PHONE_PER_WINDOW,
+                    SHOWN.format(freed.atZone(zone)));
         }
         if (addressIssues.size() >= ADDRESS_PER_WINDOW) {
-            throw tooMany("clientIp", "online.code.address-limit", ADDRESS_PER_WINDOW,
-                    nextSlot(addressIssues, ADDRESS_PER_WINDOW, ADDRESS_WINDOW, zone));
+            Instant freed = freed(addressIssues, ADDRESS_PER_WINDOW, ADDRESS_WINDOW);
+            throw tooMany("clientIp", "online.code.address-limit", Duration.between(now, freed), ADDRESS_PER_WINDOW,
+                    SHOWN.format(freed.atZone(zone)));
         }
     }
 
     /** When the issue that lets one more in leaves the window, rounded up to the minute shown. */
-    private static String nextSlot(List<Instant> issues, int limit, Duration window, ZoneId zone) {
+    private static Instant freed(List<Instant> issues, int limit, Duration window) {
         List<Instant> newestFirst = issues.stream().sorted(Comparator.reverseOrder()).toList();
-        Instant freed = newestFirst.get(limit - 1).plus(window).plusSeconds(59);
-        return SHOWN.format(freed.atZone(zone));
+        return newestFirst.get(limit - 1).plus(window).plusSeconds(59);
     }
 
-    private static DomainException tooMany(String field, String key, Object... args) {
+    private static DomainException tooMany(String field, String key, Duration retryAfter, Object... args) {
         return new DomainException(HttpStatus.TOO_MANY_REQUESTS, List.of(new DomainException.FieldProblem(field, key, args)),
-                key, args);
+                key, args).retryAfter(retryAfter);
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.deadline.report.Leaderboard;
 import org.yekuo.deadline.report.OnTimeLeaderboard;
 import org.yekuo.deadline.report.OverdueAnalysis;
@@ -76,12 +77,14 @@ class ReportApi {
     }
 
     @GetMapping("/leaderboard")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "The top 10% of staff by on-time completion in a month, marking three months running")
     Leaderboard leaderboard(@Parameter(description = MONTH) @RequestParam(required = false) String month, Locale locale) {
         return leaderboard.of(ReportMonth.parse("month", month, clock), users.require().scope(), locale);
     }
 
     @GetMapping("/notices")
+    @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "Company-wide notices of red nodes, newest first")
     List<OverdueNotice> notices(@Parameter(description = "0-based page number") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "page size, 1 to 100") @RequestParam(defaultValue = "20") int size, Locale locale) {
