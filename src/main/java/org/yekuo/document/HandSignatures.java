@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +23,7 @@ import org.yekuo.document.internal.EncryptedFileStore;
 import org.yekuo.document.internal.HandSignatureImages;
 import org.yekuo.document.internal.PadesSignatures;
 import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Masking;
 import org.yekuo.shared.Sm3;
@@ -43,6 +45,9 @@ public class HandSignatures {
             "INTERMEDIATE_INSPECTION_RECORD", Set.of(HandSigner.HANDLER, HandSigner.CUSTOMER),
             "COMPLETION_ACCEPTANCE_REPORT", Set.of(HandSigner.HANDLER, HandSigner.CUSTOMER),
             "POWER_ON_CONFIRMATION", Set.of(HandSigner.CUSTOMER));
+    /** Who collects hand signatures: the staff who work nodes (AccessRules.NODE_WORKERS), not the archive or administrators. */
+    private static final Set<Role> COLLECTORS = EnumSet.of(Role.CLERK, Role.SURVEYOR, Role.DESIGNER, Role.REVIEWER_OPERATIONS,
+            Role.REVIEWER_MARKETING, Role.REVIEWER_DISPATCH, Role.MATERIALS_CLERK, Role.INSPECTOR, Role.DEPARTMENT_HEAD, Role.LEADER);
     static final int MAX_STROKES = 200;
     static final int MAX_POINTS = 6000;
     static final int MAX_NAME = 30;
@@ -85,7 +90,7 @@ public class HandSignatures {
      */
     @Transactional(readOnly = true)
     public List<HandSigner> offeredTo(Document document, CurrentUser user) {
-        if (signersOf(document).isEmpty() || currentVersion(document).id() != document.id()) {
+        if (signersOf(document).isEmpty() || !collects(user) || currentVersion(document).id() != document.id()) {
             return List.of();
         }
         return signersOf(document).stream().filter(s -> s != HandSigner.HANDLER || user.username().equals(handlerOf(document)))
@@ -99,6 +104,9 @@ public class HandSignatures {
      */
     @Transactional
     public Document sign(long documentId, HandSigning signing, CurrentUser collector, String remoteAddress) {
+        if (!collects(collector)) {
+            throw DomainException.forbidden("document.hand.not-a-collector");
+        }
         Document shown = documents.entry(documentId, collector, remoteAddress);
         HandSigner signer = signing.signer();
         if (signer == null || !signersOf(shown).contains(signer)) {
@@ -170,6 +178,10 @@ public class HandSignatures {
                     return new HandSignature(rs.getLong("id"), rs.getLong("document_id"), rs.getLong("signed_document_id"),
                             signedDigest, signer, rs.getString("signer_name"), rs.getString("collected_by"), at, bound);
                 }).list();
+    }
+
+    private static boolean collects(CurrentUser user) {
+        return user.roles().stream().anyMatch(COLLECTORS::contains);
     }
 
     private Document currentVersion(Document document) {

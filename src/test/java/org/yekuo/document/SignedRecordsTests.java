@@ -179,7 +179,11 @@ class SignedRecordsTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("data-testid=\"hand-signing\""))));
 
+        mvc.perform(get("/documents/{d}", survey.id()).with(httpBasic("archivist", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("data-testid=\"hand-signing\""))));
         handSign(survey.id(), "inspector", survey.digest(), "HANDLER", null, SCRIBBLE).andExpect(status().isForbidden());
+        handSign(survey.id(), "archivist", survey.digest(), "HANDLER", null, SCRIBBLE).andExpect(status().isForbidden());
         handSign(survey.id(), "surveyor", "0".repeat(64), "HANDLER", null, SCRIBBLE).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("已变更")));
         handSign(survey.id(), "surveyor", survey.digest(), "CUSTOMER", "王小明", SCRIBBLE).andExpect(status().isUnprocessableContent())
@@ -215,7 +219,17 @@ class SignedRecordsTests {
         Path copy = temp.resolve("hand-signed.pdf");
         Files.write(copy, original);
         String report = pdfsig(copy);
-        assertThat(report.split("Signature is Valid", -1)).hasSize(3);
+        assertThat(report.split("Signature is Valid", -1)).as("the surveyor's record signature and the countersignature").hasSize(3);
+        // One changed byte in the placed signature image: pdfsig finds the countersignature over it invalid.
+        byte[] changed = original.clone();
+        int image = lastIndexOf(changed, "/Subtype /Image".getBytes(StandardCharsets.US_ASCII));
+        int stream = indexOf(changed, "stream".getBytes(StandardCharsets.US_ASCII), image);
+        assertThat(image).isPositive();
+        assertThat(stream).isGreaterThan(image);
+        changed[stream + 40] ^= 0x01;
+        Path tampered = temp.resolve("hand-signed-tampered.pdf");
+        Files.write(tampered, changed);
+        assertThat(pdfsig(tampered).split("Signature is Valid", -1)).as("only the untouched first revision still verifies").hasSize(2);
 
         Document report2 = issue(orderId, "inspector", "COMPLETION_ACCEPTANCE_REPORT");
         handSign(report2.id(), "clerk", report2.digest(), "CUSTOMER", "", SCRIBBLE).andExpect(status().isUnprocessableContent())
@@ -278,8 +292,20 @@ class SignedRecordsTests {
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
+        return indexOf(haystack, needle, 0);
+    }
+
+    private static int lastIndexOf(byte[] haystack, byte[] needle) {
+        int last = -1;
+        for (int at = indexOf(haystack, needle, 0); at >= 0; at = indexOf(haystack, needle, at + 1)) {
+            last = at;
+        }
+        return last;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
         outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
+        for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;

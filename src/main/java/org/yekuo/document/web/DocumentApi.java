@@ -59,6 +59,7 @@ class DocumentApi {
 
     @PostMapping("/documents/{id}/hand-signatures")
     @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(AccessRules.NODE_WORKERS)
     @Operation(summary = "Sign a record by hand (R-DOC-3, R-DOC-6): the surveyor or inspector their own record, a customer the "
             + "completion-acceptance report or power-on confirmation on the screen of the member of staff in scope who collects "
             + "it; bound to the SM3 digest of the version shown, answered with the record's next version that carries it")
@@ -67,6 +68,7 @@ class DocumentApi {
     }
 
     @GetMapping("/documents/{id}/hand-signatures")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "The hand signatures a version of a record carries, each with whether its binding still holds "
             + "(any member of staff whose scope holds the order)")
     List<HandSignature> handSignatures(@PathVariable long id, HttpServletRequest request) {
