@@ -12,6 +12,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -93,8 +94,9 @@ public class HandSignatures {
         if (signersOf(document).isEmpty() || !collects(user) || currentVersion(document).id() != document.id()) {
             return List.of();
         }
-        return signersOf(document).stream().filter(s -> s != HandSigner.HANDLER || user.username().equals(handlerOf(document)))
-                .sorted().toList();
+        Set<HandSigner> signed = of(document).stream().map(HandSignature::signer).collect(Collectors.toSet());
+        return signersOf(document).stream().filter(s -> !signed.contains(s))
+                .filter(s -> s != HandSigner.HANDLER || user.username().equals(handlerOf(document))).sorted().toList();
     }
 
     /**
@@ -121,6 +123,9 @@ public class HandSignatures {
         }
         if (signer == HandSigner.HANDLER && !collector.username().equals(handlerOf(shown))) {
             throw DomainException.forbidden("document.hand.not-your-record");
+        }
+        if (of(shown).stream().anyMatch(h -> h.signer() == signer)) {
+            throw DomainException.conflict("document.hand.already-signed");
         }
         String name = signerName(signing, signer, collector);
         checkStrokes(signing.strokes());
@@ -154,7 +159,11 @@ public class HandSignatures {
         return rows.get(id).orElseThrow().named(collector.displayName());
     }
 
-    /** The hand signatures carried by this version of a record or any before it, oldest first, each with whether it still holds. */
+    /**
+     * The hand signatures this version of a record carries, oldest first, each with whether it still holds: those
+     * placed on it and on the versions it grew from by signing, back to the version last issued afresh (a record
+     * issued again after a failed inspection starts without signatures).
+     */
     @Transactional(readOnly = true)
     public List<HandSignature> of(Document document) {
         if (signersOf(document).isEmpty()) {
@@ -166,9 +175,14 @@ public class HandSignatures {
                 from hand_signature h
                 join document d on d.id = h.document_id
                 join document s on s.id = h.signed_document_id
-                where d.order_id = ? and d.kind = ? and d.subject = ? and d.version_no <= ?
+                where d.order_id = :order and d.kind = :kind and d.subject = :subject and d.version_no <= :version
+                  and d.version_no > (select coalesce(max(f.version_no), 0) from document f
+                                      where f.order_id = :order and f.kind = :kind and f.subject = :subject
+                                        and f.version_no <= :version
+                                        and not exists (select 1 from hand_signature x where x.document_id = f.id))
                 order by h.id""")
-                .params(document.orderId(), document.kind().name(), document.subject(), document.version())
+                .param("order", document.orderId()).param("kind", document.kind().name()).param("subject", document.subject())
+                .param("version", document.version())
                 .query((rs, row) -> {
                     HandSigner signer = HandSigner.valueOf(rs.getString("signer_kind"));
                     Instant at = rs.getTimestamp("signed_at").toInstant();

@@ -205,6 +205,12 @@ class SignedRecordsTests {
                 .andExpect(jsonPath("$[0].bound").value(true));
         // The version shown before is no longer the current one: signing it is refused.
         handSign(survey.id(), "surveyor", survey.digest(), "HANDLER", null, SCRIBBLE).andExpect(status().isConflict());
+        // The signed version carries the surveyor's signature: it is not offered or taken twice.
+        Document carrying = rows(orderId, "SITE_SURVEY_RECORD").get(1);
+        handSign(second, "surveyor", carrying.digest(), "HANDLER", null, SCRIBBLE).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("已有该签名人")));
+        mvc.perform(get("/documents/{d}", second).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("data-testid=\"hand-signing\""))));
 
         byte[] original = mvc.perform(get("/documents/{d}/original", second).with(httpBasic("archivist", PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -242,6 +248,14 @@ class SignedRecordsTests {
                 .andExpect(content().string(Matchers.containsString("王*明")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("王小明"))));
 
+        // A report issued again (after a failed inspection) starts without hand signatures and asks for them again.
+        Document reissued = issue(orderId, "inspector", "COMPLETION_ACCEPTANCE_REPORT");
+        assertThat(reissued.version()).isEqualTo(3);
+        mvc.perform(get("/api/documents/{d}/hand-signatures", reissued.id()).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/documents/{d}", reissued.id()).with(httpBasic("inspector", PASSWORD)))
+                .andExpect(content().string(Matchers.containsString("data-testid=\"hand-signing\"")));
+
         // A changed document voids the signature bound to it.
         jdbc.sql("update document set digest = ? where id = ?").params("f".repeat(64), report2.id()).update();
         mvc.perform(get("/api/documents/{d}/hand-signatures", accepted).with(httpBasic("clerk", PASSWORD)))
@@ -258,6 +272,11 @@ class SignedRecordsTests {
                 name == null ? "null" : "\"" + name + "\"", strokes);
         return mvc.perform(post("/api/documents/{d}/hand-signatures", documentId).with(httpBasic(user, PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private List<Document> rows(long orderId, String subject) {
+        return records(orderId).stream().filter(d -> d.subject().equals(subject)).sorted(java.util.Comparator.comparingInt(Document::version))
+                .toList();
     }
 
     private List<Document> records(long orderId) {
