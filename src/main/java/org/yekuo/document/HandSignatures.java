@@ -42,9 +42,11 @@ public class HandSignatures {
 
     /** Which records take a hand signature, and from whom. */
     static final Map<String, Set<HandSigner>> SIGNERS = Map.of(
+            "ACCEPTANCE_RECEIPT", Set.of(HandSigner.CUSTOMER),
             "SITE_SURVEY_RECORD", Set.of(HandSigner.HANDLER),
             "INTERMEDIATE_INSPECTION_RECORD", Set.of(HandSigner.HANDLER, HandSigner.CUSTOMER),
             "COMPLETION_ACCEPTANCE_REPORT", Set.of(HandSigner.HANDLER, HandSigner.CUSTOMER),
+            "SUPPLY_CONTRACT", Set.of(HandSigner.CUSTOMER),
             "POWER_ON_CONFIRMATION", Set.of(HandSigner.CUSTOMER));
     /** Who collects hand signatures: the staff who work nodes (AccessRules.NODE_WORKERS), not the archive or administrators. */
     private static final Set<Role> COLLECTORS = EnumSet.of(Role.CLERK, Role.SURVEYOR, Role.DESIGNER, Role.REVIEWER_OPERATIONS,

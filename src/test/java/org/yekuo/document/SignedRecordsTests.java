@@ -264,6 +264,23 @@ class SignedRecordsTests {
                 .andExpect(content().string(Matchers.containsString("已失效")));
     }
 
+    @Test
+    @DisplayName("R-DOC-6 the customer signs the acceptance receipt and the supply contract by hand; the clerk who issued them "
+            + "cannot sign them as the member of staff")
+    void customerSignsTheReceiptAndTheContract() throws Exception {
+        long orderId = newOrder();
+        for (String subject : List.of("ACCEPTANCE_RECEIPT", "SUPPLY_CONTRACT")) {
+            Document record = issue(orderId, "clerk", subject);
+            mvc.perform(get("/documents/{d}", record.id()).with(httpBasic("clerk", PASSWORD)))
+                    .andExpect(content().string(Matchers.containsString("<option value=\"CUSTOMER\"")))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("<option value=\"HANDLER\""))));
+            handSign(record.id(), "clerk", record.digest(), "HANDLER", null, SCRIBBLE).andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.errors[0].field").value("signer"));
+            handSign(record.id(), "clerk", record.digest(), "CUSTOMER", "王小明", SCRIBBLE).andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.subject").value(subject)).andExpect(jsonPath("$.version").value(2));
+        }
+    }
+
     private static final String SCRIBBLE = "[[[100,200],[150,150],[200,250],[260,120],[320,260]],[[400,300],[600,100]]]";
 
     private org.springframework.test.web.servlet.ResultActions handSign(long documentId, String user, String digest, String signer,
