@@ -201,6 +201,44 @@ public class NodeWork {
         audit.record("node.completed", "application", application.orderNo(), "node=" + nodeCode + " fields=" + values.keySet());
     }
 
+    /**
+     * Work on a node that another system reports (R-X-7: the project management system's "works completed" for
+     * SUPPLY_WORKS): the fields always go into the node's form, so its handler finds them filled in; the node
+     * completes with them at once when it is open, the order may move and the fields meet the node's form. Nodes
+     * that decide a pass or fail, or are checked against a guideline, are never completed this way.
+     */
+    @Transactional
+    public ReportedWork reportWork(long orderId, String nodeCode, Map<String, String> fields, String reporter) {
+        NodeForm form = NodeForm.of(nodeCode);
+        if (form.decides() || COUNTERSIGNED.equals(nodeCode)) {
+            throw new IllegalArgumentException("A node that decides or is countersigned is not completed by report: " + nodeCode);
+        }
+        Application application = applications.get(orderId);
+        applications.saveNodeFields(orderId, nodeCode, fields);
+        Optional<WorkItem> item = processes.openItems(orderId).stream().filter(i -> i.nodeCode().equals(nodeCode)).findFirst();
+        if (!application.status().open() || item.isEmpty()) {
+            return ReportedWork.NODE_NOT_OPEN;
+        }
+        if (application.status() == ApplicationStatus.SUSPENDED) {
+            return ReportedWork.ORDER_HELD;
+        }
+        Map<String, String> values;
+        try {
+            values = form.validate(fields);
+        } catch (DomainException e) {
+            return ReportedWork.LEFT_TO_HANDLER;
+        }
+        if (schemeChecks.requiredAt(application, nodeCode).isPresent()) {
+            return ReportedWork.LEFT_TO_HANDLER;
+        }
+        if (!processes.completeReported(item.get().taskId())) {
+            return ReportedWork.LEFT_TO_HANDLER;
+        }
+        audit.record("node.completed", "application", application.orderNo(), "node=" + nodeCode + " fields=" + values.keySet()
+                + " source=" + reporter);
+        return ReportedWork.COMPLETED;
+    }
+
     private static List<String> clauses(List<SchemeCheckPolicy.Answer> answers, CheckVerdict verdict) {
         return answers.stream().filter(a -> a.verdict() == verdict).map(SchemeCheckPolicy.Answer::clauseNo).toList();
     }

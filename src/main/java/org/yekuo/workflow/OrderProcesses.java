@@ -307,6 +307,29 @@ public class OrderProcesses {
     }
 
     /**
+     * Completes an open node on another system's report (the project management system's "works completed"):
+     * nobody signs for it, and it is refused nothing a member of staff's completion would not be, except that a
+     * node handed to a delegate waits for them. False when the node cannot move now (locked order, delegated
+     * node); the caller then leaves it to its handler.
+     */
+    @Transactional
+    public boolean completeReported(String taskId) {
+        OpenTask task = row(taskId, true);
+        OrderLocks port = locks.get();
+        if (task.delegated() || (port != null && port.isLocked(task.item().orderId()))) {
+            return false;
+        }
+        try {
+            tasks.complete(taskId, Map.of());
+        } catch (FlowableObjectNotFoundException e) {
+            throw alreadyCompleted(taskId);
+        } catch (FlowableOptimisticLockingException e) {
+            throw new ConcurrentCompletion();
+        }
+        return true;
+    }
+
+    /**
      * Completes a node whose outcome decides the way on: back to the node {@code returnTo} names when it
      * failed, on along the diagram when empty.
      */

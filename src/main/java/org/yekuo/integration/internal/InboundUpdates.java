@@ -4,15 +4,21 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.intake.Application;
+import org.yekuo.intake.NodeWork;
 import org.yekuo.intake.Orders;
+import org.yekuo.intake.ReportedWork;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Sm3;
 
@@ -21,7 +27,8 @@ import org.yekuo.shared.Sm3;
  * supply-works milestones the project management system reports. Each message is checked whole before anything
  * is written, written with its audit record in one transaction, and kept by its sender's message id: the same
  * message again is answered as the first time without a second change; another message under a used id, a
- * milestone older than what the order has reached, or an update of a closed order is refused.
+ * milestone older than what the order has reached, or an update of a closed order is refused. "Works completed"
+ * completes the order's SUPPLY_WORKS node where its rules allow ({@link #worksCompleted}).
  */
 @Service
 public class InboundUpdates {
@@ -29,21 +36,32 @@ public class InboundUpdates {
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     private static final String MESSAGE_ID = "[A-Za-z0-9._:-]{8,100}";
     private static final String CUSTOMER_NUMBER = "[0-9A-Za-z-]{6,40}";
+    static final String SUPPLY_WORKS = "SUPPLY_WORKS";
+    private static final String WORKS_SUMMARY = "worksSummary";
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final JdbcClient jdbc;
     private final Orders orders;
     private final AuditTrail audit;
     private final Clock clock;
+    private final NodeWork work;
+    private final MessageSource messages;
 
-    InboundUpdates(JdbcClient jdbc, Orders orders, AuditTrail audit, Clock clock) {
+    InboundUpdates(JdbcClient jdbc, Orders orders, AuditTrail audit, Clock clock, NodeWork work, MessageSource messages) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.audit = audit;
         this.clock = clock;
+        this.work = work;
+        this.messages = messages;
     }
 
-    /** What the sender learns: the order, what is recorded now, and whether this was a repeat of an earlier message. */
-    public record Outcome(String orderNo, String customerNumber, List<Milestone> milestones, boolean repeated) {
+    /**
+     * What the sender learns: the order, what is recorded now, whether this was a repeat of an earlier message, and
+     * for "works completed" what became of the order's SUPPLY_WORKS node (null otherwise).
+     */
+    public record Outcome(String orderNo, String customerNumber, List<Milestone> milestones, boolean repeated,
+            ReportedWork supplyWorksNode) {
     }
 
     public record Milestone(SupplyWorksMilestone milestone, Instant occurredAt, String note) {
@@ -113,7 +131,36 @@ public class InboundUpdates {
                 .param("now", Timestamp.from(clock.instant())).update();
         audit.record("integration.supply-works-milestone", "application", order.orderNo(),
                 "milestone=" + milestone + " occurredAt=" + occurredAt + " client=" + client + " message=" + messageId);
-        return outcome(order, false);
+        ReportedWork node = milestone == SupplyWorksMilestone.WORKS_COMPLETED ? worksCompleted(order.id(), client) : null;
+        return new Outcome(order.orderNo(), customerNumberOf(order.id()).orElse(null), milestonesOf(order.id()), false, node);
+    }
+
+    /**
+     * The supply works of an order are reported complete: its SUPPLY_WORKS node completes with the milestones as
+     * its summary where the node's rules allow, else the summary waits in the node's form for its handler. Again
+     * when the order reaches the node or moves on after a suspension ({@link SupplyWorksCompletion}); a node that
+     * has completed is not open, so a second call changes nothing.
+     */
+    @Transactional
+    public ReportedWork worksCompleted(long orderId, String reporter) {
+        List<Milestone> reached = milestonesOf(orderId);
+        if (reached.stream().noneMatch(m -> m.milestone() == SupplyWorksMilestone.WORKS_COMPLETED)) {
+            return ReportedWork.NODE_NOT_OPEN;
+        }
+        return work.reportWork(orderId, SUPPLY_WORKS, Map.of(WORKS_SUMMARY, summary(reached)), reporter);
+    }
+
+    /** The node's summary in the utility's language, one line per milestone, as the handler would write it. */
+    private String summary(List<Milestone> reached) {
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        StringBuilder text = new StringBuilder(messages.getMessage("integration.works-summary.heading", null, zh));
+        for (Milestone m : reached) {
+            String day = DAY.format(m.occurredAt().atZone(clock.getZone()));
+            text.append('\n').append(messages.getMessage("integration.works-summary.line",
+                    new Object[] {messages.getMessage(m.milestone().messageKey(), null, zh), day, m.note() == null ? "" : m.note()}, zh)
+                    .strip());
+        }
+        return text.toString();
     }
 
     private Application order(String orderNo) {
@@ -154,7 +201,7 @@ public class InboundUpdates {
     }
 
     private Outcome outcome(Application order, boolean repeated) {
-        return new Outcome(order.orderNo(), customerNumberOf(order.id()).orElse(null), milestonesOf(order.id()), repeated);
+        return new Outcome(order.orderNo(), customerNumberOf(order.id()).orElse(null), milestonesOf(order.id()), repeated, null);
     }
 
     private Optional<String> customerNumberOf(long orderId) {
