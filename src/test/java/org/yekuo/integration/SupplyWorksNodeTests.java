@@ -61,7 +61,10 @@ class SupplyWorksNodeTests {
         moveTo(orderId, "SUPPLY_WORKS");
         String token = InboundApiTests.token("pms", "yekuo.supply-works", "yekuo", Duration.ofMinutes(5));
         Instant now = Instant.now();
-        milestone(orderNo, UUID.randomUUID().toString(), token, "WORKS_STARTED", now.minusSeconds(60))
+        // Works start between the order's acceptance and now: a milestone before acceptance is refused.
+        Instant accepted = jdbc.sql("select created_at from application where id = ?").param(orderId).query(java.sql.Timestamp.class)
+                .single().toInstant();
+        milestone(orderNo, UUID.randomUUID().toString(), token, "WORKS_STARTED", accepted.plus(Duration.between(accepted, now).dividedBy(2)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.supplyWorksNode").doesNotExist());
         String key = UUID.randomUUID().toString();
         milestone(orderNo, key, token, "WORKS_COMPLETED", now).andExpect(status().isOk())
