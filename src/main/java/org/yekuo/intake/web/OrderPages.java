@@ -33,6 +33,7 @@ import org.yekuo.document.ArchiveShelf;
 import org.yekuo.document.Documents;
 import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.intake.OrderSummary;
@@ -116,6 +117,7 @@ class OrderPages {
     }
 
     @GetMapping("/orders")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String list(@ModelAttribute OrderSearchForm search, @RequestParam(defaultValue = "0") int page, Model model, Locale locale,
             HttpServletResponse response) {
         int shown = Math.max(page, 0);
@@ -185,6 +187,7 @@ class OrderPages {
     }
 
     @GetMapping("/orders/{id}")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String order(@PathVariable long id, Model model, Locale locale, HttpServletResponse response) {
         return shown(() -> {
             OrderView order = orders.view(id, users.require());
@@ -215,6 +218,7 @@ class OrderPages {
     }
 
     @GetMapping("/orders/{id}/receipt")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String receipt(@PathVariable long id, Model model, Locale locale, HttpServletResponse response) {
         return shown(() -> {
             OrderView order = orders.view(id, users.require());
@@ -254,6 +258,7 @@ class OrderPages {
     }
 
     @GetMapping("/tasks")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String myWork(@RequestParam(defaultValue = "0") int page, Model model) {
         var user = users.require();
         // One page at a time, like the other lists: rendering a line costs more than reading it.
@@ -270,6 +275,7 @@ class OrderPages {
     }
 
     @GetMapping("/tasks/{taskId}")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String task(@PathVariable String taskId, Model model, Locale locale, HttpServletResponse response) {
         return shown(() -> {
             WorkItem item = work.myWork(users.require(), taskId)

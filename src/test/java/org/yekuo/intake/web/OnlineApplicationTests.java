@@ -38,6 +38,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.support.SampleFiles;
+import org.yekuo.support.Subjects;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -248,7 +249,7 @@ class OnlineApplicationTests {
                 .andExpect(redirectedUrl("/apply/submitted")).andReturn().getFlashMap().get("orderNo");
 
         String second = UUID.randomUUID().toString();
-        mvc.perform(applicationForm(session, "LV_RES_NEW", orgUnit("YK-EAST"), second, newIdNumber())
+        mvc.perform(applicationForm(session, "LV_RES_NEW", orgUnit("YK-EAST"), second, Subjects.idNumber())
                         .header("Accept-Language", "en"))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(Matchers.containsString("id=\"phone-form\"")))
@@ -266,7 +267,7 @@ class OnlineApplicationTests {
     @DisplayName("R-MAT-5 R-X-3 6b materials on file are reused online only for their holder: another phone typing the same "
             + "ID number gets them deferred, the phone of the order that supplied them gets them on file")
     void materialsOnFileAreReusedOnlineOnlyForTheirHolder() throws Exception {
-        String idNumber = newIdNumber();
+        String idNumber = Subjects.idNumber();
         String holderPhone = newPhone();
         String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
                         .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
@@ -300,7 +301,7 @@ class OnlineApplicationTests {
         String phone = newPhone();
         String key = UUID.randomUUID().toString();
         String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD)).header("Idempotency-Key", key)
-                        .contentType(MediaType.APPLICATION_JSON).content(counterBody(newIdNumber(), phone)))
+                        .contentType(MediaType.APPLICATION_JSON).content(counterBody(Subjects.idNumber(), phone)))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String orderNo = JsonPath.read(created, "$.orderNo");
         String token = jdbc.sql("select progress_token from application where order_no = ?").param(orderNo)
@@ -312,7 +313,7 @@ class OnlineApplicationTests {
         assertThat(replayed).doesNotContain(token).doesNotContain(orderNo);
         String otherClerk = mvc.perform(post("/api/applications").with(httpBasic("clerk.west", PASSWORD))
                         .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
-                        .content(counterBody(newIdNumber(), phone)))
+                        .content(counterBody(Subjects.idNumber(), phone)))
                 .andExpect(status().isConflict())
                 .andReturn().getResponse().getContentAsString();
         assertThat(otherClerk).doesNotContain(token).doesNotContain(orderNo);
@@ -331,18 +332,6 @@ class OnlineApplicationTests {
                 {"typeCode":"LV_RES_NEW","applicantKind":"PERSON","applicantName":"%s","subjectCode":"%s","phone":"%s",
                  "supplyAddress":"Dongcheng Road 8, Building 3","capacity":8,"capacityUnit":"KW","agent":false}"""
                 .formatted(NAME, idNumber, phone);
-    }
-
-    /** A valid ID number nobody else in the suite uses (GB 11643 check character), so nothing of it is on file. */
-    private static String newIdNumber() {
-        String first17 = "110105" + "1986" + String.format("%02d", ThreadLocalRandom.current().nextInt(1, 13)) + "2"
-                + ThreadLocalRandom.current().nextInt(1, 9) + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-        int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-        int sum = 0;
-        for (int i = 0; i < 17; i++) {
-            sum += (first17.charAt(i) - '0') * weights[i];
-        }
-        return first17 + "10X98765432".charAt(sum % 11);
     }
 
     private void verifyInPages(String phone, MockHttpSession session) throws Exception {
