@@ -52,7 +52,8 @@ final class Navigation {
             new Item("nav.document-alerts", "/documents/alerts", List.of(Role.SECURITY_ADMIN)),
             new Item("nav.sms", "/notifications/sms", List.of(Role.ADMIN)),
             new Item("nav.api", "/swagger-ui.html", List.of(Role.ADMIN)),
-            new Item("nav.integration-feed", "/integration/feed", List.of(Role.ADMIN)));
+            new Item("nav.integration-feed", "/integration/feed", List.of(Role.ADMIN)),
+            new Item("nav.staff-approvals", "/staff/approvals", List.of(Role.SECURITY_ADMIN)));
 
     private Navigation() {
     }

@@ -27,10 +27,11 @@ public final class StaffPrincipal implements UserDetails {
     private final boolean enabled;
     private final Instant lockedUntil;
     private final Instant now;
+    private final boolean passwordChangeRequired;
 
     StaffPrincipal(long id, String username, String displayName, String passwordHash, long orgUnitId,
             String orgUnitNameZh, String orgUnitNameEn, String orgPath, String scopePath, Set<Role> roles, boolean enabled,
-            Instant lockedUntil, Instant now) {
+            Instant lockedUntil, Instant now, boolean passwordChangeRequired) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -44,6 +45,12 @@ public final class StaffPrincipal implements UserDetails {
         this.enabled = enabled;
         this.lockedUntil = lockedUntil;
         this.now = now;
+        this.passwordChangeRequired = passwordChangeRequired;
+    }
+
+    /** The password was set by an administrator or has expired: nothing but a new password until it is changed. */
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
     }
 
     public CurrentUser toCurrentUser() {
