@@ -180,7 +180,7 @@ public class StaffAdministration {
             throw DomainException.forbidden("staff.change.own-account");
         }
         decide(change, StaffChange.Status.APPROVED, actor);
-        audit.record("staff.change-approved", "staff", change.username(), "kind=" + change.kind() + " requestedBy=" + change.requestedBy());
+        audit.record("staff.change-approved", "staff", change.username(), "change=" + change.kind() + " requestedBy=" + change.requestedBy());
         switch (change.kind()) {
             case CREATE -> {
                 if (members.byUsername(change.username()).isPresent()) {
@@ -205,7 +205,7 @@ public class StaffAdministration {
     public StaffChange reject(CurrentUser actor, long changeId) {
         StaffChange change = pendingInScope(actor, changeId).change();
         decide(change, StaffChange.Status.REJECTED, actor);
-        audit.record("staff.change-rejected", "staff", change.username(), "kind=" + change.kind() + " requestedBy=" + change.requestedBy());
+        audit.record("staff.change-rejected", "staff", change.username(), "change=" + change.kind() + " requestedBy=" + change.requestedBy());
         return changes.find(changeId).orElseThrow();
     }
 
@@ -235,7 +235,7 @@ public class StaffAdministration {
 
     private StaffChange file(CurrentUser actor, StaffChanges.Request request) {
         long id = changes.file(request, actor.username(), clock.instant());
-        audit.record("staff.change-requested", "staff", request.username(), "kind=" + request.kind()
+        audit.record("staff.change-requested", "staff", request.username(), "change=" + request.kind()
                 + (request.roles() == null ? "" : " roles=" + codes(request.roles())));
         return changes.find(id).orElseThrow();
     }
