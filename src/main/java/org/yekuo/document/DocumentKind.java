@@ -6,7 +6,7 @@ package org.yekuo.document;
  * issues and signs ({@link SignedRecords}) which record it is.
  */
 public enum DocumentKind {
-    MATERIAL, FIELD_PHOTO, RECORD;
+    MATERIAL, FIELD_PHOTO, RECORD, SCHEME_DRAWING;
 
     public String messageKey() {
         return "document.kind." + name();

@@ -187,7 +187,7 @@ public class Documents {
 
     /** The subject under the detail key that names it: a material by the catalogue, a photo kind by its label. */
     private static String subjectDetail(DocumentKind kind, String subject) {
-        return (kind == DocumentKind.MATERIAL ? " material=" : " kind=") + subject;
+        return (kind == DocumentKind.MATERIAL ? " material=" : kind == DocumentKind.SCHEME_DRAWING ? " drawing=" : " kind=") + subject;
     }
 
     private static Path spool(UploadedFile file, long maxBytes) throws IOException {

@@ -41,12 +41,14 @@ public class NodeWork {
     private final Catalogue catalogue;
     private final NodeOutcomes outcomes;
     private final SchemeChecks schemeChecks;
+    private final NodeRecords records;
     private final WorkProperties properties;
     private final Clock clock;
 
     NodeWork(Applications applications, OrderProcesses processes, AuditTrail audit, Catalogue catalogue, NodeOutcomes outcomes,
-            SchemeChecks schemeChecks, WorkProperties properties, Clock clock) {
+            SchemeChecks schemeChecks, NodeRecords records, WorkProperties properties, Clock clock) {
         this.schemeChecks = schemeChecks;
+        this.records = records;
         this.applications = applications;
         this.processes = processes;
         this.audit = audit;
@@ -145,6 +147,7 @@ public class NodeWork {
                     + " version=" + checkedAgainst.get().version() + " passed=" + clauses(answers, CheckVerdict.PASSED)
                     + " not-applicable=" + clauses(answers, CheckVerdict.NOT_APPLICABLE));
         }
+        records.completed(application, nodeCode, user);
         if (decision.isPresent()) {
             outcomes.record(application.id(), nodeCode, taskId, decision.get(), user.username(), now);
             processes.completeDecided(taskId, user, decision.get().goesBackTo());

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.catalogue.Catalogue;
 import org.yekuo.catalogue.KeyNode;
+import org.yekuo.document.Document;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
@@ -35,9 +36,11 @@ public class TaskContexts {
     private final Catalogue catalogue;
     private final StaffMembers staff;
     private final ObjectProvider<RevisionNotes> revisionNotes;
+    private final SchemeDrawings drawingsOf;
 
     TaskContexts(Applications applications, NodePhotos photos, NodeOutcomes outcomes, Catalogue catalogue, StaffMembers staff,
-            ObjectProvider<RevisionNotes> revisionNotes) {
+            ObjectProvider<RevisionNotes> revisionNotes, SchemeDrawings drawingsOf) {
+        this.drawingsOf = drawingsOf;
         this.applications = applications;
         this.photos = photos;
         this.outcomes = outcomes;
@@ -68,7 +71,9 @@ public class TaskContexts {
         // A node done again starts from what it recorded before; an outcome is decided afresh every time.
         Map<String, String> earlier = new LinkedHashMap<>(recorded.getOrDefault(nodeCode, Map.of()));
         earlier.keySet().removeAll(List.of(NodeForm.OUTCOME, NodeForm.REASON, NodeForm.RETURN_TO));
-        return new TaskContext(survey, surveyPhotos, scheme, revision, sentBack, earlier);
+        // The scheme's drawings go with the scheme: to its designer, its reviewers and every node after it.
+        List<Document> drawings = designerOrReviewer || afterDesign ? drawingsOf.current(orderId, user) : List.of();
+        return new TaskContext(survey, surveyPhotos, scheme, drawings, revision, sentBack, earlier);
     }
 
     /** The order's supply scheme as last designed, for the review desk; empty before it is designed. */

@@ -20,8 +20,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.StaffMember;
+import org.yekuo.identity.StaffMembers;
 import org.yekuo.support.Browser;
 import org.yekuo.support.SampleFiles;
 import org.yekuo.support.Subjects;
@@ -40,6 +46,18 @@ class DocumentBrowserTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    SignedRecords records;
+
+    @Autowired
+    StaffMembers staff;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @TempDir
     Path files;
@@ -80,6 +98,89 @@ class DocumentBrowserTests {
             assertThat(pages.get(0).getSize().getWidth()).isBetween(200, 375);
             phone.screenshot("document-03-pdf-phone");
         }
+    }
+
+    @Test
+    @DisplayName("R-DOC-3 R-DOC-6 on a phone the surveyor signs the survey record with a finger, and on a desktop the inspector has the "
+            + "customer sign the completion-acceptance report: each lands as the record's next version, shown as a valid hand "
+            + "signature under a valid countersignature")
+    void surveyorSignsOnAPhoneAndTheCustomerOnAScreen() throws Exception {
+        long orderId = newOrder();
+        completeNode(orderId, "clerk", "{}");
+        completeNode(orderId, "surveyor", """
+                {"meterPosition":"东墙外表箱","supplyPoint":"3号公变","distanceMetres":"35.5","surveyOpinion":"具备接入条件"}""");
+        String archive = api("GET", "/api/orders/" + orderId + "/documents", "clerk", null).body();
+        List<Integer> survey = JsonPath.read(archive, "$[?(@.subject == 'SITE_SURVEY_RECORD')].id");
+        assertThat(survey).hasSize(1);
+
+        try (Browser phone = Browser.open(port, Browser.PHONE)) {
+            phone.signIn("surveyor", PASSWORD).go("/documents/" + survey.get(0));
+            signOnCanvas(phone);
+            WebElement signed = phone.waitFor(By.cssSelector("[data-testid=hand-signatures] li[data-bound=true]"));
+            assertThat(signed.getText()).contains("签名有效").contains("经办人员");
+            assertThat(phone.driver().getCurrentUrl()).doesNotEndWith("/documents/" + survey.get(0));
+            assertThat(phone.driver().findElements(By.cssSelector("[data-testid=signatures] li[data-valid=true]"))).hasSize(2);
+            assertThat(phone.driver().findElements(By.cssSelector("[data-testid=hand-signing]"))).as("signed once").isEmpty();
+            phone.screenshot("document-04-hand-signed-phone");
+        }
+
+        long report = issueCompletionReport(orderId);
+        try (Browser desktop = Browser.open(port, Browser.DESKTOP)) {
+            desktop.signIn("inspector", PASSWORD).go("/documents/" + report);
+            WebElement form = desktop.waitFor(By.cssSelector("[data-testid=hand-signing]"));
+            new org.openqa.selenium.support.ui.Select(form.findElement(By.name("signer"))).selectByValue("CUSTOMER");
+            form.findElement(By.name("signerName")).sendKeys("钱文静");
+            signOnCanvas(desktop);
+            WebElement signed = desktop.waitFor(By.cssSelector("[data-testid=hand-signatures] li[data-bound=true]"));
+            assertThat(signed.getText()).contains("客户").contains("钱*静").doesNotContain("钱文静");
+            desktop.screenshot("document-05-customer-signed-desktop");
+        }
+    }
+
+    /** Draws a short scribble on the signing canvas and sends it; answers once the signed version is shown. */
+    private static void signOnCanvas(Browser browser) {
+        WebElement canvas = browser.waitFor(By.cssSelector("[data-testid=hand-canvas]"));
+        browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", canvas);
+        int width = canvas.getSize().getWidth();
+        int height = canvas.getSize().getHeight();
+        new org.openqa.selenium.interactions.Actions(browser.driver())
+                .moveToElement(canvas, -width / 3, 0).clickAndHold()
+                .moveByOffset(width / 10, -height / 4).moveByOffset(width / 10, height / 3)
+                .moveByOffset(width / 10, -height / 4).moveByOffset(width / 10, height / 5).release().perform();
+        browser.screenshot("document-hand-signing-" + width);
+        String before = browser.driver().getCurrentUrl();
+        browser.driver().findElement(By.cssSelector("[data-testid=hand-signing] button[type=submit]")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().equals(before));
+    }
+
+    private long issueCompletionReport(long orderId) {
+        StaffMember inspector = staff.byUsername("inspector").orElseThrow();
+        CurrentUser signer = new CurrentUser(inspector.id(), inspector.username(), inspector.displayName(), inspector.orgUnitId(), "-",
+                "-", inspector.orgPath(), "/", inspector.roles());
+        var order = jdbc.sql("select order_no, org_path from application where id = ?").param(orderId)
+                .query((rs, row) -> new DocumentOwner(orderId, rs.getString("order_no"), rs.getString("org_path"))).single();
+        RecordSheet sheet = new RecordSheet("竣工检验报告", List.of(new RecordSheet.Line("检验结论", "合格")), "经检验合格。");
+        return transactions.execute(status -> records.issue(order, "COMPLETION_ACCEPTANCE_REPORT", "COMPLETION_ACCEPTANCE", sheet,
+                signer)).id();
+    }
+
+    /** Signs for the order's open node as {@code user} and completes it with {@code fields}. */
+    private void completeNode(long orderId, String user, String fields) throws Exception {
+        String order = api("GET", "/api/applications/" + orderId, user, null).body();
+        String taskId = JsonPath.read(order, "$.openItems[0].taskId");
+        assertThat(api("POST", "/api/tasks/" + taskId + "/sign-for", user, "").statusCode()).isEqualTo(200);
+        HttpResponse<String> done = api("POST", "/api/tasks/" + taskId + "/complete", user, "{\"fields\":" + fields + "}");
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    }
+
+    private HttpResponse<String> api(String method, String path, String user, String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
+                                .getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/json")
+                        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static void upload(Browser browser, Path file) {

@@ -165,6 +165,137 @@ class SignedRecordsTests {
         }
     }
 
+    @Test
+    @DisplayName("R-DOC-3 R-DOC-6 the surveyor signs their survey record by hand and the customer the completion report: each "
+            + "signature is bound to the SM3 of the version shown, placed in the PDF as its next version and countersigned; "
+            + "a stale or changed version, someone else's record, a missing name or a dot are refused and save nothing")
+    void handSignaturesAreBoundToTheVersionShown() throws Exception {
+        long orderId = newOrder();
+        Document survey = issue(orderId, "surveyor", "SITE_SURVEY_RECORD");
+        mvc.perform(get("/documents/{d}", survey.id()).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("data-testid=\"hand-signing\"")));
+        mvc.perform(get("/documents/{d}", survey.id()).with(httpBasic("inspector", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("data-testid=\"hand-signing\""))));
+
+        mvc.perform(get("/documents/{d}", survey.id()).with(httpBasic("archivist", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("data-testid=\"hand-signing\""))));
+        handSign(survey.id(), "inspector", survey.digest(), "HANDLER", null, SCRIBBLE).andExpect(status().isForbidden());
+        handSign(survey.id(), "archivist", survey.digest(), "HANDLER", null, SCRIBBLE).andExpect(status().isForbidden());
+        handSign(survey.id(), "surveyor", "0".repeat(64), "HANDLER", null, SCRIBBLE).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("已变更")));
+        handSign(survey.id(), "surveyor", survey.digest(), "CUSTOMER", "王小明", SCRIBBLE).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("signer"));
+        handSign(survey.id(), "surveyor", survey.digest(), "HANDLER", null, "[[[10,10]]]").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("strokes"));
+        assertThat(jdbc.sql("select count(*) from hand_signature where signed_document_id = ?").param(survey.id()).query(Long.class)
+                .single()).isZero();
+
+        String signed = handSign(survey.id(), "surveyor", survey.digest(), "HANDLER", null, SCRIBBLE)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.version").value(2))
+                .andReturn().getResponse().getContentAsString();
+        long second = ((Number) JsonPath.read(signed, "$.id")).longValue();
+        mvc.perform(get("/api/documents/{d}/hand-signatures", second).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[0].signer").value("HANDLER"))
+                .andExpect(jsonPath("$[0].signedDigest").value(survey.digest()))
+                .andExpect(jsonPath("$[0].bound").value(true));
+        // The version shown before is no longer the current one: signing it is refused.
+        handSign(survey.id(), "surveyor", survey.digest(), "HANDLER", null, SCRIBBLE).andExpect(status().isConflict());
+        // The signed version carries the surveyor's signature: it is not offered or taken twice.
+        Document carrying = rows(orderId, "SITE_SURVEY_RECORD").get(1);
+        handSign(second, "surveyor", carrying.digest(), "HANDLER", null, SCRIBBLE).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(Matchers.containsString("已有该签名人")));
+        mvc.perform(get("/documents/{d}", second).with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("data-testid=\"hand-signing\""))));
+
+        byte[] original = mvc.perform(get("/documents/{d}/original", second).with(httpBasic("archivist", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (PDDocument pdf = Loader.loadPDF(original)) {
+            var resources = pdf.getPage(pdf.getNumberOfPages() - 1).getResources();
+            boolean image = false;
+            for (var name : resources.getXObjectNames()) {
+                image |= resources.isImageXObject(name);
+            }
+            assertThat(image).as("the hand signature is drawn on the last page").isTrue();
+        }
+        Path copy = temp.resolve("hand-signed.pdf");
+        Files.write(copy, original);
+        String report = pdfsig(copy);
+        assertThat(report.split("Signature is Valid", -1)).as("the surveyor's record signature and the countersignature").hasSize(3);
+        // One changed byte in the placed signature image: pdfsig finds the countersignature over it invalid.
+        byte[] changed = original.clone();
+        int image = lastIndexOf(changed, "/Subtype /Image".getBytes(StandardCharsets.US_ASCII));
+        int stream = indexOf(changed, "stream".getBytes(StandardCharsets.US_ASCII), image);
+        assertThat(image).isPositive();
+        assertThat(stream).isGreaterThan(image);
+        changed[stream + 40] ^= 0x01;
+        Path tampered = temp.resolve("hand-signed-tampered.pdf");
+        Files.write(tampered, changed);
+        assertThat(pdfsig(tampered).split("Signature is Valid", -1)).as("only the untouched first revision still verifies").hasSize(2);
+
+        Document report2 = issue(orderId, "inspector", "COMPLETION_ACCEPTANCE_REPORT");
+        handSign(report2.id(), "clerk", report2.digest(), "CUSTOMER", "", SCRIBBLE).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("signerName"));
+        String customer = handSign(report2.id(), "clerk", report2.digest(), "CUSTOMER", "王小明", SCRIBBLE)
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long accepted = ((Number) JsonPath.read(customer, "$.id")).longValue();
+        mvc.perform(get("/documents/{d}", accepted).with(httpBasic("inspector", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("王*明")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("王小明"))));
+
+        // A report issued again (after a failed inspection) starts without hand signatures and asks for them again.
+        Document reissued = issue(orderId, "inspector", "COMPLETION_ACCEPTANCE_REPORT");
+        assertThat(reissued.version()).isEqualTo(3);
+        mvc.perform(get("/api/documents/{d}/hand-signatures", reissued.id()).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.length()").value(0));
+        mvc.perform(get("/documents/{d}", reissued.id()).with(httpBasic("inspector", PASSWORD)))
+                .andExpect(content().string(Matchers.containsString("data-testid=\"hand-signing\"")));
+
+        // A changed document voids the signature bound to it.
+        jdbc.sql("update document set digest = ? where id = ?").params("f".repeat(64), report2.id()).update();
+        mvc.perform(get("/api/documents/{d}/hand-signatures", accepted).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$[0].bound").value(false));
+        mvc.perform(get("/documents/{d}", accepted).with(httpBasic("inspector", PASSWORD)))
+                .andExpect(content().string(Matchers.containsString("已失效")));
+    }
+
+    @Test
+    @DisplayName("R-DOC-6 the customer signs the acceptance receipt and the supply contract by hand; the clerk who issued them "
+            + "cannot sign them as the member of staff")
+    void customerSignsTheReceiptAndTheContract() throws Exception {
+        long orderId = newOrder();
+        for (String subject : List.of("ACCEPTANCE_RECEIPT", "SUPPLY_CONTRACT")) {
+            Document record = issue(orderId, "clerk", subject);
+            mvc.perform(get("/documents/{d}", record.id()).with(httpBasic("clerk", PASSWORD)))
+                    .andExpect(content().string(Matchers.containsString("<option value=\"CUSTOMER\"")))
+                    .andExpect(content().string(Matchers.not(Matchers.containsString("<option value=\"HANDLER\""))));
+            handSign(record.id(), "clerk", record.digest(), "HANDLER", null, SCRIBBLE).andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$.errors[0].field").value("signer"));
+            handSign(record.id(), "clerk", record.digest(), "CUSTOMER", "王小明", SCRIBBLE).andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.subject").value(subject)).andExpect(jsonPath("$.version").value(2));
+        }
+    }
+
+    private static final String SCRIBBLE = "[[[100,200],[150,150],[200,250],[260,120],[320,260]],[[400,300],[600,100]]]";
+
+    private org.springframework.test.web.servlet.ResultActions handSign(long documentId, String user, String digest, String signer,
+            String name, String strokes) throws Exception {
+        String body = "{\"digest\":\"%s\",\"signer\":\"%s\",\"signerName\":%s,\"strokes\":%s}".formatted(digest, signer,
+                name == null ? "null" : "\"" + name + "\"", strokes);
+        return mvc.perform(post("/api/documents/{d}/hand-signatures", documentId).with(httpBasic(user, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private List<Document> rows(long orderId, String subject) {
+        return records(orderId).stream().filter(d -> d.subject().equals(subject)).sorted(java.util.Comparator.comparingInt(Document::version))
+                .toList();
+    }
+
     private List<Document> records(long orderId) {
         return documents.archive(orderId, user("designer"));
     }
@@ -197,8 +328,20 @@ class SignedRecordsTests {
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {
+        return indexOf(haystack, needle, 0);
+    }
+
+    private static int lastIndexOf(byte[] haystack, byte[] needle) {
+        int last = -1;
+        for (int at = indexOf(haystack, needle, 0); at >= 0; at = indexOf(haystack, needle, at + 1)) {
+            last = at;
+        }
+        return last;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle, int from) {
         outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
+        for (int i = Math.max(0, from); i <= haystack.length - needle.length; i++) {
             for (int j = 0; j < needle.length; j++) {
                 if (haystack[i + j] != needle[j]) {
                     continue outer;

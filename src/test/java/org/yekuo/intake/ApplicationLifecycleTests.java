@@ -200,6 +200,33 @@ class ApplicationLifecycleTests {
         mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
                 .andExpect(jsonPath("$.status").value("COMPLETED"))
                 .andExpect(jsonPath("$.timeline[*].nodeCode").value(Matchers.contains(nodes.toArray())));
+        // R-DOC-3: acceptance, the survey, the two opinions, the inspections, the contract and power-on left signed records in
+        // the archive, each signed by whoever did the work; the completion-acceptance report names its result and inspector.
+        String archive = mvc.perform(get("/api/orders/{id}/documents", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<List<String>>read(archive, "$[?(@.kind == 'RECORD')].subject")).containsExactly("ACCEPTANCE_RECEIPT",
+                "SITE_SURVEY_RECORD", "REVIEW_OPINION_OPERATIONS", "REVIEW_OPINION_MARKETING", "INTERMEDIATE_INSPECTION_RECORD",
+                "COMPLETION_ACCEPTANCE_REPORT", "SUPPLY_CONTRACT", "POWER_ON_CONFIRMATION");
+        assertThat(JsonPath.<List<String>>read(archive, "$[?(@.kind == 'RECORD')].addedBy"))
+                .containsExactly("clerk", "surveyor", "ops", "marketing", "inspector", "inspector", "clerk", "inspector");
+        String orderNo = JsonPath.read(created, "$.orderNo");
+        assertThat(recordText(archive, "COMPLETION_ACCEPTANCE_REPORT")).contains("竣工检验报告").contains("合格").contains(orderNo);
+        // R-DOC-6: the receipt lists every checklist material and where it stands, for the customer to confirm by hand.
+        assertThat(recordText(archive, "ACCEPTANCE_RECEIPT")).contains("业扩报装受理回执").contains(orderNo).contains("业务类型")
+                .contains("已提交").contains("进度查询");
+        // R-DOC-6: the supply contract agrees on the designed supply, metering and tariff, with its articles.
+        assertThat(recordText(archive, "SUPPLY_CONTRACT")).contains("供用电合同").contains("HT-2026-001").contains("3300123456")
+                .contains("供电人").contains("用电人").contains("220V").contains("第一条").contains("第六条");
+    }
+
+    /** The text of the order's record {@code subject} as a reader downloads it. */
+    private String recordText(String archive, String subject) throws Exception {
+        List<Integer> record = JsonPath.read(archive, "$[?(@.subject == '" + subject + "')].id");
+        byte[] pdf = mvc.perform(get("/documents/{d}/download", record.get(0)).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
+        }
     }
 
     @Test

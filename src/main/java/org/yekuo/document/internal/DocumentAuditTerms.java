@@ -25,6 +25,8 @@ class DocumentAuditTerms implements AuditTerms {
             case "refusal" -> "document.refusal." + value;
             case "alertKind" -> "document.alert.kind." + value;
             case "record" -> "document.record." + value;
+            case "signerKind" -> "document.hand.signer." + value;
+            case "drawing" -> "document.drawing." + value;
             // An upload's refusal is the message the uploader saw.
             case "problem" -> value;
             default -> null;

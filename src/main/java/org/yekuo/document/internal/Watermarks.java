@@ -190,7 +190,7 @@ public class Watermarks {
     }
 
     /** The CJK face for images; without one, the platform's sans serif, which fontconfig maps to what is installed. */
-    private Font imageFont() {
+    Font imageFont() {
         if (imageFont == null) {
             imageFont = font.font().map(name -> {
                 try {

@@ -3,12 +3,15 @@ package org.yekuo.document.web;
 import java.time.Instant;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -19,6 +22,9 @@ import org.yekuo.document.Document;
 import org.yekuo.document.DocumentAccess;
 import org.yekuo.document.DocumentAlert;
 import org.yekuo.document.Documents;
+import org.yekuo.document.HandSignature;
+import org.yekuo.document.HandSignatures;
+import org.yekuo.document.HandSigning;
 import org.yekuo.document.Page;
 import org.yekuo.document.internal.AccessWatch;
 import org.yekuo.identity.CurrentUsers;
@@ -32,11 +38,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class DocumentApi {
 
     private final Documents documents;
+    private final HandSignatures hands;
     private final AccessWatch watch;
     private final CurrentUsers users;
 
-    DocumentApi(Documents documents, AccessWatch watch, CurrentUsers users) {
+    DocumentApi(Documents documents, HandSignatures hands, AccessWatch watch, CurrentUsers users) {
         this.documents = documents;
+        this.hands = hands;
         this.watch = watch;
         this.users = users;
     }
@@ -47,6 +55,24 @@ class DocumentApi {
             + "view one at /documents/{id}, download it watermarked at /documents/{id}/download")
     List<Document> archive(@PathVariable long orderId) {
         return documents.archive(orderId, users.require());
+    }
+
+    @PostMapping("/documents/{id}/hand-signatures")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize(AccessRules.NODE_WORKERS)
+    @Operation(summary = "Sign a record by hand (R-DOC-3, R-DOC-6): the surveyor or inspector their own record, a customer the "
+            + "completion-acceptance report or power-on confirmation on the screen of the member of staff in scope who collects "
+            + "it; bound to the SM3 digest of the version shown, answered with the record's next version that carries it")
+    Document signByHand(@PathVariable long id, @RequestBody HandSigning signing, HttpServletRequest request) {
+        return hands.sign(id, signing, users.require(), request.getRemoteAddr());
+    }
+
+    @GetMapping("/documents/{id}/hand-signatures")
+    @PreAuthorize(AccessRules.ORDER_READERS)
+    @Operation(summary = "The hand signatures a version of a record carries, each with whether its binding still holds "
+            + "(any member of staff whose scope holds the order)")
+    List<HandSignature> handSignatures(@PathVariable long id, HttpServletRequest request) {
+        return hands.of(documents.entry(id, users.require(), request.getRemoteAddr()));
     }
 
     @GetMapping("/documents/access-log")

@@ -29,6 +29,8 @@ import org.yekuo.document.Document;
 import org.yekuo.document.DocumentAccess;
 import org.yekuo.document.DocumentAlert;
 import org.yekuo.document.Documents;
+import org.yekuo.document.HandSignature;
+import org.yekuo.document.HandSignatures;
 import org.yekuo.document.Page;
 import org.yekuo.document.PdfSignature;
 import org.yekuo.document.SignedRecords;
@@ -54,13 +56,16 @@ class DocumentPages {
 
     private final Documents documents;
     private final SignedRecords records;
+    private final HandSignatures hands;
     private final AccessWatch watch;
     private final CurrentUsers users;
     private final Clock clock;
     private final Refusals refusals;
 
-    DocumentPages(Documents documents, SignedRecords records, AccessWatch watch, CurrentUsers users, Clock clock, Refusals refusals) {
+    DocumentPages(Documents documents, SignedRecords records, HandSignatures hands, AccessWatch watch, CurrentUsers users, Clock clock,
+            Refusals refusals) {
         this.refusals = refusals;
+        this.hands = hands;
         this.documents = documents;
         this.records = records;
         this.watch = watch;
@@ -87,6 +92,10 @@ class DocumentPages {
         model.addAttribute("signatures", signatures);
         model.addAttribute("signedAt", signatures.stream()
                 .map(s -> s.signedAt() == null ? "-" : TIME.format(s.signedAt().atZone(clock.getZone()))).toList());
+        List<HandSignature> handSignatures = hands.of(document);
+        model.addAttribute("handSignatures", handSignatures);
+        model.addAttribute("handSignedAt", handSignatures.stream().map(h -> TIME.format(h.signedAt().atZone(clock.getZone()))).toList());
+        model.addAttribute("handSigners", hands.offeredTo(document, user));
         return "document/view";
     }
 

@@ -31,6 +31,7 @@ import org.yekuo.deadline.Deadlines;
 import org.yekuo.deadline.OrderDeadlines;
 import org.yekuo.document.ArchiveShelf;
 import org.yekuo.document.Documents;
+import org.yekuo.document.DrawingKind;
 import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.AccessRules;
@@ -334,6 +335,7 @@ class OrderPages {
         model.addAttribute("photos", photos.ofOrder(item.orderId(), users.require()).stream()
                 .filter(p -> p.nodeCode().equals(item.nodeCode())).toList());
         model.addAttribute("photoKinds", PhotoKind.values());
+        model.addAttribute("drawingKinds", DrawingKind.values());
         return "intake/task";
     }
 
