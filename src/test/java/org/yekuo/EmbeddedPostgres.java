@@ -52,6 +52,22 @@ public class EmbeddedPostgres implements EnvironmentPostProcessor {
         all.put("yekuo.integration.inbound.issuer", "https://idp.test.yekuo");
         all.put("yekuo.integration.inbound.public-key-location", "classpath:inbound/test-issuer.pub");
         all.put("yekuo.insight.aggregates-enabled", "false");
+        // Staff may sign in with the company account of the tests' own OpenID provider (started by the tests that use it).
+        all.put("yekuo.sso.issuer-uri", org.yekuo.support.TestIdentityProvider.ISSUER);
+        all.put("yekuo.sso.client-id", org.yekuo.support.TestIdentityProvider.CLIENT_ID);
+        all.put("yekuo.sso.client-secret", org.yekuo.support.TestIdentityProvider.CLIENT_SECRET);
+        all.put("yekuo.sso.role-rules[0].claim", "groups");
+        all.put("yekuo.sso.role-rules[0].value", "yekuo-clerks");
+        all.put("yekuo.sso.role-rules[0].roles", "CLERK");
+        all.put("yekuo.sso.role-rules[1].claim", "groups");
+        all.put("yekuo.sso.role-rules[1].value", "yekuo-surveyors");
+        all.put("yekuo.sso.role-rules[1].roles", "SURVEYOR");
+        all.put("yekuo.sso.org-unit-rules[0].claim", "department");
+        all.put("yekuo.sso.org-unit-rules[0].value", "east-station");
+        all.put("yekuo.sso.org-unit-rules[0].org-unit", "YK-EAST-BIZ");
+        all.put("yekuo.sso.org-unit-rules[1].claim", "department");
+        all.put("yekuo.sso.org-unit-rules[1].value", "west-station");
+        all.put("yekuo.sso.org-unit-rules[1].org-unit", "YK-WEST-BIZ");
         environment.getPropertySources().addFirst(new MapPropertySource("yekuoTestDatabase", all));
     }
 

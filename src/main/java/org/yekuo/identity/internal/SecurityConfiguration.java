@@ -1,5 +1,6 @@
 package org.yekuo.identity.internal;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -21,7 +22,8 @@ import org.yekuo.shared.ProblemWriter;
 /**
  * Staff sign in with username and password on the pages (session, CSRF on) and integrators call
  * {@code /api} with HTTP Basic (no session cookie, so no CSRF needed). Unauthenticated API calls get
- * a problem document, pages a redirect to the sign-in page. Applicants need no account: the pages
+ * a problem document, pages a redirect to the sign-in page. Where the company's identity provider is configured,
+ * staff may sign in with the company account instead ({@link CompanySignIn}). Applicants need no account: the pages
  * under {@code /apply} are public with CSRF on, and {@code /api/public} proves them by SMS code instead.
  */
 @Configuration(proxyBeanMethods = false)
@@ -30,10 +32,14 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
             "/public/**", "/api/public/**", "/s/**", "/apply/**",
-            "/e/**"};
+            "/e/**", "/login/company"};
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            + "script-src 'self'; frame-ancestors 'none'; form-action 'self'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemWriter problems, ObjectProvider<CompanySignIn> companySignIn)
+            throws Exception {
         RequestMatcher apiWithCredentials = request -> request.getRequestURI().startsWith("/api/")
                 && request.getHeader("Authorization") != null;
         // The public API proves an applicant by a verification code in the request, never by a cookie.
@@ -61,10 +67,13 @@ class SecurityConfiguration {
                         // Pages: the container's error page, which renders the product's own 403 page.
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
                 .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'"))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+        CompanySignIn company = companySignIn.getIfAvailable();
+        if (company != null) {
+            company.configure(http, CONTENT_SECURITY_POLICY);
+        }
         return http.build();
     }
 

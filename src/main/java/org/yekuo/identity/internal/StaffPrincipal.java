@@ -12,7 +12,7 @@ import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.Role;
 
 /** A member of staff as Spring Security holds them in the session. */
-public final class StaffPrincipal implements UserDetails {
+public class StaffPrincipal implements UserDetails {
 
     private final long id;
     private final String username;
@@ -51,6 +51,12 @@ public final class StaffPrincipal implements UserDetails {
     /** The password was set by an administrator or has expired: nothing but a new password until it is changed. */
     public boolean passwordChangeRequired() {
         return passwordChangeRequired;
+    }
+
+    /** The same member of staff, for a principal that adds how they signed in. */
+    StaffPrincipal(StaffPrincipal other) {
+        this(other.id, other.username, other.displayName, other.passwordHash, other.orgUnitId, other.orgUnitNameZh,
+                other.orgUnitNameEn, other.orgPath, other.scopePath, other.roles, other.enabled, other.lockedUntil, other.now);
     }
 
     public CurrentUser toCurrentUser() {

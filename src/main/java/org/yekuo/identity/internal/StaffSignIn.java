@@ -43,11 +43,12 @@ class StaffSignIn implements AuthenticationProvider {
     private final SecurityProperties properties;
     private final StaffDirectory directory;
     private final PasswordEncoder encoder;
+    private final CompanySignInProperties companySignIn;
     /** Compared with the guess when no password may be checked, to take as long as a real check. */
     private final String decoyHash;
 
     StaffSignIn(JdbcClient jdbc, TransactionTemplate tx, Clock clock, AuditTrail audit, SecurityProperties properties,
-            StaffDirectory directory, PasswordEncoder encoder) {
+            StaffDirectory directory, PasswordEncoder encoder, CompanySignInProperties companySignIn) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -55,6 +56,7 @@ class StaffSignIn implements AuthenticationProvider {
         this.properties = properties;
         this.directory = directory;
         this.encoder = encoder;
+        this.companySignIn = companySignIn;
         this.decoyHash = encoder.encode("decoy-" + System.nanoTime());
     }
 
@@ -62,6 +64,12 @@ class StaffSignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
         String guess = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        if (!companySignIn.passwordAllowed(username)) {
+            // Staff sign in with the company account; only the break-glass accounts keep their passwords.
+            encoder.matches(guess, decoyHash);
+            audit.recordSecurityEvent(username, "login", username, "reason=company-account-required", Outcome.FAILURE);
+            throw refused();
+        }
         Optional<Claim> claim = claim(username);
         if (claim.isEmpty()) {
             encoder.matches(guess, decoyHash);

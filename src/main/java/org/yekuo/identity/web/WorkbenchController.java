@@ -11,16 +11,19 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.WorkbenchPanel;
+import org.yekuo.identity.internal.CompanySignIn;
 
 @Controller
 class WorkbenchController {
 
     private final ObjectProvider<WorkbenchPanel> panels;
     private final CurrentUsers users;
+    private final ObjectProvider<CompanySignIn> companySignIn;
 
-    WorkbenchController(ObjectProvider<WorkbenchPanel> panels, CurrentUsers users) {
+    WorkbenchController(ObjectProvider<WorkbenchPanel> panels, CurrentUsers users, ObjectProvider<CompanySignIn> companySignIn) {
         this.panels = panels;
         this.users = users;
+        this.companySignIn = companySignIn;
     }
 
     /** A panel's template with the model it shows to the reader. */
@@ -40,11 +43,29 @@ class WorkbenchController {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, Model model) {
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String company, Model model) {
         // One answer for a wrong password and for an unknown, disabled or locked account: it names no account.
         if (error != null) {
             model.addAttribute("loginError", "login.bad-credentials");
         }
+        CompanySignIn sso = companySignIn.getIfAvailable();
+        if (sso != null) {
+            model.addAttribute("companySignIn", true);
+            model.addAttribute("passwordsForEveryone", sso.passwordsForEveryone());
+            if (company != null) {
+                model.addAttribute("loginError", "login.company." + CompanySignIn.reason(company));
+            }
+        }
         return "login";
+    }
+
+    /** The "sign in with the company account" button: on to the provider, or back with a word when it cannot be reached. */
+    @GetMapping("/login/company")
+    String companySignIn() {
+        CompanySignIn sso = companySignIn.getIfAvailable();
+        if (sso == null) {
+            return "redirect:/login";
+        }
+        return sso.available() ? "redirect:/oauth2/authorization/company" : "redirect:/login?company=unavailable";
     }
 }
