@@ -53,10 +53,13 @@ public class StaffPrincipal implements UserDetails {
         return passwordChangeRequired;
     }
 
-    /** The same member of staff, for a principal that adds how they signed in. */
+    /**
+     * The same member of staff, for a principal that adds how they signed in. Signed in through the company's provider,
+     * they used no password of ours, so none has to be changed first.
+     */
     StaffPrincipal(StaffPrincipal other) {
         this(other.id, other.username, other.displayName, other.passwordHash, other.orgUnitId, other.orgUnitNameZh,
-                other.orgUnitNameEn, other.orgPath, other.scopePath, other.roles, other.enabled, other.lockedUntil, other.now);
+                other.orgUnitNameEn, other.orgPath, other.scopePath, other.roles, other.enabled, other.lockedUntil, other.now, false);
     }
 
     public CurrentUser toCurrentUser() {
