@@ -13,13 +13,18 @@ final class Navigation {
         }
     }
 
+    /** Who reads orders ({@link AccessRules#ORDER_READERS}): not the auditor nor the security administrator. */
+    private static final List<Role> ORDER_READERS = List.of(Role.CLERK, Role.SURVEYOR, Role.DESIGNER, Role.REVIEWER_OPERATIONS,
+            Role.REVIEWER_MARKETING, Role.REVIEWER_DISPATCH, Role.MATERIALS_CLERK, Role.INSPECTOR, Role.DEPARTMENT_HEAD,
+            Role.LEADER, Role.ADMIN, Role.ARCHIVIST);
+
     private static final List<Item> ITEMS = List.of(
             new Item("nav.workbench", "/", List.of()),
-            new Item("nav.tasks", "/tasks", List.of()),
+            new Item("nav.tasks", "/tasks", ORDER_READERS),
             new Item("nav.new-order", "/orders/new", List.of(Role.CLERK)),
-            new Item("nav.orders", "/orders", List.of()),
-            new Item("nav.deadline-board", "/deadlines/board", List.of()),
-            new Item("nav.insight-risk", "/insight/risk", List.of()),
+            new Item("nav.orders", "/orders", ORDER_READERS),
+            new Item("nav.deadline-board", "/deadlines/board", ORDER_READERS),
+            new Item("nav.insight-risk", "/insight/risk", ORDER_READERS),
             new Item("nav.insight-exports", "/insight/exports", List.of(Role.LEADER, Role.DEPARTMENT_HEAD, Role.ADMIN)),
             new Item("nav.insight-bottlenecks", "/insight/bottlenecks", List.of(Role.LEADER, Role.DEPARTMENT_HEAD, Role.ADMIN)),
             new Item("nav.insight-what-if", "/insight/what-if", List.of(Role.LEADER, Role.DEPARTMENT_HEAD, Role.ADMIN)),
@@ -51,9 +56,10 @@ final class Navigation {
             new Item("nav.stock-requests", "/stock/requests", List.of(Role.MATERIALS_CLERK, Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN)),
             new Item("nav.stock-levels", "/stock/levels", List.of(Role.MATERIALS_CLERK, Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN)),
             new Item("nav.stock-forecast", "/stock/forecast", List.of(Role.MATERIALS_CLERK, Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN)),
-            new Item("nav.coordination", "/coordination", List.of()),
+            new Item("nav.coordination", "/coordination", ORDER_READERS),
             new Item("nav.responsibilities", "/responsibilities", List.of()),
-            new Item("nav.scheme-changes", "/scheme-changes", List.of()));
+            new Item("nav.scheme-changes", "/scheme-changes", ORDER_READERS),
+            new Item("nav.staff-approvals", "/staff/approvals", List.of(Role.SECURITY_ADMIN)));
 
     private Navigation() {
     }

@@ -106,7 +106,7 @@ public class ApplicationIntake {
     @Transactional
     public Application acceptOnline(NewApplication request, long stationOrgUnitId, String verificationCode,
             Optional<String> idempotencyKey) {
-        Optional<Application> earlier = earlier(request, idempotencyKey);
+        Optional<Application> earlier = earlier(request, idempotencyKey, Channel.ONLINE, OnlineApplicationPolicy.CREATED_BY);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -119,7 +119,7 @@ public class ApplicationIntake {
     }
 
     private Application accept(NewApplication request, Optional<String> idempotencyKey, Receipt receipt) {
-        Optional<Application> earlier = earlier(request, idempotencyKey);
+        Optional<Application> earlier = earlier(request, idempotencyKey, receipt.channel(), receipt.createdBy());
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -138,14 +138,17 @@ public class ApplicationIntake {
                 cipher.blindIndex(request.applicantName().trim()), cipher.encrypt(subjectCode), subjectIndex,
                 cipher.encrypt(request.phone()), cipher.blindIndex(request.phone()));
         Map<String, OneCertificateStartPolicy.OnFileCopy> onFile = new HashMap<>();
-        applications.onFile(subjectIndex).forEach(f -> onFile.put(f.materialCode(),
-                new OneCertificateStartPolicy.OnFileCopy(f.applicationId(), f.supplyAddress())));
+        // At the counter the clerk has seen the certificate; online only the phone is proven, so an earlier order's
+        // copies are the applicant's only where that order carried the same phone.
+        applications.onFile(subjectIndex).stream()
+                .filter(f -> receipt.channel() == Channel.COUNTER || sealed.phoneIndex().equals(f.phoneIndex()))
+                .forEach(f -> onFile.put(f.materialCode(), new OneCertificateStartPolicy.OnFileCopy(f.applicationId(), f.supplyAddress())));
 
         var now = clock.instant();
         int year = LocalDate.now(clock).getYear();
         applications.lockOrderNumbers(year);
         // A parallel request with the same key that got the lock first has committed its order by now.
-        Optional<Application> raced = earlier(request, idempotencyKey);
+        Optional<Application> raced = earlier(request, idempotencyKey, receipt.channel(), receipt.createdBy());
         if (raced.isPresent()) {
             return raced.get();
         }
@@ -186,16 +189,22 @@ public class ApplicationIntake {
     }
 
     /**
-     * The order an earlier request with the same idempotency key created. A key is one applicant's: used
-     * again for another phone it is refused rather than answered with someone else's order.
+     * The order an earlier request with the same idempotency key created. A key belongs to its caller — the clerk who
+     * sent it at the counter, the proven phone online — and is refused to anyone else rather than answered with their
+     * order and its progress link.
      */
-    private Optional<Application> earlier(NewApplication request, Optional<String> idempotencyKey) {
-        return idempotencyKey.flatMap(applications::findByIdempotencyKey).map(id -> {
-            String phone = request.phone() == null ? "" : request.phone().strip();
-            if (!phone.equals(cipher.decrypt(applications.phoneSealed(id)))) {
+    private Optional<Application> earlier(NewApplication request, Optional<String> idempotencyKey, Channel channel,
+            String createdBy) {
+        return idempotencyKey.flatMap(applications::findByIdempotencyKey).map(holder -> {
+            boolean sameCaller = holder.channel() == channel && switch (channel) {
+                case COUNTER -> holder.createdBy().equals(createdBy);
+                case ONLINE -> request.phone() != null && !request.phone().isBlank()
+                        && cipher.blindIndex(request.phone().strip()).equals(holder.phoneIndex());
+            };
+            if (!sameCaller) {
                 throw DomainException.conflict("online.idempotency-key.taken");
             }
-            return applications.get(id);
+            return applications.get(holder.applicationId());
         });
     }
 

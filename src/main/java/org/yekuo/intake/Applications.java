@@ -85,8 +85,14 @@ class Applications {
         return jdbc.sql("select * from application where progress_token = ?").param(token).query(ROW).optional();
     }
 
-    Optional<Long> findByIdempotencyKey(String key) {
-        return jdbc.sql("select id from application where idempotency_key = ?").param(key).query(Long.class).optional();
+    /** The order an idempotency key created, with who sent it: the channel, the member of staff, the proven phone. */
+    Optional<KeyHolder> findByIdempotencyKey(String key) {
+        return jdbc.sql("select id, channel, created_by, phone_index from application where idempotency_key = ?").param(key)
+                .query((rs, n) -> new KeyHolder(rs.getLong(1), Channel.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    record KeyHolder(long applicationId, Channel channel, String createdBy, String phoneIndex) {
     }
 
     /** Writes the aggregate's changed state, refusing if someone else changed it meanwhile. */
@@ -175,15 +181,18 @@ class Applications {
      */
     List<OnFile> onFile(String subjectCodeIndex) {
         return jdbc.sql("""
-                select f.material_code, f.application_id, f.document_id, a.supply_address
+                select f.material_code, f.application_id, f.document_id, a.supply_address, a.phone_index
                 from material_on_file f join application a on a.id = f.application_id where f.subject_code_index = ?""")
                 .param(subjectCodeIndex)
-                .query((rs, n) -> new OnFile(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4)))
+                .query((rs, n) -> new OnFile(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)))
                 .list();
     }
 
-    /** The applicant's newest copy of a material, with the supply address of the order it came with. */
-    record OnFile(String materialCode, long applicationId, long documentId, String supplyAddress) {
+    /**
+     * The applicant's newest copy of a material, with the supply address and the (blind-indexed) phone of the order it
+     * came with.
+     */
+    record OnFile(String materialCode, long applicationId, long documentId, String supplyAddress, String phoneIndex) {
     }
 
     // Node fields

@@ -52,6 +52,9 @@ class NotificationApiTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    org.yekuo.shared.PersonalDataCipher cipher;
+
     @Test
     @DisplayName("R-X-4 R-X-3 a test SMS is queued (audited), sent once and shown masked in the inbox API and page")
     void testSmsIsSentAndShownMasked() throws Exception {
@@ -94,6 +97,29 @@ class NotificationApiTests {
         mvc.perform(get("/notifications/sms").param("phone", "12345").with(httpBasic("admin", PASSWORD)).header("Accept-Language", "en"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("The phone filter is not valid: enter the last 1 to 4 digits")));
+    }
+
+    @Test
+    @DisplayName("R-X-3 6b a verification code reaches the inbox masked: neither the inbox API nor its page shows the digits")
+    void verificationCodesAreMaskedInTheInbox() throws Exception {
+        String phone = phone();
+        mvc.perform(post("/api/public/verification-codes").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"phone\":\"" + phone + "\",\"purpose\":\"ONLINE_APPLICATION\"}"))
+                .andExpect(status().isCreated());
+        dispatcher.dispatchDue();
+        String sent = jdbc.sql("select body from sms_outbox where phone_index = ? order by id desc limit 1")
+                .param(cipher.blindIndex(phone)).query(String.class).single();
+        String code = sent.replaceAll("(?s).*?(\\d{6}).*", "$1");
+        assertThat(code).matches("\\d{6}");
+
+        String inbox = mvc.perform(get("/api/notifications/sms").param("phone", phone).with(httpBasic("admin", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.items[0].text").value(org.hamcrest.Matchers.containsString("******")))
+                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/notifications/sms").param("phone", phone).with(httpBasic("admin", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(inbox).doesNotContain(code);
+        assertThat(page).doesNotContain(code);
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.collaboration.Coordination;
 import org.yekuo.collaboration.CoordinationQuestion;
 import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Refusals;
@@ -26,6 +28,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * one (also loaded into the order page as a panel), and one question's thread to answer, accept or reopen.
  */
 @Controller
+@PreAuthorize(AccessRules.ORDER_READERS)
 @RequestMapping("/coordination")
 class CoordinationPages {
 

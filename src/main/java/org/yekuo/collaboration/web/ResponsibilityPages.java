@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.collaboration.Duty;
 import org.yekuo.collaboration.ResponsibilityChart;
 import org.yekuo.collaboration.Stage;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
@@ -53,6 +54,7 @@ class ResponsibilityPages {
 
     /** The chart the order was accepted under, as a panel of the order page. */
     @GetMapping("/orders/{orderId}/panel")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String orderPanel(@PathVariable long orderId, Model model, Locale locale, HttpServletResponse response) {
         try {
             model.addAttribute("chart", chart.ofOrder(orderId, users.require()));

@@ -2,6 +2,7 @@ package org.yekuo.collaboration.web;
 
 import java.util.Locale;
 
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.collaboration.SchemeChanges;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Refusals;
@@ -21,6 +23,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * acknowledgement. Only the notice's recipient sees it.
  */
 @Controller
+@PreAuthorize(AccessRules.ORDER_READERS)
 @RequestMapping("/scheme-changes")
 class SchemeChangePages {
 

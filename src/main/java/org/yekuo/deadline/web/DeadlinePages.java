@@ -18,6 +18,7 @@ import org.yekuo.deadline.Colour;
 import org.yekuo.deadline.DeadlineBoard;
 import org.yekuo.deadline.DelayExplanation;
 import org.yekuo.deadline.DelayExplanations;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
@@ -44,6 +45,7 @@ class DeadlinePages {
     }
 
     @GetMapping("/deadlines/board")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String board(@RequestParam Optional<Colour> colour, @RequestParam Optional<String> node, @RequestParam Optional<String> role,
             @RequestParam Optional<String> handler, @RequestParam Optional<String> orderNo,
             @RequestParam(defaultValue = "0") int page, Model model) {

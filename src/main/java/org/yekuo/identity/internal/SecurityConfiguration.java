@@ -12,6 +12,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
@@ -54,6 +55,7 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "security.unauthenticated")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
                 .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials, publicApi))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(

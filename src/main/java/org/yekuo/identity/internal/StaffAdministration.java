@@ -3,6 +3,7 @@ package org.yekuo.identity.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,7 +30,8 @@ import org.yekuo.shared.DomainException.FieldProblem;
 /**
  * What a security administrator does to staff accounts, each change checked against the rules and
  * the administrator's data scope and audited in the same transaction. Audit details name usernames,
- * roles and org-unit codes only, never names or passwords.
+ * roles and org-unit codes only, never names or passwords. A change to an account that holds or would
+ * hold ADMIN, SECURITY_ADMIN or AUDITOR waits for a second security administrator (four eyes).
  */
 @Service
 @PreAuthorize("hasRole('SECURITY_ADMIN')")
@@ -44,9 +46,13 @@ public class StaffAdministration {
     private final OrgUnits orgUnits;
     private final PersonalDataCipher cipher;
     private final Clock clock;
+    private final StaffChanges changes;
+    private final PasswordChanges passwords;
 
     StaffAdministration(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, StaffMembers members,
-            OrgUnits orgUnits, PersonalDataCipher cipher, Clock clock) {
+            OrgUnits orgUnits, PersonalDataCipher cipher, Clock clock, StaffChanges changes, PasswordChanges passwords) {
+        this.changes = changes;
+        this.passwords = passwords;
         this.cipher = cipher;
         this.jdbc = jdbc;
         this.encoder = encoder;
@@ -64,8 +70,12 @@ public class StaffAdministration {
             String password, String mobile) {
     }
 
+    /**
+     * Creates the account at once, or — when it would hold ADMIN, SECURITY_ADMIN or AUDITOR — files it for a second
+     * security administrator's approval.
+     */
     @Transactional
-    public StaffMember create(CurrentUser actor, NewStaffMember account) {
+    public Outcome create(CurrentUser actor, NewStaffMember account) {
         Optional<OrgUnit> unit = unitInScope(actor, account.orgUnitId());
         Optional<FieldProblem> usernameProblem = UsernameRule.check(account.username());
         if (usernameProblem.isEmpty() && members.byUsername(account.username()).isPresent()) {
@@ -76,73 +86,69 @@ public class StaffAdministration {
                 SeparationOfDuties.check(account.roles()),
                 PasswordPolicy.check(account.username(), account.password()), WorkMobileRule.check(account.mobile()));
         String mobile = WorkMobileRule.normalised(account.mobile());
-        jdbc.sql("""
-                insert into staff (username, display_name, password_hash, org_unit_id, created_at, mobile_sealed, mobile_masked)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(account.username(), account.displayName().trim(), encoder.encode(account.password()),
-                        unit.get().id(), Timestamp.from(clock.instant()), mobile == null ? null : cipher.encrypt(mobile),
-                        mobile == null ? null : Masking.mobile(mobile))
-                .update();
-        StaffMember created = members.byUsername(account.username()).orElseThrow();
-        insertRoles(created.id(), account.roles());
-        audit.record("staff.created", "staff", account.username(),
-                "roles=" + codes(account.roles()) + " org=" + unit.get().code());
-        return members.byId(created.id()).orElseThrow();
+        var request = new StaffChanges.Request(StaffChange.Kind.CREATE, null, account.username(), unit.get().path(),
+                account.displayName().trim(), unit.get().id(), account.roles(), encoder.encode(account.password()),
+                mobile == null ? null : cipher.encrypt(mobile), mobile == null ? null : Masking.mobile(mobile), null);
+        if (SeparationOfDuties.needsSecondPerson(account.roles())) {
+            return Outcome.pending(file(actor, request));
+        }
+        return Outcome.done(applyCreate(request, unit.get()));
     }
 
     /** Replaces the roles of another member of staff: nobody changes their own. */
     @Transactional
-    public void changeRoles(CurrentUser actor, long staffId, Set<Role> roles) {
+    public Outcome changeRoles(CurrentUser actor, long staffId, Set<Role> roles) {
         StaffMember target = inScope(actor, staffId);
         if (target.id() == actor.id()) {
             throw DomainException.forbidden("staff.roles.own");
         }
         refuseIf(SeparationOfDuties.check(roles));
-        jdbc.sql("delete from staff_role where staff_id = ?").param(target.id()).update();
-        insertRoles(target.id(), roles);
-        audit.record("staff.roles-changed", "staff", target.username(),
-                "from=" + codes(target.roles()) + " to=" + codes(roles));
+        Set<Role> involved = EnumSet.noneOf(Role.class);
+        involved.addAll(target.roles());
+        involved.addAll(roles);
+        return changeOf(actor, target, involved, request(StaffChange.Kind.ROLES, target).roles(roles).build(),
+                () -> applyRoles(target, roles));
     }
 
     @Transactional
-    public void moveTo(CurrentUser actor, long staffId, Long orgUnitId) {
+    public Outcome moveTo(CurrentUser actor, long staffId, Long orgUnitId) {
         StaffMember target = inScope(actor, staffId);
         OrgUnit unit = unitInScope(actor, orgUnitId).orElseThrow(() -> refusal(List.of(unknownUnit())));
-        OrgUnit from = orgUnits.byId(target.orgUnitId()).orElseThrow();
-        jdbc.sql("update staff set org_unit_id = ? where id = ?").params(unit.id(), target.id()).update();
-        audit.record("staff.org-unit-changed", "staff", target.username(), "from=" + from.code() + " to=" + unit.code());
+        return changeOf(actor, target, target.roles(), request(StaffChange.Kind.ORG_UNIT, target).orgUnitId(unit.id()).build(),
+                () -> applyMove(target, unit));
     }
 
     /** Enables or disables an account; administrators cannot disable themselves. */
     @Transactional
-    public void setEnabled(CurrentUser actor, long staffId, boolean enabled) {
+    public Outcome setEnabled(CurrentUser actor, long staffId, boolean enabled) {
         StaffMember target = inScope(actor, staffId);
         if (target.id() == actor.id() && !enabled) {
             throw DomainException.forbidden("staff.enabled.own");
         }
-        jdbc.sql("update staff set enabled = ? where id = ?").params(enabled, target.id()).update();
-        audit.record(enabled ? "staff.enabled" : "staff.disabled", "staff", target.username(), "");
+        return changeOf(actor, target, target.roles(), request(StaffChange.Kind.ENABLED, target).enabled(enabled).build(),
+                () -> applyEnabled(target, enabled));
     }
 
+    /** Sets a password its holder must replace at their next sign-in. */
     @Transactional
-    public void resetPassword(CurrentUser actor, long staffId, String password) {
+    public Outcome resetPassword(CurrentUser actor, long staffId, String password) {
         StaffMember target = inScope(actor, staffId);
         refuseIf(PasswordPolicy.check(target.username(), password));
-        jdbc.sql("update staff set password_hash = ? where id = ?").params(encoder.encode(password), target.id())
-                .update();
-        audit.record("staff.password-reset", "staff", target.username(), "");
+        String hash = encoder.encode(password);
+        return changeOf(actor, target, target.roles(), request(StaffChange.Kind.PASSWORD, target).passwordHash(hash).build(),
+                () -> applyPassword(target, hash));
     }
 
     /** Sets or (when blank) removes a member of staff's work mobile, where deadline reminders go (R-SLA-3). */
     @Transactional
-    public void changeMobile(CurrentUser actor, long staffId, String mobile) {
+    public Outcome changeMobile(CurrentUser actor, long staffId, String mobile) {
         StaffMember target = inScope(actor, staffId);
         refuseIf(WorkMobileRule.check(mobile));
         String number = WorkMobileRule.normalised(mobile);
-        jdbc.sql("update staff set mobile_sealed = ?, mobile_masked = ? where id = ?")
-                .params(number == null ? null : cipher.encrypt(number), number == null ? null : Masking.mobile(number), target.id())
-                .update();
-        audit.record("staff.mobile-changed", "staff", target.username(), "mobile=" + (number == null ? "-" : Masking.mobile(number)));
+        String sealed = number == null ? null : cipher.encrypt(number);
+        String masked = number == null ? null : Masking.mobile(number);
+        return changeOf(actor, target, target.roles(),
+                request(StaffChange.Kind.MOBILE, target).mobile(sealed, masked).build(), () -> applyMobile(target, sealed, masked));
     }
 
     /** Lifts a sign-in lock before it runs out and starts the failure count afresh. */
@@ -151,6 +157,198 @@ public class StaffAdministration {
         StaffMember target = inScope(actor, staffId);
         jdbc.sql("update staff set locked_until = null, failed_logins = 0 where id = ?").param(target.id()).update();
         audit.record("staff.unlocked", "staff", target.username(), "");
+    }
+
+    /** Pending changes to privileged accounts within the administrator's scope, oldest first. */
+    @Transactional(readOnly = true)
+    public List<StaffChange> pendingChanges(CurrentUser actor) {
+        return changes.pendingWithin(actor.scope().orgPath());
+    }
+
+    /**
+     * Carries out a pending change as a second security administrator: not the one who asked for it, not its subject.
+     * Its rules are checked again, since the account may have changed meanwhile.
+     */
+    @Transactional
+    public StaffChange approve(CurrentUser actor, long changeId) {
+        StaffChanges.Pending pending = pendingInScope(actor, changeId);
+        StaffChange change = pending.change();
+        if (change.requestedBy().equals(actor.username())) {
+            throw DomainException.forbidden("staff.change.own-request");
+        }
+        if (change.username().equals(actor.username())) {
+            throw DomainException.forbidden("staff.change.own-account");
+        }
+        decide(change, StaffChange.Status.APPROVED, actor);
+        audit.record("staff.change-approved", "staff", change.username(), "change=" + change.kind() + " requestedBy=" + change.requestedBy());
+        switch (change.kind()) {
+            case CREATE -> {
+                if (members.byUsername(change.username()).isPresent()) {
+                    throw refusal(List.of(new FieldProblem("username", "staff.username.taken")));
+                }
+                OrgUnit unit = orgUnits.byId(change.orgUnitId()).orElseThrow(() -> refusal(List.of(unknownUnit())));
+                applyCreate(new StaffChanges.Request(change.kind(), null, change.username(), pending.orgPath(), change.displayName(),
+                        change.orgUnitId(), change.roles(), pending.passwordHash(), pending.mobileSealed(), change.mobileMasked(), null),
+                        unit);
+            }
+            case ROLES -> applyRoles(subject(change), change.roles());
+            case ORG_UNIT -> applyMove(subject(change), orgUnits.byId(change.orgUnitId()).orElseThrow(() -> refusal(List.of(unknownUnit()))));
+            case ENABLED -> applyEnabled(subject(change), change.enabled());
+            case PASSWORD -> applyPassword(subject(change), pending.passwordHash());
+            case MOBILE -> applyMobile(subject(change), pending.mobileSealed(), change.mobileMasked());
+        }
+        return changes.find(changeId).orElseThrow();
+    }
+
+    /** Turns a pending change down; the one who asked for it may withdraw it this way. */
+    @Transactional
+    public StaffChange reject(CurrentUser actor, long changeId) {
+        StaffChange change = pendingInScope(actor, changeId).change();
+        decide(change, StaffChange.Status.REJECTED, actor);
+        audit.record("staff.change-rejected", "staff", change.username(), "change=" + change.kind() + " requestedBy=" + change.requestedBy());
+        return changes.find(changeId).orElseThrow();
+    }
+
+    /** Done at once, or filed for approval when the account holds or would hold a privileged role. */
+    public record Outcome(StaffMember member, StaffChange pending) {
+
+        static Outcome done(StaffMember member) {
+            return new Outcome(member, null);
+        }
+
+        static Outcome pending(StaffChange change) {
+            return new Outcome(null, change);
+        }
+
+        public boolean isPending() {
+            return pending != null;
+        }
+    }
+
+    private Outcome changeOf(CurrentUser actor, StaffMember target, Set<Role> involved, StaffChanges.Request request, Runnable apply) {
+        if (SeparationOfDuties.needsSecondPerson(involved)) {
+            return Outcome.pending(file(actor, request));
+        }
+        apply.run();
+        return Outcome.done(members.byId(target.id()).orElseThrow());
+    }
+
+    private StaffChange file(CurrentUser actor, StaffChanges.Request request) {
+        long id = changes.file(request, actor.username(), clock.instant());
+        audit.record("staff.change-requested", "staff", request.username(), "change=" + request.kind()
+                + (request.roles() == null ? "" : " roles=" + codes(request.roles())));
+        return changes.find(id).orElseThrow();
+    }
+
+    private StaffChanges.Pending pendingInScope(CurrentUser actor, long changeId) {
+        return changes.pending(changeId).filter(p -> actor.scope().includes(p.orgPath()))
+                .orElseThrow(() -> DomainException.notFound("staff.change.not-found", changeId));
+    }
+
+    private void decide(StaffChange change, StaffChange.Status status, CurrentUser actor) {
+        if (!changes.decide(change.id(), status, actor.username(), clock.instant())) {
+            throw DomainException.conflict("staff.change.decided");
+        }
+    }
+
+    private StaffMember subject(StaffChange change) {
+        return members.byId(change.staffId()).orElseThrow(() -> DomainException.notFound("staff.not-found", change.staffId()));
+    }
+
+    private StaffMember applyCreate(StaffChanges.Request account, OrgUnit unit) {
+        jdbc.sql("""
+                insert into staff (username, display_name, password_hash, org_unit_id, created_at, mobile_sealed, mobile_masked,
+                    password_changed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(account.username(), account.displayName(), account.passwordHash(), unit.id(), Timestamp.from(clock.instant()),
+                        account.mobileSealed(), account.mobileMasked(), Timestamp.from(clock.instant()))
+                .update();
+        StaffMember created = members.byUsername(account.username()).orElseThrow();
+        insertRoles(created.id(), account.roles());
+        audit.record("staff.created", "staff", account.username(),
+                "roles=" + codes(account.roles()) + " org=" + unit.code());
+        return members.byId(created.id()).orElseThrow();
+    }
+
+    private void applyRoles(StaffMember target, Set<Role> roles) {
+        jdbc.sql("delete from staff_role where staff_id = ?").param(target.id()).update();
+        insertRoles(target.id(), roles);
+        audit.record("staff.roles-changed", "staff", target.username(),
+                "from=" + codes(target.roles()) + " to=" + codes(roles));
+    }
+
+    private void applyMove(StaffMember target, OrgUnit unit) {
+        OrgUnit from = orgUnits.byId(target.orgUnitId()).orElseThrow();
+        jdbc.sql("update staff set org_unit_id = ? where id = ?").params(unit.id(), target.id()).update();
+        audit.record("staff.org-unit-changed", "staff", target.username(), "from=" + from.code() + " to=" + unit.code());
+    }
+
+    private void applyEnabled(StaffMember target, boolean enabled) {
+        jdbc.sql("update staff set enabled = ? where id = ?").params(enabled, target.id()).update();
+        audit.record(enabled ? "staff.enabled" : "staff.disabled", "staff", target.username(), "");
+    }
+
+    private void applyPassword(StaffMember target, String hash) {
+        String old = jdbc.sql("select password_hash from staff where id = ?").param(target.id()).query(String.class).single();
+        passwords.replace(target.id(), old, hash, true);
+        audit.record("staff.password-reset", "staff", target.username(), "");
+    }
+
+    private void applyMobile(StaffMember target, String sealed, String masked) {
+        jdbc.sql("update staff set mobile_sealed = ?, mobile_masked = ? where id = ?").params(sealed, masked, target.id()).update();
+        audit.record("staff.mobile-changed", "staff", target.username(), "mobile=" + (masked == null ? "-" : masked));
+    }
+
+    private static RequestBuilder request(StaffChange.Kind kind, StaffMember target) {
+        return new RequestBuilder(kind, target);
+    }
+
+    /** The fields of one kind of change to an existing account. */
+    private static final class RequestBuilder {
+        private final StaffChange.Kind kind;
+        private final StaffMember target;
+        private Set<Role> roles;
+        private Long orgUnitId;
+        private Boolean enabled;
+        private String passwordHash;
+        private String mobileSealed;
+        private String mobileMasked;
+
+        RequestBuilder(StaffChange.Kind kind, StaffMember target) {
+            this.kind = kind;
+            this.target = target;
+        }
+
+        RequestBuilder roles(Set<Role> value) {
+            this.roles = value;
+            return this;
+        }
+
+        RequestBuilder orgUnitId(long value) {
+            this.orgUnitId = value;
+            return this;
+        }
+
+        RequestBuilder enabled(boolean value) {
+            this.enabled = value;
+            return this;
+        }
+
+        RequestBuilder passwordHash(String value) {
+            this.passwordHash = value;
+            return this;
+        }
+
+        RequestBuilder mobile(String sealed, String masked) {
+            this.mobileSealed = sealed;
+            this.mobileMasked = masked;
+            return this;
+        }
+
+        StaffChanges.Request build() {
+            return new StaffChanges.Request(kind, target.id(), target.username(), target.orgPath(), null, orgUnitId, roles,
+                    passwordHash, mobileSealed, mobileMasked, enabled);
+        }
     }
 
     /** Staff outside the administrator's scope are answered as not found, so their existence stays hidden. */

@@ -27,10 +27,11 @@ public class StaffPrincipal implements UserDetails {
     private final boolean enabled;
     private final Instant lockedUntil;
     private final Instant now;
+    private final boolean passwordChangeRequired;
 
     StaffPrincipal(long id, String username, String displayName, String passwordHash, long orgUnitId,
             String orgUnitNameZh, String orgUnitNameEn, String orgPath, String scopePath, Set<Role> roles, boolean enabled,
-            Instant lockedUntil, Instant now) {
+            Instant lockedUntil, Instant now, boolean passwordChangeRequired) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -44,12 +45,21 @@ public class StaffPrincipal implements UserDetails {
         this.enabled = enabled;
         this.lockedUntil = lockedUntil;
         this.now = now;
+        this.passwordChangeRequired = passwordChangeRequired;
     }
 
-    /** The same member of staff, for a principal that adds how they signed in. */
+    /** The password was set by an administrator or has expired: nothing but a new password until it is changed. */
+    public boolean passwordChangeRequired() {
+        return passwordChangeRequired;
+    }
+
+    /**
+     * The same member of staff, for a principal that adds how they signed in. Signed in through the company's provider,
+     * they used no password of ours, so none has to be changed first.
+     */
     StaffPrincipal(StaffPrincipal other) {
         this(other.id, other.username, other.displayName, other.passwordHash, other.orgUnitId, other.orgUnitNameZh,
-                other.orgUnitNameEn, other.orgPath, other.scopePath, other.roles, other.enabled, other.lockedUntil, other.now);
+                other.orgUnitNameEn, other.orgPath, other.scopePath, other.roles, other.enabled, other.lockedUntil, other.now, false);
     }
 
     public CurrentUser toCurrentUser() {

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -151,7 +152,12 @@ class StaffSignIn implements AuthenticationProvider {
     private record Claim(int tries, Timestamp lock) {
     }
 
+    /**
+     * Sign-in settings: failures before the lock and its length; how long a password lasts (90 days by default) and how
+     * many earlier passwords may not be used again (5).
+     */
     @ConfigurationProperties("yekuo.security")
-    record SecurityProperties(int maxFailedLogins, Duration lockDuration) {
+    record SecurityProperties(int maxFailedLogins, Duration lockDuration, @DefaultValue("90d") Duration passwordMaxAge,
+            @DefaultValue("5") int passwordHistory) {
     }
 }

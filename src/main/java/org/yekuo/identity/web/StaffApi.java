@@ -9,9 +9,11 @@ import java.util.Set;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,7 +23,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUser;
@@ -31,6 +32,7 @@ import org.yekuo.identity.OrgUnits;
 import org.yekuo.identity.Role;
 import org.yekuo.identity.internal.StaffAdministration;
 import org.yekuo.identity.internal.StaffAdministration.NewStaffMember;
+import org.yekuo.identity.internal.StaffChange;
 import org.yekuo.identity.internal.StaffListing;
 import org.yekuo.identity.internal.StaffPage;
 import org.yekuo.identity.internal.StaffSearch;
@@ -74,63 +76,108 @@ class StaffApi {
         return find(users.require(), id);
     }
 
-    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/staff")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @Operation(summary = "Create a member of staff",
             description = "Username 3-60 of [a-z0-9._-], unique; password at least 8 characters of 3 kinds, not the username; "
-                    + "at most one of ADMIN, SECURITY_ADMIN, AUDITOR; org unit within the caller's scope.")
-    ResponseEntity<StaffListing> create(@RequestBody NewStaffMember account) {
+                    + "at most one of ADMIN, SECURITY_ADMIN, AUDITOR; org unit within the caller's scope. An account with "
+                    + "ADMIN, SECURITY_ADMIN or AUDITOR is not created at once: 202 with the change a second security "
+                    + "administrator approves under /api/identity/staff-changes.")
+    @ApiResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StaffListing.class)))
+    @ApiResponse(responseCode = "202", description = "Waiting for a second security administrator's approval",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StaffChange.class)))
+    ResponseEntity<Object> create(@RequestBody NewStaffMember account) {
         CurrentUser actor = users.require();
-        long id = administration.create(actor, account).id();
+        StaffAdministration.Outcome outcome = administration.create(actor, account);
+        if (outcome.isPending()) {
+            return pending(outcome);
+        }
+        long id = outcome.member().id();
         return ResponseEntity.created(URI.create("/api/identity/staff/" + id)).body(find(actor, id));
     }
 
     @PutMapping("/staff/{id}/roles")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @Operation(summary = "Replace a member of staff's roles (not one's own)")
-    StaffListing changeRoles(@PathVariable long id, @RequestBody RolesChange change) {
+    @Operation(summary = "Replace a member of staff's roles (not one's own); 202 when ADMIN, SECURITY_ADMIN or AUDITOR is involved")
+    @ApiResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StaffListing.class)))
+    @ApiResponse(responseCode = "202", description = "Waiting for a second security administrator's approval",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StaffChange.class)))
+    ResponseEntity<Object> changeRoles(@PathVariable long id, @RequestBody RolesChange change) {
         CurrentUser actor = users.require();
-        administration.changeRoles(actor, id, change.roles());
-        return find(actor, id);
+        return answer(actor, id, administration.changeRoles(actor, id, change.roles()));
     }
 
     @PutMapping("/staff/{id}/org-unit")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @Operation(summary = "Move a member of staff to another org unit within the caller's scope")
-    StaffListing moveTo(@PathVariable long id, @RequestBody OrgUnitChange change) {
+    @Operation(summary = "Move a member of staff to another org unit within the caller's scope; 202 for a privileged account")
+    @ApiResponse(responseCode = "200", description = "Moved", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StaffListing.class)))
+    @ApiResponse(responseCode = "202", description = "Waiting for a second security administrator's approval",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StaffChange.class)))
+    ResponseEntity<Object> moveTo(@PathVariable long id, @RequestBody OrgUnitChange change) {
         CurrentUser actor = users.require();
-        administration.moveTo(actor, id, change.orgUnitId());
-        return find(actor, id);
+        return answer(actor, id, administration.moveTo(actor, id, change.orgUnitId()));
     }
 
     @PutMapping("/staff/{id}/enabled")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @Operation(summary = "Enable or disable an account")
-    StaffListing setEnabled(@PathVariable long id, @RequestBody EnabledChange change) {
+    @Operation(summary = "Enable or disable an account; 202 for a privileged account")
+    @ApiResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StaffListing.class)))
+    @ApiResponse(responseCode = "202", description = "Waiting for a second security administrator's approval",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StaffChange.class)))
+    ResponseEntity<Object> setEnabled(@PathVariable long id, @RequestBody EnabledChange change) {
         if (change.enabled() == null) {
             throw DomainException.invalid("enabled", "staff.enabled.required");
         }
         CurrentUser actor = users.require();
-        administration.setEnabled(actor, id, change.enabled());
-        return find(actor, id);
+        return answer(actor, id, administration.setEnabled(actor, id, change.enabled()));
     }
 
     @PutMapping("/staff/{id}/password")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Set a new password for a member of staff")
-    void resetPassword(@PathVariable long id, @RequestBody PasswordChange change) {
-        administration.resetPassword(users.require(), id, change.password());
+    @Operation(summary = "Set a new password for a member of staff, who must replace it at their next sign-in; 202 for a privileged account")
+    @ApiResponse(responseCode = "204", description = "Set", content = @Content)
+    @ApiResponse(responseCode = "202", description = "Waiting for a second security administrator's approval",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StaffChange.class)))
+    ResponseEntity<Object> resetPassword(@PathVariable long id, @RequestBody PasswordChange change) {
+        StaffAdministration.Outcome outcome = administration.resetPassword(users.require(), id, change.password());
+        return outcome.isPending() ? pending(outcome) : ResponseEntity.noContent().build();
     }
 
     @PutMapping("/staff/{id}/mobile")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
-    @Operation(summary = "Set (or with a blank value remove) a member of staff's work mobile for deadline reminders")
-    StaffListing changeMobile(@PathVariable long id, @RequestBody MobileChange change) {
+    @Operation(summary = "Set (or with a blank value remove) a member of staff's work mobile for deadline reminders; 202 for a privileged account")
+    @ApiResponse(responseCode = "200", description = "Changed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = StaffListing.class)))
+    @ApiResponse(responseCode = "202", description = "Waiting for a second security administrator's approval",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StaffChange.class)))
+    ResponseEntity<Object> changeMobile(@PathVariable long id, @RequestBody MobileChange change) {
         CurrentUser actor = users.require();
-        administration.changeMobile(actor, id, change.mobile());
-        return find(actor, id);
+        return answer(actor, id, administration.changeMobile(actor, id, change.mobile()));
+    }
+
+    @GetMapping("/staff-changes")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Changes to privileged accounts waiting for a second security administrator, within the caller's scope")
+    List<StaffChange> pendingChanges() {
+        return administration.pendingChanges(users.require());
+    }
+
+    @PostMapping("/staff-changes/{changeId}/approval")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Approve and carry out a pending change (not one's own request, not a change to one's own account)")
+    StaffChange approve(@PathVariable long changeId) {
+        return administration.approve(users.require(), changeId);
+    }
+
+    @PostMapping("/staff-changes/{changeId}/rejection")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Turn down (or, as its requester, withdraw) a pending change")
+    StaffChange reject(@PathVariable long changeId) {
+        return administration.reject(users.require(), changeId);
     }
 
     @PostMapping("/staff/{id}/unlock")
@@ -147,6 +194,14 @@ class StaffApi {
     @Operation(summary = "The org-unit tree from the caller's own unit down")
     List<OrgUnitNode> orgUnits() {
         return OrgUnitNode.tree(orgUnits.within(users.require().scope()));
+    }
+
+    private ResponseEntity<Object> answer(CurrentUser actor, long id, StaffAdministration.Outcome outcome) {
+        return outcome.isPending() ? pending(outcome) : ResponseEntity.ok(find(actor, id));
+    }
+
+    private static ResponseEntity<Object> pending(StaffAdministration.Outcome outcome) {
+        return ResponseEntity.accepted().body(outcome.pending());
     }
 
     private StaffListing find(CurrentUser actor, long id) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,8 +28,10 @@ import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.OrgUnits;
 import org.yekuo.identity.PageShell;
 import org.yekuo.identity.Role;
+import org.yekuo.identity.StaffMembers;
 import org.yekuo.identity.internal.StaffAdministration;
 import org.yekuo.identity.internal.StaffAdministration.NewStaffMember;
+import org.yekuo.identity.internal.StaffChange;
 import org.yekuo.identity.internal.StaffListing;
 import org.yekuo.identity.internal.StaffPage;
 import org.yekuo.identity.internal.StaffSearch;
@@ -56,9 +59,11 @@ class StaffPages {
     private final Refusals refusals;
     private final PageShell shell;
     private final Clock clock;
+    private final StaffMembers members;
 
     StaffPages(CurrentUsers users, StaffSearch search, StaffAdministration administration, OrgUnits orgUnits,
-            Refusals refusals, PageShell shell, Clock clock) {
+            Refusals refusals, PageShell shell, Clock clock, StaffMembers members) {
+        this.members = members;
         this.users = users;
         this.search = search;
         this.administration = administration;
@@ -93,15 +98,47 @@ class StaffPages {
             HttpServletResponse response) {
         CurrentUser user = users.require();
         try {
-            long id = administration.create(user, form).id();
+            StaffAdministration.Outcome outcome = administration.create(user, form);
+            if (outcome.isPending()) {
+                flash.addFlashAttribute("notice", "staff.change.filed");
+                return "redirect:/staff/approvals";
+            }
             flash.addFlashAttribute("notice", "staff.created");
-            return "redirect:/staff/" + id;
+            return "redirect:/staff/" + outcome.member().id();
         } catch (DomainException e) {
             showRefusal(e, model, response);
             model.addAttribute("form", new NewStaffMember(form.username(), form.displayName(), form.orgUnitId(),
                     form.roles() == null ? Set.of() : form.roles(), "", form.mobile()));
             return withChoices(user, model, "staff/new");
         }
+    }
+
+    /** Changes to privileged accounts that wait for a second security administrator. */
+    @GetMapping("/staff/approvals")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String approvals(Model model) {
+        CurrentUser user = users.require();
+        List<StaffChange> pending = administration.pendingChanges(user);
+        model.addAttribute("changes", pending);
+        model.addAttribute("requestedAt", pending.stream().collect(java.util.stream.Collectors.toMap(StaffChange::id,
+                change -> MINUTES.format(change.requestedAt().atZone(clock.getZone())))));
+        model.addAttribute("unitNames", orgUnits.within(user.scope()).stream().collect(java.util.stream.Collectors.toMap(
+                unit -> unit.id(), unit -> unit.name(LocaleContextHolder.getLocale()))));
+        model.addAttribute("me", user.username());
+        model.addAttribute("names", members.displayNames(pending.stream().map(StaffChange::requestedBy).toList()));
+        return withChoices(user, model, "staff/approvals");
+    }
+
+    @PostMapping("/staff/approvals/{changeId}/approve")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String approve(@PathVariable long changeId, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        return decide(() -> administration.approve(users.require(), changeId), "staff.change.approved", model, flash, response);
+    }
+
+    @PostMapping("/staff/approvals/{changeId}/reject")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String reject(@PathVariable long changeId, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        return decide(() -> administration.reject(users.require(), changeId), "staff.change.rejected", model, flash, response);
     }
 
     @GetMapping("/staff/{id}")
@@ -159,7 +196,10 @@ class StaffPages {
     @PostMapping("/staff/{id}/unlock")
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     String unlock(@PathVariable long id, Model model, RedirectAttributes flash, HttpServletResponse response) {
-        return attempt(id, "staff.unlocked", () -> administration.unlock(users.require(), id), model, flash, response);
+        return attempt(id, "staff.unlocked", () -> {
+            administration.unlock(users.require(), id);
+            return null;
+        }, model, flash, response);
     }
 
     /** Staff or org units outside the reader's scope, or refusals with nothing to mark on a form. */
@@ -171,10 +211,11 @@ class StaffPages {
         return "staff/refused";
     }
 
-    private String attempt(long id, String done, Runnable change, Model model, RedirectAttributes flash,
-            HttpServletResponse response) {
+    private String attempt(long id, String done, Supplier<StaffAdministration.Outcome> change, Model model,
+            RedirectAttributes flash, HttpServletResponse response) {
+        StaffAdministration.Outcome outcome;
         try {
-            change.run();
+            outcome = change.get();
         } catch (DomainException e) {
             if (e.status() == HttpStatus.NOT_FOUND) {
                 throw e;
@@ -182,8 +223,22 @@ class StaffPages {
             showRefusal(e, model, response);
             return detail(id, model);
         }
-        flash.addFlashAttribute("notice", done);
+        flash.addFlashAttribute("notice", outcome != null && outcome.isPending() ? "staff.change.filed" : done);
         return "redirect:/staff/" + id;
+    }
+
+    private String decide(Runnable decision, String done, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            decision.run();
+        } catch (DomainException e) {
+            if (e.status() == HttpStatus.NOT_FOUND) {
+                throw e;
+            }
+            showRefusal(e, model, response);
+            return approvals(model);
+        }
+        flash.addFlashAttribute("notice", done);
+        return "redirect:/staff/approvals";
     }
 
     private void showRefusal(DomainException e, Model model, HttpServletResponse response) {

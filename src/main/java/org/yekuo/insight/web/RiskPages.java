@@ -5,9 +5,11 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.yekuo.catalogue.KeyNode;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.insight.RiskBoard;
 import org.yekuo.shared.DomainException;
@@ -30,6 +32,7 @@ class RiskPages {
     }
 
     @GetMapping("/insight/risk")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String board(@RequestParam Optional<String> minRisk, @RequestParam Optional<String> node, @RequestParam Optional<String> orderNo,
             @RequestParam Optional<RiskBoard.Sort> sort, @RequestParam(defaultValue = "0") int page, Locale locale, Model model) {
         RiskBoard.Filter filter = new RiskBoard.Filter(null, node.orElse(null), orderNo.orElse(null), sort.orElse(RiskBoard.Sort.RISK));

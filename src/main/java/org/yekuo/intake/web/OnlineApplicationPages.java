@@ -39,7 +39,8 @@ import org.yekuo.shared.Refusals;
 /**
  * The applicant's H5 pages for applying online without a staff account: prove the mobile number with
  * an SMS code, fill in the application, get the order number and the progress link. The session holds
- * the proven number, and nothing else, for 30 minutes; the application always carries that number.
+ * the proven number, and nothing else, for 30 minutes and for one application; the application always
+ * carries that number.
  */
 @Controller
 @RequestMapping("/apply")
@@ -65,13 +66,29 @@ class OnlineApplicationPages {
         this.clock = clock;
     }
 
-    /** A number proven with a code, and when; serializable so that sessions may live in the database. */
-    record VerifiedPhone(String phone, Instant verifiedAt) implements Serializable {
+    /**
+     * A number proven with a code, when, and the idempotency key of the one application it was spent on (null while
+     * unspent); serializable so that sessions may live in the database.
+     */
+    record VerifiedPhone(String phone, Instant verifiedAt, String spentOn) implements Serializable {
+
+        VerifiedPhone(String phone, Instant verifiedAt) {
+            this(phone, verifiedAt, null);
+        }
+
+        boolean spent() {
+            return spentOn != null;
+        }
+
+        /** A proof is good for one application: once spent, only a repeat of that same submission gets through. */
+        boolean allows(String idempotencyKey) {
+            return !spent() || (!spentOn.isEmpty() && spentOn.equals(idempotencyKey));
+        }
     }
 
     @GetMapping
     String start(HttpSession session, Model model) {
-        if (verifiedPhone(session).isPresent()) {
+        if (verifiedPhone(session).filter(v -> !v.spent()).isPresent()) {
             return "redirect:/apply/form";
         }
         model.addAttribute("phone", "");
@@ -115,7 +132,7 @@ class OnlineApplicationPages {
 
     @GetMapping("/form")
     String form(HttpSession session, Model model) {
-        Optional<VerifiedPhone> verified = verifiedPhone(session);
+        Optional<VerifiedPhone> verified = verifiedPhone(session).filter(v -> !v.spent());
         if (verified.isEmpty()) {
             return "redirect:/apply";
         }
@@ -126,15 +143,18 @@ class OnlineApplicationPages {
     String submit(@ModelAttribute NewApplicationForm form, @RequestParam(required = false) String stationId,
             HttpSession session, HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
         Optional<VerifiedPhone> verified = verifiedPhone(session);
-        if (verified.isEmpty()) {
+        Optional<String> key = Optional.ofNullable(form.idempotencyKey()).map(String::strip).filter(k -> !k.isEmpty());
+        if (verified.isEmpty() || !verified.get().allows(key.orElse(""))) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             model.addAttribute("phone", "");
-            model.addAttribute("refusal", refusals.explain(DomainException.forbidden("online.session.unverified"), locale));
+            model.addAttribute("refusal", refusals.explain(DomainException.forbidden(
+                    verified.isEmpty() ? "online.session.unverified" : "online.session.spent"), locale));
             return "online/phone";
         }
         try {
-            var application = intake.acceptOnline(form.toRequest(verified.get().phone()), station(stationId),
-                    Optional.ofNullable(form.idempotencyKey()).filter(k -> !k.isBlank()));
+            var application = intake.acceptOnline(form.toRequest(verified.get().phone()), station(stationId), key);
+            session.setAttribute(VERIFIED_PHONE, new VerifiedPhone(verified.get().phone(), verified.get().verifiedAt(),
+                    key.orElse("")));
             redirect.addFlashAttribute("orderNo", application.orderNo());
             redirect.addFlashAttribute("token", application.progressToken());
             return "redirect:/apply/submitted";

@@ -34,6 +34,7 @@ import org.yekuo.document.Documents;
 import org.yekuo.document.DrawingKind;
 import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUser;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.intake.OrderSummary;
@@ -117,6 +118,7 @@ class OrderPages {
     }
 
     @GetMapping("/orders")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String list(@ModelAttribute OrderSearchForm search, @RequestParam(defaultValue = "0") int page, Model model, Locale locale,
             HttpServletResponse response) {
         int shown = Math.max(page, 0);
@@ -186,6 +188,7 @@ class OrderPages {
     }
 
     @GetMapping("/orders/{id}")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String order(@PathVariable long id, Model model, Locale locale, HttpServletResponse response) {
         return shown(() -> {
             OrderView order = orders.view(id, users.require());
@@ -216,6 +219,7 @@ class OrderPages {
     }
 
     @GetMapping("/orders/{id}/receipt")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String receipt(@PathVariable long id, Model model, Locale locale, HttpServletResponse response) {
         return shown(() -> {
             OrderView order = orders.view(id, users.require());
@@ -255,6 +259,7 @@ class OrderPages {
     }
 
     @GetMapping("/tasks")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String myWork(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String completed, Model model) {
         var user = users.require();
         // A node completed from the phone's outbox comes back here by name; it is said done only when it no longer waits.
@@ -275,6 +280,7 @@ class OrderPages {
     }
 
     @GetMapping("/tasks/{taskId}")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String task(@PathVariable String taskId, Model model, Locale locale, HttpServletResponse response) {
         return shown(() -> {
             WorkItem item = work.myWork(users.require(), taskId)

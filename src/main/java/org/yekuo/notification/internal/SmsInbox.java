@@ -16,7 +16,8 @@ import org.yekuo.shared.Paging;
 import org.yekuo.shared.PersonalDataCipher;
 
 /**
- * The local gateway's inbox: the messages it "delivered", for administrators to read instead of a phone.
+ * The local gateway's inbox: the messages it "delivered", for administrators to read instead of a phone, with their
+ * codes and link tokens masked.
  * The unique outbox id makes a repeated delivery of the same message a no-op.
  */
 @Repository
@@ -83,7 +84,8 @@ public class SmsInbox {
                         + " o.status, o.attempts" + from + " order by i.received_at desc, i.id desc limit :size offset :offset")
                 .params(params).param("size", size).param("offset", Paging.offset(page, size))
                 .query((rs, n) -> new InboxEntry(rs.getLong("outbox_id"), rs.getTimestamp("received_at").toInstant(),
-                        rs.getString("phone_masked"), rs.getString("template_code"), rs.getString("body"),
+                        rs.getString("phone_masked"), rs.getString("template_code"),
+                        SmsSecrets.masked(rs.getString("template_code"), rs.getString("body")),
                         OutboxStatus.valueOf(rs.getString("status")), rs.getInt("attempts")))
                 .list();
         return new Paged<>(items, total, page, size);

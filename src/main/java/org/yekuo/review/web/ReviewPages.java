@@ -14,12 +14,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.catalogue.Department;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.intake.TaskContexts;
 import org.yekuo.review.Opinion;
@@ -145,6 +147,7 @@ class ReviewPages {
     }
 
     @GetMapping("/reviews/orders/{orderId}")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String order(@PathVariable long orderId, Model model, Locale locale, HttpServletResponse response) {
         return shown(() -> {
             var user = users.require();
@@ -182,6 +185,7 @@ class ReviewPages {
     }
 
     @GetMapping("/reviews/board")
+    @PreAuthorize(AccessRules.ORDER_READERS)
     String departmentBoard(@RequestParam Optional<String> department, Model model, Locale locale, HttpServletResponse response) {
         return shown(() -> {
             Optional<Department> shown = department.filter(d -> !d.isBlank()).map(ReviewForms::department);

@@ -154,12 +154,13 @@ class StaffApiTests {
                 .andExpect(jsonPath("$.errors[0].message").value(
                         "Roles: one person cannot be both Auditor and System administrator; system, security and audit administration are separate duties"));
 
-        long id = id(create(username, "YK", "[\"AUDITOR\"]").andExpect(status().isCreated()));
+        long id = createApproved(username, "YK", "[\"AUDITOR\"]");
         mvc.perform(asSecadmin(put("/api/identity/staff/{id}/roles", id)).content("{\"roles\":[\"AUDITOR\",\"SECURITY_ADMIN\"]}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("roles"));
         assertThat(roles(username)).containsExactly("AUDITOR");
-        assertThat(audit.forSubject("staff", username)).extracting(AuditEntry::action).containsExactly("staff.created");
+        assertThat(audit.forSubject("staff", username)).extracting(AuditEntry::action)
+                .containsExactly("staff.change-requested", "staff.change-approved", "staff.created");
     }
 
     @Test
@@ -178,7 +179,7 @@ class StaffApiTests {
     @DisplayName("R-X-2 a station's security administrator sees and edits only their station's staff")
     void stationSecurityAdministratorStaysInsideTheStation() throws Exception {
         String stationAdmin = uniqueUsername();
-        create(stationAdmin, "YK-WEST", "[\"SECURITY_ADMIN\"]").andExpect(status().isCreated());
+        createApproved(stationAdmin, "YK-WEST", "[\"SECURITY_ADMIN\"]");
         long eastClerk = jdbc.sql("select id from staff where username = 'clerk'").query(Long.class).single();
 
         mvc.perform(get("/api/identity/staff").param("size", "100").with(httpBasic(stationAdmin, NEW_PASSWORD)))
@@ -258,6 +259,20 @@ class StaffApiTests {
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("size"))
                 .andExpect(jsonPath("$.errors[0].message").value("Size: give a page size from 1 to 100"));
+    }
+
+    /**
+     * Creates an account with a privileged role the way it must be: asked for by {@code secadmin}, approved by the
+     * second security administrator {@code secadmin.b}; answers its id.
+     */
+    private long createApproved(String username, String orgCode, String roles) throws Exception {
+        String pending = create(username, orgCode, roles).andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.status").value("PENDING"))
+                .andReturn().getResponse().getContentAsString();
+        long change = ((Number) JsonPath.read(pending, "$.id")).longValue();
+        mvc.perform(post("/api/identity/staff-changes/{id}/approval", change).with(httpBasic("secadmin.b", PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("APPROVED"));
+        return jdbc.sql("select id from staff where username = ?").param(username).query(Long.class).single();
     }
 
     static String uniqueUsername() {

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Timestamp;
@@ -121,7 +122,13 @@ class StaffPagesTests {
                         .param("username", stationAdmin).param("displayName", "Station " + stationAdmin)
                         .param("orgUnitId", Long.toString(unit("YK-EAST"))).param("roles", "SECURITY_ADMIN")
                         .param("password", StaffApiTests.NEW_PASSWORD))
-                .andExpect(status().is3xxRedirection());
+                .andExpect(redirectedUrl("/staff/approvals"));
+        long change = jdbc.sql("select id from staff_change_request where username = ? and status = 'PENDING'").param(stationAdmin)
+                .query(Long.class).single();
+        mvc.perform(post("/staff/approvals/{id}/approve", change).with(httpBasic("secadmin", PASSWORD)).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/staff/approvals/{id}/approve", change).with(httpBasic("secadmin.b", PASSWORD)).with(csrf()))
+                .andExpect(redirectedUrl("/staff/approvals"));
         mvc.perform(get("/staff/{id}", admin).with(httpBasic(stationAdmin, StaffApiTests.NEW_PASSWORD)))
                 .andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("data-testid=\"error\"")));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -29,12 +30,15 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.shared.PersonalDataCipher;
+import org.yekuo.support.SampleFiles;
+import org.yekuo.support.Subjects;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -233,6 +237,103 @@ class OnlineApplicationTests {
                 .isEqualTo("ONLINE");
     }
 
+    @Test
+    @DisplayName("R-X-3 6b an SMS code proves the phone for one application: a second application in the same session is "
+            + "refused and creates nothing, the first one posted again answers with its order, the form asks for a new code")
+    void aProvenPhoneIsGoodForOneApplication() throws Exception {
+        MockHttpSession session = new MockHttpSession();
+        String phone = newPhone();
+        verifyInPages(phone, session);
+        String first = UUID.randomUUID().toString();
+        String orderNo = (String) mvc.perform(applicationForm(session, "LV_RES_NEW", orgUnit("YK-EAST"), first))
+                .andExpect(redirectedUrl("/apply/submitted")).andReturn().getFlashMap().get("orderNo");
+
+        String second = UUID.randomUUID().toString();
+        mvc.perform(applicationForm(session, "LV_RES_NEW", orgUnit("YK-EAST"), second, Subjects.idNumber())
+                        .header("Accept-Language", "en"))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(Matchers.containsString("id=\"phone-form\"")))
+                .andExpect(content().string(Matchers.containsString("used for one application already")));
+        mvc.perform(applicationForm(session, "LV_RES_NEW", orgUnit("YK-EAST"), "")).andExpect(status().isForbidden());
+        mvc.perform(get("/apply/form").session(session)).andExpect(redirectedUrl("/apply"));
+        mvc.perform(get("/apply").session(session)).andExpect(status().isOk());
+        mvc.perform(applicationForm(session, "LV_RES_NEW", orgUnit("YK-EAST"), first)).andExpect(flash().attribute("orderNo", orderNo));
+
+        assertThat(jdbc.sql("select count(*) from application where phone_index = ?").param(cipher.blindIndex(phone))
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("R-MAT-5 R-X-3 6b materials on file are reused online only for their holder: another phone typing the same "
+            + "ID number gets them deferred, the phone of the order that supplied them gets them on file")
+    void materialsOnFileAreReusedOnlineOnlyForTheirHolder() throws Exception {
+        String idNumber = Subjects.idNumber();
+        String holderPhone = newPhone();
+        String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
+                        .header("Idempotency-Key", UUID.randomUUID().toString()).contentType(MediaType.APPLICATION_JSON)
+                        .content(counterBody(idNumber, holderPhone)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long supplying = ((Number) JsonPath.read(created, "$.id")).longValue();
+        mvc.perform(multipart("/api/applications/{id}/materials/PROPERTY_PROOF", supplying)
+                        .file(new MockMultipartFile("file", "p.pdf", "application/pdf", SampleFiles.PDF))
+                        .with(httpBasic("clerk", PASSWORD)))
+                .andExpect(status().isOk());
+
+        MockHttpSession stranger = new MockHttpSession();
+        verifyInPages(newPhone(), stranger);
+        String strangers = (String) mvc.perform(applicationForm(stranger, "LV_RES_NEW", orgUnit("YK-EAST"),
+                        UUID.randomUUID().toString(), idNumber))
+                .andExpect(redirectedUrl("/apply/submitted")).andReturn().getFlashMap().get("orderNo");
+        assertThat(materialState(strangers, "PROPERTY_PROOF")).isEqualTo("DEFERRED");
+
+        MockHttpSession holder = new MockHttpSession();
+        verifyInPages(holderPhone, holder);
+        String holders = (String) mvc.perform(applicationForm(holder, "LV_RES_NEW", orgUnit("YK-EAST"),
+                        UUID.randomUUID().toString(), idNumber))
+                .andExpect(redirectedUrl("/apply/submitted")).andReturn().getFlashMap().get("orderNo");
+        assertThat(materialState(holders, "PROPERTY_PROOF")).isEqualTo("ON_FILE");
+    }
+
+    @Test
+    @DisplayName("R-X-3 R-X-5 6b an idempotency key is its caller's: a counter order's key replayed on the public API or by "
+            + "another clerk is refused without the order's number or progress link, and creates nothing")
+    void idempotencyKeysAreScopedToTheirCaller() throws Exception {
+        String phone = newPhone();
+        String key = UUID.randomUUID().toString();
+        String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD)).header("Idempotency-Key", key)
+                        .contentType(MediaType.APPLICATION_JSON).content(counterBody(Subjects.idNumber(), phone)))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String orderNo = JsonPath.read(created, "$.orderNo");
+        String token = jdbc.sql("select progress_token from application where order_no = ?").param(orderNo)
+                .query(String.class).single();
+
+        String replayed = apiApply(apiBody(phone, "123456", orgUnit("YK-EAST"), "Dongcheng Road 8"), key)
+                .andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(replayed).doesNotContain(token).doesNotContain(orderNo);
+        String otherClerk = mvc.perform(post("/api/applications").with(httpBasic("clerk.west", PASSWORD))
+                        .header("Idempotency-Key", key).contentType(MediaType.APPLICATION_JSON)
+                        .content(counterBody(Subjects.idNumber(), phone)))
+                .andExpect(status().isConflict())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(otherClerk).doesNotContain(token).doesNotContain(orderNo);
+        assertThat(jdbc.sql("select count(*) from application where phone_index = ?").param(cipher.blindIndex(phone))
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    private String materialState(String orderNo, String material) {
+        return jdbc.sql("""
+                select m.state from application_material m join application a on a.id = m.application_id
+                where a.order_no = ? and m.material_code = ?""").params(orderNo, material).query(String.class).single();
+    }
+
+    private static String counterBody(String idNumber, String phone) {
+        return """
+                {"typeCode":"LV_RES_NEW","applicantKind":"PERSON","applicantName":"%s","subjectCode":"%s","phone":"%s",
+                 "supplyAddress":"Dongcheng Road 8, Building 3","capacity":8,"capacityUnit":"KW","agent":false}"""
+                .formatted(NAME, idNumber, phone);
+    }
+
     private void verifyInPages(String phone, MockHttpSession session) throws Exception {
         mvc.perform(post("/apply/code").session(session).with(csrf()).param("phone", phone))
                 .andExpect(status().isOk())
@@ -242,9 +343,14 @@ class OnlineApplicationTests {
     }
 
     private MockHttpServletRequestBuilder applicationForm(MockHttpSession session, String type, long station, String key) {
+        return applicationForm(session, type, station, key, ID_NUMBER);
+    }
+
+    private MockHttpServletRequestBuilder applicationForm(MockHttpSession session, String type, long station, String key,
+            String idNumber) {
         return post("/apply/form").session(session).with(csrf())
                 .param("typeCode", type).param("applicantKind", "PERSON").param("applicantName", NAME)
-                .param("subjectCode", ID_NUMBER).param("supplyAddress", "Dongcheng Road 8, Building 3")
+                .param("subjectCode", idNumber).param("supplyAddress", "Dongcheng Road 8, Building 3")
                 .param("capacity", "8").param("capacityUnit", "KW").param("stationId", Long.toString(station))
                 .param("idempotencyKey", key);
     }
