@@ -214,11 +214,22 @@ class HvOrderBrowserTests {
         designer.waitFor(By.cssSelector("[data-testid=notice]"));
     }
 
-    /** Opens the order's open node from its page, as staff do from the order they look at. */
+    /**
+     * Opens the order's open node from the work list, paging on as staff do when the suite's earlier orders fill the
+     * first pages of a shared demo account's list.
+     */
     private static void openNode(Browser browser, long orderId, String node) {
-        browser.go("/tasks");
-        browser.driver().findElement(By.cssSelector("li[data-order='" + orderId + "'][data-node=" + node + "] a")).click();
-        browser.waitFor(By.tagName("main"));
+        By line = By.cssSelector("li[data-order='" + orderId + "'][data-node=" + node + "] a");
+        for (int page = 0; page < 40; page++) {
+            browser.go("/tasks?page=" + page);
+            java.util.List<org.openqa.selenium.WebElement> found = browser.driver().findElements(line);
+            if (!found.isEmpty()) {
+                found.get(0).click();
+                browser.waitFor(By.tagName("main"));
+                return;
+            }
+        }
+        throw new AssertionError(node + " of order " + orderId + " is not on the work list");
     }
 
     private static void type(Browser browser, String id, String text) {
