@@ -65,7 +65,8 @@ class SeparationOfDutiesTests {
                 "/tasks", "/deadlines/board", "/deadlines/explanations", "/reviews/board", "/reviews/orders/" + order,
                 "/reviews/copies", "/reviews/typical", "/insight/risk", "/evaluations/traces", "/notifications/sms",
                 "/api/applications/" + order, "/api/applications?q=" + phone, "/api/tasks", "/api/deadlines/reports/notices",
-                "/api/evaluations/traces", "/api/insight/risk", "/api/insight/orders/" + order + "/risk");
+                "/api/evaluations/traces", "/api/insight/risk", "/api/insight/orders/" + order + "/risk", "/coordination",
+                "/coordination/orders/" + order, "/scheme-changes", "/responsibilities/orders/" + order + "/panel");
         List<String> shown = new ArrayList<>();
         for (String user : List.of("auditor", "secadmin")) {
             for (String address : addresses) {
@@ -76,6 +77,12 @@ class SeparationOfDutiesTests {
             }
         }
         assertThat(shown).isEmpty();
+        // Nor does their workbench lead them to order pages that would refuse them.
+        for (String user : List.of("auditor", "secadmin")) {
+            String workbench = mvc.perform(get("/").with(httpBasic(user, PASSWORD))).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(workbench).as(user).doesNotContain("/deadlines/board").doesNotContain("/coordination");
+        }
     }
 
     private long eastOrder() throws Exception {

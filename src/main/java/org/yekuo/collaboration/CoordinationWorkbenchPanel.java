@@ -3,6 +3,7 @@ package org.yekuo.collaboration;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.WorkbenchPanel;
 
@@ -23,6 +24,9 @@ class CoordinationWorkbenchPanel implements WorkbenchPanel {
 
     @Override
     public Map<String, Object> model(CurrentUser user) {
+        if (!AccessRules.readsOrders(user)) {
+            return null;
+        }
         long toAnswer = coordination.board(user, true).stream().filter(q -> q.status() == CoordinationQuestion.Status.OPEN).count();
         long toDecide = coordination.board(user, false).stream()
                 .filter(q -> q.status() == CoordinationQuestion.Status.ANSWERED && q.askedBy().equals(user.username())).count();

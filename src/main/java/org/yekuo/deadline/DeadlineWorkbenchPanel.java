@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.Role;
 import org.yekuo.identity.WorkbenchPanel;
@@ -27,6 +28,10 @@ class DeadlineWorkbenchPanel implements WorkbenchPanel {
 
     @Override
     public Map<String, Object> model(CurrentUser user) {
+        if (!AccessRules.readsOrders(user)) {
+            // The counts lead to the deadline board, which is order data the auditor and security administrator do not read.
+            return null;
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("counts", board.counts(user));
         model.put("pending", user.has(Role.LEADER) ? explanations.pending(user).size() : null);

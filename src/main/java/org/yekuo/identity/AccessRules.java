@@ -16,6 +16,16 @@ public final class AccessRules {
             + "'REVIEWER_MARKETING', 'REVIEWER_DISPATCH', 'MATERIALS_CLERK', 'INSPECTOR', 'DEPARTMENT_HEAD', 'LEADER', "
             + "'ADMIN', 'ARCHIVIST')";
 
+    /** {@link #ORDER_READERS} as roles, for what a page shows rather than what an endpoint allows (menus, panels). */
+    public static final java.util.List<Role> ORDER_READER_ROLES = java.util.List.of(Role.CLERK, Role.SURVEYOR, Role.DESIGNER,
+            Role.REVIEWER_OPERATIONS, Role.REVIEWER_MARKETING, Role.REVIEWER_DISPATCH, Role.MATERIALS_CLERK, Role.INSPECTOR,
+            Role.DEPARTMENT_HEAD, Role.LEADER, Role.ADMIN, Role.ARCHIVIST);
+
+    /** Whether the member of staff may read orders at all (their data scope still decides which). */
+    public static boolean readsOrders(CurrentUser user) {
+        return user.hasAny(ORDER_READER_ROLES.toArray(Role[]::new));
+    }
+
     /** Staff to whom the process hands nodes and tasks; which task is whose is checked on the task. */
     public static final String NODE_WORKERS = "hasAnyRole('CLERK', 'SURVEYOR', 'DESIGNER', 'REVIEWER_OPERATIONS', "
             + "'REVIEWER_MARKETING', 'REVIEWER_DISPATCH', 'MATERIALS_CLERK', 'INSPECTOR', 'DEPARTMENT_HEAD', 'LEADER')";

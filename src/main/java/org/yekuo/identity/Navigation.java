@@ -13,10 +13,8 @@ final class Navigation {
         }
     }
 
-    /** Who reads orders ({@link AccessRules#ORDER_READERS}): not the auditor nor the security administrator. */
-    private static final List<Role> ORDER_READERS = List.of(Role.CLERK, Role.SURVEYOR, Role.DESIGNER, Role.REVIEWER_OPERATIONS,
-            Role.REVIEWER_MARKETING, Role.REVIEWER_DISPATCH, Role.MATERIALS_CLERK, Role.INSPECTOR, Role.DEPARTMENT_HEAD,
-            Role.LEADER, Role.ADMIN, Role.ARCHIVIST);
+    /** Who reads orders: not the auditor nor the security administrator. */
+    private static final List<Role> ORDER_READERS = AccessRules.ORDER_READER_ROLES;
 
     private static final List<Item> ITEMS = List.of(
             new Item("nav.workbench", "/", List.of()),
