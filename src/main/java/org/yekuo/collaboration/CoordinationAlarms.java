@@ -97,8 +97,7 @@ class CoordinationAlarms {
                         question.orderNo());
             } else {
                 notifications.sms(mobile.get(), "deadline-overdue", Map.of("number", question.orderNo(), "node", step, "due", due,
-                        "handler", department.length() > Notifications.MAX_PARAMETER_LENGTH
-                                ? department.substring(0, Notifications.MAX_PARAMETER_LENGTH) : department), question.orderNo());
+                        "handler", Notifications.fit(department)), question.orderNo());
             }
             sent++;
         }

@@ -176,8 +176,7 @@ public class DeadlineSweep implements SchedulingConfigurer {
                 : staff.byUsername(node.handler()).map(StaffMember::displayName).orElse(node.handler());
         mobile.ifPresent(phone -> notifications.sms(phone, "deadline-overdue", Map.of("number", node.orderNo(),
                 "node", nodeName(node), "due", SMS_TIME.format(node.dueAt().atZone(clock.getZone())), "handler",
-                handler.length() > Notifications.MAX_PARAMETER_LENGTH ? handler.substring(0, Notifications.MAX_PARAMETER_LENGTH)
-                        : handler), node.orderNo()));
+                Notifications.fit(handler)), node.orderNo()));
         audit.record("deadline.overdue", "application", node.orderNo(), "node=" + node.nodeCode() + " due=" + node.dueAt()
                 + " locked=true head=" + head.map(StaffMember::username).orElse("-") + " sms=" + mobile.isPresent());
         // Red once per node: a node that misses a deadline a leader moved locks again, but is not announced twice.

@@ -21,6 +21,11 @@ public class Notifications {
     /** SMS providers allow at most this many characters in one template parameter. */
     public static final int MAX_PARAMETER_LENGTH = 35;
 
+    /** A free text such as a person's or a department's name cut to what one template parameter may hold. */
+    public static String fit(String value) {
+        return value.length() > MAX_PARAMETER_LENGTH ? value.substring(0, MAX_PARAMETER_LENGTH) : value;
+    }
+
     private final SmsTemplates templates;
     private final SmsOutbox outbox;
     private final Clock clock;

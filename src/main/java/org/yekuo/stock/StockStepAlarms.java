@@ -105,8 +105,7 @@ class StockStepAlarms {
                         request.orderNo());
             } else {
                 notifications.sms(mobile.get(), "deadline-overdue", Map.of("number", request.orderNo(), "node", stepName, "due", due,
-                        "handler", handler.length() > Notifications.MAX_PARAMETER_LENGTH
-                                ? handler.substring(0, Notifications.MAX_PARAMETER_LENGTH) : handler), request.orderNo());
+                        "handler", Notifications.fit(handler)), request.orderNo());
             }
             sent++;
         }
