@@ -141,7 +141,10 @@ class FieldSurveyBrowserTests {
             assertThat(openNode(id)).isEqualTo("SITE_SURVEY");
             driver.deleteNetworkConditions();
             driver.executeScript("window.dispatchEvent(new Event('online'));");
-            new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class).until(d -> {
+            // The page may navigate between finding the retry button and touching it: a node of the old page is
+            // then either stale or no longer in the document, and the wait looks again.
+            new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
+                    .ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
                 List<WebElement> retry = driver.findElements(By.id("outbox-retry"));
                 if (!retry.isEmpty() && retry.get(0).isDisplayed()) {
                     retry.get(0).click();
