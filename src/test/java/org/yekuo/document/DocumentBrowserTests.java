@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -81,7 +79,7 @@ class DocumentBrowserTests {
             String current = archive.findElement(By.cssSelector("tr[data-document] td a")).getAttribute("href");
             phone.driver().get(current);
             WebElement image = phone.waitFor(By.cssSelector("[data-testid=image]"));
-            new WebDriverWait(phone.driver(), Duration.ofSeconds(20)).until(d -> (Boolean) phone.driver()
+            phone.until(d -> (Boolean) phone.driver()
                     .executeScript("return arguments[0].complete && arguments[0].naturalWidth > 0", image));
             assertThat(image.getSize().getWidth()).isBetween(100, 375);
             phone.screenshot("document-02-image-phone");
@@ -91,7 +89,7 @@ class DocumentBrowserTests {
             String earlier = phone.driver().findElement(By.cssSelector("[data-testid=archive] details.versions a")).getAttribute("href");
             phone.driver().get(earlier);
             WebElement viewer = phone.waitFor(By.cssSelector("[data-testid=pdf-viewer]"));
-            new WebDriverWait(phone.driver(), Duration.ofSeconds(30)).until(d -> viewer.getAttribute("data-rendered") != null);
+            phone.until(d -> viewer.getAttribute("data-rendered") != null);
             assertThat(viewer.getAttribute("data-rendered")).isEqualTo("true");
             List<WebElement> pages = phone.driver().findElements(By.cssSelector("canvas.pdf-page"));
             assertThat(pages).hasSize(1);
@@ -150,7 +148,7 @@ class DocumentBrowserTests {
         browser.screenshot("document-hand-signing-" + width);
         String before = browser.driver().getCurrentUrl();
         browser.driver().findElement(By.cssSelector("[data-testid=hand-signing] button[type=submit]")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().equals(before));
+        browser.until(d -> !d.getCurrentUrl().equals(before));
     }
 
     private long issueCompletionReport(long orderId) {
@@ -187,7 +185,7 @@ class DocumentBrowserTests {
         WebElement row = browser.waitFor(By.cssSelector("[data-testid=materials] tr[data-material=PROPERTY_PROOF]"));
         row.findElement(By.cssSelector("input[type=file]")).sendKeys(file.toAbsolutePath().toString());
         row.findElement(By.cssSelector("button[type=submit]")).click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(row));
+        browser.until(ExpectedConditions.stalenessOf(row));
         assertThat(browser.waitFor(By.cssSelector("[data-testid=notice], [data-testid=refusal]")).getAttribute("data-testid"))
                 .isEqualTo("notice");
     }

@@ -10,7 +10,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,13 +19,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chromium.ChromiumNetworkConditions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -82,7 +80,7 @@ class FieldSurveyBrowserTests {
             // Marks on the photo: an arrow dragged to the meter box, a label beside it, the line route tapped point by point.
             driver.findElement(By.cssSelector("[data-testid^=mark-]")).click();
             surveyor.waitFor(By.id("mark-save"));
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(driver.executeScript(
+            surveyor.until(d -> Boolean.TRUE.equals(driver.executeScript(
                     "var i = document.querySelector('#mark-canvas img'); return i.complete && i.naturalWidth > 0;")));
             WebElement svg = driver.findElement(By.cssSelector("#mark-canvas svg.marks"));
             assertThat(svg.getSize().getWidth()).isBetween(250, 375);
@@ -98,7 +96,7 @@ class FieldSurveyBrowserTests {
             assertThat(svg.findElements(By.cssSelector("[data-mark]"))).extracting(e -> e.getAttribute("data-mark"))
                     .containsExactly("ARROW", "LABEL", "ROUTE");
             driver.findElement(By.id("mark-save")).click();
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.id("mark-status"), "data-state", "sent"));
+            surveyor.until(ExpectedConditions.attributeToBe(By.id("mark-status"), "data-state", "sent"));
             surveyor.screenshot("field-survey-marks-phone");
             long photo = ((Number) JsonPath.read(api("GET", "/api/applications/" + id + "/photos", "surveyor", null), "$[0].id")).longValue();
             String marks = api("GET", "/api/photos/" + photo + "/marks", "surveyor", null);
@@ -143,11 +141,14 @@ class FieldSurveyBrowserTests {
             driver.executeScript("window.dispatchEvent(new Event('online'));");
             // The page may navigate between finding the retry button and touching it: a node of the old page is
             // then either stale or no longer in the document, and the wait looks again.
-            new WebDriverWait(driver, Duration.ofSeconds(15)).ignoring(StaleElementReferenceException.class)
-                    .ignoring(org.openqa.selenium.WebDriverException.class).until(d -> {
+            surveyor.until(d -> {
                 List<WebElement> retry = driver.findElements(By.id("outbox-retry"));
-                if (!retry.isEmpty() && retry.get(0).isDisplayed()) {
-                    retry.get(0).click();
+                try {
+                    if (!retry.isEmpty() && retry.get(0).isDisplayed()) {
+                        retry.get(0).click();
+                    }
+                } catch (WebDriverException pageChanged) {
+                    // looked again at the next poll
                 }
                 return driver.getCurrentUrl().contains("/tasks?completed=");
             });
