@@ -3,14 +3,16 @@
 (function () {
     'use strict';
 
+    // Zoom buttons in steps; answers the state so that a newly loaded document can start again at 1.
     function zoomControls(root, apply) {
-        var scale = 1;
+        var state = {scale: 1};
         root.querySelectorAll('[data-zoom]').forEach(function (button) {
             button.addEventListener('click', function () {
-                scale = button.getAttribute('data-zoom') === 'in' ? Math.min(scale * 1.25, 4) : Math.max(scale / 1.25, 0.5);
-                apply(scale);
+                state.scale = button.getAttribute('data-zoom') === 'in' ? Math.min(state.scale * 1.25, 4) : Math.max(state.scale / 1.25, 0.5);
+                apply(state.scale);
             });
         });
+        return state;
     }
 
     var image = document.querySelector('.image-viewer');
@@ -31,8 +33,12 @@
     var pages = viewer.querySelector('.pages');
     var counter = viewer.querySelector('[data-pages]');
     var pdf = null;
+    // Each load and each zoom starts afresh: an earlier document still loading, or pages still being drawn, are dropped.
+    var loads = 0;
+    var drawing = 0;
 
     function render(scale) {
+        var current = ++drawing;
         pages.innerHTML = '';
         var width = pages.clientWidth || window.innerWidth;
         var chain = Promise.resolve();
@@ -40,6 +46,9 @@
             (function (number) {
                 chain = chain.then(function () {
                     return pdf.getPage(number).then(function (page) {
+                        if (current !== drawing) {
+                            return;
+                        }
                         var base = page.getViewport({scale: 1});
                         var viewport = page.getViewport({scale: scale * width / base.width});
                         var ratio = window.devicePixelRatio || 1;
@@ -59,24 +68,54 @@
             })(n);
         }
         return chain.then(function () {
-            viewer.setAttribute('data-rendered', 'true');
+            if (current === drawing) {
+                viewer.setAttribute('data-rendered', 'true');
+            }
         });
     }
 
-    pdfjsLib.getDocument({
-        url: viewer.dataset.src,
-        cMapUrl: viewer.dataset.cmaps,
-        cMapPacked: true,
-        standardFontDataUrl: viewer.dataset.fonts,
-        isEvalSupported: false,
-        withCredentials: true
-    }).promise.then(function (loaded) {
-        pdf = loaded;
-        counter.textContent = pdf.numPages + ' / ' + pdf.numPages;
-        zoomControls(viewer, render);
-        return render(1);
-    }).catch(function () {
-        pages.textContent = viewer.dataset.failed;
-        viewer.setAttribute('data-rendered', 'failed');
+    var zoom = zoomControls(viewer, function (scale) {
+        if (pdf) {
+            render(scale);
+        }
     });
+
+    function load(src) {
+        viewer.removeAttribute('data-rendered');
+        viewer.setAttribute('data-src', src);
+        var current = ++loads;
+        return pdfjsLib.getDocument({
+            url: src,
+            cMapUrl: viewer.dataset.cmaps,
+            cMapPacked: true,
+            standardFontDataUrl: viewer.dataset.fonts,
+            isEvalSupported: false,
+            withCredentials: true
+        }).promise.then(function (loaded) {
+            if (current !== loads) {
+                return;
+            }
+            pdf = loaded;
+            counter.textContent = pdf.numPages + ' / ' + pdf.numPages;
+            zoom.scale = 1;
+            return render(1);
+        }).catch(function () {
+            pages.textContent = viewer.dataset.failed;
+            viewer.setAttribute('data-rendered', 'failed');
+        });
+    }
+
+    // Where a scheme has several drawings, a button per drawing shows it here in place of the one before.
+    var choices = document.querySelectorAll('[data-drawing-src]');
+    choices.forEach(function (button) {
+        button.addEventListener('click', function () {
+            choices.forEach(function (other) {
+                other.setAttribute('aria-pressed', String(other === button));
+            });
+            pages.setAttribute('aria-label', button.dataset.drawingName);
+            load(button.dataset.drawingSrc);
+        });
+    });
+
+    load(viewer.dataset.src);
 })();

@@ -87,6 +87,15 @@ class HvOrderBrowserTests {
             designer.driver().findElement(By.id("sign-for")).click();
             // The designer designs from the survey's figures.
             assertThat(designer.waitFor(By.cssSelector("[data-testid=survey]")).getText()).contains("东12线 #18 杆").contains("420");
+            // The scheme is a document: its single-line and metering drawings go with it (R-DOC-1).
+            for (String kind : List.of("SINGLE_LINE", "METERING")) {
+                Path drawing = Files.write(Files.createTempFile("drawing-", ".pdf"), org.yekuo.support.SampleFiles.pdf(kind));
+                new Select(designer.waitFor(By.id("drawing-kind"))).selectByValue(kind);
+                designer.driver().findElement(By.id("drawing-file")).sendKeys(drawing.toString());
+                designer.driver().findElement(By.id("add-drawing")).click();
+                designer.until(d -> d.findElements(By.cssSelector("[data-drawing=" + kind + "]")).size() == 1);
+                Files.delete(drawing);
+            }
             design(designer, "东郊站 10kV 东12线 T 接，630kVA 箱变一台");
         }
 
@@ -96,6 +105,15 @@ class HvOrderBrowserTests {
             // The reviewer reads the scheme and each clause's text beside its number.
             assertThat(ops.waitFor(By.cssSelector("[data-testid=scheme]")).getText()).contains("630kVA 箱变").contains("高供高计");
             assertThat(ops.driver().findElement(By.cssSelector("[data-testid=drawings]")).getText()).contains("图纸");
+            // Every drawing opens beside the clauses: the second replaces the first in the viewer.
+            WebElement viewer = ops.driver().findElement(By.cssSelector("[data-testid=pdf-viewer]"));
+            ops.until(d -> "true".equals(viewer.getAttribute("data-rendered")));
+            String first = viewer.getAttribute("data-src");
+            WebElement metering = ops.driver().findElement(By.cssSelector("[data-drawing-src][aria-pressed=false]"));
+            metering.click();
+            ops.until(d -> "true".equals(viewer.getAttribute("data-rendered")) && !first.equals(viewer.getAttribute("data-src")));
+            assertThat(metering.getAttribute("aria-pressed")).isEqualTo("true");
+            ops.screenshot("hv-review-second-drawing");
             ops.driver().findElement(By.id("open-review")).click();
             ops.waitFor(By.id("opinion-form"));
             assertThat(ops.driver().findElement(By.cssSelector("label.clause-choice")).getText()).matches("(?s)HV-\\d+\\s+\\S.*");
@@ -119,6 +137,11 @@ class HvOrderBrowserTests {
             openNode(leader, orderId, "SCHEME_REVIEW");
             leader.driver().findElement(By.id("open-arbitration")).click();
             leader.waitFor(By.id("ruling-form"));
+            // The leader rules with the scheme and its drawings in view, as the reviewers had them.
+            assertThat(leader.driver().findElement(By.cssSelector("[data-testid=scheme]")).getText()).contains("630kVA 箱变");
+            assertThat(leader.driver().findElements(By.cssSelector("[data-testid=drawings] [data-drawing-src]"))).hasSize(2);
+            leader.until(d -> "true".equals(d.findElement(By.cssSelector("[data-testid=pdf-viewer]")).getAttribute("data-rendered")));
+            leader.screenshot("hv-arbitration-drawings");
             leader.driver().findElement(By.cssSelector("input[name=verdict][value=MODIFY]")).click();
             leader.driver().findElement(By.cssSelector("input[name=clauses][value=HV-3]")).click();
             leader.driver().findElement(By.id("opinion")).sendKeys("电源点改接东郊站 931 间隔，其余按原方案");

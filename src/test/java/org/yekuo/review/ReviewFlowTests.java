@@ -1,5 +1,6 @@
 package org.yekuo.review;
 
+import org.yekuo.support.SampleFiles;
 import org.yekuo.support.Subjects;
 import org.yekuo.support.LvSchemeCheck;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,11 +71,18 @@ class ReviewFlowTests {
             + "dispatch returns it against operations' pass, the leader rules, and the revision goes back to dispatch only")
     void dedicatedLineDisputeIsRuledByTheLeader() throws Exception {
         long id = hvOrder("HV_DEDICATED_LINE");
-        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY")) {
             work(id, node);
         }
+        List<Long> drawings = attachDrawings(id);
+        work(id, "SCHEME_DESIGN");
         Map<String, String> tasks = reviewTasks(id);
         assertThat(tasks).containsOnlyKeys("REVIEWER_OPERATIONS", "REVIEWER_MARKETING", "REVIEWER_DISPATCH");
+        // R-DOC-1 each of the scheme's drawings opens beside the clauses, not only the first.
+        assertThat(mvc.perform(get("/reviews/tasks/{t}", tasks.get("REVIEWER_DISPATCH")).with(httpBasic("dispatch", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("data-drawing-src=\"/documents/" + drawings.get(0) + "/content\"")
+                .contains("data-drawing-src=\"/documents/" + drawings.get(1) + "/content\"");
         // Two working days from the calendar, on every department's task.
         mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("designer", PASSWORD)))
                 .andExpect(jsonPath("$.rounds[0].reviews[*].dueAt").value(Matchers.everyItem(Matchers.notNullValue())))
@@ -94,7 +102,10 @@ class ReviewFlowTests {
         // The arbitration page names the conflict in words, not by its code.
         assertThat(mvc.perform(get("/reviews/tasks/{t}", arbitration).with(httpBasic("leader", PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .contains("运检部门与调度部门结论相反").doesNotContain(">RETURN_AGAINST_PASS");
+                .contains("运检部门与调度部门结论相反").doesNotContain(">RETURN_AGAINST_PASS")
+                // What they disagree about: the scheme and every drawing, each openable beside the ruling.
+                .contains("data-testid=\"scheme\"").contains("data-drawing=\"SINGLE_LINE\"").contains("data-drawing=\"METERING\"")
+                .contains("data-drawing-src=\"/documents/" + drawings.get(1) + "/content\"");
         mvc.perform(post("/api/reviews/arbitrations/{t}/open", arbitration).with(httpBasic("leader", PASSWORD)))
                 .andExpect(status().isNoContent());
         rule(arbitration, "MODIFY", List.of("HV-3", "HV-23"), "改由北郊站 931 间隔专线接入，补充潮流计算书", List.of())
@@ -513,6 +524,21 @@ class ReviewFlowTests {
                 .append('"').append(k).append("\":\"").append(v).append('"'));
         mvc.perform(post("/api/tasks/{t}/complete", taskId).with(httpBasic(user, PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content(json.append("}}").toString())).andExpect(status().isNoContent());
+    }
+
+    /** The designer signs for the scheme design and attaches a single-line and a metering drawing; answers their ids. */
+    List<Long> attachDrawings(long id) throws Exception {
+        String design = openTaskOf(id, "DESIGNER");
+        mvc.perform(post("/api/tasks/{t}/sign-for", design).with(httpBasic("designer", PASSWORD))).andExpect(status().isOk());
+        List<Long> ids = new java.util.ArrayList<>();
+        for (String kind : List.of("SINGLE_LINE", "METERING")) {
+            String created = mvc.perform(multipart("/api/tasks/{t}/drawings", design)
+                            .file(new MockMultipartFile("file", kind + ".pdf", "application/pdf", SampleFiles.pdf(kind)))
+                            .param("kind", kind).with(httpBasic("designer", PASSWORD)))
+                    .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+            ids.add(((Number) JsonPath.read(created, "$.id")).longValue());
+        }
+        return ids;
     }
 
     /** The order's open review tasks by reviewer role. */

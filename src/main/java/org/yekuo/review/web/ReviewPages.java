@@ -67,6 +67,8 @@ class ReviewPages {
                 model.addAttribute("arbitration", arbitration.get());
                 model.addAttribute("departments", Department.values());
                 model.addAttribute("verdicts", Verdict.values());
+                // What the departments disagree about, as the reviewers saw it.
+                model.addAttribute("context", contexts.forNode(arbitration.get().round().orderId(), "SCHEME_REVIEW", user, locale));
                 return "review/arbitration";
             }
             ReviewBoard.Desk desk = board.desk(taskId, user);
@@ -127,7 +129,7 @@ class ReviewPages {
 
     @PostMapping("/reviews/arbitrations/{taskId}/open")
     String openArbitration(@PathVariable String taskId, Locale locale, RedirectAttributes redirect) {
-        return act(() -> desk.openArbitration(taskId, users.require()), "review.page.opened", "/reviews/tasks/" + taskId,
+        return act(() -> desk.openArbitration(taskId, users.require()), "review.page.arbitration-opened", "/reviews/tasks/" + taskId,
                 locale, redirect);
     }
 
