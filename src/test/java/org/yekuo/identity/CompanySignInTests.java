@@ -29,6 +29,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.oauth2.core.oidc.OidcIdToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yekuo.support.TestIdentityProvider;
 import org.yekuo.support.TestIdentityProvider.IdToken;
@@ -135,6 +139,45 @@ class CompanySignInTests {
         String authorize = browser.startAtYekuo(new MockHttpSession());
         HttpResponse<String> atProvider = browser.visit(authorize);
         assertThat(atProvider.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).endsWith("/login"));
+    }
+
+    @Test
+    @DisplayName("R-X-7 the provider ending a company session (back-channel logout) ends Yekuo's session at its next request, "
+            + "with an audit record; a forged logout token ends nothing")
+    void providerEndingTheSessionEndsYekuos() throws Exception {
+        CompanyBrowser browser = new CompanyBrowser();
+        MockHttpSession session = new MockHttpSession();
+        mvc.perform(get(URI.create(browser.signInAtProvider(browser.startAtYekuo(session), "zhang.wei"))).session(session))
+                .andExpect(redirectedUrl("/"));
+        OidcIdToken idToken = ((OidcUser) ((SecurityContext) session.getAttribute(
+                HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)).getAuthentication().getPrincipal()).getIdToken();
+        assertThat(idToken.getClaimAsString("sid")).as("the provider names its session").isNotBlank();
+        String backChannel = YEKUO + "/logout/connect/back-channel/company";
+
+        // A token not signed by the provider is refused and changes nothing.
+        mvc.perform(post(backChannel).param("logout_token", TestIdentityProvider.logoutToken(idToken.getSubject(), null, true)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get(YEKUO + "/").session(session)).andExpect(status().isOk());
+        // Another account's session ending leaves this one alone.
+        mvc.perform(post(backChannel).param("logout_token", TestIdentityProvider.logoutToken("someone-else", null, false)))
+                .andExpect(status().isOk());
+        mvc.perform(get(YEKUO + "/").session(session)).andExpect(status().isOk());
+
+        long ended = audited("zhang.wei", "company-session-ended", "SUCCESS") + audited("zhang.wei", "company-sessions-ended", "SUCCESS");
+        mvc.perform(post(backChannel).param("logout_token", TestIdentityProvider.logoutToken(idToken.getSubject(),
+                idToken.getClaimAsString("sid"), false))).andExpect(status().isOk());
+        mvc.perform(get(YEKUO + "/").session(session).accept("text/html")).andExpect(redirectedUrl("/login?company=ended"));
+        assertThat(session.isInvalid()).isTrue();
+        mvc.perform(get(YEKUO + "/login?company=ended")).andExpect(content().string(containsString("本系统的登录也已结束")));
+        assertThat(audited("zhang.wei", "company-session-ended", "SUCCESS") + audited("zhang.wei", "company-sessions-ended", "SUCCESS"))
+                .isEqualTo(ended + 1);
+
+        // Signing in again afterwards, in a new session at the provider, works.
+        MockHttpSession again = new MockHttpSession();
+        CompanyBrowser later = new CompanyBrowser();
+        mvc.perform(get(URI.create(later.signInAtProvider(later.startAtYekuo(again), "zhang.wei"))).session(again))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get(YEKUO + "/").session(again)).andExpect(status().isOk());
     }
 
     private void refusedToken(IdToken fault) throws Exception {

@@ -32,8 +32,13 @@ import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
@@ -96,6 +101,24 @@ public final class TestIdentityProvider {
             application.setDefaultProperties(Map.of("spring.main.banner-mode", "off"));
             server = application.run();
         }
+    }
+
+    /**
+     * A back-channel logout token as the provider sends it when a session of {@code subject} ends there ({@code sessionId}
+     * null: every session of the account), signed with the provider's key, or with a key of nobody's if {@code forged}.
+     */
+    public static String logoutToken(String subject, String sessionId, boolean forged) {
+        start();
+        JWKSource<SecurityContext> keys = forged ? new ImmutableJWKSet<>(new JWKSet(Provider.rsaKey(Provider.rsa())))
+                : server.getBean(Provider.class).keys();
+        JwtClaimsSet.Builder claims = JwtClaimsSet.builder().issuer(ISSUER).audience(List.of(CLIENT_ID)).subject(subject)
+                .issuedAt(Instant.now()).id(UUID.randomUUID().toString())
+                .claim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()));
+        if (sessionId != null) {
+            claims.claim("sid", sessionId);
+        }
+        return new NimbusJwtEncoder(keys).encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).type("logout+jwt")
+                .build(), claims.build())).getTokenValue();
     }
 
     private static int freePort() {
@@ -168,11 +191,16 @@ public final class TestIdentityProvider {
                     .build());
         }
 
+        private final RSAKey signingKey = rsaKey(keys);
+
         @Bean
         JWKSource<SecurityContext> keys() {
-            RSAKey key = new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey((RSAPrivateKey) keys.getPrivate())
+            return new ImmutableJWKSet<>(new JWKSet(signingKey));
+        }
+
+        static RSAKey rsaKey(KeyPair keys) {
+            return new RSAKey.Builder((RSAPublicKey) keys.getPublic()).privateKey((RSAPrivateKey) keys.getPrivate())
                     .keyID(UUID.randomUUID().toString()).build();
-            return new ImmutableJWKSet<>(new JWKSet(key));
         }
 
         @Bean
@@ -205,7 +233,7 @@ public final class TestIdentityProvider {
             };
         }
 
-        private static KeyPair rsa() {
+        static KeyPair rsa() {
             try {
                 KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
                 generator.initialize(2048);

@@ -18,17 +18,20 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yekuo.audit.AuditEntry.Outcome;
 import org.yekuo.audit.AuditTrail;
+import org.yekuo.shared.ProblemWriter;
 
 /**
  * Sign-in with the company account (OpenID Connect, authorization code with PKCE), present only while
  * {@code yekuo.sso.issuer-uri} is set. The provider's metadata is read at the first sign-in rather than at start-up,
  * so Yekuo starts (and staff with a break-glass password get in) while the provider is unreachable. Signing out
- * ends the provider's session too (RP-initiated logout) and comes back to the sign-in page.
+ * ends the provider's session too (RP-initiated logout) and comes back to the sign-in page; the provider ending its
+ * session ends Yekuo's too (back-channel logout, {@link CompanySessionEnds}).
  */
 @Component
 @ConditionalOnProperty(prefix = "yekuo.sso", name = "issuer-uri")
@@ -38,7 +41,7 @@ public class CompanySignIn implements ClientRegistrationRepository {
 
     /** Why a company sign-in was refused, as the sign-in page names it; anything else reads as {@code failed}. */
     static final Set<String> REASONS = Set.of("unavailable", "failed", "invalid-token", "no-mapped-role", "conflicting-roles",
-            "unknown-org-unit", "no-org-unit", "username-taken", "unusable-username", "break-glass-account", "disabled");
+            "unknown-org-unit", "no-org-unit", "username-taken", "unusable-username", "break-glass-account", "disabled", "ended");
 
     /** The actor of a refusal before anyone is known, as Spring Security calls such a caller. */
     private static final String NO_ONE = "anonymous";
@@ -46,6 +49,7 @@ public class CompanySignIn implements ClientRegistrationRepository {
     private final CompanySignInProperties properties;
     private final AuditTrail audit;
     private final CompanyAccounts accounts;
+    private final CompanySessionEnds ends;
     private volatile ClientRegistration registration;
 
     CompanySignIn(CompanySignInProperties properties, AuditTrail audit, JdbcClient jdbc, TransactionTemplate tx, Clock clock,
@@ -53,6 +57,7 @@ public class CompanySignIn implements ClientRegistrationRepository {
         this.properties = properties;
         this.audit = audit;
         this.accounts = new CompanyAccounts(properties, jdbc, tx, clock, audit, directory, encoder);
+        this.ends = new CompanySessionEnds(jdbc, tx, clock, audit);
     }
 
     /** Whether the provider answers (its metadata is read once and kept). */
@@ -75,7 +80,7 @@ public class CompanySignIn implements ClientRegistrationRepository {
         return CompanySignInProperties.REGISTRATION_ID.equals(registrationId) ? registration().orElse(null) : null;
     }
 
-    void configure(HttpSecurity http, String contentSecurityPolicy) throws Exception {
+    void configure(HttpSecurity http, String contentSecurityPolicy, ProblemWriter problems) throws Exception {
         OidcClientInitiatedLogoutSuccessHandler logout = new OidcClientInitiatedLogoutSuccessHandler(this);
         logout.setPostLogoutRedirectUri("{baseUrl}/login?logout");
         logout.setDefaultTargetUrl("/login?logout");
@@ -88,6 +93,9 @@ public class CompanySignIn implements ClientRegistrationRepository {
                         .defaultSuccessUrl("/", false)
                         .failureHandler(failure()))
                 .logout(out -> out.logoutSuccessHandler(logout))
+                // The provider ends a session on its own at /logout/connect/back-channel/company.
+                .oidcLogout(out -> out.clientRegistrationRepository(this).backChannel(channel -> channel.logoutHandler(ends)))
+                .addFilterBefore(ends.new Gate(problems), AuthorizationFilter.class)
                 // Signing out posts a form whose answer leads to the provider, which the browser allows only if named here.
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         contentSecurityPolicy.replace("form-action 'self'", "form-action 'self' " + origin(properties.issuerUri())))));

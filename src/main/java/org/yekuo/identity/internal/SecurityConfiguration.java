@@ -72,7 +72,7 @@ class SecurityConfiguration {
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
         CompanySignIn company = companySignIn.getIfAvailable();
         if (company != null) {
-            company.configure(http, CONTENT_SECURITY_POLICY);
+            company.configure(http, CONTENT_SECURITY_POLICY, problems);
         }
         return http.build();
     }
