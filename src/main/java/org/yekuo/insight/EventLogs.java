@@ -44,7 +44,8 @@ import tools.jackson.core.json.JsonFactory;
 /**
  * The event log of a period, business type and org unit for process mining tools (PM4Py, ProM, Celonis, Disco):
  * as XES (IEEE 1849-2016), one trace per order with a start and a complete event per node, and as OCEL 2.0 JSON,
- * with orders, node tasks (department reviews among them) and staff as objects. Both are written while the
+ * with orders, node tasks (department reviews among them), the orders' materials at stock, their coordination questions
+ * and staff as objects. Both are written while the
  * history streams from the database, one order at a time, so a year of a province needs no more memory than
  * one order's events.
  */
@@ -53,6 +54,8 @@ public class EventLogs {
 
     /** The longest period one export may cover. */
     static final int MAX_DAYS = 366;
+    /** Orders per batch of the OCEL export: each kind of their other objects is read at once. */
+    private static final int BATCH = 500;
     private static final String XES_EXTENSION = "http://www.xes-standard.org/";
 
     private final DeadlineHistory history;
@@ -60,12 +63,14 @@ public class EventLogs {
     private final OrgUnits orgUnits;
     private final StaffNames staffNames;
     private final MessageSource messages;
+    private final List<ProcessObjects> objects;
     private final TransactionTemplate readOnly;
     private final Clock clock;
 
     EventLogs(DeadlineHistory history, Catalogue catalogue, OrgUnits orgUnits, StaffNames staffNames, MessageSource messages,
-            PlatformTransactionManager transactions, Clock clock) {
+            List<ProcessObjects> objects, PlatformTransactionManager transactions, Clock clock) {
         this.history = history;
+        this.objects = List.copyOf(objects);
         this.catalogue = catalogue;
         this.orgUnits = orgUnits;
         this.staffNames = staffNames;
@@ -249,6 +254,9 @@ public class EventLogs {
             objectType(json, "order", "businessType", "station");
             objectType(json, "task", "node", "roles");
             objectType(json, "review", "node", "department");
+            for (ProcessObjects kind : objects) {
+                objectType(json, kind.type(), kind.attributes().toArray(String[]::new));
+            }
             objectType(json, "staff");
             json.writeEndArray();
             json.writeName("eventTypes");
@@ -267,56 +275,47 @@ public class EventLogs {
                     json.writeEndObject();
                 }
             }
+            for (ProcessObjects kind : objects) {
+                kind.eventTypes(locale).forEach(name -> eventType(json, name));
+            }
             json.writeEndArray();
 
-            // First pass: the objects, each order with its tasks, then every member of staff who handled one.
+            // First pass: the objects, each order with its tasks, materials and questions, then every member of staff
+            // who acted on one.
             json.writeName("objects");
             json.writeStartArray();
             Set<String> staff = new LinkedHashSet<>();
-            byOrder(export, order -> {
-                NodeDeadline first = order.get(0);
-                json.writeStartObject();
-                json.writeStringProperty("id", orderId(first));
-                json.writeStringProperty("type", "order");
-                json.writeName("attributes");
-                json.writeStartArray();
-                objectAttribute(json, "businessType", typeName(first.typeCode(), locale));
-                objectAttribute(json, "station", first.orgPath());
-                json.writeEndArray();
-                json.writeName("relationships");
-                json.writeStartArray();
-                json.writeEndArray();
-                json.writeEndObject();
-                for (NodeDeadline node : order) {
-                    boolean review = node.nodeCode().equals(KeyNode.SCHEME_REVIEW.name());
-                    json.writeStartObject();
-                    json.writeStringProperty("id", taskId(node));
-                    json.writeStringProperty("type", review ? "review" : "task");
-                    json.writeName("attributes");
-                    json.writeStartArray();
-                    objectAttribute(json, "node", nodeName(node.nodeCode(), locale));
-                    objectAttribute(json, review ? "department" : "roles", String.join(",", node.roles()));
-                    json.writeEndArray();
-                    json.writeName("relationships");
-                    json.writeStartArray();
-                    relationship(json, orderId(node), "part of");
-                    if (node.handler() != null) {
-                        staff.add(node.handler());
-                        relationship(json, staffId(node.handler()), "handled by");
-                    }
+            byBatch(export, locale, batch -> {
+                for (List<NodeDeadline> order : batch.orders()) {
+                    NodeDeadline first = order.get(0);
+                    object(json, orderId(first), "order", Map.of("businessType", typeName(first.typeCode(), locale),
+                            "station", first.orgPath()));
                     json.writeEndArray();
                     json.writeEndObject();
+                    for (NodeDeadline node : order) {
+                        boolean review = node.nodeCode().equals(KeyNode.SCHEME_REVIEW.name());
+                        object(json, taskId(node), review ? "review" : "task", Map.of("node", nodeName(node.nodeCode(), locale),
+                                review ? "department" : "roles", String.join(",", node.roles())));
+                        relationship(json, orderId(node), "part of");
+                        if (node.handler() != null) {
+                            staff.add(node.handler());
+                            relationship(json, staffId(node.handler()), "handled by");
+                        }
+                        json.writeEndArray();
+                        json.writeEndObject();
+                    }
+                    for (Mined other : batch.objectsOf(first.orderId())) {
+                        ProcessObjects.MinedObject mined = other.object();
+                        object(json, mined.id(), other.type(), mined.attributes());
+                        relationship(json, orderId(first), "part of");
+                        json.writeEndArray();
+                        json.writeEndObject();
+                        mined.events().stream().map(ProcessObjects.MinedEvent::staff).filter(by -> by != null).forEach(staff::add);
+                    }
                 }
             });
             for (String username : staff) {
-                json.writeStartObject();
-                json.writeStringProperty("id", staffId(username));
-                json.writeStringProperty("type", "staff");
-                json.writeName("attributes");
-                json.writeStartArray();
-                json.writeEndArray();
-                json.writeName("relationships");
-                json.writeStartArray();
+                object(json, staffId(username), "staff", Map.of());
                 json.writeEndArray();
                 json.writeEndObject();
             }
@@ -325,40 +324,79 @@ public class EventLogs {
             // Second pass: the events, order by order in time.
             json.writeName("events");
             json.writeStartArray();
-            byOrder(export, order -> {
-                for (Step step : steps(order)) {
-                    NodeDeadline node = step.node();
-                    json.writeStartObject();
-                    json.writeStringProperty("id", (step.complete() ? "c-" : "r-") + node.id());
-                    json.writeStringProperty("type", eventType(step.complete() ? "complete" : "reach", node.nodeCode(), locale));
-                    json.writeStringProperty("time", DateTimeFormatter.ISO_INSTANT.format(step.at()));
-                    json.writeName("attributes");
-                    json.writeStartArray();
-                    json.writeStartObject();
-                    json.writeStringProperty("name", "due");
-                    json.writeStringProperty("value", DateTimeFormatter.ISO_INSTANT.format(node.dueAt()));
-                    json.writeEndObject();
-                    if (step.complete()) {
+            byBatch(export, locale, batch -> {
+                for (List<NodeDeadline> order : batch.orders()) {
+                    for (Step step : steps(order)) {
+                        NodeDeadline node = step.node();
+                        event(json, (step.complete() ? "c-" : "r-") + node.id(),
+                                eventType(step.complete() ? "complete" : "reach", node.nodeCode(), locale), step.at());
                         json.writeStartObject();
-                        json.writeStringProperty("name", "late");
-                        json.writeBooleanProperty("value", RiskForecast.late(node, step.at()));
+                        json.writeStringProperty("name", "due");
+                        json.writeStringProperty("value", DateTimeFormatter.ISO_INSTANT.format(node.dueAt()));
+                        json.writeEndObject();
+                        if (step.complete()) {
+                            json.writeStartObject();
+                            json.writeStringProperty("name", "late");
+                            json.writeBooleanProperty("value", RiskForecast.late(node, step.at()));
+                            json.writeEndObject();
+                        }
+                        json.writeEndArray();
+                        json.writeName("relationships");
+                        json.writeStartArray();
+                        relationship(json, orderId(node), "order");
+                        relationship(json, taskId(node), "task");
+                        if (step.complete() && node.handler() != null) {
+                            relationship(json, staffId(node.handler()), "handler");
+                        }
+                        json.writeEndArray();
                         json.writeEndObject();
                     }
-                    json.writeEndArray();
-                    json.writeName("relationships");
-                    json.writeStartArray();
-                    relationship(json, orderId(node), "order");
-                    relationship(json, taskId(node), "task");
-                    if (step.complete() && node.handler() != null) {
-                        relationship(json, staffId(node.handler()), "handler");
+                    NodeDeadline first = order.get(0);
+                    for (Mined other : batch.objectsOf(first.orderId())) {
+                        ProcessObjects.MinedObject mined = other.object();
+                        int n = 0;
+                        for (ProcessObjects.MinedEvent event : mined.events()) {
+                            event(json, mined.id() + "-" + (++n), event.type(), event.at());
+                            json.writeEndArray();
+                            json.writeName("relationships");
+                            json.writeStartArray();
+                            relationship(json, orderId(first), "order");
+                            relationship(json, mined.id(), other.type());
+                            if (event.staff() != null) {
+                                relationship(json, staffId(event.staff()), "handler");
+                            }
+                            json.writeEndArray();
+                            json.writeEndObject();
+                        }
                     }
-                    json.writeEndArray();
-                    json.writeEndObject();
                 }
             });
             json.writeEndArray();
             json.writeEndObject();
         }
+    }
+
+    /** Opens an object and writes its id, type and attributes, leaving its relationships open for the caller. */
+    private static void object(JsonGenerator json, String id, String type, Map<String, String> attributes) {
+        json.writeStartObject();
+        json.writeStringProperty("id", id);
+        json.writeStringProperty("type", type);
+        json.writeName("attributes");
+        json.writeStartArray();
+        attributes.forEach((name, value) -> objectAttribute(json, name, value));
+        json.writeEndArray();
+        json.writeName("relationships");
+        json.writeStartArray();
+    }
+
+    /** Opens an event and writes its id, type and time, leaving its attributes open for the caller. */
+    private static void event(JsonGenerator json, String id, String type, Instant at) {
+        json.writeStartObject();
+        json.writeStringProperty("id", id);
+        json.writeStringProperty("type", type);
+        json.writeStringProperty("time", DateTimeFormatter.ISO_INSTANT.format(at));
+        json.writeName("attributes");
+        json.writeStartArray();
     }
 
     private static void objectType(JsonGenerator json, String name, String... attributes) {
@@ -408,6 +446,16 @@ public class EventLogs {
         return "staff-" + username;
     }
 
+    /** An event type without attributes. */
+    private static void eventType(JsonGenerator json, String name) {
+        json.writeStartObject();
+        json.writeStringProperty("name", name);
+        json.writeName("attributes");
+        json.writeStartArray();
+        json.writeEndArray();
+        json.writeEndObject();
+    }
+
     private String eventType(String verb, String nodeCode, Locale locale) {
         return messages.getMessage("insight.export.event." + verb, new Object[] {nodeName(nodeCode, locale)}, locale);
     }
@@ -429,6 +477,40 @@ public class EventLogs {
         }
         steps.sort(Comparator.comparing(Step::at).thenComparing(Step::complete, Comparator.reverseOrder()));
         return steps;
+    }
+
+    /** Orders of the history handed over together, with their other objects. */
+    private record Batch(List<List<NodeDeadline>> orders, Map<Long, List<Mined>> objects) {
+
+        List<Mined> objectsOf(long orderId) {
+            return objects.getOrDefault(orderId, List.of());
+        }
+    }
+
+    /** Another object of an order, with its type's name. */
+    private record Mined(String type, ProcessObjects.MinedObject object) {
+    }
+
+    /** Streams the history in batches of {@value #BATCH} orders, so that each batch reads its other objects at once. */
+    private void byBatch(Export export, Locale locale, Consumer<Batch> each) {
+        List<List<NodeDeadline>> orders = new ArrayList<>();
+        Runnable flush = () -> {
+            List<Long> ids = orders.stream().map(o -> o.get(0).orderId()).toList();
+            Map<Long, List<Mined>> mined = new HashMap<>();
+            objects.forEach(kind -> kind.ofOrders(ids, locale).forEach((order, found) -> found.forEach(
+                    object -> mined.computeIfAbsent(order, o -> new ArrayList<>()).add(new Mined(kind.type(), object)))));
+            each.accept(new Batch(List.copyOf(orders), mined));
+            orders.clear();
+        };
+        byOrder(export, order -> {
+            orders.add(order);
+            if (orders.size() == BATCH) {
+                flush.run();
+            }
+        });
+        if (!orders.isEmpty()) {
+            flush.run();
+        }
     }
 
     /** Streams the history and hands it over one order at a time. */

@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import javax.xml.XMLConstants;
@@ -72,6 +74,11 @@ class EventLogTests {
             history.node(station, order, "SCHEME_REVIEW", "REVIEWER_OPERATIONS", review, review.plus(Duration.ofDays(1)), "ops");
             history.node(station, order, "SCHEME_REVIEW", "REVIEWER_MARKETING", review, i == 2 ? null : review.plus(Duration.ofDays(2)),
                     i == 2 ? null : "marketing");
+            if (i == 0) {
+                // The first order's materials went to stock, and its surveyor asked the designers a question.
+                history.materials(station, order, review.plus(Duration.ofDays(2)), "materials");
+                history.question(station, order, start.plus(Duration.ofHours(3)), "surveyor", "designer");
+            }
         }
     }
 
@@ -119,12 +126,24 @@ class EventLogTests {
 
         Set<String> types = new HashSet<>();
         ocel.get("objectTypes").forEach(t -> types.add(t.get("name").asString()));
-        assertThat(types).containsExactlyInAnyOrder("order", "task", "review", "staff");
+        assertThat(types).containsExactlyInAnyOrder("order", "task", "review", "materials", "question", "staff");
         Set<String> ids = new HashSet<>();
         ocel.get("objects").forEach(o -> ids.add(o.get("id").asString()));
-        // 3 orders, 12 node tasks (6 of them reviews), 4 members of staff.
-        assertThat(ids).hasSize(3 + 12 + 4);
-        assertThat(ocel.get("events")).hasSize(12 + 11);
+        // 3 orders, 12 node tasks (6 of them reviews), 1 stock request, 1 question, 6 members of staff (the materials clerk
+        // and the designer who answered among them).
+        assertThat(ids).hasSize(3 + 12 + 1 + 1 + 6).contains("staff-materials", "staff-designer");
+        // Nodes: 12 reached, 11 completed; materials: pushed, confirmed, issued; the question: asked, escalated, answered,
+        // accepted.
+        assertThat(ocel.get("events")).hasSize(12 + 11 + 3 + 4);
+        List<String> questionEvents = new ArrayList<>();
+        for (JsonNode event : ocel.get("events")) {
+            for (JsonNode relation : event.get("relationships")) {
+                if (relation.get("qualifier").asString().equals("question")) {
+                    questionEvents.add(event.get("type").asString());
+                }
+            }
+        }
+        assertThat(questionEvents).containsExactly("发起协调问题", "协调问题超时升级", "答复协调问题", "采纳协调答复");
         Set<String> eventTypes = new HashSet<>();
         ocel.get("eventTypes").forEach(t -> eventTypes.add(t.get("name").asString()));
         for (JsonNode event : ocel.get("events")) {

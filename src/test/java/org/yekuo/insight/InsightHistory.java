@@ -85,6 +85,40 @@ final class InsightHistory {
         return jdbc.sql("select id from node_deadline where task_id = ?").param(task).query(Long.class).single();
     }
 
+    /** The order's bill of materials pushed to stock, confirmed by {@code clerk} an hour later and issued the next day. */
+    void materials(Station station, long orderId, Instant pushed, String clerk) {
+        jdbc.sql("""
+                insert into stock_request (order_id, order_no, org_path, status, pushed_at, confirm_yellow_at, confirm_due_at,
+                    alternative_yellow_at, alternative_due_at, checked_at, checked_by, reserved_at, issued_at, issued_by)
+                values (?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(orderId, "I" + orderId, station.path(), ts(pushed), ts(pushed.plus(Duration.ofHours(1))),
+                        ts(pushed.plus(Duration.ofHours(2))), ts(pushed.plus(Duration.ofHours(3))), ts(pushed.plus(Duration.ofHours(4))),
+                        ts(pushed.plus(Duration.ofHours(1))), clerk, ts(pushed.plus(Duration.ofHours(1))),
+                        ts(pushed.plus(Duration.ofDays(1))), clerk)
+                .update();
+    }
+
+    /**
+     * A coordination question about the order to the station: asked by {@code asker}, escalated for want of an answer,
+     * then answered by {@code answerer} and accepted.
+     */
+    void question(Station station, long orderId, Instant asked, String asker, String answerer) {
+        long id = jdbc.sql("""
+                insert into coordination_question (order_id, order_no, org_path, department_id, department_path, subject, status,
+                    asked_by, asked_at, round_started_at, yellow_at, due_at, escalate_at, escalated_at, answered_by, answered_at,
+                    closed_at)
+                values (?, ?, ?, ?, ?, '表计位置确认', 'ACCEPTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+                .params(orderId, "I" + orderId, station.path(), station.id(), station.path(), asker, ts(asked), ts(asked),
+                        ts(asked.plus(Duration.ofHours(6))), ts(asked.plus(Duration.ofHours(8))), ts(asked.plus(Duration.ofHours(8))),
+                        ts(asked.plus(Duration.ofHours(8))), answerer, ts(asked.plus(Duration.ofHours(9))),
+                        ts(asked.plus(Duration.ofHours(10))))
+                .query(Long.class).single();
+        for (Object[] entry : new Object[][] {{"ASKED", asker, 0}, {"ANSWERED", answerer, 9}, {"ACCEPTED", asker, 10}}) {
+            jdbc.sql("insert into coordination_entry (question_id, kind, body, author, written_at) values (?, ?, '-', ?, ?)")
+                    .params(id, entry[0], entry[1], ts(asked.plus(Duration.ofHours((Integer) entry[2])))).update();
+        }
+    }
+
     static long newOrder() {
         return ORDERS.incrementAndGet();
     }
