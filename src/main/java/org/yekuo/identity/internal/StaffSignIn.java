@@ -18,6 +18,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yekuo.audit.AuditEntry.Outcome;
@@ -64,16 +65,17 @@ class StaffSignIn implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
         String guess = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
+        String from = address(authentication);
         if (!companySignIn.passwordAllowed(username)) {
             // Staff sign in with the company account; only the break-glass accounts keep their passwords.
             encoder.matches(guess, decoyHash);
-            audit.recordSecurityEvent(username, "login", username, "reason=company-account-required", Outcome.FAILURE);
+            audit.recordSecurityEvent(username, "login", username, "reason=company-account-required" + from, Outcome.FAILURE);
             throw refused();
         }
         Optional<Claim> claim = claim(username);
         if (claim.isEmpty()) {
             encoder.matches(guess, decoyHash);
-            audit.recordSecurityEvent(username, "login", username, "reason=not-admitted", Outcome.FAILURE);
+            audit.recordSecurityEvent(username, "login", username, "reason=not-admitted" + from, Outcome.FAILURE);
             throw refused();
         }
         UserDetails staff;
@@ -83,10 +85,10 @@ class StaffSignIn implements AuthenticationProvider {
             throw refused();
         }
         if (!encoder.matches(guess, staff.getPassword())) {
-            failed(username, claim.get());
+            failed(username, claim.get(), from);
             throw refused();
         }
-        succeeded(username, claim.get());
+        succeeded(username, claim.get(), from);
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(staff, null,
                 staff.getAuthorities());
         result.setDetails(authentication.getDetails());
@@ -125,15 +127,15 @@ class StaffSignIn implements AuthenticationProvider {
         });
     }
 
-    private void failed(String username, Claim claim) {
+    private void failed(String username, Claim claim, String from) {
         if (claim.lock() != null) {
             audit.recordSecurityEvent(username, "account-locked", username,
                     "failures=" + claim.tries() + " minutes=" + properties.lockDuration().toMinutes(), Outcome.FAILURE);
         }
-        audit.recordSecurityEvent(username, "login", username, "reason=bad-credentials", Outcome.FAILURE);
+        audit.recordSecurityEvent(username, "login", username, "reason=bad-credentials" + from, Outcome.FAILURE);
     }
 
-    private void succeeded(String username, Claim claim) {
+    private void succeeded(String username, Claim claim, String from) {
         // A lock that a parallel failure took after this claim stays: its holder has guessed too often.
         if (claim.lock() == null) {
             jdbc.sql("update staff set failed_logins = 0 where username = ? and locked_until is null").param(username).update();
@@ -141,7 +143,16 @@ class StaffSignIn implements AuthenticationProvider {
             jdbc.sql("update staff set failed_logins = 0, locked_until = null where username = ? and locked_until = ?")
                     .params(username, claim.lock()).update();
         }
-        audit.recordSecurityEvent(username, "login", username, "", Outcome.SUCCESS);
+        audit.recordSecurityEvent(username, "login", username, from.strip(), Outcome.SUCCESS);
+    }
+
+    /**
+     * Where the attempt came from, as a detail of its audit record: the client's address, which a trusted proxy may
+     * name ({@code server.tomcat.remoteip.internal-proxies}); empty when unknown.
+     */
+    private static String address(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
+                ? " address=" + web.getRemoteAddress() : "";
     }
 
     private static BadCredentialsException refused() {

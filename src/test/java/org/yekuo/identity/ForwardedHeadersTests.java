@@ -1,0 +1,119 @@
+package org.yekuo.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Behind a TLS-terminating proxy (ARCHITECTURE §6b, issue "safe to go live"): only the configured proxy (here 127.0.0.2)
+ * may name the client's address and say the request came over HTTPS, which makes the session cookie Secure and sends
+ * HSTS; the same headers from anyone else are ignored, so a client cannot pass for another address in the audit log.
+ * Requests go over plain sockets, as each needs its own local address.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ForwardedHeadersTests {
+
+    private static final String PROXY = "127.0.0.2";
+    private static final String CLIENT = "127.0.0.1";
+    private static final String FORWARDED = "X-Forwarded-For: 203.0.113.9\r\nX-Forwarded-Proto: https\r\n";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    @DisplayName("R-X-2 through the trusted proxy over HTTPS the session cookie is Secure and HSTS is sent; the same headers "
+            + "from an untrusted client change nothing")
+    void onlyTheTrustedProxySaysTheRequestWasSecure() throws Exception {
+        Response proxied = send(PROXY, "GET /login HTTP/1.1\r\n" + FORWARDED);
+        assertThat(proxied.header("Strict-Transport-Security")).contains("max-age=31536000");
+        assertThat(proxied.header("Set-Cookie")).contains("JSESSIONID").contains("Secure");
+
+        Response direct = send(CLIENT, "GET /login HTTP/1.1\r\n" + FORWARDED);
+        assertThat(direct.header("Strict-Transport-Security")).isEmpty();
+        assertThat(direct.header("Set-Cookie")).contains("JSESSIONID").doesNotContain("Secure");
+    }
+
+    @Test
+    @DisplayName("R-X-2 a failed sign-in is audited with the client's address: the one the trusted proxy names, else the socket's")
+    void signInIsAuditedWithTheClientsAddress() throws Exception {
+        String user = "nobody." + System.nanoTime();
+        failSignIn(PROXY, user);
+        failSignIn(CLIENT, user);
+        assertThat(jdbc.sql("select detail from audit_record where action = 'login' and actor = ? order by seq").param(user)
+                .query(String.class).list())
+                .containsExactly("reason=not-admitted address=203.0.113.9", "reason=not-admitted address=" + CLIENT);
+    }
+
+    /** Opens the sign-in page and posts a wrong password with its CSRF token, from {@code local} with the forwarded headers. */
+    private void failSignIn(String local, String user) throws IOException {
+        Response form = send(local, "GET /login HTTP/1.1\r\n" + FORWARDED);
+        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(csrf.find()).as("the sign-in form's CSRF token").isTrue();
+        String cookie = form.header("Set-Cookie").split(";")[0];
+        String body = "username=" + user + "&password=wrong-password&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        Response posted = send(local, "POST /login HTTP/1.1\r\n" + FORWARDED + "Cookie: " + cookie + "\r\n"
+                + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n", body);
+        assertThat(posted.status()).isEqualTo(302);
+        assertThat(posted.header("Location")).contains("/login?error");
+    }
+
+    private Response send(String local, String head) throws IOException {
+        return send(local, head, "");
+    }
+
+    /** One HTTP/1.1 request from the local address {@code local}, the connection closed after the answer. */
+    private Response send(String local, String head, String body) throws IOException {
+        try (Socket socket = new Socket()) {
+            socket.bind(new InetSocketAddress(local, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            out.write((head + "Host: yekuo.test\r\nAccept: text/html\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            return Response.parse(socket.getInputStream());
+        }
+    }
+
+    private record Response(int status, Map<String, List<String>> headers, String body) {
+
+        static Response parse(InputStream in) throws IOException {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            in.transferTo(all);
+            String text = all.toString(StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            String[] lines = text.substring(0, end).split("\r\n");
+            Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.computeIfAbsent(lines[i].substring(0, colon).trim(), k -> new java.util.ArrayList<>())
+                        .add(lines[i].substring(colon + 1).trim());
+            }
+            return new Response(Integer.parseInt(lines[0].split(" ")[1]), headers, text.substring(end + 4));
+        }
+
+        String header(String name) {
+            return String.join("\n", headers.getOrDefault(name, List.of()));
+        }
+    }
+}
