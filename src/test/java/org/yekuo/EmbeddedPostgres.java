@@ -43,7 +43,7 @@ public class EmbeddedPostgres implements EnvironmentPostProcessor {
         Map<String, Object> all = new java.util.HashMap<>(properties);
         // Tests run the deadline sweep by hand on a clock they move; a scheduled one on real time would race them.
         all.put("yekuo.deadline.sweep-enabled", "false");
-        // The TLS proxy in front of the tests' server, as ForwardedHeadersTests plays it; every other client is untrusted.
+        // The TLS proxy in front of the tests' server, as HttpFrontTests plays it; every other client is untrusted.
         all.put("server.tomcat.remoteip.internal-proxies", "127\\.0\\.0\\.2");
         all.put("yekuo.evaluation.sweep-enabled", "false");
         all.put("yekuo.insight.refresh-enabled", "false");

@@ -13,6 +13,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -53,7 +56,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(PUBLIC).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failedSignIn()).permitAll())
                 // Wrong credentials on the API are answered like missing ones: a problem body, as the API document says.
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "security.unauthenticated")))
@@ -63,7 +66,10 @@ class SecurityConfiguration {
                 // page says why. Counted per node: sessions live in each node's memory.
                 .sessionManagement(session -> session.maximumSessions(properties.maxSessions()).sessionRegistry(sessions)
                         .expiredUrl("/login?expired"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(apiWithCredentials, publicApi))
+                // The CSRF token and the page a visitor asked for before signing in live in cookies, not in a session:
+                // pages anyone can open create no session, so opening them in bulk costs the server no memory.
+                .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).ignoringRequestMatchers(apiWithCredentials, publicApi))
+                .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(
                                 (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "security.unauthenticated"),
@@ -82,6 +88,19 @@ class SecurityConfiguration {
             company.configure(http, CONTENT_SECURITY_POLICY, problems);
         }
         return http.build();
+    }
+
+    /** A failed sign-in goes back to the sign-in page without keeping the failure in a session it would create. */
+    private static SimpleUrlAuthenticationFailureHandler failedSignIn() {
+        SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        handler.setAllowSessionCreation(false);
+        return handler;
+    }
+
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+        repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return repository;
     }
 
     @Bean

@@ -23,13 +23,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Behind a TLS-terminating proxy (ARCHITECTURE §6b, issue "safe to go live"): only the configured proxy (here 127.0.0.2)
- * may name the client's address and say the request came over HTTPS, which makes the session cookie Secure and sends
- * HSTS; the same headers from anyone else are ignored, so a client cannot pass for another address in the audit log.
- * Requests go over plain sockets, as each needs its own local address.
+ * The server's front as a proxy and a client meet it (ARCHITECTURE §6b): only the configured proxy (here 127.0.0.2) may
+ * name the client's address and say the request came over HTTPS, which makes the cookies Secure and sends HSTS; the
+ * same headers from anyone else are ignored, so a client cannot pass for another address in the audit log. Pages anyone
+ * can open create no session. Requests go over plain sockets, as each needs its own local address.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ForwardedHeadersTests {
+class HttpFrontTests {
 
     private static final String PROXY = "127.0.0.2";
     private static final String CLIENT = "127.0.0.1";
@@ -47,11 +47,25 @@ class ForwardedHeadersTests {
     void onlyTheTrustedProxySaysTheRequestWasSecure() throws Exception {
         Response proxied = send(PROXY, "GET /login HTTP/1.1\r\n" + FORWARDED);
         assertThat(proxied.header("Strict-Transport-Security")).contains("max-age=31536000");
-        assertThat(proxied.header("Set-Cookie")).contains("JSESSIONID").contains("Secure");
+        assertThat(proxied.header("Set-Cookie")).contains("XSRF-TOKEN").contains("Secure");
+        assertThat(signIn(PROXY, "admin", "Yekuo@2026").header("Set-Cookie")).contains("JSESSIONID").contains("Secure");
 
         Response direct = send(CLIENT, "GET /login HTTP/1.1\r\n" + FORWARDED);
         assertThat(direct.header("Strict-Transport-Security")).isEmpty();
-        assertThat(direct.header("Set-Cookie")).contains("JSESSIONID").doesNotContain("Secure");
+        assertThat(direct.header("Set-Cookie")).contains("XSRF-TOKEN").doesNotContain("Secure");
+        assertThat(signIn(CLIENT, "admin", "Yekuo@2026").header("Set-Cookie")).contains("JSESSIONID").doesNotContain("Secure");
+    }
+
+    @Test
+    @DisplayName("R-X-2 pages anyone can open, and a wrong password, create no session: opening them in bulk costs the server "
+            + "no memory")
+    void anonymousPagesCreateNoSession() throws Exception {
+        for (String page : new String[] {"/login", "/", "/s/no-such-token", "/e/no-such-token"}) {
+            assertThat(send(CLIENT, "GET " + page + " HTTP/1.1\r\n").header("Set-Cookie")).as(page).doesNotContain("JSESSIONID");
+        }
+        Response failed = signIn(CLIENT, "nobody." + System.nanoTime(), "wrong-password");
+        assertThat(failed.header("Location")).contains("/login?error");
+        assertThat(failed.header("Set-Cookie")).doesNotContain("JSESSIONID");
     }
 
     @Test
@@ -65,17 +79,21 @@ class ForwardedHeadersTests {
                 .containsExactly("reason=not-admitted address=203.0.113.9", "reason=not-admitted address=" + CLIENT);
     }
 
-    /** Opens the sign-in page and posts a wrong password with its CSRF token, from {@code local} with the forwarded headers. */
     private void failSignIn(String local, String user) throws IOException {
+        Response posted = signIn(local, user, "wrong-password");
+        assertThat(posted.status()).isEqualTo(302);
+        assertThat(posted.header("Location")).contains("/login?error");
+    }
+
+    /** Opens the sign-in page and posts the form with its CSRF token, from {@code local} with the forwarded headers. */
+    private Response signIn(String local, String user, String password) throws IOException {
         Response form = send(local, "GET /login HTTP/1.1\r\n" + FORWARDED);
         Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
         assertThat(csrf.find()).as("the sign-in form's CSRF token").isTrue();
         String cookie = form.header("Set-Cookie").split(";")[0];
-        String body = "username=" + user + "&password=wrong-password&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        Response posted = send(local, "POST /login HTTP/1.1\r\n" + FORWARDED + "Cookie: " + cookie + "\r\n"
+        String body = "username=" + user + "&password=" + password + "&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
+        return send(local, "POST /login HTTP/1.1\r\n" + FORWARDED + "Cookie: " + cookie + "\r\n"
                 + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n", body);
-        assertThat(posted.status()).isEqualTo(302);
-        assertThat(posted.header("Location")).contains("/login?error");
     }
 
     private Response send(String local, String head) throws IOException {
