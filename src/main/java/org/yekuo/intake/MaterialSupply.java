@@ -8,6 +8,7 @@ import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.deadline.Deadlines;
@@ -70,6 +71,33 @@ public class MaterialSupply {
         }
         Document document = documents.add(new DocumentOwner(applicationId, application.orderNo(), application.orgPath()),
                 DocumentKind.MATERIAL, materialCode, application.currentNode(), file, FILES, user);
+        return supplied(application, materialCode, document);
+    }
+
+    /**
+     * A licence fetched from the government e-licence platform on the applicant's consent (R-LIC-1, R-MAT-5), in the
+     * caller's transaction: filed in the archive as the first of {@code materialCodes} that the order's checklist holds,
+     * which is then supplied as by {@link #supply}; with none of them on the checklist it is filed under the first and
+     * supplies nothing. The consent checked by the caller is the authority here, so any actor may file it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Document supplyFetched(long applicationId, List<String> materialCodes, UploadedFile file, CurrentUser actor) {
+        Application application = applications.get(applicationId);
+        application.requireOpen();
+        List<ApplicationMaterial> materials = applications.materials(applicationId);
+        String onChecklist = materialCodes.stream()
+                .filter(code -> materials.stream().anyMatch(m -> m.materialCode().equals(code))).findFirst().orElse(null);
+        Document document = documents.add(new DocumentOwner(applicationId, application.orderNo(), application.orgPath()),
+                DocumentKind.MATERIAL, onChecklist == null ? materialCodes.get(0) : onChecklist, application.currentNode(), file,
+                FILES, actor);
+        if (onChecklist != null) {
+            supplied(application, onChecklist, document);
+        }
+        return document;
+    }
+
+    private ApplicationMaterial supplied(Application application, String materialCode, Document document) {
+        long applicationId = application.id();
         var now = clock.instant();
         applications.markSupplied(applicationId, materialCode, document.id(), now);
         audit.record("material.supplied", "application", application.orderNo(), "material=" + materialCode + " document="
