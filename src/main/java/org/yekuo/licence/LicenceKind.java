@@ -1,7 +1,7 @@
 package org.yekuo.licence;
 
 /**
- * What the government data-sharing platform issues (R-LIC-1); its label is {@code licence.kind.<name>}.
+ * What the government data-sharing platform issues (R-LIC-1); its label is {@code licence.registry.kind.<name>}.
  * A business licence is looked up by a unified social credit code, an ID record by a resident ID number,
  * a property certificate by the code of its holder, either of the two.
  */
@@ -20,6 +20,6 @@ public enum LicenceKind {
     }
 
     public String messageKey() {
-        return "licence.kind." + name();
+        return "licence.registry.kind." + name();
     }
 }

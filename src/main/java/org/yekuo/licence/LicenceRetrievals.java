@@ -1,5 +1,6 @@
 package org.yekuo.licence;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -117,9 +118,83 @@ public class LicenceRetrievals {
         return rows.ofOrder(byToken(progressToken));
     }
 
-    /** The licences an order rests on, with their validity, for staff in its scope. */
-    public List<RetrievalRows.KeptLicence> licencesOf(long orderId) {
-        return rows.licencesOf(orderId);
+    /** The licences an order rests on, with their fields and validity, for staff in its scope. */
+    public List<OrderLicence> licencesOf(long orderId, CurrentUser user) {
+        orders.view(orderId, user);
+        return rows.licencesOf(orderId).stream().map(this::unsealed).toList();
+    }
+
+    /** The licences the applicant behind a progress link may fetch. */
+    public List<LicenceKind> kindsByToken(String progressToken) {
+        return kindsFor(orders.applicantIdentity(byToken(progressToken)).kind());
+    }
+
+    /** The licences of the order behind a progress link, for its applicant. */
+    public List<OrderLicence> licencesByToken(String progressToken) {
+        return rows.licencesOf(byToken(progressToken)).stream().map(this::unsealed).toList();
+    }
+
+    /**
+     * The person who sees the fetched fields confirms them, correcting what the licence and the applicant's papers say
+     * differently (R-LIC-1); a corrected end of validity is what the expiry watch then follows.
+     */
+    public OrderLicence confirm(long orderId, LicenceKind kind, LicenceFieldsInput input, CurrentUser user) {
+        orders.view(orderId, user);
+        return confirm(orderId, kind, input, user.username());
+    }
+
+    /** The applicant confirms the fields of a licence they fetched on their phone. */
+    public OrderLicence confirmOnline(String progressToken, LicenceKind kind, LicenceFieldsInput input) {
+        return confirm(byToken(progressToken), kind, input, APPLICANT);
+    }
+
+    private OrderLicence confirm(long orderId, LicenceKind kind, LicenceFieldsInput input, String actor) {
+        Application order = openOrder(orderId);
+        LicenceFieldsInput.Parsed f = input.parse();
+        return transaction.execute(status -> {
+            RetrievalRows.KeptLicence before = rows.licencesOf(orderId).stream().filter(l -> l.kind() == kind).findFirst()
+                    .orElseThrow(() -> DomainException.invalid("kind", "licence.registry.fields.not-fetched"));
+            OrderLicence was = unsealed(before);
+            rows.confirm(orderId, kind, new RetrievalRows.SealedFields(cipher.encrypt(f.name()), seal(f.legalRepresentative()),
+                    seal(f.address()), f.registeredCapital(), f.validFrom(), f.validUntil(), seal(f.propertyLocation()), f.propertyArea()),
+                    actor, clock.instant());
+            List<String> corrected = new java.util.ArrayList<>();
+            compare(corrected, "name", was.name(), f.name());
+            compare(corrected, "legalRepresentative", was.legalRepresentative(), f.legalRepresentative());
+            compare(corrected, "address", was.address(), f.address());
+            compare(corrected, "registeredCapital", was.registeredCapital(), f.registeredCapital());
+            compare(corrected, "validFrom", was.validFrom(), f.validFrom());
+            compare(corrected, "validUntil", was.validUntil(), f.validUntil());
+            compare(corrected, "propertyLocation", was.propertyLocation(), f.propertyLocation());
+            compare(corrected, "propertyArea", was.propertyArea(), f.propertyArea());
+            audit.record("licence.fields-confirmed", "application", order.orderNo(), "licenceKind=" + kind + " corrected="
+                    + (corrected.isEmpty() ? "-" : String.join(",", corrected)) + " by=" + actor);
+            return unsealed(rows.licence(before.id()).orElseThrow());
+        });
+    }
+
+    private static void compare(List<String> corrected, String field, Object was, Object now) {
+        boolean same = was instanceof BigDecimal a && now instanceof BigDecimal b ? a.compareTo(b) == 0 : java.util.Objects.equals(was, now);
+        if (!same) {
+            corrected.add(field);
+        }
+    }
+
+    private String seal(String value) {
+        return value == null ? null : cipher.encrypt(value);
+    }
+
+    private String unseal(String sealed) {
+        return sealed == null ? null : cipher.decrypt(sealed);
+    }
+
+    private OrderLicence unsealed(RetrievalRows.KeptLicence l) {
+        RetrievalRows.SealedFields f = l.fields();
+        LocalDate today = LocalDate.now(clock);
+        return new OrderLicence(l.id(), l.orderId(), l.kind(), l.licenceNo(), unseal(f.name()), unseal(f.legalRepresentative()),
+                unseal(f.address()), f.registeredCapital(), f.validFrom(), f.validUntil(), unseal(f.propertyLocation()), f.propertyArea(),
+                l.fetchedAt(), l.confirmedBy(), l.confirmedAt(), expiresWithin(f.validUntil(), today),
+                f.validUntil() != null && f.validUntil().isBefore(today));
     }
 
     /** The retrieval log across orders of the reader's scope (the auditor's is the whole company), newest first. */
@@ -146,7 +221,7 @@ public class LicenceRetrievals {
         Orders.ApplicantIdentity applicant = orders.applicantIdentity(order.id());
         List<LicenceKind> allowed = kindsFor(applicant.kind());
         if (kind == null || !allowed.contains(kind)) {
-            throw DomainException.invalid("kind", "licence.retrieval.kind",
+            throw DomainException.invalid("kind", "licence.registry.retrieval.kind",
                     allowed.stream().map(LicenceKind::name).collect(Collectors.joining(", ")));
         }
         String holderMasked = applicant.kind() == ApplicantKind.ORGANISATION ? Masking.creditCode(applicant.subjectCode())
@@ -192,7 +267,9 @@ public class LicenceRetrievals {
                 licence.file().content()), filer);
         long id = rows.insertRetrieval(order.id(), order.orderNo(), order.orgPath(), kind, holderMasked, licence.licenceNo(),
                 RetrievalOutcome.RETRIEVED, actor, now, document.id());
-        rows.keepLicence(order.id(), kind, licence.licenceNo(), licence.validUntil(), id, now);
+        rows.keepLicence(order.id(), kind, licence.licenceNo(), new RetrievalRows.SealedFields(cipher.encrypt(licence.name()),
+                seal(licence.legalRepresentative()), seal(licence.address()), licence.registeredCapital(), licence.validFrom(),
+                licence.validUntil(), seal(licence.propertyLocation()), licence.propertyArea()), id, now);
         audit.record("licence.retrieved", "application", order.orderNo(), "licenceKind=" + kind + " licence=" + licence.licenceNo()
                 + " document=" + document.id() + " by=" + actor + " registry=" + registry.name());
         LocalDate today = LocalDate.now(clock);
@@ -232,13 +309,13 @@ public class LicenceRetrievals {
     private Application openOrder(long orderId) {
         Application order = orders.find(orderId).orElseThrow(() -> DomainException.notFound("intake.order.not-found", Long.toString(orderId)));
         if (!order.status().open()) {
-            throw DomainException.conflict("licence.retrieval.order-closed", order.orderNo());
+            throw DomainException.conflict("licence.registry.retrieval.order-closed", order.orderNo());
         }
         return order;
     }
 
     private long byToken(String token) {
-        return progress.orderIdByToken(token).orElseThrow(() -> DomainException.notFound("licence.retrieval.unknown-token"));
+        return progress.orderIdByToken(token).orElseThrow(() -> DomainException.notFound("licence.registry.retrieval.unknown-token"));
     }
 
     private static CurrentUser filer(Application order, String username, String displayName) {

@@ -76,42 +76,102 @@ public class RetrievalRows {
         return jdbc.sql("select count(*) from licence_retrieval where org_path like ?").param(scopeLike).query(Long.class).single();
     }
 
-    /** Keeps the newest licence of its kind for the order, to be watched for expiry; a new licence is reminded of afresh. */
-    public void keepLicence(long orderId, LicenceKind kind, String licenceNo, LocalDate validUntil, long retrievalId, Instant at) {
+    /** A licence's fields as stored: names and addresses sealed. */
+    public record SealedFields(String name, String legalRepresentative, String address, java.math.BigDecimal registeredCapital,
+            LocalDate validFrom, LocalDate validUntil, String propertyLocation, java.math.BigDecimal propertyArea) {
+    }
+
+    /**
+     * Keeps the newest licence of its kind for the order, to be watched for expiry; a licence with another number is
+     * reminded of afresh, and its fields wait for a person to confirm them again.
+     */
+    public void keepLicence(long orderId, LicenceKind kind, String licenceNo, SealedFields f, long retrievalId, Instant at) {
         int updated = jdbc.sql("""
-                update order_licence set licence_no = ?, valid_until = ?, retrieval_id = ?, fetched_at = ?,
-                    reminded_30_at = case when licence_no = ? then reminded_30_at else null end
+                update order_licence set reminded_30_at = case when licence_no = ? then reminded_30_at else null end,
+                    reminded_expired_at = case when licence_no = ? then reminded_expired_at else null end,
+                    licence_no = ?, valid_until = ?, retrieval_id = ?, fetched_at = ?, name_sealed = ?, legal_representative_sealed = ?,
+                    address_sealed = ?, registered_capital = ?, valid_from = ?, property_location_sealed = ?, property_area = ?,
+                    confirmed_by = null, confirmed_at = null
                 where order_id = ? and licence_kind = ?""")
-                .params(licenceNo, validUntil, retrievalId, Timestamp.from(at), licenceNo, orderId, kind.name()).update();
+                .params(licenceNo, licenceNo, licenceNo, f.validUntil(), retrievalId, Timestamp.from(at), f.name(), f.legalRepresentative(), f.address(),
+                        f.registeredCapital(), f.validFrom(), f.propertyLocation(), f.propertyArea(), orderId, kind.name()).update();
         if (updated == 0) {
-            jdbc.sql("insert into order_licence (order_id, licence_kind, licence_no, valid_until, retrieval_id, fetched_at) values (?, ?, ?, ?, ?, ?)")
-                    .params(orderId, kind.name(), licenceNo, validUntil, retrievalId, Timestamp.from(at)).update();
+            jdbc.sql("""
+                    insert into order_licence (order_id, licence_kind, licence_no, valid_until, retrieval_id, fetched_at, name_sealed,
+                        legal_representative_sealed, address_sealed, registered_capital, valid_from, property_location_sealed, property_area)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(orderId, kind.name(), licenceNo, f.validUntil(), retrievalId, Timestamp.from(at), f.name(), f.legalRepresentative(),
+                            f.address(), f.registeredCapital(), f.validFrom(), f.propertyLocation(), f.propertyArea()).update();
         }
     }
 
-    /** A licence an order rests on. */
-    public record KeptLicence(long id, long orderId, LicenceKind kind, String licenceNo, LocalDate validUntil, Instant remindedAt) {
+    /** The person's confirmation of the fields, corrected where the licence and the applicant's papers differ. */
+    public boolean confirm(long orderId, LicenceKind kind, SealedFields f, String by, Instant at) {
+        return jdbc.sql("""
+                update order_licence set name_sealed = ?, legal_representative_sealed = ?, address_sealed = ?, registered_capital = ?,
+                    valid_from = ?, valid_until = ?, property_location_sealed = ?, property_area = ?, confirmed_by = ?, confirmed_at = ?,
+                    reminded_30_at = case when valid_until = ? then reminded_30_at else null end,
+                    reminded_expired_at = case when valid_until = ? then reminded_expired_at else null end
+                where order_id = ? and licence_kind = ?""")
+                .params(f.name(), f.legalRepresentative(), f.address(), f.registeredCapital(), f.validFrom(), f.validUntil(),
+                        f.propertyLocation(), f.propertyArea(), by, Timestamp.from(at), f.validUntil(), f.validUntil(), orderId,
+                        kind.name()).update() == 1;
+    }
+
+    /** A licence an order rests on, its fields sealed. */
+    public record KeptLicence(long id, long orderId, LicenceKind kind, String licenceNo, SealedFields fields, Instant fetchedAt,
+            String confirmedBy, Instant confirmedAt, Instant remindedAt) {
     }
 
     public List<KeptLicence> licencesOf(long orderId) {
-        return jdbc.sql("select id, order_id, licence_kind, licence_no, valid_until, reminded_30_at from order_licence where order_id = ? order by licence_kind")
-                .param(orderId).query(RetrievalRows::kept).list();
+        return jdbc.sql(KEPT + " where order_id = ? order by licence_kind").param(orderId).query(RetrievalRows::kept).list();
     }
 
-    /** Licences of open orders that end on or before {@code until} and have not been reminded of: the sweep's work. */
-    public List<KeptLicence> dueForReminder(LocalDate until, int max) {
-        return jdbc.sql("""
-                select l.id, l.order_id, l.licence_kind, l.licence_no, l.valid_until, l.reminded_30_at from order_licence l
-                join application a on a.id = l.order_id
-                where l.valid_until is not null and l.valid_until <= ? and l.reminded_30_at is null and a.status in ('ACTIVE', 'SUSPENDED')
-                order by l.valid_until, l.id limit ?""")
-                .params(until, max).query(RetrievalRows::kept).list();
+    public Optional<KeptLicence> licence(long id) {
+        return jdbc.sql(KEPT + " where id = ?").param(id).query(RetrievalRows::kept).optional();
     }
 
-    /** Claims the reminder of one licence; false when another node claimed it first. */
-    public boolean claimReminder(long id, Instant at) {
-        return jdbc.sql("update order_licence set reminded_30_at = ? where id = ? and reminded_30_at is null").params(Timestamp.from(at), id)
-                .update() == 1;
+    private static final String KEPT = "select id, order_id, licence_kind, licence_no, valid_until, reminded_30_at, fetched_at, name_sealed,"
+            + " legal_representative_sealed, address_sealed, registered_capital, valid_from, property_location_sealed, property_area,"
+            + " confirmed_by, confirmed_at from order_licence";
+
+    /** When the applicant is reminded of a licence's end: once 30 days ahead, once when it has passed (R-LIC-4). */
+    public enum Threshold {
+        DAYS_30("reminded_30_at", "l.valid_until >= ? and l.valid_until <= ?"),
+        EXPIRED("reminded_expired_at", "l.valid_until < ?");
+
+        private final String column;
+        private final String condition;
+
+        Threshold(String column, String condition) {
+            this.column = column;
+            this.condition = condition;
+        }
+    }
+
+    /** Licences of open orders due for the threshold's reminder as of {@code today}: the sweep's work. */
+    public List<KeptLicence> dueForReminder(Threshold threshold, LocalDate today, int max) {
+        List<Object> params = new java.util.ArrayList<>(List.of(today));
+        if (threshold == Threshold.DAYS_30) {
+            params.add(today.plusDays(30));
+        }
+        params.add(max);
+        return jdbc.sql("select l.* from order_licence l join application a on a.id = l.order_id where l.valid_until is not null and "
+                        + threshold.condition + " and l." + threshold.column + " is null and a.status in ('ACTIVE', 'SUSPENDED')"
+                        + " order by l.valid_until, l.id limit ?")
+                .params(params).query(RetrievalRows::kept).list();
+    }
+
+    /** Claims one licence's reminder at the threshold; false when another node claimed it first. */
+    public boolean claimReminder(long id, Threshold threshold, Instant at) {
+        return jdbc.sql("update order_licence set " + threshold.column + " = ? where id = ? and " + threshold.column + " is null")
+                .params(Timestamp.from(at), id).update() == 1;
+    }
+
+    /** The order's licences that have ended before {@code today}: what blocks its nodes. */
+    public List<KeptLicence> expired(long orderId, LocalDate today) {
+        return jdbc.sql(KEPT + " where order_id = ? and valid_until < ? order by licence_kind").params(orderId, today)
+                .query(RetrievalRows::kept).list();
     }
 
     private static final String SELECT = "select id, order_id, order_no, licence_kind, holder_masked, licence_no, outcome, retrieved_by,"
@@ -126,9 +186,17 @@ public class RetrievalRows {
     }
 
     private static KeptLicence kept(ResultSet rs, int n) throws SQLException {
-        java.sql.Date until = rs.getDate("valid_until");
+        SealedFields fields = new SealedFields(rs.getString("name_sealed"), rs.getString("legal_representative_sealed"),
+                rs.getString("address_sealed"), rs.getBigDecimal("registered_capital"), date(rs, "valid_from"), date(rs, "valid_until"),
+                rs.getString("property_location_sealed"), rs.getBigDecimal("property_area"));
         return new KeptLicence(rs.getLong("id"), rs.getLong("order_id"), LicenceKind.valueOf(rs.getString("licence_kind")),
-                rs.getString("licence_no"), until == null ? null : until.toLocalDate(), instant(rs, "reminded_30_at"));
+                rs.getString("licence_no"), fields, instant(rs, "fetched_at"), rs.getString("confirmed_by"), instant(rs, "confirmed_at"),
+                instant(rs, "reminded_30_at"));
+    }
+
+    private static LocalDate date(ResultSet rs, String column) throws SQLException {
+        java.sql.Date day = rs.getDate(column);
+        return day == null ? null : day.toLocalDate();
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
