@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -55,12 +57,13 @@ public class LicenceRetrievals {
     private final StaffMembers staff;
     private final PersonalDataCipher cipher;
     private final AuditTrail audit;
+    private final MessageSource messages;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     LicenceRetrievals(Orders orders, OrderProgress progress, VerificationCodes codes, LicenceRegistry registry, MaterialSupply materials,
-            RetrievalRows rows, StaffMembers staff, PersonalDataCipher cipher, AuditTrail audit, PlatformTransactionManager transactions,
-            Clock clock) {
+            RetrievalRows rows, StaffMembers staff, PersonalDataCipher cipher, AuditTrail audit, MessageSource messages,
+            PlatformTransactionManager transactions, Clock clock) {
         this.orders = orders;
         this.progress = progress;
         this.codes = codes;
@@ -70,6 +73,7 @@ public class LicenceRetrievals {
         this.staff = staff;
         this.cipher = cipher;
         this.audit = audit;
+        this.messages = messages;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -263,7 +267,7 @@ public class LicenceRetrievals {
     private Fetched keep(Application order, LicenceKind kind, FetchedLicence licence, String holderMasked, CurrentUser filer) {
         Instant now = clock.instant();
         String actor = filer.username();
-        Document document = materials.supplyFetched(order.id(), materialCodes(kind), new UploadedFile(licence.file().fileName(),
+        Document document = materials.supplyFetched(order.id(), materialCodes(kind), new UploadedFile(archiveName(licence),
                 licence.file().content()), filer);
         long id = rows.insertRetrieval(order.id(), order.orderNo(), order.orgPath(), kind, holderMasked, licence.licenceNo(),
                 RetrievalOutcome.RETRIEVED, actor, now, document.id());
@@ -275,6 +279,15 @@ public class LicenceRetrievals {
         LocalDate today = LocalDate.now(clock);
         return new Fetched(named(List.of(rows.retrieval(id))).get(0), licence, expiresWithin(licence.validUntil(), today),
                 licence.expiredOn(today));
+    }
+
+    /** The name the archive shows: where the file came from, which licence, and its own extension (zh, as the archive's names are). */
+    private String archiveName(FetchedLicence licence) {
+        String name = licence.file().fileName();
+        int dot = name.lastIndexOf('.');
+        String extension = dot < 0 ? "" : name.substring(dot).replaceAll("[^.A-Za-z0-9]", "");
+        return messages.getMessage("licence.registry.file-name", new Object[] {messages.getMessage(licence.kind().messageKey(), null,
+                Locale.SIMPLIFIED_CHINESE), licence.licenceNo().replaceAll("[\\\\/\\p{Cntrl}]", "")}, Locale.SIMPLIFIED_CHINESE) + extension;
     }
 
     /** True when a licence still holds today but ends within {@link #EXPIRY_WARNING_DAYS}. */

@@ -94,6 +94,8 @@ class LicenceRetrievalTests {
                 .param(id).query(String.class).single()).isEqualTo("SUPPLIED");
         assertThat(jdbc.sql("select content_type from document where id = ? and order_id = ?").params(documentId, id)
                 .query(String.class).single()).isEqualTo("application/ofd");
+        assertThat(jdbc.sql("select file_name from document where id = ?").param(documentId).query(String.class).single())
+                .isEqualTo("电子证照平台_营业执照_" + holder.main().licenceNo() + ".ofd");
         mvc.perform(get("/api/orders/{id}/licence-retrievals", id).with(httpBasic("designer", PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].kind").value("BUSINESS_LICENCE"))
@@ -185,6 +187,8 @@ class LicenceRetrievalTests {
     PlatformTransactionManager transactions;
     @Autowired
     Clock clock;
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     @Test
     @DisplayName("R-LIC-1 R-LIC-2 a platform that is down answers 503 saying so; the consent is spent, the failure logged and "
@@ -207,7 +211,7 @@ class LicenceRetrievalTests {
             }
         };
         LicenceRetrievals retrievals = new LicenceRetrievals(orders, progress, codes, down, materials, rows, staff, cipher, audit,
-                transactions, clock);
+                messages, transactions, clock);
         String phone = Subjects.phone();
         long id = newOrder(holder(h -> !h.organisation()).code(), phone, false);
         String token = jdbc.sql("select progress_token from application where id = ?").param(id).query(String.class).single();
