@@ -43,12 +43,14 @@ class OperationsEndpointsTests {
     }
 
     @Test
-    @DisplayName("readiness names the database, the engine and the SMS gateway with their details to an administrator")
+    @DisplayName("readiness names the database, the engine, the SMS gateway and the e-licence platform with their details to an "
+            + "administrator")
     void readinessDetailsNeedAnAdministrator() throws Exception {
         HttpResponse<String> readiness = management("/actuator/health/readiness", "admin");
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(readiness.body()).contains("\"db\"").contains("\"workflowEngine\"").contains("\"processDefinitions\"")
-                .contains("\"smsGateway\"").contains("\"oldestDueWaitedSeconds\"").contains("\"readinessState\"");
+                .contains("\"smsGateway\"").contains("\"oldestDueWaitedSeconds\"").contains("\"readinessState\"")
+                .contains("\"licencePlatform\"").contains("\"registry\":\"simulator\"");
     }
 
     @Test
