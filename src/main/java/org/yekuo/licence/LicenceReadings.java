@@ -51,6 +51,10 @@ public class LicenceReadings {
     public record PageOutcome(String fileName, int pageNo, LicenceKind kind, String filedMaterial, Long readingId, String noteKey) {
     }
 
+    /** A paper read before its order exists, kept nowhere: its fields fill the acceptance form once confirmed. */
+    public record ReadPaper(LicenceKind kind, List<ReadField> fields) {
+    }
+
     private final Orders orders;
     private final MaterialSupply supply;
     private final TextRecognizer recognizer;
@@ -214,8 +218,68 @@ public class LicenceReadings {
         if (reading.isConfirmed()) {
             throw DomainException.conflict("licence.ocr.already-confirmed");
         }
+        Map<String, String> confirmed = validated(reading.kind(), values);
+        if (!rows.confirm(readingId, confirmed, user.username(), clock.instant())) {
+            throw DomainException.conflict("licence.ocr.already-confirmed");
+        }
+        long corrected = reading.fields().stream().filter(f -> !f.value().equals(confirmed.getOrDefault(f.name(), ""))).count();
+        audit.record("licence.confirmed", "application", orders.view(reading.orderId(), user).orderNo(), "licenceKind="
+                + reading.kind() + " document=" + reading.documentId() + " corrected=" + corrected);
+        return rows.get(readingId).orElseThrow();
+    }
+
+    /**
+     * A photo of a licence read at the counter before the application is accepted (R-LIC-3): nothing is kept, and
+     * the fields fill the acceptance form only through {@link #confirmForApplication}. Refused like
+     * {@link #readPhoto} when OCR is missing, the photo shows no licence or is too blurred.
+     */
+    @PreAuthorize("hasRole('CLERK')")
+    public ReadPaper readForApplication(UploadedFile photo) {
+        if (!recognizer.available()) {
+            throw DomainException.conflict("licence.ocr.unavailable");
+        }
+        List<Page> pages = ScannedPages.of(name(photo), bytes(photo), 1);
+        LicenceText.Result text = LicenceText.read(recognizer.read(pages.get(0).image()));
+        LicenceKind kind = text.kind().orElseThrow(() -> DomainException.invalid("file", "licence.ocr.not-a-licence", name(photo)));
+        if (text.fields().stream().filter(f -> !f.doubtful(floor)).count() * 2 < kind.fields().size()) {
+            throw DomainException.invalid("file", "licence.ocr.too-blurred", name(photo));
+        }
+        return new ReadPaper(kind, text.fields());
+    }
+
+    /**
+     * What a person confirmed of a paper read for a new application, checked as {@link #confirm} checks, as the
+     * acceptance form's fields: the applicant's kind, name and certificate number, and the address shown.
+     */
+    @PreAuthorize("hasRole('CLERK')")
+    public Map<String, String> confirmForApplication(LicenceKind kind, Map<String, String> values) {
+        Map<String, String> confirmed = validated(kind, values);
+        Map<String, String> form = new LinkedHashMap<>();
+        switch (kind) {
+            case BUSINESS_LICENCE -> {
+                form.put("applicantKind", "ORGANISATION");
+                form.put("subjectCode", confirmed.get("creditCode"));
+                form.put("applicantName", confirmed.get("name"));
+                form.put("supplyAddress", confirmed.get("address"));
+            }
+            case ID_CARD -> {
+                form.put("applicantKind", "PERSON");
+                form.put("subjectCode", confirmed.get("idNumber"));
+                form.put("applicantName", confirmed.get("name"));
+                form.put("supplyAddress", confirmed.get("address"));
+            }
+            case PROPERTY_CERTIFICATE -> {
+                form.put("applicantName", confirmed.get("owner"));
+                form.put("supplyAddress", confirmed.get("location"));
+            }
+        }
+        form.values().removeIf(v -> v == null || v.isEmpty());
+        return form;
+    }
+
+    private Map<String, String> validated(LicenceKind kind, Map<String, String> values) {
         Map<String, String> confirmed = new LinkedHashMap<>();
-        for (String field : reading.kind().fields()) {
+        for (String field : kind.fields()) {
             String value = values.getOrDefault(field, "");
             value = value == null ? "" : value.strip();
             if (value.length() > MAX_VALUE) {
@@ -226,7 +290,7 @@ public class LicenceReadings {
             }
             confirmed.put(field, value);
         }
-        for (String field : REQUIRED.get(reading.kind())) {
+        for (String field : REQUIRED.get(kind)) {
             if (confirmed.get(field).isEmpty()) {
                 throw DomainException.invalid(field, "licence.ocr.required");
             }
@@ -237,13 +301,7 @@ public class LicenceReadings {
         if (confirmed.containsKey("idNumber")) {
             confirmed.put("idNumber", ResidentIdNumber.parse("idNumber", confirmed.get("idNumber")).value());
         }
-        if (!rows.confirm(readingId, confirmed, user.username(), clock.instant())) {
-            throw DomainException.conflict("licence.ocr.already-confirmed");
-        }
-        long corrected = reading.fields().stream().filter(f -> !f.value().equals(confirmed.getOrDefault(f.name(), ""))).count();
-        audit.record("licence.confirmed", "application", orders.view(reading.orderId(), user).orderNo(), "licenceKind="
-                + reading.kind() + " document=" + reading.documentId() + " corrected=" + corrected);
-        return rows.get(readingId).orElseThrow();
+        return confirmed;
     }
 
     private byte[] bytes(UploadedFile file) {

@@ -200,6 +200,45 @@ class LicenceReadingTests {
     }
 
     @Test
+    @DisplayName("R-LIC-3 before accepting, the clerk reads an ID card photo: nothing is kept, and only the confirmed fields fill the "
+            + "acceptance form")
+    void confirmedFieldsFillTheAcceptanceForm() throws Exception {
+        long documentsBefore = jdbc.sql("select count(*) from document").query(Long.class).single();
+        Sample card = images.next(LicenceKind.ID_CARD, Spoil.PHONE);
+        mvc.perform(multipart("/licences/read").file(new MockMultipartFile("photo", "card.jpg", "image/jpeg", card.jpeg()))
+                        .with(httpBasic("clerk", PASSWORD)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("居民身份证")))
+                .andExpect(content().string(Matchers.containsString("name=\"field.idNumber\"")));
+        assertThat(jdbc.sql("select count(*) from document").query(Long.class).single()).isEqualTo(documentsBefore);
+
+        MockMultipartHttpServletRequestBuilder confirm = multipart("/licences/read/confirm");
+        confirm.param("kind", "ID_CARD");
+        card.truth().forEach((k, v) -> confirm.param("field." + k, v));
+        MvcResult confirmed = mvc.perform(confirm.with(httpBasic("clerk", PASSWORD)).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andReturn();
+        assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/orders/new");
+        Object prefill = confirmed.getFlashMap().get("applicationPrefill");
+        assertThat(prefill).isEqualTo(Map.of("applicantKind", "PERSON", "subjectCode", card.truth().get("idNumber"),
+                "applicantName", card.truth().get("name"), "supplyAddress", card.truth().get("address")));
+        mvc.perform(get("/orders/new").flashAttr("applicationPrefill", prefill).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("value=\"" + card.truth().get("idNumber") + "\"")))
+                .andExpect(content().string(Matchers.containsString("来自您确认的证照识别结果")));
+        mvc.perform(get("/orders/new").with(httpBasic("clerk", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString(card.truth().get("idNumber")))));
+
+        MockMultipartHttpServletRequestBuilder wrong = multipart("/licences/read/confirm");
+        wrong.param("kind", "ID_CARD");
+        card.truth().forEach((k, v) -> wrong.param("field." + k, k.equals("idNumber") ? v.substring(0, 17) + (v.endsWith("1") ? "2" : "1") : v));
+        mvc.perform(wrong.with(httpBasic("clerk", PASSWORD)).with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("校验")));
+    }
+
+    @Test
     @DisplayName("R-LIC-3 only counter clerks read papers, and only for orders in their scope")
     void onlyClerksInScope() throws Exception {
         long id = newOrder("LV_RES_NEW", "PERSON");

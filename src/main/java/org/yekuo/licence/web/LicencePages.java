@@ -138,6 +138,70 @@ class LicencePages {
         }
     }
 
+    /** The counter reads a licence before accepting an application: the confirmed fields fill the acceptance form. */
+    @GetMapping("/licences/read")
+    String readForm(Model model) {
+        model.addAttribute("ocrAvailable", readings.ocrAvailable());
+        return "licence/read";
+    }
+
+    @PostMapping("/licences/read")
+    String read(@RequestParam(required = false) MultipartFile photo, Model model, Locale locale, HttpServletResponse response) {
+        model.addAttribute("ocrAvailable", readings.ocrAvailable());
+        try {
+            LicenceReadings.ReadPaper paper = readings.readForApplication(UploadedFile.of(photo));
+            Map<String, String> values = new LinkedHashMap<>();
+            paper.fields().forEach(f -> values.put(f.name(), f.value()));
+            model.addAttribute("paper", paper);
+            model.addAttribute("values", values);
+            model.addAttribute("floor", readings.confidenceFloor());
+        } catch (DomainException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refusal", refusals.explain(e, locale));
+        }
+        return "licence/read";
+    }
+
+    @PostMapping("/licences/read/confirm")
+    String confirmRead(@RequestParam(required = false) String kind, @RequestParam Map<String, String> form, Model model, Locale locale,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        model.addAttribute("ocrAvailable", readings.ocrAvailable());
+        org.yekuo.licence.LicenceKind licenceKind;
+        try {
+            licenceKind = org.yekuo.licence.LicenceKind.valueOf(kind == null ? "" : kind);
+        } catch (IllegalArgumentException e) {
+            return "redirect:/licences/read";
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        form.forEach((name, value) -> {
+            if (name.startsWith("field.")) {
+                values.put(name.substring("field.".length()), value);
+            }
+        });
+        try {
+            redirect.addFlashAttribute("applicationPrefill", readings.confirmForApplication(licenceKind, values));
+            return "redirect:/orders/new";
+        } catch (DomainException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("refusal", refusals.explain(e, locale));
+            // The fields as the person left them, with the confidence they were read with, for another try.
+            List<org.yekuo.licence.ReadField> fields = licenceKind.fields().stream().map(name -> {
+                String confidence = form.getOrDefault("confidence." + name, "0");
+                double read;
+                try {
+                    read = Math.max(0, Math.min(1, Double.parseDouble(confidence)));
+                } catch (NumberFormatException notANumber) {
+                    read = 0;
+                }
+                return new org.yekuo.licence.ReadField(name, values.getOrDefault(name, ""), read, null);
+            }).toList();
+            model.addAttribute("paper", new LicenceReadings.ReadPaper(licenceKind, fields));
+            model.addAttribute("values", values);
+            model.addAttribute("floor", readings.confidenceFloor());
+            return "licence/read";
+        }
+    }
+
     private String readingPage(LicenceReading reading, Model model, Locale locale, HttpServletRequest request) {
         CurrentUser user = users.require();
         Document document = documents.entry(reading.documentId(), user, request.getRemoteAddr());
