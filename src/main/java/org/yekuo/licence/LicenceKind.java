@@ -1,37 +1,25 @@
 package org.yekuo.licence;
 
-import java.util.List;
-
 /**
- * What a read paper is, recognised by what it says (R-DOC-1), with the fields a person confirms for it and the
- * checklist materials it is filed as, best match first. Its label is {@code licence.ocr.kind.<name>}.
+ * What the government data-sharing platform issues (R-LIC-1); its label is {@code licence.registry.kind.<name>}.
+ * A business licence is looked up by a unified social credit code, an ID record by a resident ID number,
+ * a property certificate by the code of its holder, either of the two.
  */
 public enum LicenceKind {
-    BUSINESS_LICENCE(List.of("creditCode", "name", "companyType", "legalRepresentative", "registeredCapital", "establishedOn",
-            "validity", "address"), List.of("BUSINESS_LICENCE", "SUBJECT_QUALIFICATION")),
-    PROPERTY_CERTIFICATE(List.of("certificateNo", "owner", "location", "unitNo", "use", "area"),
-            List.of("PROPERTY_PROOF", "PROPERTY_OR_LAND_USE_PROOF", "ROOF_PROPERTY_PROOF")),
-    ID_CARD(List.of("name", "sex", "ethnicity", "birthDate", "address", "idNumber"), List.of("ID_CARD", "LEGAL_REPRESENTATIVE_ID"));
+    BUSINESS_LICENCE("BUSINESS_LICENCE"), PROPERTY_CERTIFICATE("PROPERTY_PROOF"), ID_RECORD("ID_CARD");
 
-    private final List<String> fields;
-    private final List<String> materials;
+    private final String materialCode;
 
-    LicenceKind(List<String> fields, List<String> materials) {
-        this.fields = fields;
-        this.materials = materials;
+    LicenceKind(String materialCode) {
+        this.materialCode = materialCode;
     }
 
-    /** The fields of this kind in the order the paper shows them. */
-    public List<String> fields() {
-        return fields;
-    }
-
-    /** The checklist materials this kind is filed as, the most specific first. */
-    public List<String> materials() {
-        return materials;
+    /** The catalogue's material that this licence is (the order's archive files it under that material). */
+    public String materialCode() {
+        return materialCode;
     }
 
     public String messageKey() {
-        return "licence.ocr.kind." + name();
+        return "licence.registry.kind." + name();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
  * What was read off one page of an order's papers, and, once a person confirmed it, the values they confirmed
  * (R-LIC-3). Only confirmed values are ever used; until then {@code confirmed} is empty.
  */
-public record LicenceReading(long id, long orderId, long documentId, int pageNo, LicenceKind kind, String slotMaterial,
+public record LicenceReading(long id, long orderId, long documentId, int pageNo, PaperKind kind, String slotMaterial,
         String filedMaterial, List<ReadField> fields, Map<String, String> confirmed, boolean isConfirmed, String readBy,
         Instant readAt, String confirmedBy, Instant confirmedAt) {
 

@@ -41,18 +41,18 @@ import org.yekuo.shared.DomainException;
 public class LicenceReadings {
 
     /** Fields that must be present for a confirmed reading to be worth anything. */
-    private static final Map<LicenceKind, List<String>> REQUIRED = Map.of(
-            LicenceKind.BUSINESS_LICENCE, List.of("creditCode", "name"),
-            LicenceKind.PROPERTY_CERTIFICATE, List.of("owner", "location"),
-            LicenceKind.ID_CARD, List.of("name", "idNumber"));
+    private static final Map<PaperKind, List<String>> REQUIRED = Map.of(
+            PaperKind.BUSINESS_LICENCE, List.of("creditCode", "name"),
+            PaperKind.PROPERTY_CERTIFICATE, List.of("owner", "location"),
+            PaperKind.ID_CARD, List.of("name", "idNumber"));
     static final int MAX_VALUE = 200;
 
     /** What became of one page: its kind if recognised, the material it was filed as, its reading, and what to tell. */
-    public record PageOutcome(String fileName, int pageNo, LicenceKind kind, String filedMaterial, Long readingId, String noteKey) {
+    public record PageOutcome(String fileName, int pageNo, PaperKind kind, String filedMaterial, Long readingId, String noteKey) {
     }
 
     /** A paper read before its order exists, kept nowhere: its fields fill the acceptance form once confirmed. */
-    public record ReadPaper(LicenceKind kind, List<ReadField> fields) {
+    public record ReadPaper(PaperKind kind, List<ReadField> fields) {
     }
 
     private final Orders orders;
@@ -136,7 +136,7 @@ public class LicenceReadings {
             }
         }
         boolean reading = recognizer.available();
-        record Sorted(Page page, Optional<LicenceKind> kind, String material, List<ReadField> fields, String noteKey) {
+        record Sorted(Page page, Optional<PaperKind> kind, String material, List<ReadField> fields, String noteKey) {
         }
         List<Sorted> sorted = new ArrayList<>();
         for (Page page : pages) {
@@ -152,7 +152,7 @@ public class LicenceReadings {
                 sorted.add(new Sorted(page, Optional.empty(), slot, List.of(), "licence.scan.note.not-a-licence"));
                 continue;
             }
-            LicenceKind kind = text.kind().get();
+            PaperKind kind = text.kind().get();
             String material = kind.materials().contains(slot) ? slot
                     : kind.materials().stream().filter(checklist::contains).findFirst().orElse(slot);
             boolean readable = text.fields().stream().filter(f -> !f.doubtful(floor)).count() * 2 >= kind.fields().size();
@@ -223,7 +223,7 @@ public class LicenceReadings {
             throw DomainException.conflict("licence.ocr.already-confirmed");
         }
         long corrected = reading.fields().stream().filter(f -> !f.value().equals(confirmed.getOrDefault(f.name(), ""))).count();
-        audit.record("licence.confirmed", "application", orders.view(reading.orderId(), user).orderNo(), "licenceKind="
+        audit.record("licence.confirmed", "application", orders.view(reading.orderId(), user).orderNo(), "paperKind="
                 + reading.kind() + " document=" + reading.documentId() + " corrected=" + corrected);
         return rows.get(readingId).orElseThrow();
     }
@@ -240,7 +240,7 @@ public class LicenceReadings {
         }
         List<Page> pages = ScannedPages.of(name(photo), bytes(photo), 1);
         LicenceText.Result text = LicenceText.read(recognizer.read(pages.get(0).image()));
-        LicenceKind kind = text.kind().orElseThrow(() -> DomainException.invalid("file", "licence.ocr.not-a-licence", name(photo)));
+        PaperKind kind = text.kind().orElseThrow(() -> DomainException.invalid("file", "licence.ocr.not-a-licence", name(photo)));
         if (text.fields().stream().filter(f -> !f.doubtful(floor)).count() * 2 < kind.fields().size()) {
             throw DomainException.invalid("file", "licence.ocr.too-blurred", name(photo));
         }
@@ -252,7 +252,7 @@ public class LicenceReadings {
      * acceptance form's fields: the applicant's kind, name and certificate number, and the address shown.
      */
     @PreAuthorize("hasRole('CLERK')")
-    public Map<String, String> confirmForApplication(LicenceKind kind, Map<String, String> values) {
+    public Map<String, String> confirmForApplication(PaperKind kind, Map<String, String> values) {
         Map<String, String> confirmed = validated(kind, values);
         Map<String, String> form = new LinkedHashMap<>();
         switch (kind) {
@@ -277,7 +277,7 @@ public class LicenceReadings {
         return form;
     }
 
-    private Map<String, String> validated(LicenceKind kind, Map<String, String> values) {
+    private Map<String, String> validated(PaperKind kind, Map<String, String> values) {
         Map<String, String> confirmed = new LinkedHashMap<>();
         for (String field : kind.fields()) {
             String value = values.getOrDefault(field, "");

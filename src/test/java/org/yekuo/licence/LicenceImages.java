@@ -32,7 +32,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
 public final class LicenceImages {
 
     /** One generated image and the true value of every field it shows. */
-    public record Sample(LicenceKind kind, byte[] jpeg, Map<String, String> truth) {
+    public record Sample(PaperKind kind, byte[] jpeg, Map<String, String> truth) {
     }
 
     /**
@@ -64,7 +64,7 @@ public final class LicenceImages {
         this.random = new Random(seed);
     }
 
-    public Sample next(LicenceKind kind, Spoil spoil) {
+    public Sample next(PaperKind kind, Spoil spoil) {
         return switch (kind) {
             case BUSINESS_LICENCE -> businessLicence(spoil);
             case PROPERTY_CERTIFICATE -> propertyCertificate(spoil);
@@ -113,7 +113,7 @@ public final class LicenceImages {
         }
         text(g, "登记机关  " + city.substring(0, 3) + "市场监督管理局", 820, 1020, 30);
         g.dispose();
-        return new Sample(LicenceKind.BUSINESS_LICENCE, photo(image, spoil), truth);
+        return new Sample(PaperKind.BUSINESS_LICENCE, photo(image, spoil), truth);
     }
 
     private Sample propertyCertificate(Spoil spoil) {
@@ -140,7 +140,7 @@ public final class LicenceImages {
             y += 90;
         }
         g.dispose();
-        return new Sample(LicenceKind.PROPERTY_CERTIFICATE, photo(image, spoil), truth);
+        return new Sample(PaperKind.PROPERTY_CERTIFICATE, photo(image, spoil), truth);
     }
 
     private Sample idCard(Spoil spoil) {
@@ -166,7 +166,7 @@ public final class LicenceImages {
         g.setColor(new Color(200, 200, 200));
         g.fillRect(900, 90, 300, 380);
         g.dispose();
-        return new Sample(LicenceKind.ID_CARD, photo(image, spoil), truth);
+        return new Sample(PaperKind.ID_CARD, photo(image, spoil), truth);
     }
 
     private String person() {
@@ -294,10 +294,10 @@ public final class LicenceImages {
         java.nio.file.Path dir = java.nio.file.Path.of(args.length > 0 ? args[0] : "target/licence-images");
         java.nio.file.Files.createDirectories(dir);
         List<Sample> samples = new ArrayList<>();
-        for (LicenceKind kind : LicenceKind.values()) {
+        for (PaperKind kind : PaperKind.values()) {
             samples.add(images.next(kind, Spoil.PHONE));
         }
-        samples.add(images.next(LicenceKind.ID_CARD, Spoil.BLURRED));
+        samples.add(images.next(PaperKind.ID_CARD, Spoil.BLURRED));
         int i = 0;
         for (Sample s : samples) {
             java.nio.file.Files.write(dir.resolve((i++) + "-" + s.kind() + ".jpg"), s.jpeg());

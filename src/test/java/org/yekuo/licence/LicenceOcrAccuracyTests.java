@@ -34,7 +34,7 @@ class LicenceOcrAccuracyTests {
         LicenceImages images = new LicenceImages(20261207L);
         int right = 0;
         int total = 0;
-        for (LicenceKind kind : LicenceKind.values()) {
+        for (PaperKind kind : PaperKind.values()) {
             Sample sample = images.next(kind, Spoil.PHONE);
             LicenceText.Result result = LicenceText.read(ocr.read(ImageIO.read(new ByteArrayInputStream(sample.jpeg()))));
             assertThat(result.kind()).contains(kind);

@@ -102,8 +102,8 @@ class LicenceReadingTests {
             + "card and the clerk is told, each material is a document of the order, and both pages wait to be confirmed")
     void counterScanIsFiledByContent() throws Exception {
         long id = newOrder("LV_RES_NEW", "PERSON");
-        Sample property = images.next(LicenceKind.PROPERTY_CERTIFICATE, Spoil.PHONE);
-        Sample card = images.next(LicenceKind.ID_CARD, Spoil.PHONE);
+        Sample property = images.next(PaperKind.PROPERTY_CERTIFICATE, Spoil.PHONE);
+        Sample card = images.next(PaperKind.ID_CARD, Spoil.PHONE);
         byte[] pdf = pdfOf(property.jpeg(), card.jpeg());
 
         MvcResult scanned = scan(id, "PROPERTY_PROOF", new MockMultipartFile("files", "柜台扫描.pdf", "application/pdf", pdf))
@@ -111,7 +111,7 @@ class LicenceReadingTests {
                 .andExpect(flash().attribute("notice", "licence.scan.filed")).andReturn();
         @SuppressWarnings("unchecked")
         List<LicenceReadings.PageOutcome> outcomes = (List<LicenceReadings.PageOutcome>) scanned.getFlashMap().get("outcomes");
-        assertThat(outcomes).extracting(LicenceReadings.PageOutcome::kind).containsExactly(LicenceKind.PROPERTY_CERTIFICATE, LicenceKind.ID_CARD);
+        assertThat(outcomes).extracting(LicenceReadings.PageOutcome::kind).containsExactly(PaperKind.PROPERTY_CERTIFICATE, PaperKind.ID_CARD);
         assertThat(outcomes).extracting(LicenceReadings.PageOutcome::filedMaterial).containsExactly("PROPERTY_PROOF", "ID_CARD");
         assertThat(outcomes.get(1).noteKey()).isEqualTo("licence.scan.note.refiled");
 
@@ -131,7 +131,7 @@ class LicenceReadingTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("已按内容归档")))
                 .andExpect(content().string(Matchers.containsString(card.truth().get("idNumber"))));
-        mvc.perform(get("/licences/orders/{o}", id).with(httpBasic("clerk", PASSWORD)))
+        mvc.perform(get("/licences/scans/orders/{o}", id).with(httpBasic("clerk", PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("待确认")));
         assertThat(audit.forSubject("application", orderNo(id))).extracting(AuditEntry::action).contains("licence.scanned");
@@ -142,11 +142,11 @@ class LicenceReadingTests {
             + "only once a person confirms them, and a corrected credit code is checked like a typed one")
     void confirmingABusinessLicence() throws Exception {
         long id = newOrder("LV_NONRES_NEW", "ORGANISATION");
-        Sample licence = images.next(LicenceKind.BUSINESS_LICENCE, Spoil.PHONE);
+        Sample licence = images.next(PaperKind.BUSINESS_LICENCE, Spoil.PHONE);
         scan(id, "PROPERTY_PROOF", new MockMultipartFile("files", "营业执照.jpg", "image/jpeg", licence.jpeg()))
                 .andExpect(status().is3xxRedirection());
         LicenceReading reading = asClerk(u -> readings.ofOrder(id, u)).get(0);
-        assertThat(reading.kind()).isEqualTo(LicenceKind.BUSINESS_LICENCE);
+        assertThat(reading.kind()).isEqualTo(PaperKind.BUSINESS_LICENCE);
         assertThat(reading.filedMaterial()).isEqualTo("BUSINESS_LICENCE");
         assertThat(reading.confirmed()).isEmpty();
 
@@ -183,7 +183,7 @@ class LicenceReadingTests {
         byte[] note = images.notALicence();
         assertThatThrownBy(() -> asClerk(u -> readings.readPhoto(id, "ID_CARD", new UploadedFile("note.jpg", note), u)))
                 .isInstanceOf(DomainException.class).hasMessageContaining("licence.ocr.not-a-licence");
-        byte[] blurred = images.next(LicenceKind.ID_CARD, Spoil.BLURRED).jpeg();
+        byte[] blurred = images.next(PaperKind.ID_CARD, Spoil.BLURRED).jpeg();
         assertThatThrownBy(() -> asClerk(u -> readings.readPhoto(id, "ID_CARD", new UploadedFile("blurred.jpg", blurred), u)))
                 .isInstanceOf(DomainException.class)
                 .satisfies(e -> assertThat(((DomainException) e).getMessage() + ((DomainException) e).fieldProblems())
@@ -204,7 +204,7 @@ class LicenceReadingTests {
             + "acceptance form")
     void confirmedFieldsFillTheAcceptanceForm() throws Exception {
         long documentsBefore = jdbc.sql("select count(*) from document").query(Long.class).single();
-        Sample card = images.next(LicenceKind.ID_CARD, Spoil.PHONE);
+        Sample card = images.next(PaperKind.ID_CARD, Spoil.PHONE);
         mvc.perform(multipart("/licences/read").file(new MockMultipartFile("photo", "card.jpg", "image/jpeg", card.jpeg()))
                         .with(httpBasic("clerk", PASSWORD)).with(csrf()))
                 .andExpect(status().isOk())
@@ -242,8 +242,8 @@ class LicenceReadingTests {
     @DisplayName("R-LIC-3 only counter clerks read papers, and only for orders in their scope")
     void onlyClerksInScope() throws Exception {
         long id = newOrder("LV_RES_NEW", "PERSON");
-        mvc.perform(get("/licences/orders/{o}", id).with(httpBasic("designer", PASSWORD))).andExpect(status().isForbidden());
-        mvc.perform(get("/licences/orders/{o}", 999_999_999L).with(httpBasic("clerk", PASSWORD))).andExpect(status().isNotFound());
+        mvc.perform(get("/licences/scans/orders/{o}", id).with(httpBasic("designer", PASSWORD))).andExpect(status().isForbidden());
+        mvc.perform(get("/licences/scans/orders/{o}", 999_999_999L).with(httpBasic("clerk", PASSWORD))).andExpect(status().isNotFound());
     }
 
     private MockMultipartHttpServletRequestBuilder confirm(long readingId, Map<String, String> values) {
@@ -254,7 +254,7 @@ class LicenceReadingTests {
     }
 
     private org.springframework.test.web.servlet.ResultActions scan(long orderId, String slot, MockMultipartFile file) throws Exception {
-        return mvc.perform(multipart("/licences/orders/{o}/scans", orderId).file(file).param("slot", slot)
+        return mvc.perform(multipart("/licences/scans/orders/{o}", orderId).file(file).param("slot", slot)
                 .with(httpBasic("clerk", PASSWORD)).with(csrf()));
     }
 

@@ -34,7 +34,7 @@ class LicenceTextTests {
                 line("注册资本", "壹佰万元整"),
                 line("住所", "杭州市西湖区文三路1号")));
 
-        assertThat(result.kind()).contains(LicenceKind.BUSINESS_LICENCE);
+        assertThat(result.kind()).contains(PaperKind.BUSINESS_LICENCE);
         Map<String, ReadField> fields = byName(result);
         assertThat(fields.get("creditCode").value()).isEqualTo(code);
         assertThat(fields.get("creditCode").doubtful(0.8)).isFalse();
@@ -84,7 +84,7 @@ class LicenceTextTests {
     void somethingElseIsNoLicence() {
         assertThat(LicenceText.read(List.of(line("电表箱现场照片说明"), line("住址", "东墙外"))).kind()).isEmpty();
         assertThat(LicenceText.read(List.of(line("不动产权证书"), line("权利人", "王芳"), line("坐落", "杭州市"))).kind())
-                .contains(LicenceKind.PROPERTY_CERTIFICATE);
+                .contains(PaperKind.PROPERTY_CERTIFICATE);
     }
 
     @Test

@@ -19,7 +19,7 @@ class LicenceAuditTerms implements AuditTerms {
 
     @Override
     public Optional<String> name(String key, String value, Locale locale) {
-        return "licenceKind".equals(key) ? Optional.ofNullable(messages.getMessage("licence.ocr.kind." + value, null, null, locale))
+        return "paperKind".equals(key) ? Optional.ofNullable(messages.getMessage("licence.ocr.kind." + value, null, null, locale))
                 : Optional.empty();
     }
 }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 import org.yekuo.intake.ResidentIdNumber;
 import org.yekuo.intake.UnifiedSocialCreditCode;
-import org.yekuo.licence.LicenceKind;
+import org.yekuo.licence.PaperKind;
 import org.yekuo.licence.ReadField;
 import org.yekuo.licence.TextRecognizer.Line;
 import org.yekuo.licence.TextRecognizer.Word;
@@ -28,13 +28,13 @@ import org.yekuo.shared.DomainException;
 public final class LicenceText {
 
     /** What the paper is, when it is one we read, and its fields in the kind's order. */
-    public record Result(Optional<LicenceKind> kind, List<ReadField> fields, String text) {
+    public record Result(Optional<PaperKind> kind, List<ReadField> fields, String text) {
     }
 
-    private static final Map<LicenceKind, List<String>> MARKS = new EnumMap<>(Map.of(
-            LicenceKind.BUSINESS_LICENCE, List.of("营业执照", "统一社会信用代码", "法定代表人", "注册资本", "营业期限", "登记机关"),
-            LicenceKind.PROPERTY_CERTIFICATE, List.of("不动产权证书", "不动产单元号", "权利人", "坐落", "共有情况", "权利类型", "房屋所有权证"),
-            LicenceKind.ID_CARD, List.of("公民身份号码", "民族", "出生", "住址", "姓名", "性别")));
+    private static final Map<PaperKind, List<String>> MARKS = new EnumMap<>(Map.of(
+            PaperKind.BUSINESS_LICENCE, List.of("营业执照", "统一社会信用代码", "法定代表人", "注册资本", "营业期限", "登记机关"),
+            PaperKind.PROPERTY_CERTIFICATE, List.of("不动产权证书", "不动产单元号", "权利人", "坐落", "共有情况", "权利类型", "房屋所有权证"),
+            PaperKind.ID_CARD, List.of("公民身份号码", "民族", "出生", "住址", "姓名", "性别")));
 
     private static final Map<String, List<String>> LABELS = Map.ofEntries(
             Map.entry("BUSINESS_LICENCE.creditCode", List.of("统一社会信用代码")),
@@ -74,7 +74,7 @@ public final class LicenceText {
         List<Chars> rows = lines.stream().map(LicenceText::cleaned).filter(c -> !c.text().isEmpty()).toList();
         StringBuilder all = new StringBuilder();
         rows.forEach(r -> all.append(r.text()).append('\n'));
-        Optional<LicenceKind> kind = kind(all.toString());
+        Optional<PaperKind> kind = kind(all.toString());
         if (kind.isEmpty()) {
             return new Result(Optional.empty(), List.of(), all.toString());
         }
@@ -112,8 +112,8 @@ public final class LicenceText {
     }
 
     /** The kind whose marks appear most often, if at least two of them do: one word alone is no licence. */
-    static Optional<LicenceKind> kind(String text) {
-        Map<LicenceKind, Integer> scores = new EnumMap<>(LicenceKind.class);
+    static Optional<PaperKind> kind(String text) {
+        Map<PaperKind, Integer> scores = new EnumMap<>(PaperKind.class);
         MARKS.forEach((kind, marks) -> scores.put(kind, (int) marks.stream().filter(text::contains).count()));
         return scores.entrySet().stream().filter(e -> e.getValue() >= 2).max(Map.Entry.comparingByValue()).map(Map.Entry::getKey);
     }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.yekuo.licence.LicenceKind;
+import org.yekuo.licence.PaperKind;
 import org.yekuo.licence.LicenceReading;
 import org.yekuo.licence.ReadField;
 import org.yekuo.shared.PersonalDataCipher;
@@ -33,7 +33,7 @@ public class ReadingRows {
         this.cipher = cipher;
     }
 
-    public long insert(long orderId, long documentId, int pageNo, LicenceKind kind, String slot, String filed, List<ReadField> fields,
+    public long insert(long orderId, long documentId, int pageNo, PaperKind kind, String slot, String filed, List<ReadField> fields,
             String readBy, Instant readAt) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -68,7 +68,7 @@ public class ReadingRows {
                 : JSON.readValue(cipher.decrypt(confirmedCipher), new TypeReference<LinkedHashMap<String, String>>() { });
         Timestamp confirmedAt = rs.getTimestamp("confirmed_at");
         return new LicenceReading(rs.getLong("id"), rs.getLong("order_id"), rs.getLong("document_id"), rs.getInt("page_no"),
-                LicenceKind.valueOf(rs.getString("kind")), rs.getString("slot_material"), rs.getString("filed_material"), fields,
+                PaperKind.valueOf(rs.getString("kind")), rs.getString("slot_material"), rs.getString("filed_material"), fields,
                 confirmed, "CONFIRMED".equals(rs.getString("status")), rs.getString("read_by"), rs.getTimestamp("read_at").toInstant(),
                 rs.getString("confirmed_by"), confirmedAt == null ? null : confirmedAt.toInstant());
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.yekuo.licence.LicenceImages;
 import org.yekuo.licence.LicenceImages.Sample;
 import org.yekuo.licence.LicenceImages.Spoil;
-import org.yekuo.licence.LicenceKind;
+import org.yekuo.licence.PaperKind;
 import org.yekuo.licence.ReadField;
 import org.yekuo.licence.internal.LicenceText;
 import org.yekuo.licence.internal.TesseractRecognizer;
@@ -52,7 +52,7 @@ class LicenceOcrBenchmark {
         int papers = 0;
         long started = System.nanoTime();
         List<String> misses = new ArrayList<>();
-        for (LicenceKind kind : LicenceKind.values()) {
+        for (PaperKind kind : PaperKind.values()) {
             for (int i = 0; i < SAMPLES; i++) {
                 Sample sample = images.next(kind, Spoil.PHONE);
                 LicenceText.Result result = LicenceText.read(ocr.read(ImageIO.read(new ByteArrayInputStream(sample.jpeg()))));
