@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUser;
@@ -51,12 +52,17 @@ public class LicenceReadings {
     public record PageOutcome(String fileName, int pageNo, PaperKind kind, String filedMaterial, Long readingId, String noteKey) {
     }
 
+    /** A page once read: what it is, the material it is filed as, what was read off it and what the person is told. */
+    private record Sorted(Page page, Optional<PaperKind> kind, String material, List<ReadField> fields, String noteKey) {
+    }
+
     /** A paper read before its order exists, kept nowhere: its fields fill the acceptance form once confirmed. */
     public record ReadPaper(PaperKind kind, List<ReadField> fields) {
     }
 
     private final Orders orders;
     private final MaterialSupply supply;
+    private final TransactionTemplate transactions;
     private final TextRecognizer recognizer;
     private final ReadingRows rows;
     private final AuditTrail audit;
@@ -65,12 +71,14 @@ public class LicenceReadings {
     private final int maxPages;
     private final long maxBytes;
 
-    LicenceReadings(Orders orders, MaterialSupply supply, TextRecognizer recognizer, ReadingRows rows, AuditTrail audit, Clock clock,
+    LicenceReadings(Orders orders, MaterialSupply supply, TransactionTemplate transactions, TextRecognizer recognizer, ReadingRows rows,
+            AuditTrail audit, Clock clock,
             @Value("${yekuo.licence.ocr.confidence-floor:0.80}") double floor,
             @Value("${yekuo.licence.scan.max-pages:20}") int maxPages,
             @Value("${yekuo.licence.scan.max-file-bytes:20971520}") long maxBytes) {
         this.orders = orders;
         this.supply = supply;
+        this.transactions = transactions;
         this.recognizer = recognizer;
         this.rows = rows;
         this.audit = audit;
@@ -94,31 +102,8 @@ public class LicenceReadings {
      * The counter channel (R-LIC-5): files the clerk scanned for an order, given as {@code slot}. Every page is
      * filed; licences read well enough get a reading to confirm; the outcome says of each page what it was taken for.
      */
-    @Transactional
     @PreAuthorize("hasRole('CLERK')")
     public List<PageOutcome> scan(long orderId, String slot, List<UploadedFile> files, CurrentUser user) {
-        return file(orderId, slot, files, user, false);
-    }
-
-    /**
-     * One photo of a licence, property certificate or ID card (R-LIC-3). Refused, with nothing kept, when OCR is
-     * not installed, the photo shows no such paper, or it is too blurred to read: the person then enters the
-     * fields by hand.
-     */
-    @Transactional
-    @PreAuthorize("hasRole('CLERK')")
-    public PageOutcome readPhoto(long orderId, String slot, UploadedFile photo, CurrentUser user) {
-        if (!recognizer.available()) {
-            throw DomainException.conflict("licence.ocr.unavailable");
-        }
-        List<PageOutcome> outcomes = file(orderId, slot, List.of(photo), user, true);
-        if (outcomes.size() != 1) {
-            throw DomainException.invalid("file", "licence.ocr.one-page", photo.fileName());
-        }
-        return outcomes.get(0);
-    }
-
-    private List<PageOutcome> file(long orderId, String slot, List<UploadedFile> files, CurrentUser user, boolean licenceOnly) {
         OrderView order = orders.view(orderId, user);
         List<String> checklist = order.materials().stream().map(ApplicationMaterial::materialCode).toList();
         if (slot == null || !checklist.contains(slot)) {
@@ -136,8 +121,6 @@ public class LicenceReadings {
             }
         }
         boolean reading = recognizer.available();
-        record Sorted(Page page, Optional<PaperKind> kind, String material, List<ReadField> fields, String noteKey) {
-        }
         List<Sorted> sorted = new ArrayList<>();
         for (Page page : pages) {
             if (!reading) {
@@ -146,9 +129,6 @@ public class LicenceReadings {
             }
             LicenceText.Result text = LicenceText.read(recognizer.read(page.image()));
             if (text.kind().isEmpty()) {
-                if (licenceOnly) {
-                    throw DomainException.invalid("file", "licence.ocr.not-a-licence", page.fileName());
-                }
                 sorted.add(new Sorted(page, Optional.empty(), slot, List.of(), "licence.scan.note.not-a-licence"));
                 continue;
             }
@@ -156,15 +136,18 @@ public class LicenceReadings {
             String material = kind.materials().contains(slot) ? slot
                     : kind.materials().stream().filter(checklist::contains).findFirst().orElse(slot);
             boolean readable = text.fields().stream().filter(f -> !f.doubtful(floor)).count() * 2 >= kind.fields().size();
-            if (!readable && licenceOnly) {
-                throw DomainException.invalid("file", "licence.ocr.too-blurred", page.fileName());
-            }
             String note = !readable ? "licence.scan.note.blurred"
                     : !material.equals(slot) ? "licence.scan.note.refiled"
                     : !kind.materials().contains(slot) ? "licence.scan.note.kind-not-on-checklist" : null;
             sorted.add(new Sorted(page, Optional.of(kind), material, readable ? text.fields() : List.of(), note));
         }
 
+        // Reading takes seconds a page and holds no connection; filing is one transaction, so a refused file keeps nothing.
+        return transactions.execute(status -> filed(order, slot, sorted, user));
+    }
+
+    /** Binds the pages of each material into one document of the order and keeps the readings of the licences among them. */
+    private List<PageOutcome> filed(OrderView order, String slot, List<Sorted> sorted, CurrentUser user) {
         Map<String, List<Sorted>> byMaterial = new LinkedHashMap<>();
         sorted.forEach(s -> byMaterial.computeIfAbsent(s.material(), k -> new ArrayList<>()).add(s));
         List<PageOutcome> outcomes = new ArrayList<>();
@@ -174,18 +157,18 @@ public class LicenceReadings {
             byte[] bound = ScannedPages.bound(groupPages);
             String fileName = groupPages.size() == 1 ? groupPages.get(0).fileName()
                     : group.getKey().toLowerCase() + "-" + groupPages.size() + ".pdf";
-            ApplicationMaterial filed = supply.supply(orderId, group.getKey(), new UploadedFile(fileName, bound), user);
+            ApplicationMaterial filed = supply.supply(order.id(), group.getKey(), new UploadedFile(fileName, bound), user);
             int pageNo = 0;
             for (Sorted s : group.getValue()) {
                 pageNo++;
                 Long readingId = s.fields().isEmpty() ? null
-                        : rows.insert(orderId, filed.documentId(), pageNo, s.kind().get(), slot, s.material(), s.fields(), user.username(), now);
+                        : rows.insert(order.id(), filed.documentId(), pageNo, s.kind().get(), slot, s.material(), s.fields(), user.username(), now);
                 outcomes.add(new PageOutcome(s.page().fileName(), s.page().pageNo(), s.kind().orElse(null), s.material(), readingId,
                         s.noteKey()));
             }
         }
         long read = outcomes.stream().filter(o -> o.readingId() != null).count();
-        audit.record("licence.scanned", "application", order.orderNo(), "material=" + slot + " pages=" + pages.size() + " documents="
+        audit.record("licence.scanned", "application", order.orderNo(), "material=" + slot + " pages=" + sorted.size() + " documents="
                 + byMaterial.size() + " readings=" + read + " refiled=" + outcomes.stream().filter(o -> !o.filedMaterial().equals(slot)).count());
         return outcomes;
     }
@@ -230,8 +213,8 @@ public class LicenceReadings {
 
     /**
      * A photo of a licence read at the counter before the application is accepted (R-LIC-3): nothing is kept, and
-     * the fields fill the acceptance form only through {@link #confirmForApplication}. Refused like
-     * {@link #readPhoto} when OCR is missing, the photo shows no licence or is too blurred.
+     * the fields fill the acceptance form only through {@link #confirmForApplication}. Refused, with
+     * advice to photograph it again or type the fields, when OCR is missing, the photo shows no licence or is too blurred.
      */
     @PreAuthorize("hasRole('CLERK')")
     public ReadPaper readForApplication(UploadedFile photo) {

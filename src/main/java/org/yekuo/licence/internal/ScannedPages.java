@@ -13,10 +13,12 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
@@ -97,10 +99,11 @@ public final class ScannedPages {
             List<Page> pages = new ArrayList<>();
             for (int i = 0; i < pdf.getNumberOfPages(); i++) {
                 PDRectangle box = pdf.getPage(i).getMediaBox();
-                if ((double) box.getWidth() * box.getHeight() * RENDER_DPI * RENDER_DPI / (72.0 * 72.0) > MAX_PIXELS) {
+                float dpi = scanDpi(pdf.getPage(i));
+                if ((double) box.getWidth() * box.getHeight() * dpi * dpi / (72.0 * 72.0) > MAX_PIXELS) {
                     throw DomainException.invalid("file", "licence.scan.too-large", fileName);
                 }
-                BufferedImage image = renderer.renderImageWithDPI(i, RENDER_DPI, ImageType.GRAY);
+                BufferedImage image = renderer.renderImageWithDPI(i, dpi, ImageType.GRAY);
                 try (PDDocument single = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
                     single.importPage(pdf.getPage(i));
                     single.save(out);
@@ -111,6 +114,27 @@ public final class ScannedPages {
         } catch (IOException e) {
             throw DomainException.invalid("file", "licence.scan.not-an-image", fileName);
         }
+    }
+
+    /**
+     * The resolution the page was scanned at, read off its widest image, so that it is read at its own pixels: a
+     * photo drawn larger than it was taken comes out with its noise blown up into blots that OCR takes for strokes.
+     * A page without images (a PDF made from text) is rendered at {@value #RENDER_DPI} dpi.
+     */
+    static float scanDpi(PDPage page) throws IOException {
+        int widest = 0;
+        PDResources resources = page.getResources();
+        if (resources != null) {
+            for (COSName name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof PDImageXObject image) {
+                    widest = Math.max(widest, image.getWidth());
+                }
+            }
+        }
+        if (widest == 0) {
+            return RENDER_DPI;
+        }
+        return Math.max(100, Math.min(300, widest * 72f / page.getMediaBox().getWidth()));
     }
 
     /** One page as it was; several bound into one PDF, each image on a page of its own size. */

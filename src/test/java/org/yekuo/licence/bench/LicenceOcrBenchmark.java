@@ -52,6 +52,7 @@ class LicenceOcrBenchmark {
         int papers = 0;
         long started = System.nanoTime();
         List<String> misses = new ArrayList<>();
+        List<Object[]> all = new ArrayList<>(); // field read, right?
         for (PaperKind kind : PaperKind.values()) {
             for (int i = 0; i < SAMPLES; i++) {
                 Sample sample = images.next(kind, Spoil.PHONE);
@@ -68,6 +69,7 @@ class LicenceOcrBenchmark {
                 for (var truth : sample.truth().entrySet()) {
                     ReadField field = read.getOrDefault(truth.getKey(), ReadField.missing(truth.getKey()));
                     boolean right = field.value().equals(truth.getValue());
+                    all.add(new Object[] {field, right});
                     boolean flagged = field.doubtful(FLOOR);
                     int[] c = counts.computeIfAbsent(kind + "." + truth.getKey(), k -> new int[4]);
                     c[0] += right ? 1 : 0;
@@ -101,6 +103,12 @@ class LicenceOcrBenchmark {
         }
         report.append(String.format(Locale.ROOT, "all fields: %.1f%% right, %.1f%% flagged for a person, %d wrong and unflagged of %d%n",
                 100.0 * right / total, 100.0 * flagged / total, unflaggedWrong, total));
+        report.append("by confidence floor (share marked for a person, wrong and not marked):\n");
+        for (double floor : new double[] {0.70, 0.80, 0.85, 0.90, 0.95}) {
+            long marked = all.stream().filter(a -> ((ReadField) a[0]).doubtful(floor)).count();
+            long slipped = all.stream().filter(a -> !(Boolean) a[1] && !((ReadField) a[0]).doubtful(floor)).count();
+            report.append(String.format(Locale.ROOT, "  %.2f: %.1f%% marked, %d wrong unmarked%n", floor, 100.0 * marked / all.size(), slipped));
+        }
         report.append("misreadings:\n");
         misses.forEach(m -> report.append("  ").append(m).append('\n'));
         System.out.println(report);
