@@ -73,7 +73,7 @@ public class LicenceReadings {
 
     LicenceReadings(Orders orders, MaterialSupply supply, TransactionTemplate transactions, TextRecognizer recognizer, ReadingRows rows,
             AuditTrail audit, Clock clock,
-            @Value("${yekuo.licence.ocr.confidence-floor:0.80}") double floor,
+            @Value("${yekuo.licence.ocr.confidence-floor:0.85}") double floor,
             @Value("${yekuo.licence.scan.max-pages:20}") int maxPages,
             @Value("${yekuo.licence.scan.max-file-bytes:20971520}") long maxBytes) {
         this.orders = orders;

@@ -40,7 +40,7 @@ import org.yekuo.licence.internal.TesseractRecognizer;
 class LicenceOcrBenchmark {
 
     static final int SAMPLES = Integer.getInteger("benchmark.samples", 10);
-    static final double FLOOR = Double.parseDouble(System.getProperty("benchmark.floor", "0.80"));
+    static final double FLOOR = Double.parseDouble(System.getProperty("benchmark.floor", "0.85"));
 
     @Test
     void fieldAccuracyOnAGeneratedSet() throws IOException {
