@@ -12,12 +12,16 @@
         root.querySelectorAll('.chain-graph:not([data-drawn])').forEach(function (holder) {
             holder.setAttribute('data-drawn', 'true');
             var data = JSON.parse(holder.getAttribute('data-chain'));
-            var rows = data.nodes.reduce(function (max, n) { return Math.max(max, n.y); }, 0) / 70 + 1;
-            holder.style.width = Math.max(320, data.columns.length * 150 + 40) + 'px';
-            holder.style.height = (rows * 70 + 110) + 'px';
+            // The container takes the graph's own proportions, so that the chart draws it at its natural size
+            // (a step every 150 by 70 pixels) and the card scrolls sideways rather than shrinking it.
+            var width = data.nodes.reduce(function (max, n) { return Math.max(max, n.x); }, 0);
+            var height = data.nodes.reduce(function (max, n) { return Math.max(max, n.y); }, 0) + 50;
+            holder.style.width = (width + 40 + 150) + 'px';
+            holder.style.height = (height + 50) + 'px';
             var headers = data.columns.map(function (c) {
-                return {id: 'column-' + c.x, name: c.name, x: c.x, y: -60, symbolSize: 1, itemStyle: {opacity: 0},
-                        label: {show: true, fontWeight: 'bold', fontSize: 12, width: 130, overflow: 'break'}, tooltip: {show: false}};
+                return {id: 'column-' + c.x, name: c.name, x: c.x, y: -50, symbolSize: 1, itemStyle: {color: 'rgba(0,0,0,0)'},
+                        label: {show: true, position: 'right', fontWeight: 'bold', fontSize: 12, color: '#1f2329', width: 130,
+                                overflow: 'truncate'}, tooltip: {show: false}};
             });
             var steps = data.nodes.map(function (n) {
                 return {id: n.id, name: n.name, tip: n.tip + ' (' + n.kindName + ')', x: n.x, y: n.y,
@@ -27,7 +31,7 @@
             chart.setOption({
                 tooltip: {formatter: function (p) { return p.dataType === 'node' ? (p.data.tip || p.data.name) : ''; }},
                 series: [{
-                    type: 'graph', layout: 'none', roam: false, symbolSize: 18,
+                    type: 'graph', layout: 'none', roam: false, symbolSize: 18, left: 30, right: 150, top: 25, bottom: 25,
                     edgeSymbol: ['none', 'arrow'], edgeSymbolSize: 7,
                     label: {show: true, position: 'right', fontSize: 10, width: 110, overflow: 'truncate'},
                     lineStyle: {color: '#9aa7b8', width: 1.2, curveness: 0.15},

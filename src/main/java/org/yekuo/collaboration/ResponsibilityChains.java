@@ -159,8 +159,8 @@ public class ResponsibilityChains {
         lines.add(new RecordSheet.Line(text("collaboration.chain.record.order"), chain.orderNo()));
         lines.add(new RecordSheet.Line(text("collaboration.chain.record.completed-at"), time(chain.completedAt())));
         for (ResponsibilityChain.Link link : chain.links()) {
-            lines.add(new RecordSheet.Line(time(link.occurredAt()) + " " + text("catalogue.node." + link.nodeCode()),
-                    describe(link, ARCHIVE_LANGUAGE) + " · " + link.actorName()));
+            lines.add(new RecordSheet.Line(text("catalogue.node." + link.nodeCode()),
+                    time(link.occurredAt()) + "  " + describe(link, ARCHIVE_LANGUAGE) + " · " + link.actorName()));
         }
         Application order = orderInScope(orderId, user);
         Document document = records.issue(new DocumentOwner(orderId, chain.orderNo(), order.orgPath()), RECORD, null,
