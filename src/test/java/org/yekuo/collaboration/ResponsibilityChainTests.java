@@ -169,6 +169,90 @@ class ResponsibilityChainTests {
                 + " (select order_no from application where id = ?)").param(id).query(Long.class).single()).isEqualTo(1);
     }
 
+    @Test
+    @DisplayName("R-COL-6 a quality problem filed on a completed order is traced through its chain to whoever completed the node, or"
+            + " for the review to that department's reviewer, audited, listed on the order and counted in the month's figures per person"
+            + " and per station")
+    void qualityProblemIsTracedToItsPersonAndCounted() throws Exception {
+        long id = completedOrder();
+        fileProblem(id, "head.east", "SURVEY_DATA", "现场勘查记录的供电距离与实际不符，导致电缆长度不够", "SITE_SURVEY", null)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.responsible").value("surveyor"))
+                .andExpect(jsonPath("$.responsibleName").value("李勘查"))
+                .andExpect(jsonPath("$.nodeCode").value("SITE_SURVEY"));
+        fileProblem(id, "leader", "REVIEW_OMISSION", "营销审查未发现计量方式与电价类别不匹配", "SCHEME_REVIEW", "MARKETING")
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.responsible").value("marketing"))
+                .andExpect(jsonPath("$.department").value("MARKETING"));
+        mvc.perform(get("/api/orders/{id}/quality-problems", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(2))
+                .andExpect(jsonPath("$[0].filedByName").value(Matchers.not("leader")));
+        assertThat(jdbc.sql("select count(*) from audit_record where action = 'collaboration.quality.filed' and subject_id ="
+                + " (select order_no from application where id = ?)").param(id).query(Long.class).single()).isEqualTo(2);
+
+        // The order page's chain panel lists them with the person responsible by name.
+        String panel = mvc.perform(get("/responsibility-chains/orders/{id}/panel", id).with(httpBasic("clerk", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(panel).contains("data-testid=\"quality-problems\"").contains("勘查数据有误").contains("审查疏漏").contains("营销部门");
+        // The month's figures count them per person responsible and per station, beside the ratings.
+        String dashboard = mvc.perform(get("/evaluations").with(httpBasic("head.east", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String byPerson = dashboard.substring(dashboard.indexOf("data-testid=\"quality-by-person\""), dashboard.indexOf("data-testid=\"quality-by-station\""));
+        assertThat(byPerson).contains("李勘查").contains("吴营销");
+        assertThat(dashboard.substring(dashboard.indexOf("data-testid=\"quality-by-station\""))).contains("城东供电所");
+    }
+
+    @Test
+    @DisplayName("R-COL-6 a quality problem with a bad node, department, category or description, or on an order not completed, is refused"
+            + " naming each field in Chinese and English, and nothing is filed; only department heads and the leader file one")
+    void badQualityProblemsAreRefused() throws Exception {
+        long id = completedOrder();
+        long before = problems(id);
+        fileProblem(id, "head.east", "WEATHER", " ", "PAYMENT", null)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[*].field").value(Matchers.containsInAnyOrder("category", "description", "nodeCode")))
+                .andExpect(jsonPath("$.errors[?(@.field == 'nodeCode')].message").value(Matchers.hasItem(Matchers.containsString("责任链"))))
+                .andExpect(jsonPath("$.errors[?(@.field == 'category')].message").value(Matchers.hasItem(Matchers.containsString("勘查数据"))));
+        mvc.perform(post("/api/orders/{id}/quality-problems", id).with(httpBasic("head.east", PASSWORD)).header("Accept-Language", "en")
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"category":"METERING","description":"%s","nodeCode":"SCHEME_REVIEW","department":"DISPATCH"}"""
+                                .formatted("计".repeat(1001))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[?(@.field == 'description')].message").value(Matchers.hasItem(Matchers.containsString("up to 1000"))))
+                .andExpect(jsonPath("$.errors[?(@.field == 'department')].message").value(Matchers.hasItem(Matchers.containsString("did not review"))));
+        fileProblem(id, "clerk", "METERING", "表计接线错误", "METER_INSTALLATION", null).andExpect(status().isForbidden());
+        assertThat(problems(id)).isEqualTo(before);
+
+        StockFixtures.DesignOrder open = new StockFixtures(mvc, jdbc).orderAtDesign();
+        fileProblem(open.id(), "head.east", "SURVEY_DATA", "勘查数据有误", "SITE_SURVEY", null)
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("orderId"))
+                .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("尚未竣工送电")));
+        // The form says the same beside what was entered, and keeps it.
+        mvc.perform(post("/quality-problems/orders/{id}", id).with(httpBasic("head.east", PASSWORD))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("category", "CONSTRUCTION").param("target", "SUPPLY_WORKS").param("description", ""))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(Matchers.containsString("请描述发现的质量问题")))
+                .andExpect(content().string(Matchers.containsString("value=\"SUPPLY_WORKS\" selected")));
+        mvc.perform(post("/quality-problems/orders/{id}", id).with(httpBasic("head.east", PASSWORD))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("category", "CONSTRUCTION").param("target", "SCHEME_REVIEW:OPERATIONS").param("description", "电缆终端头制作不规范"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select responsible from quality_problem where order_id = ?").param(id).query(String.class).list())
+                .containsExactly("ops");
+    }
+
+    ResultActions fileProblem(long id, String user, String category, String description, String node, String department) throws Exception {
+        return mvc.perform(post("/api/orders/{id}/quality-problems", id).with(httpBasic(user, PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"category\":\"%s\",\"description\":\"%s\",\"nodeCode\":\"%s\",\"department\":%s}"
+                        .formatted(category, description, node, department == null ? "null" : "\"" + department + "\"")));
+    }
+
+    long problems(long id) {
+        return jdbc.sql("select count(*) from quality_problem where order_id = ?").param(id).query(Long.class).single();
+    }
+
     /** An HV order with a bill of materials, a coordination question and both reviews, worked to power-on. */
     long completedOrder() throws Exception {
         StockFixtures fixtures = new StockFixtures(mvc, jdbc);

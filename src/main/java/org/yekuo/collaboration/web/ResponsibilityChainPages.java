@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yekuo.collaboration.QualityProblems;
 import org.yekuo.collaboration.ResponsibilityChain;
 import org.yekuo.collaboration.ResponsibilityChains;
 import org.yekuo.identity.AccessRules;
@@ -46,15 +47,17 @@ class ResponsibilityChainPages {
     private static final int ROW_HEIGHT = 70;
 
     private final ResponsibilityChains chains;
+    private final QualityProblems problems;
     private final CurrentUsers users;
     private final Refusals refusals;
     private final MessageSource messages;
     private final JsonMapper json;
     private final Clock clock;
 
-    ResponsibilityChainPages(ResponsibilityChains chains, CurrentUsers users, Refusals refusals, MessageSource messages, JsonMapper json,
+    ResponsibilityChainPages(ResponsibilityChains chains, QualityProblems problems, CurrentUsers users, Refusals refusals, MessageSource messages, JsonMapper json,
             Clock clock) {
         this.chains = chains;
+        this.problems = problems;
         this.users = users;
         this.refusals = refusals;
         this.messages = messages;
@@ -75,6 +78,7 @@ class ResponsibilityChainPages {
                 List<Line> lines = lines(c, locale);
                 model.addAttribute("lines", lines);
                 model.addAttribute("graph", graph(lines));
+                model.addAttribute("problems", problems.ofOrder(orderId, user));
             });
             model.addAttribute("mayIssue", user.hasAny(Role.DEPARTMENT_HEAD, Role.LEADER));
             return "collaboration/chain :: panel";
