@@ -79,7 +79,7 @@ class ResponsibilityChainTests {
         List<Map<String, Object>> links = JsonPath.read(chain, "$.links");
         assertThat(links).extracting(l -> l.get("seq")).containsExactlyElementsOf(
                 java.util.stream.IntStream.rangeClosed(1, links.size()).boxed().toList());
-        assertThat(links).extracting(l -> (String) l.get("occurredAt")).isSorted();
+        assertThat(links).extracting(l -> java.time.Instant.parse((String) l.get("occurredAt"))).isSorted();
         // Every node of the HV path was signed for and completed, each by its own person.
         for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN", "SCHEME_REPLY", "DESIGN_REVIEW", "INTERMEDIATE_INSPECTION",
                 "SUPPLY_WORKS", "COMPLETION_ACCEPTANCE", "CONTRACT", "METER_INSTALLATION", "POWER_ON")) {
