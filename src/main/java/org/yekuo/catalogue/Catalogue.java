@@ -36,6 +36,11 @@ public class Catalogue {
         return types.summaries(Optional.empty());
     }
 
+    /** The types an applicant may apply for online, in catalogue order. */
+    public List<BusinessTypeSummary> onlineTypes() {
+        return types().stream().filter(BusinessTypeSummary::onlineCapable).toList();
+    }
+
     public List<BusinessTypeSummary> types(ProcessFamily family) {
         return types.summaries(Optional.of(family));
     }

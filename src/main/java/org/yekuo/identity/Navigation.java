@@ -57,7 +57,8 @@ final class Navigation {
             new Item("nav.coordination", "/coordination", ORDER_READERS),
             new Item("nav.responsibilities", "/responsibilities", List.of()),
             new Item("nav.scheme-changes", "/scheme-changes", ORDER_READERS),
-            new Item("nav.staff-approvals", "/staff/approvals", List.of(Role.SECURITY_ADMIN)));
+            new Item("nav.staff-approvals", "/staff/approvals", List.of(Role.SECURITY_ADMIN)),
+            new Item("nav.licence-retrievals", "/licences/retrievals", List.of(Role.AUDITOR)));
 
     private Navigation() {
     }

@@ -120,6 +120,10 @@ class Applications {
         return jdbc.sql("select phone_sealed from application where id = ?").param(id).query(String.class).single();
     }
 
+    String subjectCodeSealed(long id) {
+        return jdbc.sql("select subject_code_sealed from application where id = ?").param(id).query(String.class).single();
+    }
+
     // Materials
 
     void insertMaterial(long applicationId, ApplicationMaterial m) {

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.deadline.Deadlines;
@@ -70,6 +72,64 @@ public class MaterialSupply {
         }
         Document document = documents.add(new DocumentOwner(applicationId, application.orderNo(), application.orgPath()),
                 DocumentKind.MATERIAL, materialCode, application.currentNode(), file, FILES, user);
+        return supplied(application, materialCode, document);
+    }
+
+    /**
+     * The applicant supplies a material still missing or deferred from the progress page on their phone (R-MAT-4),
+     * proven by the order's progress link. Only what is not yet satisfied may be supplied this way, so a link that went
+     * astray can add a file for staff to check but never replace one; the archive judges the file by its content.
+     */
+    @Transactional
+    public ApplicationMaterial supplyByApplicant(String progressToken, String materialCode, UploadedFile file) {
+        Application application = (progressToken == null || !progressToken.matches("[A-Za-z0-9_-]{16,64}") ? Optional.<Application>empty()
+                : applications.findByToken(progressToken)).orElseThrow(() -> DomainException.notFound("intake.progress.unknown"));
+        application.requireOpen();
+        ApplicationMaterial material = applications.materials(application.id()).stream().filter(m -> m.materialCode().equals(materialCode))
+                .findFirst().orElseThrow(() -> DomainException.invalid("materialCode", "intake.material.not-on-checklist", materialCode));
+        if (material.state().satisfied()) {
+            throw DomainException.invalid("materialCode", "intake.material.applicant-already-supplied");
+        }
+        CurrentUser applicant = new CurrentUser(0, OnlineApplicationPolicy.CREATED_BY, OnlineApplicationPolicy.CREATED_BY,
+                application.orgUnitId(), "", "", application.orgPath(), application.orgPath(), java.util.Set.of());
+        Document document = documents.add(new DocumentOwner(application.id(), application.orderNo(), application.orgPath()),
+                DocumentKind.MATERIAL, materialCode, application.currentNode(), file, FILES, applicant);
+        return supplied(application, materialCode, document);
+    }
+
+    /** The order's checklist as its applicant sees it behind the progress link; empty for a link that leads nowhere. */
+    @Transactional(readOnly = true)
+    public List<ApplicationMaterial> materialsByToken(String progressToken) {
+        if (progressToken == null || !progressToken.matches("[A-Za-z0-9_-]{16,64}")) {
+            return List.of();
+        }
+        return applications.findByToken(progressToken).map(a -> applications.materials(a.id())).orElse(List.of());
+    }
+
+    /**
+     * A licence fetched from the government e-licence platform on the applicant's consent (R-LIC-1, R-MAT-5), in the
+     * caller's transaction: filed in the archive as the first of {@code materialCodes} that the order's checklist holds,
+     * which is then supplied as by {@link #supply}; with none of them on the checklist it is filed under the first and
+     * supplies nothing. The consent checked by the caller is the authority here, so any actor may file it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Document supplyFetched(long applicationId, List<String> materialCodes, UploadedFile file, CurrentUser actor) {
+        Application application = applications.get(applicationId);
+        application.requireOpen();
+        List<ApplicationMaterial> materials = applications.materials(applicationId);
+        String onChecklist = materialCodes.stream()
+                .filter(code -> materials.stream().anyMatch(m -> m.materialCode().equals(code))).findFirst().orElse(null);
+        Document document = documents.add(new DocumentOwner(applicationId, application.orderNo(), application.orgPath()),
+                DocumentKind.MATERIAL, onChecklist == null ? materialCodes.get(0) : onChecklist, application.currentNode(), file,
+                FILES, actor);
+        if (onChecklist != null) {
+            supplied(application, onChecklist, document);
+        }
+        return document;
+    }
+
+    private ApplicationMaterial supplied(Application application, String materialCode, Document document) {
+        long applicationId = application.id();
         var now = clock.instant();
         applications.markSupplied(applicationId, materialCode, document.id(), now);
         audit.record("material.supplied", "application", application.orderNo(), "material=" + materialCode + " document="

@@ -95,6 +95,20 @@ public class Orders {
     }
 
     /**
+     * The applicant's mobile number and subject code (credit code or ID number) in full, for a module that acts on
+     * the applicant's own consent sent to that number (an e-licence retrieval, R-LIC-2); never for display.
+     */
+    public ApplicantIdentity applicantIdentity(long id) {
+        Application application = applications.get(id);
+        return new ApplicantIdentity(application.applicantKind(), cipher.decrypt(applications.phoneSealed(id)),
+                cipher.decrypt(applications.subjectCodeSealed(id)));
+    }
+
+    /** Who the applicant is, in full: see {@link #applicantIdentity(long)}. */
+    public record ApplicantIdentity(ApplicantKind kind, String phone, String subjectCode) {
+    }
+
+    /**
      * The applicant's full mobile number for staff who call the customer (clerks, surveyors), in their
      * scope; every reveal is audited. Everyone else sees it masked.
      */

@@ -28,7 +28,7 @@ import org.yekuo.catalogue.TimeLimit;
 public class BusinessTypes {
 
     private static final String SUMMARY = """
-            select t.code, t.name_zh, t.name_en, v.family, t.current_version, v.changed_at,
+            select t.code, t.name_zh, t.name_en, v.family, t.current_version, v.changed_at, t.online_capable,
                    (select count(*) from catalogue_node n where n.version_id = v.id) as node_count
             from catalogue_type t
             join catalogue_type_version v on v.type_code = t.code and v.version_no = t.current_version
@@ -147,7 +147,7 @@ public class BusinessTypes {
     private static BusinessTypeSummary summary(ResultSet rs, int n) throws SQLException {
         return new BusinessTypeSummary(rs.getString("code"), rs.getString("name_zh"), rs.getString("name_en"),
                 ProcessFamily.valueOf(rs.getString("family")), rs.getInt("node_count"), rs.getInt("current_version"),
-                rs.getTimestamp("changed_at").toInstant());
+                rs.getTimestamp("changed_at").toInstant(), rs.getBoolean("online_capable"));
     }
 
     private static Revision revision(ResultSet rs, int n) throws SQLException {

@@ -4,7 +4,6 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,13 +22,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yekuo.catalogue.BusinessTypeSummary;
 import org.yekuo.catalogue.Catalogue;
 import org.yekuo.identity.DataScope;
 import org.yekuo.identity.OrgUnit;
 import org.yekuo.identity.OrgUnits;
 import org.yekuo.intake.ApplicationIntake;
-import org.yekuo.intake.OnlineApplicationPolicy;
 import org.yekuo.notification.VerificationCodes;
 import org.yekuo.notification.VerificationPurpose;
 import org.yekuo.shared.DomainException;
@@ -174,9 +171,7 @@ class OnlineApplicationPages {
         model.addAttribute("form", form);
         model.addAttribute("stationId", stationId == null ? "" : stationId);
         model.addAttribute("phoneMasked", Masking.mobile(verified.phone()));
-        model.addAttribute("types", catalogue.types().stream().filter(t -> OnlineApplicationPolicy.TYPES.contains(t.code()))
-                .sorted(Comparator.comparingInt((BusinessTypeSummary t) -> OnlineApplicationPolicy.TYPES.indexOf(t.code())))
-                .toList());
+        model.addAttribute("types", catalogue.onlineTypes());
         model.addAttribute("stations", stations());
         return "online/form";
     }

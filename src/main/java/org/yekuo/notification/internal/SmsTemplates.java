@@ -22,7 +22,7 @@ public class SmsTemplates {
             "order-suspended", "order-resumed", "order-cancelled", "power-on", "deadline-reminder", "deadline-overdue",
             "review-urged", "risk-warning", "verification-online-application", "verification-licence-consent",
             "evaluation-invitation", "evaluation-reminder", "verification-evaluation", "test", "document-refused",
-            "document-burst", "countersign-requested");
+            "document-burst", "countersign-requested", "licence-expiring", "licence-expired");
     private static final String PREFIX = "notification.sms.";
 
     private final MessageSource messages;

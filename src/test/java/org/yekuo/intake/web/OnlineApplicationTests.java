@@ -80,7 +80,10 @@ class OnlineApplicationTests {
         mvc.perform(get("/apply/form").session(session)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(masked(phone))))
                 .andExpect(content().string(Matchers.containsString("value=\"EV_CHARGING\"")))
-                .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"HV_NEW_SINGLE\""))))
+                // Every type the catalogue marks as online-capable, not a fixed few; dedicated lines need a conversation first.
+                .andExpect(content().string(Matchers.containsString("value=\"NAME_TRANSFER\"")))
+                .andExpect(content().string(Matchers.containsString("value=\"HV_NEW_SINGLE\"")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"HV_DEDICATED_LINE\""))))
                 .andExpect(content().string(Matchers.containsString("value=\"" + orgUnit("YK-WEST") + "\"")));
 
         String key = UUID.randomUUID().toString();
@@ -180,14 +183,15 @@ class OnlineApplicationTests {
     }
 
     @Test
-    @DisplayName("R-MAT-3 online types and stations only: an HV type or a team instead of a station is refused naming the field")
+    @DisplayName("R-MAT-3 online-capable types and stations only: a dedicated-line HV type or a team instead of a station is refused "
+            + "naming the field")
     void onlyOnlineTypesAndStationsAreAccepted() throws Exception {
         MockHttpSession session = new MockHttpSession();
         verifyInPages(newPhone(), session);
 
-        mvc.perform(applicationForm(session, "HV_NEW_SINGLE", orgUnit("YK-EAST"), UUID.randomUUID().toString()))
+        mvc.perform(applicationForm(session, "HV_DEDICATED_LINE", orgUnit("YK-EAST"), UUID.randomUUID().toString()))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(Matchers.containsString("HV_NEW_SINGLE")));
+                .andExpect(content().string(Matchers.containsString("HV_DEDICATED_LINE")));
         mvc.perform(applicationForm(session, "LV_RES_NEW", orgUnit("YK-EAST-BIZ"), UUID.randomUUID().toString()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("data-testid=\"error-stationId\"")));
