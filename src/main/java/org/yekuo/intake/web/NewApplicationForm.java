@@ -19,6 +19,17 @@ record NewApplicationForm(String typeCode, String applicantKind, String applican
         return new NewApplicationForm("LV_RES_NEW", "PERSON", "", "", "", "", "", "KVA", false, idempotencyKey);
     }
 
+    /** The form with the applicant's kind, name, certificate number and address a confirmed licence reading gave. */
+    NewApplicationForm prefilled(java.util.Map<?, ?> values) {
+        return new NewApplicationForm(typeCode, text(values, "applicantKind", applicantKind), text(values, "applicantName", applicantName),
+                text(values, "subjectCode", subjectCode), phone, text(values, "supplyAddress", supplyAddress), capacity, capacityUnit, agent,
+                idempotencyKey);
+    }
+
+    private static String text(java.util.Map<?, ?> values, String key, String otherwise) {
+        return values.get(key) instanceof String value && !value.isBlank() ? value : otherwise;
+    }
+
     NewApplication toRequest() {
         return toRequest(phone == null ? null : phone.trim());
     }

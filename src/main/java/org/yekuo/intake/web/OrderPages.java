@@ -169,7 +169,13 @@ class OrderPages {
     @GetMapping("/orders/new")
     @PreAuthorize("hasRole('CLERK')")
     String newForm(Model model) {
-        return form(NewApplicationForm.empty(UUID.randomUUID().toString()), model);
+        NewApplicationForm form = NewApplicationForm.empty(UUID.randomUUID().toString());
+        // A licence the clerk had read and confirmed (/licences/read) hands its fields over; unconfirmed ones never come.
+        if (model.getAttribute("applicationPrefill") instanceof Map<?, ?> prefill) {
+            form = form.prefilled(prefill);
+            model.addAttribute("prefilled", true);
+        }
+        return form(form, model);
     }
 
     @PostMapping("/orders")
