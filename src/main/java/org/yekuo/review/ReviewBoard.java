@@ -98,6 +98,15 @@ public class ReviewBoard {
     }
 
     /**
+     * Every decided review of the order, in the order they were decided: who gave each department's opinion and
+     * when, for the order's responsibility chain. The caller has checked the reader's scope.
+     */
+    public List<Review> decided(long orderId) {
+        return records.ofOrder(orderId).stream().filter(Review::decided)
+                .sorted(java.util.Comparator.comparing(Review::decidedAt)).toList();
+    }
+
+    /**
      * Open reviews on orders in the reader's scope, for one department or (without one) every department
      * the reader reviews for; department heads and leaders see every department.
      */

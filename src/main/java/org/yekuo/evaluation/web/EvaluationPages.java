@@ -22,6 +22,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.yekuo.collaboration.QualityProblems;
 import org.yekuo.deadline.report.ExcelExport;
 import org.yekuo.deadline.report.PdfExport;
 import org.yekuo.deadline.report.ReportMonth;
@@ -58,10 +59,11 @@ class EvaluationPages {
     private final Refusals refusals;
     private final MessageSource messages;
     private final JsonMapper json;
+    private final QualityProblems quality;
     private final Clock clock;
 
     EvaluationPages(EvaluationDashboard dashboard, DashboardTables tables, ExcelExport excel, PdfExport pdf, CurrentUsers users,
-            Refusals refusals, MessageSource messages, JsonMapper json, Clock clock) {
+            Refusals refusals, MessageSource messages, JsonMapper json, QualityProblems quality, Clock clock) {
         this.dashboard = dashboard;
         this.tables = tables;
         this.excel = excel;
@@ -70,6 +72,7 @@ class EvaluationPages {
         this.refusals = refusals;
         this.messages = messages;
         this.json = json;
+        this.quality = quality;
         this.clock = clock;
     }
 
@@ -89,6 +92,8 @@ class EvaluationPages {
         EvaluationReport report = dashboard.of(shown, users.require().scope(), locale, current, PAGE);
         model.addAttribute("report", report);
         model.addAttribute("charts", charts(report));
+        // Quality problems traced through the responsibility chain count beside the ratings, per person and station.
+        model.addAttribute("quality", quality.monthly(shown, users.require().scope(), locale));
         model.addAttribute("month", shown.toString());
         model.addAttribute("previousMonth", shown.month().minusMonths(1).toString());
         model.addAttribute("nextMonth", shown.month().plusMonths(1).toString());
