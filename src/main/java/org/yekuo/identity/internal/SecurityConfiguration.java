@@ -10,13 +10,10 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -44,8 +41,8 @@ class SecurityConfiguration {
             + "script-src 'self'; frame-ancestors 'none'; form-action 'self'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemWriter problems, ObjectProvider<CompanySignIn> companySignIn,
-            StaffSignIn.SecurityProperties properties, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemWriter problems, ObjectProvider<CompanySignIn> companySignIn)
+            throws Exception {
         RequestMatcher apiWithCredentials = request -> request.getRequestURI().startsWith("/api/")
                 && request.getHeader("Authorization") != null;
         // The public API proves an applicant by a verification code in the request, never by a cookie.
@@ -62,10 +59,6 @@ class SecurityConfiguration {
                         (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "security.unauthenticated")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
-                // A member of staff holds at most this many sessions; signing in once more ends the oldest, whose next
-                // page says why. Counted per node: sessions live in each node's memory.
-                .sessionManagement(session -> session.maximumSessions(properties.maxSessions()).sessionRegistry(sessions)
-                        .expiredUrl("/login?expired"))
                 // The CSRF token and the page a visitor asked for before signing in live in cookies, not in a session:
                 // pages anyone can open create no session, so opening them in bulk costs the server no memory.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).ignoringRequestMatchers(apiWithCredentials, publicApi))
@@ -101,17 +94,6 @@ class SecurityConfiguration {
         CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
         repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return repository;
-    }
-
-    @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Tells the session registry when a session ends, so that an ended session no longer counts. */
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
     }
 
     @Bean

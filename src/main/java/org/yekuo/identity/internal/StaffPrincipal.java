@@ -90,15 +90,4 @@ public class StaffPrincipal implements UserDetails {
     public boolean isEnabled() {
         return enabled;
     }
-
-    /** The same member of staff, however signed in: the session registry counts a person's sessions by this. */
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof StaffPrincipal staff && staff.id == id;
-    }
-
-    @Override
-    public int hashCode() {
-        return Long.hashCode(id);
-    }
 }

@@ -165,11 +165,10 @@ class StaffSignIn implements AuthenticationProvider {
 
     /**
      * Sign-in settings: failures before the lock and its length; how long a password lasts (90 days by default) and how
-     * many earlier passwords may not be used again (5); how many sessions one member of staff may hold at once (2: a
-     * desk and a phone); signing in once more ends the oldest.
+     * many earlier passwords may not be used again (5).
      */
     @ConfigurationProperties("yekuo.security")
     record SecurityProperties(int maxFailedLogins, Duration lockDuration, @DefaultValue("90d") Duration passwordMaxAge,
-            @DefaultValue("5") int passwordHistory, @DefaultValue("2") int maxSessions) {
+            @DefaultValue("5") int passwordHistory) {
     }
 }

@@ -43,14 +43,10 @@ class WorkbenchController {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String company,
-            @RequestParam(required = false) String expired, Model model) {
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String company, Model model) {
         // One answer for a wrong password and for an unknown, disabled or locked account: it names no account.
         if (error != null) {
             model.addAttribute("loginError", "login.bad-credentials");
-        }
-        if (expired != null) {
-            model.addAttribute("loginError", "login.session-ended-elsewhere");
         }
         CompanySignIn sso = companySignIn.getIfAvailable();
         if (sso != null) {
