@@ -35,7 +35,9 @@ class SecurityConfiguration {
 
     static final String[] PUBLIC = {"/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
             "/public/**", "/api/public/**", "/s/**", "/apply/**",
-            "/e/**", "/login/company"};
+            "/e/**", "/login/company",
+            // The first-start setup, open only while no system administrator exists (FirstStartSetup).
+            "/setup"};
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
             + "script-src 'self'; frame-ancestors 'none'; form-action 'self'";
