@@ -58,7 +58,8 @@ final class Navigation {
             new Item("nav.responsibilities", "/responsibilities", List.of()),
             new Item("nav.scheme-changes", "/scheme-changes", ORDER_READERS),
             new Item("nav.staff-approvals", "/staff/approvals", List.of(Role.SECURITY_ADMIN)),
-            new Item("nav.licence-retrievals", "/licences/retrievals", List.of(Role.AUDITOR)));
+            new Item("nav.licence-retrievals", "/licences/retrievals", List.of(Role.AUDITOR)),
+            new Item("nav.org-units", "/org-units", List.of(Role.ADMIN)));
 
     private Navigation() {
     }

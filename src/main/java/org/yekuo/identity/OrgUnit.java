@@ -8,7 +8,7 @@ import java.util.Locale;
  * A unit of the organisation (company, department, supply station, team). {@code path} lists the ids
  * from the company down to this unit, e.g. {@code /1/6/7/}.
  */
-public record OrgUnit(long id, String code, String nameZh, String nameEn, Kind kind, Long parentId, String path) {
+public record OrgUnit(long id, String code, String nameZh, String nameEn, Kind kind, Long parentId, String path, boolean closed) {
 
     public enum Kind {
         COMPANY, DEPARTMENT, STATION, TEAM

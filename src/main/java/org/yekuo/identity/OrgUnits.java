@@ -57,5 +57,5 @@ public class OrgUnits {
 
     private static final RowMapper<OrgUnit> ROW = (rs, n) -> new OrgUnit(rs.getLong("id"), rs.getString("code"),
             rs.getString("name_zh"), rs.getString("name_en"), OrgUnit.Kind.valueOf(rs.getString("kind")),
-            rs.getObject("parent_id", Long.class), rs.getString("path"));
+            rs.getObject("parent_id", Long.class), rs.getString("path"), rs.getTimestamp("closed_at") != null);
 }

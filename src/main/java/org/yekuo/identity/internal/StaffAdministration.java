@@ -359,7 +359,7 @@ public class StaffAdministration {
 
     private Optional<OrgUnit> unitInScope(CurrentUser actor, Long orgUnitId) {
         return orgUnitId == null ? Optional.empty()
-                : orgUnits.byId(orgUnitId).filter(unit -> actor.scope().includes(unit.path()));
+                : orgUnits.byId(orgUnitId).filter(unit -> actor.scope().includes(unit.path()) && !unit.closed());
     }
 
     private void insertRoles(long staffId, Set<Role> roles) {

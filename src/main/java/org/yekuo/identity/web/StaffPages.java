@@ -250,7 +250,7 @@ class StaffPages {
 
     private String withChoices(CurrentUser user, Model model, String view) {
         Locale locale = LocaleContextHolder.getLocale();
-        model.addAttribute("units", orgUnits.within(user.scope()).stream()
+        model.addAttribute("units", orgUnits.within(user.scope()).stream().filter(unit -> !unit.closed())
                 .map(unit -> new Choice(unit.id(), INDENT.repeat(unit.depth()) + unit.name(locale))).toList());
         model.addAttribute("allRoles", List.of(Role.values()));
         model.addAttribute("canEdit", user.has(Role.SECURITY_ADMIN));

@@ -1,0 +1,22 @@
+package org.yekuo.deadline;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.yekuo.identity.OrgUnitMoved;
+
+/** This module's copies of org paths follow a unit's move in the moving transaction, so data scope follows at once. */
+@Component
+class DeadlineOrgPathsFollowMoves {
+
+    private final JdbcClient jdbc;
+
+    DeadlineOrgPathsFollowMoves(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventListener
+    void on(OrgUnitMoved moved) {
+        moved.rewrite(jdbc, "node_deadline", "org_path");
+    }
+}
