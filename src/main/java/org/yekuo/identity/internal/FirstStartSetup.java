@@ -40,6 +40,8 @@ public class FirstStartSetup {
 
     static final Duration TOKEN_LIFETIME = Duration.ofHours(24);
     public static final int MAX_FAILURES = 5;
+    /** Who tries a setup: nobody can be signed in yet. */
+    private static final String NOBODY = "anonymous";
     static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
 
     /** The accounts the setup creates, by their field prefix on the form; in this order. */
@@ -190,7 +192,7 @@ public class FirstStartSetup {
     private void fail(String address, Instant now) {
         separately.executeWithoutResult(status -> jdbc.sql("insert into setup_attempt (address, attempted_at) values (?, ?)")
                 .params(address, Timestamp.from(now)).update());
-        audit.recordSecurityEvent("anonymous", "setup.token-refused", address, "", AuditEntry.Outcome.FAILURE);
+        audit.recordSecurityEvent(NOBODY, "setup.token-refused", address, "", AuditEntry.Outcome.FAILURE);
     }
 
     private static FieldProblem prefixed(String prefix, FieldProblem problem) {
