@@ -92,7 +92,7 @@ public class ApplicationIntake {
     @Transactional
     public Application acceptOnline(NewApplication request, long stationOrgUnitId, Optional<String> idempotencyKey) {
         OnlineApplicationPolicy.requireOfferedOnline(request.typeCode(), catalogue);
-        OrgUnit station = orgUnits.byId(stationOrgUnitId).filter(unit -> unit.kind() == OrgUnit.Kind.STATION)
+        OrgUnit station = orgUnits.byId(stationOrgUnitId).filter(unit -> unit.kind() == OrgUnit.Kind.STATION && !unit.closed())
                 .orElseThrow(() -> DomainException.invalid("stationId", "online.station.unknown"));
         return accept(request, idempotencyKey, new Receipt(Channel.ONLINE, station.id(), station.path(),
                 OnlineApplicationPolicy.CREATED_BY, null));

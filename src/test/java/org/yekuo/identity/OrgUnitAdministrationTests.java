@@ -74,7 +74,7 @@ class OrgUnitAdministrationTests {
     @Test
     @DisplayName("R-X-2 a unit is created under its parent and renamed, each change audited")
     void createsAndRenamesAUnit() throws Exception {
-        long station = created(unit("S-" + suffix, id("YK"), "STATION"));
+        long station = created(unit("S-" + suffix, id("YK"), "DEPARTMENT"));
         mvc.perform(put("/api/identity/org-units/{id}/name", station).with(httpBasic("admin", PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"nameZh\":\"城北供电所\",\"nameEn\":\"North Supply Station\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.nameZh").value("城北供电所"));
@@ -87,8 +87,9 @@ class OrgUnitAdministrationTests {
     @Test
     @DisplayName("R-X-2 moving a team moves its orders' data scope in the same step: the new station's head sees them, the old one's no longer")
     void scopeFollowsAMove() throws Exception {
-        long north = created(unit("N-" + suffix, id("YK"), "STATION"));
-        long south = created(unit("SO-" + suffix, id("YK"), "STATION"));
+        // Departments rather than stations, so that the station lists other tests choose from keep only the demo's.
+        long north = created(unit("N-" + suffix, id("YK"), "DEPARTMENT"));
+        long south = created(unit("SO-" + suffix, id("YK"), "DEPARTMENT"));
         long team = created(unit("NT-" + suffix, north, "TEAM"));
         staff("nh" + suffix.toLowerCase(), north, Role.DEPARTMENT_HEAD);
         staff("sh" + suffix.toLowerCase(), south, Role.DEPARTMENT_HEAD);
@@ -128,7 +129,7 @@ class OrgUnitAdministrationTests {
     @Test
     @DisplayName("R-X-2 a unit with enabled staff or open orders is not closed and the answer says what keeps it; an empty one closes with its sub-units")
     void closingSaysWhatBlocksIt() throws Exception {
-        long station = created(unit("C-" + suffix, id("YK"), "STATION"));
+        long station = created(unit("C-" + suffix, id("YK"), "DEPARTMENT"));
         long team = created(unit("CT-" + suffix, station, "TEAM"));
         String clerk = "cc" + suffix.toLowerCase();
         long clerkId = staff(clerk, team, Role.CLERK);
@@ -137,7 +138,7 @@ class OrgUnitAdministrationTests {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("1 enabled staff accounts and 1 open orders")));
 
-        long empty = created(unit("E-" + suffix, id("YK"), "STATION"));
+        long empty = created(unit("E-" + suffix, id("YK"), "DEPARTMENT"));
         long below = created(unit("ET-" + suffix, empty, "TEAM"));
         mvc.perform(post("/api/identity/org-units/{id}/closure", empty).with(httpBasic("admin", PASSWORD)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.closed").value(true));

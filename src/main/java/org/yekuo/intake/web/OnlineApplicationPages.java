@@ -177,7 +177,9 @@ class OnlineApplicationPages {
     }
 
     private List<OrgUnit> stations() {
-        return orgUnits.within(new DataScope("/")).stream().filter(unit -> unit.kind() == OrgUnit.Kind.STATION).toList();
+        // A closed station takes no new orders (issue 24, org-unit administration).
+        return orgUnits.within(new DataScope("/")).stream().filter(unit -> unit.kind() == OrgUnit.Kind.STATION && !unit.closed())
+                .toList();
     }
 
     /** The number proven in this session within the last 30 minutes; an older one is forgotten. */
