@@ -87,9 +87,9 @@ class OrgUnitAdministrationTests {
     @Test
     @DisplayName("R-X-2 moving a team moves its orders' data scope in the same step: the new station's head sees them, the old one's no longer")
     void scopeFollowsAMove() throws Exception {
-        // Departments rather than stations, so that the station lists other tests choose from keep only the demo's.
-        long north = created(unit("N-" + suffix, id("YK"), "DEPARTMENT"));
-        long south = created(unit("SO-" + suffix, id("YK"), "DEPARTMENT"));
+        // Stations inside the west station, so that lists of stations (sorted by path) still start with the demo's.
+        long north = created(unit("N-" + suffix, id("YK-WEST"), "STATION"));
+        long south = created(unit("SO-" + suffix, id("YK-WEST"), "STATION"));
         long team = created(unit("NT-" + suffix, north, "TEAM"));
         staff("nh" + suffix.toLowerCase(), north, Role.DEPARTMENT_HEAD);
         staff("sh" + suffix.toLowerCase(), south, Role.DEPARTMENT_HEAD);
@@ -105,7 +105,7 @@ class OrgUnitAdministrationTests {
 
         readable(order, "sh" + suffix.toLowerCase()).andExpect(status().isOk());
         readable(order, "nh" + suffix.toLowerCase()).andExpect(status().isNotFound());
-        String newPath = "/" + id("YK") + "/" + south + "/" + team + "/";
+        String newPath = "/" + id("YK") + "/" + id("YK-WEST") + "/" + south + "/" + team + "/";
         assertThat(jdbc.sql("select path from org_unit where id = ?").param(team).query(String.class).single()).isEqualTo(newPath);
         // Every copy of an org path in every module followed: no row anywhere still names the old path.
         List<String[]> columns = jdbc.sql("""
