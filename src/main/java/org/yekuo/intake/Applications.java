@@ -92,6 +92,11 @@ class Applications {
                 .optional();
     }
 
+    /** The idempotency key the order was accepted with, if its caller sent one. */
+    Optional<String> idempotencyKey(long id) {
+        return jdbc.sql("select idempotency_key from application where id = ? and idempotency_key is not null").param(id).query(String.class).optional();
+    }
+
     record KeyHolder(long applicationId, Channel channel, String createdBy, String phoneIndex) {
     }
 
@@ -118,6 +123,10 @@ class Applications {
 
     String phoneSealed(long id) {
         return jdbc.sql("select phone_sealed from application where id = ?").param(id).query(String.class).single();
+    }
+
+    String applicantNameSealed(long id) {
+        return jdbc.sql("select applicant_name_sealed from application where id = ?").param(id).query(String.class).single();
     }
 
     String subjectCodeSealed(long id) {

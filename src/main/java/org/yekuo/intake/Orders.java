@@ -79,6 +79,15 @@ public class Orders {
         return applications.find(id);
     }
 
+    /**
+     * The idempotency key of the form the order was accepted from: what the counter's form was known by before the
+     * order existed, so that a module holding something for that form (a licence fetched while it was filled in) can
+     * hand it to the order.
+     */
+    public Optional<String> formKey(long id) {
+        return applications.idempotencyKey(id);
+    }
+
     /** {@link #find(long)} by order number, for other systems that know an order by its number. */
     public Optional<Application> findByOrderNo(String orderNo) {
         return applications.findByOrderNo(orderNo);
@@ -101,11 +110,11 @@ public class Orders {
     public ApplicantIdentity applicantIdentity(long id) {
         Application application = applications.get(id);
         return new ApplicantIdentity(application.applicantKind(), cipher.decrypt(applications.phoneSealed(id)),
-                cipher.decrypt(applications.subjectCodeSealed(id)));
+                cipher.decrypt(applications.subjectCodeSealed(id)), cipher.decrypt(applications.applicantNameSealed(id)));
     }
 
     /** Who the applicant is, in full: see {@link #applicantIdentity(long)}. */
-    public record ApplicantIdentity(ApplicantKind kind, String phone, String subjectCode) {
+    public record ApplicantIdentity(ApplicantKind kind, String phone, String subjectCode, String name) {
     }
 
     /**

@@ -108,7 +108,7 @@ public class LicenceRetrievals {
     /** The applicant fetches from their progress page with the code their phone got. */
     public Fetched fetchOnline(String progressToken, LicenceKind kind, String code) {
         Application order = openOrder(byToken(progressToken));
-        return fetch(order, kind, code, filer(order, APPLICANT, "申请人"));
+        return fetch(order, kind, code, filer(order, APPLICANT, APPLICANT));
     }
 
     /** The order's retrievals, newest first, for staff in its scope. */
@@ -267,7 +267,7 @@ public class LicenceRetrievals {
     private Fetched keep(Application order, LicenceKind kind, FetchedLicence licence, String holderMasked, CurrentUser filer) {
         Instant now = clock.instant();
         String actor = filer.username();
-        Document document = materials.supplyFetched(order.id(), materialCodes(kind), new UploadedFile(archiveName(licence),
+        Document document = materials.supplyFetched(order.id(), materialCodes(kind), new UploadedFile(archiveName(licence, messages),
                 licence.file().content()), filer);
         long id = rows.insertRetrieval(order.id(), order.orderNo(), order.orgPath(), kind, holderMasked, licence.licenceNo(),
                 RetrievalOutcome.RETRIEVED, actor, now, document.id());
@@ -282,7 +282,7 @@ public class LicenceRetrievals {
     }
 
     /** The name the archive shows: where the file came from, which licence, and its own extension (zh, as the archive's names are). */
-    private String archiveName(FetchedLicence licence) {
+    static String archiveName(FetchedLicence licence, MessageSource messages) {
         String name = licence.file().fileName();
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot).replaceAll("[^.A-Za-z0-9]", "");
@@ -303,7 +303,7 @@ public class LicenceRetrievals {
         });
     }
 
-    private static DomainException refusal(LicencePlatformException.Reason reason, String holderMasked) {
+    static DomainException refusal(LicencePlatformException.Reason reason, String holderMasked) {
         return switch (reason) {
             case NOT_FOUND -> DomainException.invalid("subjectCode", "licence.registry.not-found", holderMasked);
             case UNAVAILABLE -> new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "licence.registry.unavailable");
@@ -312,7 +312,7 @@ public class LicenceRetrievals {
     }
 
     /** Where the licence is filed: the checklist's own material for it first, else the subject qualification. */
-    private static List<String> materialCodes(LicenceKind kind) {
+    static List<String> materialCodes(LicenceKind kind) {
         return switch (kind) {
             case BUSINESS_LICENCE, ID_RECORD -> List.of(kind.materialCode(), "SUBJECT_QUALIFICATION");
             case PROPERTY_CERTIFICATE -> List.of(kind.materialCode(), "PROPERTY_OR_LAND_USE_PROOF", "ROOF_PROPERTY_PROOF");
@@ -331,7 +331,7 @@ public class LicenceRetrievals {
         return progress.orderIdByToken(token).orElseThrow(() -> DomainException.notFound("licence.registry.retrieval.unknown-token"));
     }
 
-    private static CurrentUser filer(Application order, String username, String displayName) {
+    static CurrentUser filer(Application order, String username, String displayName) {
         return new CurrentUser(0, username, displayName, order.orgUnitId(), "", "", order.orgPath(), order.orgPath(), Set.of());
     }
 
