@@ -129,6 +129,15 @@ class Applications {
         return jdbc.sql("select applicant_name_sealed from application where id = ?").param(id).query(String.class).single();
     }
 
+    void renameApplicant(long id, String nameSealed, String nameIndex, String nameMasked) {
+        jdbc.sql("update application set applicant_name_sealed = ?, applicant_name_index = ?, applicant_name_masked = ? where id = ?")
+                .params(nameSealed, nameIndex, nameMasked, id).update();
+    }
+
+    void moveSupplyAddress(long id, String supplyAddress) {
+        jdbc.sql("update application set supply_address = ? where id = ?").params(supplyAddress, id).update();
+    }
+
     String subjectCodeSealed(long id) {
         return jdbc.sql("select subject_code_sealed from application where id = ?").param(id).query(String.class).single();
     }

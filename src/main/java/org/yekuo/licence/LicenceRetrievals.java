@@ -143,16 +143,25 @@ public class LicenceRetrievals {
      * differently (R-LIC-1); a corrected end of validity is what the expiry watch then follows.
      */
     public OrderLicence confirm(long orderId, LicenceKind kind, LicenceFieldsInput input, CurrentUser user) {
+        return confirm(orderId, kind, input, Set.of(), user);
+    }
+
+    /**
+     * {@link #confirm(long, LicenceKind, LicenceFieldsInput, CurrentUser)}, and the licence's name and address (a
+     * property certificate's location) written into the order's applicant fields where the person chose to take them
+     * ({@code take}: "name", "address").
+     */
+    public OrderLicence confirm(long orderId, LicenceKind kind, LicenceFieldsInput input, Set<String> take, CurrentUser user) {
         orders.view(orderId, user);
-        return confirm(orderId, kind, input, user.username());
+        return confirm(orderId, kind, input, take, user.username());
     }
 
     /** The applicant confirms the fields of a licence they fetched on their phone. */
-    public OrderLicence confirmOnline(String progressToken, LicenceKind kind, LicenceFieldsInput input) {
-        return confirm(byToken(progressToken), kind, input, APPLICANT);
+    public OrderLicence confirmOnline(String progressToken, LicenceKind kind, LicenceFieldsInput input, Set<String> take) {
+        return confirm(byToken(progressToken), kind, input, take, APPLICANT);
     }
 
-    private OrderLicence confirm(long orderId, LicenceKind kind, LicenceFieldsInput input, String actor) {
+    private OrderLicence confirm(long orderId, LicenceKind kind, LicenceFieldsInput input, Set<String> take, String actor) {
         Application order = openOrder(orderId);
         LicenceFieldsInput.Parsed f = input.parse();
         return transaction.execute(status -> {
@@ -173,6 +182,9 @@ public class LicenceRetrievals {
             compare(corrected, "propertyArea", was.propertyArea(), f.propertyArea());
             audit.record("licence.fields-confirmed", "application", order.orderNo(), "licenceKind=" + kind + " corrected="
                     + (corrected.isEmpty() ? "-" : String.join(",", corrected)) + " by=" + actor);
+            orders.takeFromLicence(orderId, take.contains("name") ? f.name() : null,
+                    take.contains("address") ? (kind == LicenceKind.PROPERTY_CERTIFICATE ? f.propertyLocation() : f.address()) : null,
+                    kind.name(), actor);
             return unsealed(rows.licence(before.id()).orElseThrow());
         });
     }

@@ -48,16 +48,23 @@ class ReadingApi {
     @PostMapping("/api/licence-readings/{id}/confirm")
     @PreAuthorize("hasRole('CLERK')")
     @Operation(summary = "Confirm a reading's fields as read or corrected; only confirmed values are used. Credit codes and ID "
-            + "numbers are checked as typed ones are; 422 names the field and what is allowed, 409 when it is confirmed already.")
+            + "numbers are checked as typed ones are; 422 names the field and what is allowed, 409 when it is confirmed already. "
+            + "With take [\"name\", \"address\"] the confirmed name and address also become the order's applicant name and supply "
+            + "address (audited).")
     ReadingAnswer confirm(@PathVariable long id, @RequestBody ConfirmRequest request, Locale locale) {
         if (request == null || request.values() == null) {
             throw DomainException.invalid("values", "licence.ocr.api.values-missing");
         }
-        return ReadingAnswer.of(readings.confirm(id, request.values(), users.require()), readings.confidenceFloor(), messages, locale);
+        java.util.Set<String> take = request.take() == null ? java.util.Set.of() : java.util.Set.copyOf(request.take());
+        return ReadingAnswer.of(readings.confirm(id, request.values(), take, users.require()), readings.confidenceFloor(), messages, locale);
     }
 
-    /** The values to confirm, by field name (those of the paper's kind: see a reading's {@code fields}). */
-    record ConfirmRequest(Map<String, String> values) {
+    /**
+     * The values to confirm, by field name (those of the paper's kind: see a reading's {@code fields}); {@code take}
+     * lists what is also written into the order's applicant fields: "name" (a property certificate's owner) and
+     * "address" (its location).
+     */
+    record ConfirmRequest(Map<String, String> values, List<String> take) {
     }
 
     /** A field as read: {@code problem} says, in the reader's language, which check its value failed. */
