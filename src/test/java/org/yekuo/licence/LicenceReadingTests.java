@@ -279,16 +279,25 @@ class LicenceReadingTests {
         assertThat(asClerk(u -> readings.get(reading.id(), u)).isConfirmed()).isFalse();
 
         values.put("idNumber", number);
-        confirmApi(reading.id(), values).andExpect(status().isOk())
+        confirmApi(reading.id(), values, List.of("name", "address")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.confirmed").value(true))
                 .andExpect(jsonPath("$.confirmedValues.idNumber").value(number))
                 .andExpect(jsonPath("$.confirmedBy").value("clerk"));
+        // R-LIC-3 the confirmed name and address became the order's applicant name and supply address, audited.
+        assertThat(jdbc.sql("select supply_address from application where id = ?").param(id).query(String.class).single())
+                .isEqualTo(card.truth().get("address"));
+        assertThat(audit.forSubject("application", orderNo(id))).extracting(AuditEntry::action).contains("application.applicant-taken");
         confirmApi(reading.id(), values).andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     private org.springframework.test.web.servlet.ResultActions confirmApi(long readingId, Map<String, String> values) throws Exception {
-        String body = new tools.jackson.databind.ObjectMapper().writeValueAsString(Map.of("values", values));
+        return confirmApi(readingId, values, List.of());
+    }
+
+    private org.springframework.test.web.servlet.ResultActions confirmApi(long readingId, Map<String, String> values, List<String> take)
+            throws Exception {
+        String body = new tools.jackson.databind.ObjectMapper().writeValueAsString(Map.of("values", values, "take", take));
         return mvc.perform(post("/api/licence-readings/{r}/confirm", readingId).with(httpBasic("clerk", PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content(body));
     }
