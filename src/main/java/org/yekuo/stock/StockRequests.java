@@ -362,6 +362,7 @@ public class StockRequests {
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         List<String> changed = new ArrayList<>();
+        List<String> returns = new ArrayList<>();
         for (long item : items) {
             BigDecimal was = before.get(item);
             BigDecimal is = after.get(item);
@@ -378,14 +379,16 @@ public class StockRequests {
             jdbc.sql("insert into stock_request_change_line (change_id, item_id, before_qty, after_qty, released, requested, to_return)"
                     + " values (?, ?, ?, ?, ?, ?, ?)").params(change, item, was, is, released, requested, toReturn).update();
             String code = catalogue.itemById(item).map(StockItem::code).orElse(String.valueOf(item));
-            (was == null ? added : is == null ? removed : changed).add(code + (is == null ? "" : "x" + is.stripTrailingZeros().toPlainString())
-                    + (toReturn.signum() > 0 ? " return=" + toReturn.stripTrailingZeros().toPlainString() : ""));
+            (was == null ? added : is == null ? removed : changed).add(code + (is == null ? "" : "x" + is.stripTrailingZeros().toPlainString()));
+            if (toReturn.signum() > 0) {
+                returns.add(code + "x" + toReturn.stripTrailingZeros().toPlainString());
+            }
         }
         replaceLines(request.id(), bill);
         boolean more = !outstanding(orderId, bill).isEmpty();
         clocks.stop(CONFIRM_CLOCK, request.id());
         clocks.stop(ALTERNATIVE_CLOCK, request.id());
-        String detail = "added=" + added + " removed=" + removed + " changed=" + changed;
+        String detail = "added=" + added + " removed=" + removed + " changed=" + changed + " toReturn=" + returns;
         if (more) {
             // New or more items wait for the clerk's confirmation again, with its own 2 working hours from now.
             StockStepDeadlines.Steps steps = deadlines.from(at);
