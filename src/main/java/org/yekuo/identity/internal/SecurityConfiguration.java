@@ -58,6 +58,8 @@ class SecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint(
                         (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "security.unauthenticated")))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // The second factor comes first, then a password that must be changed: both before any page or API call.
+                .addFilterBefore(new SecondFactorGate(problems), AuthorizationFilter.class)
                 .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
                 // The CSRF token and the page a visitor asked for before signing in live in cookies, not in a session:
                 // pages anyone can open create no session, so opening them in bulk costs the server no memory.

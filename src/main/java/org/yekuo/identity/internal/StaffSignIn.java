@@ -88,7 +88,7 @@ class StaffSignIn implements AuthenticationProvider {
             failed(username, claim.get(), from);
             throw refused();
         }
-        succeeded(username, claim.get(), from);
+        succeeded(username, claim.get(), from, staff);
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(staff, null,
                 staff.getAuthorities());
         result.setDetails(authentication.getDetails());
@@ -104,7 +104,7 @@ class StaffSignIn implements AuthenticationProvider {
      * Claims one try for an enabled account that is not locked (an expired lock starts a fresh count);
      * empty when none may be made. The try that reaches the limit takes the lock with it.
      */
-    private Optional<Claim> claim(String username) {
+    Optional<Claim> claim(String username) {
         Instant now = clock.instant();
         Instant lock = now.plus(properties.lockDuration()).truncatedTo(ChronoUnit.MILLIS);
         int max = properties.maxFailedLogins();
@@ -128,14 +128,35 @@ class StaffSignIn implements AuthenticationProvider {
     }
 
     private void failed(String username, Claim claim, String from) {
+        lockRecorded(username, claim);
+        audit.recordSecurityEvent(username, "login", username, "reason=bad-credentials" + from, Outcome.FAILURE);
+    }
+
+    /** Audits the lock a failed try took, if it took one. */
+    void lockRecorded(String username, Claim claim) {
         if (claim.lock() != null) {
             audit.recordSecurityEvent(username, "account-locked", username,
                     "failures=" + claim.tries() + " minutes=" + properties.lockDuration().toMinutes(), Outcome.FAILURE);
         }
-        audit.recordSecurityEvent(username, "login", username, "reason=bad-credentials" + from, Outcome.FAILURE);
     }
 
-    private void succeeded(String username, Claim claim, String from) {
+    private void succeeded(String username, Claim claim, String from, UserDetails staff) {
+        if (staff instanceof StaffPrincipal principal && principal.secondFactor() != StaffPrincipal.SecondFactorStep.NONE) {
+            // Only this try is given back: failures stay counted until the second factor is proven too, so a known password
+            // buys no fresh guesses at the code, and five wrong codes lock the account as five wrong passwords do.
+            if (claim.lock() == null) {
+                jdbc.sql("update staff set failed_logins = failed_logins - 1 where username = ? and locked_until is null and failed_logins > 0")
+                        .param(username).update();
+            }
+            audit.recordSecurityEvent(username, "login", username, ("second-factor=due" + from).strip(), Outcome.SUCCESS);
+            return;
+        }
+        cleared(username, claim);
+        audit.recordSecurityEvent(username, "login", username, from.strip(), Outcome.SUCCESS);
+    }
+
+    /** Starts the failure count afresh after a whole sign-in succeeded. */
+    void cleared(String username, Claim claim) {
         // A lock that a parallel failure took after this claim stays: its holder has guessed too often.
         if (claim.lock() == null) {
             jdbc.sql("update staff set failed_logins = 0 where username = ? and locked_until is null").param(username).update();
@@ -143,7 +164,6 @@ class StaffSignIn implements AuthenticationProvider {
             jdbc.sql("update staff set failed_logins = 0, locked_until = null where username = ? and locked_until = ?")
                     .params(username, claim.lock()).update();
         }
-        audit.recordSecurityEvent(username, "login", username, from.strip(), Outcome.SUCCESS);
     }
 
     /**
@@ -160,7 +180,7 @@ class StaffSignIn implements AuthenticationProvider {
     }
 
     /** One claimed try: the count of tries it made and the lock it took, if it reached the limit. */
-    private record Claim(int tries, Timestamp lock) {
+    record Claim(int tries, Timestamp lock) {
     }
 
     /**

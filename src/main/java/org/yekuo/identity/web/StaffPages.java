@@ -202,6 +202,13 @@ class StaffPages {
         }, model, flash, response);
     }
 
+    @PostMapping("/staff/{id}/second-factor/reset")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String resetSecondFactor(@PathVariable long id, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        return attempt(id, "account.totp.reset-done", () -> administration.resetSecondFactor(users.require(), id), model, flash,
+                response);
+    }
+
     /** Staff or org units outside the reader's scope, or refusals with nothing to mark on a form. */
     @ExceptionHandler(DomainException.class)
     String refused(DomainException e, Model model, HttpServletRequest request, HttpServletResponse response) {
