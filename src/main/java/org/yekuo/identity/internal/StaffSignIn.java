@@ -32,7 +32,8 @@ import org.yekuo.audit.AuditTrail;
  * claim that reaches the limit locks the account at once, so parallel guesses cannot all pass the check
  * before a failure is counted; a success clears only its own lock, never one a parallel failure took.
  * Unknown, disabled and locked accounts get the same answer after the same work (a hash of the guess
- * against a throw-away hash), so the answer tells nothing about the account. Every attempt is audited.
+ * against a throw-away hash), so the answer tells nothing about the account. Every attempt is audited, except those
+ * {@link SignInThrottle} refuses first because their address failed too often.
  */
 @Component
 class StaffSignIn implements AuthenticationProvider {
@@ -45,11 +46,13 @@ class StaffSignIn implements AuthenticationProvider {
     private final StaffDirectory directory;
     private final PasswordEncoder encoder;
     private final CompanySignInProperties companySignIn;
+    private final SignInThrottle throttle;
     /** Compared with the guess when no password may be checked, to take as long as a real check. */
     private final String decoyHash;
 
     StaffSignIn(JdbcClient jdbc, TransactionTemplate tx, Clock clock, AuditTrail audit, SecurityProperties properties,
-            StaffDirectory directory, PasswordEncoder encoder, CompanySignInProperties companySignIn) {
+            StaffDirectory directory, PasswordEncoder encoder, CompanySignInProperties companySignIn, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -66,6 +69,8 @@ class StaffSignIn implements AuthenticationProvider {
         String username = authentication.getName();
         String guess = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String from = address(authentication);
+        // An address that failed too often is refused before any password is checked, counted against the account or audited.
+        Optional<SignInThrottle.Try> counted = throttle.admit(remoteAddress(authentication), username);
         if (!companySignIn.passwordAllowed(username)) {
             // Staff sign in with the company account; only the break-glass accounts keep their passwords.
             encoder.matches(guess, decoyHash);
@@ -89,6 +94,7 @@ class StaffSignIn implements AuthenticationProvider {
             throw refused();
         }
         succeeded(username, claim.get(), from, staff);
+        counted.ifPresent(throttle::succeeded);
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(staff, null,
                 staff.getAuthorities());
         result.setDetails(authentication.getDetails());
@@ -171,8 +177,12 @@ class StaffSignIn implements AuthenticationProvider {
      * name ({@code server.tomcat.remoteip.internal-proxies}); empty when unknown.
      */
     private static String address(Authentication authentication) {
-        return authentication.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
-                ? " address=" + web.getRemoteAddress() : "";
+        String address = remoteAddress(authentication);
+        return address != null ? " address=" + address : "";
+    }
+
+    private static String remoteAddress(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 
     private static BadCredentialsException refused() {
