@@ -79,6 +79,14 @@ class HttpFrontTests {
     }
 
     @Test
+    @DisplayName("R-X-2 an API call signed in with HTTP Basic is stateless: it creates no session, so calls in bulk cost no memory")
+    void basicApiCallsCreateNoSession() throws Exception {
+        Response answer = basic(CLIENT, "203.0.113.1", "clerk", "Yekuo@2026");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Set-Cookie")).doesNotContain("JSESSIONID");
+    }
+
+    @Test
     @DisplayName("R-X-2 a failed sign-in is audited with the client's address: the one the trusted proxy names, else the socket's")
     void signInIsAuditedWithTheClientsAddress() throws Exception {
         String user = "nobody." + System.nanoTime();

@@ -164,6 +164,12 @@ public class SecondFactors {
         return fresh;
     }
 
+    /** Since when a member of staff's confirmed second factor is enrolled; empty when none is. */
+    public Optional<java.time.Instant> enrolledSince(long staffId) {
+        return jdbc.sql("select confirmed_at from staff_second_factor where staff_id = ? and confirmed_at is not null")
+                .param(staffId).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
     /** Removes a member of staff's second factor and recovery codes: they enrol anew at their next sign-in. */
     void remove(long staffId) {
         jdbc.sql("delete from staff_recovery_code where staff_id = ?").param(staffId).update();
