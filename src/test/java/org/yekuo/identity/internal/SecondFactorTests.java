@@ -213,6 +213,20 @@ class SecondFactorTests {
     }
 
     @Test
+    @DisplayName("6b a reset password is changed after the code, and the new password asks for no second code in that session")
+    void passwordChangeAfterTheCodeKeepsTheCodeProven() throws Exception {
+        String secret = enrolled();
+        jdbc.sql("update staff set password_must_change = true where username = ?").param(username).update();
+        MockHttpSession session = signIn();
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login/second-factor"));
+        verify(session, Totp.code(secret, Totp.step(Instant.now()) + 1)).andExpect(redirectedUrl("/"));
+        mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(post("/account/password").session(session).with(csrf()).param("currentPassword", PASSWORD)
+                .param("password", "Second#2026f").param("confirmation", "Second#2026f")).andExpect(redirectedUrl("/account/password"));
+        mvc.perform(get("/").session(session)).andExpect(status().isOk());
+    }
+
+    @Test
     @DisplayName("6b the demo's accounts sign in with their printed password alone; the clerk never meets a second factor")
     void demoAccountsAreWaived() throws Exception {
         for (String demo : List.of("admin", "leader", "clerk")) {
