@@ -155,7 +155,9 @@ class HttpFrontTests {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write((head + "Host: yekuo.test\r\nAccept: text/html\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            String accept = head.contains("Authorization: Basic") ? "application/json" : "text/html";
+            out.write((head + "Host: yekuo.test\r\nAccept: " + accept + "\r\nConnection: close\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
             out.flush();
             return Response.parse(socket.getInputStream());
         }

@@ -76,6 +76,7 @@ class SecondFactorTests {
         long id = staffId(username);
         jdbc.sql("delete from staff_recovery_code where staff_id = ?").param(id).update();
         jdbc.sql("delete from staff_second_factor where staff_id = ?").param(id).update();
+        jdbc.sql("delete from staff_password_history where staff_id = ?").param(id).update();
         jdbc.sql("delete from staff_role where staff_id = ?").param(id).update();
         jdbc.sql("delete from staff where id = ?").param(id).update();
     }
