@@ -92,6 +92,11 @@ class Applications {
                 .optional();
     }
 
+    /** The idempotency key the order was accepted with, if its caller sent one. */
+    Optional<String> idempotencyKey(long id) {
+        return jdbc.sql("select idempotency_key from application where id = ? and idempotency_key is not null").param(id).query(String.class).optional();
+    }
+
     record KeyHolder(long applicationId, Channel channel, String createdBy, String phoneIndex) {
     }
 
@@ -118,6 +123,19 @@ class Applications {
 
     String phoneSealed(long id) {
         return jdbc.sql("select phone_sealed from application where id = ?").param(id).query(String.class).single();
+    }
+
+    String applicantNameSealed(long id) {
+        return jdbc.sql("select applicant_name_sealed from application where id = ?").param(id).query(String.class).single();
+    }
+
+    void renameApplicant(long id, String nameSealed, String nameIndex, String nameMasked) {
+        jdbc.sql("update application set applicant_name_sealed = ?, applicant_name_index = ?, applicant_name_masked = ? where id = ?")
+                .params(nameSealed, nameIndex, nameMasked, id).update();
+    }
+
+    void moveSupplyAddress(long id, String supplyAddress) {
+        jdbc.sql("update application set supply_address = ? where id = ?").params(supplyAddress, id).update();
     }
 
     String subjectCodeSealed(long id) {

@@ -79,6 +79,15 @@ public class Orders {
         return applications.find(id);
     }
 
+    /**
+     * The idempotency key of the form the order was accepted from: what the counter's form was known by before the
+     * order existed, so that a module holding something for that form (a licence fetched while it was filled in) can
+     * hand it to the order.
+     */
+    public Optional<String> formKey(long id) {
+        return applications.idempotencyKey(id);
+    }
+
     /** {@link #find(long)} by order number, for other systems that know an order by its number. */
     public Optional<Application> findByOrderNo(String orderNo) {
         return applications.findByOrderNo(orderNo);
@@ -101,11 +110,45 @@ public class Orders {
     public ApplicantIdentity applicantIdentity(long id) {
         Application application = applications.get(id);
         return new ApplicantIdentity(application.applicantKind(), cipher.decrypt(applications.phoneSealed(id)),
-                cipher.decrypt(applications.subjectCodeSealed(id)));
+                cipher.decrypt(applications.subjectCodeSealed(id)), cipher.decrypt(applications.applicantNameSealed(id)));
+    }
+
+    /**
+     * The applicant's name and supply address a person took from a licence they confirmed (fetched from the e-licence
+     * platform or read off a paper, issue 20): written into the open order in the caller's transaction, checked as at
+     * acceptance, and audited with the licence it came from. Null or blank values and values equal to the order's
+     * change nothing; the answer names the fields that changed.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public List<String> takeFromLicence(long id, String name, String supplyAddress, String source, String actor) {
+        Application application = applications.get(id);
+        application.requireOpen();
+        List<String> taken = new java.util.ArrayList<>();
+        String newName = name == null ? "" : name.strip();
+        if (!newName.isEmpty() && !newName.equals(cipher.decrypt(applications.applicantNameSealed(id)))) {
+            if (newName.length() < 2 || newName.length() > 60 || !newName.matches(NewApplication.NAME_CHARACTERS)) {
+                throw DomainException.invalid("name", "intake.field.name");
+            }
+            applications.renameApplicant(id, cipher.encrypt(newName), cipher.blindIndex(newName), org.yekuo.shared.Masking.chineseName(newName));
+            taken.add("name");
+        }
+        String newAddress = supplyAddress == null ? "" : supplyAddress.strip();
+        if (!newAddress.isEmpty() && !newAddress.equals(application.supplyAddress())) {
+            if (newAddress.length() < 5 || newAddress.length() > 200 || !newAddress.matches(NewApplication.ADDRESS_CHARACTERS)) {
+                throw DomainException.invalid("address", "intake.field.address");
+            }
+            applications.moveSupplyAddress(id, newAddress);
+            taken.add("address");
+        }
+        if (!taken.isEmpty()) {
+            audit.record("application.applicant-taken", "application", application.orderNo(), "fields=" + String.join(",", taken)
+                    + " source=" + source + " by=" + actor);
+        }
+        return taken;
     }
 
     /** Who the applicant is, in full: see {@link #applicantIdentity(long)}. */
-    public record ApplicantIdentity(ApplicantKind kind, String phone, String subjectCode) {
+    public record ApplicantIdentity(ApplicantKind kind, String phone, String subjectCode, String name) {
     }
 
     /**

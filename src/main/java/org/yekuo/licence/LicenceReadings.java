@@ -197,6 +197,17 @@ public class LicenceReadings {
     @Transactional
     @PreAuthorize("hasRole('CLERK')")
     public LicenceReading confirm(long readingId, Map<String, String> values, CurrentUser user) {
+        return confirm(readingId, values, java.util.Set.of(), user);
+    }
+
+    /**
+     * {@link #confirm(long, Map, CurrentUser)}, and the confirmed name (a property certificate's owner) and address
+     * (its location) written into the order's applicant fields where the person chose to take them ({@code take}:
+     * "name", "address").
+     */
+    @Transactional
+    @PreAuthorize("hasRole('CLERK')")
+    public LicenceReading confirm(long readingId, Map<String, String> values, java.util.Set<String> take, CurrentUser user) {
         LicenceReading reading = get(readingId, user);
         if (reading.isConfirmed()) {
             throw DomainException.conflict("licence.ocr.already-confirmed");
@@ -208,6 +219,9 @@ public class LicenceReadings {
         long corrected = reading.fields().stream().filter(f -> !f.value().equals(confirmed.getOrDefault(f.name(), ""))).count();
         audit.record("licence.confirmed", "application", orders.view(reading.orderId(), user).orderNo(), "paperKind="
                 + reading.kind() + " document=" + reading.documentId() + " corrected=" + corrected);
+        boolean property = reading.kind() == PaperKind.PROPERTY_CERTIFICATE;
+        orders.takeFromLicence(reading.orderId(), take.contains("name") ? confirmed.get(property ? "owner" : "name") : null,
+                take.contains("address") ? confirmed.get(property ? "location" : "address") : null, reading.kind().name(), user.username());
         return rows.get(readingId).orElseThrow();
     }
 

@@ -108,7 +108,7 @@ public class LicenceRetrievals {
     /** The applicant fetches from their progress page with the code their phone got. */
     public Fetched fetchOnline(String progressToken, LicenceKind kind, String code) {
         Application order = openOrder(byToken(progressToken));
-        return fetch(order, kind, code, filer(order, APPLICANT, "申请人"));
+        return fetch(order, kind, code, filer(order, APPLICANT, APPLICANT));
     }
 
     /** The order's retrievals, newest first, for staff in its scope. */
@@ -143,16 +143,25 @@ public class LicenceRetrievals {
      * differently (R-LIC-1); a corrected end of validity is what the expiry watch then follows.
      */
     public OrderLicence confirm(long orderId, LicenceKind kind, LicenceFieldsInput input, CurrentUser user) {
+        return confirm(orderId, kind, input, Set.of(), user);
+    }
+
+    /**
+     * {@link #confirm(long, LicenceKind, LicenceFieldsInput, CurrentUser)}, and the licence's name and address (a
+     * property certificate's location) written into the order's applicant fields where the person chose to take them
+     * ({@code take}: "name", "address").
+     */
+    public OrderLicence confirm(long orderId, LicenceKind kind, LicenceFieldsInput input, Set<String> take, CurrentUser user) {
         orders.view(orderId, user);
-        return confirm(orderId, kind, input, user.username());
+        return confirm(orderId, kind, input, take, user.username());
     }
 
     /** The applicant confirms the fields of a licence they fetched on their phone. */
-    public OrderLicence confirmOnline(String progressToken, LicenceKind kind, LicenceFieldsInput input) {
-        return confirm(byToken(progressToken), kind, input, APPLICANT);
+    public OrderLicence confirmOnline(String progressToken, LicenceKind kind, LicenceFieldsInput input, Set<String> take) {
+        return confirm(byToken(progressToken), kind, input, take, APPLICANT);
     }
 
-    private OrderLicence confirm(long orderId, LicenceKind kind, LicenceFieldsInput input, String actor) {
+    private OrderLicence confirm(long orderId, LicenceKind kind, LicenceFieldsInput input, Set<String> take, String actor) {
         Application order = openOrder(orderId);
         LicenceFieldsInput.Parsed f = input.parse();
         return transaction.execute(status -> {
@@ -173,6 +182,9 @@ public class LicenceRetrievals {
             compare(corrected, "propertyArea", was.propertyArea(), f.propertyArea());
             audit.record("licence.fields-confirmed", "application", order.orderNo(), "licenceKind=" + kind + " corrected="
                     + (corrected.isEmpty() ? "-" : String.join(",", corrected)) + " by=" + actor);
+            orders.takeFromLicence(orderId, take.contains("name") ? f.name() : null,
+                    take.contains("address") ? (kind == LicenceKind.PROPERTY_CERTIFICATE ? f.propertyLocation() : f.address()) : null,
+                    kind.name(), actor);
             return unsealed(rows.licence(before.id()).orElseThrow());
         });
     }
@@ -267,7 +279,7 @@ public class LicenceRetrievals {
     private Fetched keep(Application order, LicenceKind kind, FetchedLicence licence, String holderMasked, CurrentUser filer) {
         Instant now = clock.instant();
         String actor = filer.username();
-        Document document = materials.supplyFetched(order.id(), materialCodes(kind), new UploadedFile(archiveName(licence),
+        Document document = materials.supplyFetched(order.id(), materialCodes(kind), new UploadedFile(archiveName(licence, messages),
                 licence.file().content()), filer);
         long id = rows.insertRetrieval(order.id(), order.orderNo(), order.orgPath(), kind, holderMasked, licence.licenceNo(),
                 RetrievalOutcome.RETRIEVED, actor, now, document.id());
@@ -282,7 +294,7 @@ public class LicenceRetrievals {
     }
 
     /** The name the archive shows: where the file came from, which licence, and its own extension (zh, as the archive's names are). */
-    private String archiveName(FetchedLicence licence) {
+    static String archiveName(FetchedLicence licence, MessageSource messages) {
         String name = licence.file().fileName();
         int dot = name.lastIndexOf('.');
         String extension = dot < 0 ? "" : name.substring(dot).replaceAll("[^.A-Za-z0-9]", "");
@@ -303,7 +315,7 @@ public class LicenceRetrievals {
         });
     }
 
-    private static DomainException refusal(LicencePlatformException.Reason reason, String holderMasked) {
+    static DomainException refusal(LicencePlatformException.Reason reason, String holderMasked) {
         return switch (reason) {
             case NOT_FOUND -> DomainException.invalid("subjectCode", "licence.registry.not-found", holderMasked);
             case UNAVAILABLE -> new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "licence.registry.unavailable");
@@ -312,7 +324,7 @@ public class LicenceRetrievals {
     }
 
     /** Where the licence is filed: the checklist's own material for it first, else the subject qualification. */
-    private static List<String> materialCodes(LicenceKind kind) {
+    static List<String> materialCodes(LicenceKind kind) {
         return switch (kind) {
             case BUSINESS_LICENCE, ID_RECORD -> List.of(kind.materialCode(), "SUBJECT_QUALIFICATION");
             case PROPERTY_CERTIFICATE -> List.of(kind.materialCode(), "PROPERTY_OR_LAND_USE_PROOF", "ROOF_PROPERTY_PROOF");
@@ -331,7 +343,7 @@ public class LicenceRetrievals {
         return progress.orderIdByToken(token).orElseThrow(() -> DomainException.notFound("licence.registry.retrieval.unknown-token"));
     }
 
-    private static CurrentUser filer(Application order, String username, String displayName) {
+    static CurrentUser filer(Application order, String username, String displayName) {
         return new CurrentUser(0, username, displayName, order.orgUnitId(), "", "", order.orgPath(), order.orgPath(), Set.of());
     }
 

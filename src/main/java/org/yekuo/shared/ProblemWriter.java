@@ -47,6 +47,14 @@ public class ProblemWriter {
                 List.of(Map.of("field", field, "message", messages.getMessage(messageKey, new Object[] {field}, messageKey, locale))));
     }
 
+    /** A refused input under {@code status}: {@code errors} names the field, with the message {@code messageKey} and its arguments. */
+    public void writeInvalid(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String field,
+            String messageKey, Object... arguments) throws IOException {
+        Locale locale = locales.resolveLocale(request);
+        write(request, response, status, code,
+                List.of(Map.of("field", field, "message", messages.getMessage(messageKey, arguments, messageKey, locale))));
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
             List<Map<String, String>> errors) throws IOException {
         Locale locale = locales.resolveLocale(request);

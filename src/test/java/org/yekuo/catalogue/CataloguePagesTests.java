@@ -110,4 +110,40 @@ class CataloguePagesTests {
                 .andExpect(content().string(containsString("NO_SUCH_TYPE")))
                 .andExpect(content().string(containsString("href=\"/tasks\"")));
     }
+    @Test
+    @DisplayName("R-CAT-1 an administrator marks on the type's page whether it may be applied for online, with a reason that is "
+            + "audited; a missing reason is refused on the form, and other roles cannot change it")
+    void administratorMarksATypeOnlineCapable(@Autowired org.yekuo.audit.AuditTrail audit) throws Exception {
+        assertThat(catalogue.onlineTypes()).extracting(BusinessTypeSummary::code).doesNotContain("HV_DEDICATED_LINE");
+        mvc.perform(get("/catalogue/HV_DEDICATED_LINE").with(httpBasic("admin", PASSWORD)))
+                .andExpect(content().string(containsString("id=\"online-form\"")))
+                .andExpect(content().string(containsString("\u4ec5\u9650\u8425\u4e1a\u5385\u53d7\u7406")));
+        mvc.perform(get("/catalogue/HV_DEDICATED_LINE").with(httpBasic("clerk", PASSWORD)))
+                .andExpect(content().string(not(containsString("id=\"online-form\""))));
+        mvc.perform(post("/catalogue/HV_DEDICATED_LINE/online").with(httpBasic("clerk", PASSWORD)).with(csrf())
+                        .param("onlineCapable", "true").param("reason", "try"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/catalogue/HV_DEDICATED_LINE/online").with(httpBasic("admin", PASSWORD)).with(csrf())
+                        .param("onlineCapable", "true").param("reason", " "))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("data-testid=\"online-error\"")))
+                .andExpect(content().string(containsString("\u4fee\u6539\u539f\u56e0")));
+        assertThat(catalogue.onlineTypes()).extracting(BusinessTypeSummary::code).doesNotContain("HV_DEDICATED_LINE");
+        try {
+            mvc.perform(post("/catalogue/HV_DEDICATED_LINE/online").with(httpBasic("admin", PASSWORD)).with(csrf())
+                            .param("onlineCapable", "true").param("reason", "\u4e13\u7ebf\u65b9\u6848\u5df2\u6709\u6a21\u677f"))
+                    .andExpect(redirectedUrl("/catalogue/HV_DEDICATED_LINE#online"))
+                    .andExpect(flash().attribute("onlineSaved", true));
+            assertThat(catalogue.onlineTypes()).extracting(BusinessTypeSummary::code).contains("HV_DEDICATED_LINE");
+            mvc.perform(get("/catalogue").with(httpBasic("clerk", PASSWORD)))
+                    .andExpect(content().string(containsString("data-online=\"true\"")));
+            assertThat(audit.forSubject("business-type", "HV_DEDICATED_LINE"))
+                    .anySatisfy(e -> assertThat(e.action() + " " + e.detail()).contains("catalogue.online-capable-changed", "online=true"));
+        } finally {
+            mvc.perform(post("/catalogue/HV_DEDICATED_LINE/online").with(httpBasic("admin", PASSWORD)).with(csrf())
+                            .param("onlineCapable", "false").param("reason", "\u6062\u590d"))
+                    .andExpect(flash().attribute("onlineSaved", false));
+        }
+        assertThat(catalogue.onlineTypes()).extracting(BusinessTypeSummary::code).doesNotContain("HV_DEDICATED_LINE");
+    }
 }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
@@ -237,6 +238,68 @@ class LicenceReadingTests {
         mvc.perform(wrong.with(httpBasic("clerk", PASSWORD)).with(csrf()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("校验")));
+    }
+
+    @Test
+    @DisplayName("R-LIC-3 R-X-5 the readings API: a clerk gets a reading with its doubtful fields marked and confirms it; a bad ID "
+            + "number, a missing body, an unknown reading and a second confirmation are problem details naming what is wrong; "
+            + "other roles are refused")
+    void readingsThroughTheApi() throws Exception {
+        long id = newOrder("LV_RES_NEW", "PERSON");
+        Sample card = images.next(PaperKind.ID_CARD, Spoil.PHONE);
+        scan(id, "ID_CARD", new MockMultipartFile("files", "身份证.jpg", "image/jpeg", card.jpeg())).andExpect(status().is3xxRedirection());
+        LicenceReading reading = asClerk(u -> readings.ofOrder(id, u)).get(0);
+
+        mvc.perform(get("/api/licence-readings/{r}", reading.id()).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.kind").value("ID_CARD"))
+                .andExpect(jsonPath("$.orderId").value(id))
+                .andExpect(jsonPath("$.confirmed").value(false))
+                .andExpect(jsonPath("$.fields[?(@.name == 'idNumber')].label").value(Matchers.hasItem("公民身份号码")))
+                .andExpect(jsonPath("$.fields[*].doubtful").isNotEmpty());
+        mvc.perform(get("/api/licence-readings/{r}", reading.id()).with(httpBasic("designer", PASSWORD))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/licence-readings/{r}", 999_999_999L).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+        Map<String, String> values = new java.util.LinkedHashMap<>(card.truth());
+        String number = values.get("idNumber");
+        values.put("idNumber", number.substring(0, 17) + (number.charAt(17) == '1' ? '2' : '1'));
+        confirmApi(reading.id(), values).andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("idNumber"));
+        mvc.perform(post("/api/licence-readings/{r}/confirm", reading.id()).with(httpBasic("clerk", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("values"));
+        mvc.perform(post("/api/licence-readings/{r}/confirm", reading.id()).with(httpBasic("clerk", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"values\": 3"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        assertThat(asClerk(u -> readings.get(reading.id(), u)).isConfirmed()).isFalse();
+
+        values.put("idNumber", number);
+        confirmApi(reading.id(), values, List.of("name", "address")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.confirmed").value(true))
+                .andExpect(jsonPath("$.confirmedValues.idNumber").value(number))
+                .andExpect(jsonPath("$.confirmedBy").value("clerk"));
+        // R-LIC-3 the confirmed name and address became the order's applicant name and supply address, audited.
+        assertThat(jdbc.sql("select supply_address from application where id = ?").param(id).query(String.class).single())
+                .isEqualTo(card.truth().get("address"));
+        assertThat(audit.forSubject("application", orderNo(id))).extracting(AuditEntry::action).contains("application.applicant-taken");
+        confirmApi(reading.id(), values).andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    private org.springframework.test.web.servlet.ResultActions confirmApi(long readingId, Map<String, String> values) throws Exception {
+        return confirmApi(readingId, values, List.of());
+    }
+
+    private org.springframework.test.web.servlet.ResultActions confirmApi(long readingId, Map<String, String> values, List<String> take)
+            throws Exception {
+        String body = new tools.jackson.databind.ObjectMapper().writeValueAsString(Map.of("values", values, "take", take));
+        return mvc.perform(post("/api/licence-readings/{r}/confirm", readingId).with(httpBasic("clerk", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
     @Test

@@ -251,6 +251,36 @@ class LicenceRetrievalTests {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    @DisplayName("R-LIC-1 confirming a fetched licence, the clerk may take its name and address into the order's applicant "
+            + "fields: only what was ticked changes, and it is audited with the licence it came from")
+    void confirmedLicenceValuesReachTheOrderWhereTaken() throws Exception {
+        SimulatedLicenceRegistry.Holder holder = holder(h -> h.organisation() && h.main().address() != null);
+        String phone = Subjects.phone();
+        long id = newOrder(holder.code(), phone, true);
+        clerk(post("/api/orders/{id}/licence-consents", id)).andExpect(status().isCreated());
+        fetch(id, "BUSINESS_LICENCE", lastCode(phone)).andExpect(status().isOk());
+        String addressBefore = jdbc.sql("select supply_address from application where id = ?").param(id).query(String.class).single();
+
+        mvc.perform(post("/licences/orders/{id}/confirm", id).with(httpBasic("clerk", PASSWORD))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("kind", "BUSINESS_LICENCE").param("name", holder.main().name())
+                        .param("legalRepresentative", holder.main().legalRepresentative()).param("address", holder.main().address())
+                        .param("registeredCapital", holder.main().registeredCapital().toPlainString())
+                        .param("validFrom", String.valueOf(holder.main().validFrom()))
+                        .param("validUntil", holder.main().validUntil() == null ? "" : holder.main().validUntil().toString())
+                        .param("take", "name"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("confirmedKind",
+                        LicenceKind.BUSINESS_LICENCE));
+        assertThat(cipher.decrypt(jdbc.sql("select applicant_name_sealed from application where id = ?").param(id).query(String.class)
+                .single())).isEqualTo(holder.main().name());
+        assertThat(jdbc.sql("select supply_address from application where id = ?").param(id).query(String.class).single())
+                .isEqualTo(addressBefore);
+        assertThat(audit.forSubject("application", orderNo(id))).filteredOn(e -> e.action().equals("application.applicant-taken"))
+                .singleElement().extracting(AuditEntry::detail).asString().contains("fields=name", "source=BUSINESS_LICENCE", "by=clerk");
+    }
+
     private SimulatedLicenceRegistry.Holder holder(Predicate<SimulatedLicenceRegistry.Holder> wanted) {
         var candidates = ((SimulatedLicenceRegistry) registry).holders().stream().filter(wanted).toList();
         return candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));

@@ -83,6 +83,11 @@ public class BusinessTypes {
                 .params(base + 1, code, base).update() == 1;
     }
 
+    /** Marks whether applicants may apply for the type from their phone; false when the type is unknown. */
+    public boolean markOnlineCapable(String code, boolean onlineCapable) {
+        return jdbc.sql("update catalogue_type set online_capable = ? where code = ?").params(onlineCapable, code).update() == 1;
+    }
+
     public void insert(BusinessTypeDefinition definition, Revision revision) {
         jdbc.sql("""
                 insert into catalogue_type_version (type_code, version_no, family, low_voltage_variant, changed_by,

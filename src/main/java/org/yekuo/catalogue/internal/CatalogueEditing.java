@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.catalogue.AbolishedMaterial;
 import org.yekuo.catalogue.BusinessTypeDefinition;
+import org.yekuo.catalogue.BusinessTypeSummary;
 import org.yekuo.catalogue.Catalogue;
 import org.yekuo.catalogue.ChangeKind;
 import org.yekuo.catalogue.ChecklistItem;
@@ -100,6 +101,31 @@ public class CatalogueEditing {
         List<Reviewer> reviewers = ReviewerPolicy.reviewers(edit.reviewers());
         return commit(base, base.nodes(), reviewers, base.checklist(), ChangeKind.REVIEWERS,
                 describe(base.reviewers()) + " -> " + describe(reviewers), edit.reason());
+    }
+
+    /**
+     * Marks whether applicants may apply for the type online, from their phone (issue 20's self-service): a setting of
+     * the type, not a new version of its flow, so orders in progress are untouched; only new online applications see
+     * it. A change needs its reason, for the audit trail.
+     */
+    @Transactional
+    public boolean changeOnlineCapable(String typeCode, String choice, String reason) {
+        BusinessTypeSummary type = catalogue.types().stream().filter(t -> t.code().equals(typeCode)).findFirst()
+                .orElseThrow(() -> DomainException.notFound("catalogue.type.not-found", typeCode));
+        if (!"true".equals(choice) && !"false".equals(choice)) {
+            throw DomainException.invalid("onlineCapable", "catalogue.online.choice-required");
+        }
+        boolean online = Boolean.parseBoolean(choice);
+        String note = Inputs.note("reason", reason);
+        if (note == null) {
+            throw DomainException.invalid("reason", "catalogue.online.reason-required");
+        }
+        if (online == type.onlineCapable()) {
+            return online;
+        }
+        types.markOnlineCapable(typeCode, online);
+        audit.record("catalogue.online-capable-changed", "business-type", typeCode, "online=" + online + " reason=" + note);
+        return online;
     }
 
     /** The current version, provided the edit is based on it. */

@@ -102,6 +102,7 @@ class CataloguePages {
         model.addAttribute("sources", LimitSource.values());
         model.addAttribute("departments", Department.values());
         model.addAttribute("zone", clock.getZone());
+        model.addAttribute("onlineCapable", catalogue.types().stream().anyMatch(t -> t.code().equals(code) && t.onlineCapable()));
         return "catalogue/type";
     }
 
@@ -145,6 +146,25 @@ class CataloguePages {
         Edits.ReviewersEdit edit = new Edits.ReviewersEdit(baseVersion, reviewers, form.get("reason"));
         return edit(code, "reviewers", edit, () -> editing.changeReviewers(code, edit), model, redirect, response,
                 locale);
+    }
+
+    /** Whether applicants may apply for the type from their phone: administrators, with a reason. */
+    @PostMapping("/{code}/online")
+    String changeOnlineCapable(@PathVariable String code, @RequestParam(required = false) String onlineCapable,
+            @RequestParam(required = false) String reason, Model model, RedirectAttributes redirect, HttpServletResponse response,
+            Locale locale) {
+        try {
+            boolean online = editing.changeOnlineCapable(code, onlineCapable, reason);
+            redirect.addFlashAttribute("onlineSaved", online);
+            return "redirect:/catalogue/" + code + "#online";
+        } catch (DomainException e) {
+            RefusedEdit.show(e, "online", new OnlineEdit(onlineCapable, reason), refusals, model, response, locale);
+            return type(code, null, model);
+        }
+    }
+
+    /** The online setting as the administrator left it, for the form to show again when refused. */
+    record OnlineEdit(String onlineCapable, String reason) {
     }
 
     /** Unknown types and versions: the list, with the reason, under the refusal's status. */

@@ -19,11 +19,17 @@ record NewApplicationForm(String typeCode, String applicantKind, String applican
         return new NewApplicationForm("LV_RES_NEW", "PERSON", "", "", "", "", "", "KVA", false, idempotencyKey);
     }
 
-    /** The form with the applicant's kind, name, certificate number and address a confirmed licence reading gave. */
+    /**
+     * The form with the values another page handed over: a confirmed licence reading gives the applicant's kind, name,
+     * certificate number and address; the e-licence fetch at the counter hands back the whole form as typed, with the
+     * fetched name and address, and keeps its idempotency key, which its consent is bound to.
+     */
     NewApplicationForm prefilled(java.util.Map<?, ?> values) {
-        return new NewApplicationForm(typeCode, text(values, "applicantKind", applicantKind), text(values, "applicantName", applicantName),
-                text(values, "subjectCode", subjectCode), phone, text(values, "supplyAddress", supplyAddress), capacity, capacityUnit, agent,
-                idempotencyKey);
+        boolean ticked = values.containsKey("_agent") ? "true".equals(values.get("agent")) : Boolean.TRUE.equals(agent);
+        return new NewApplicationForm(text(values, "typeCode", typeCode), text(values, "applicantKind", applicantKind),
+                text(values, "applicantName", applicantName), text(values, "subjectCode", subjectCode), text(values, "phone", phone),
+                text(values, "supplyAddress", supplyAddress), text(values, "capacity", capacity), text(values, "capacityUnit", capacityUnit),
+                ticked, text(values, "idempotencyKey", idempotencyKey));
     }
 
     private static String text(java.util.Map<?, ?> values, String key, String otherwise) {

@@ -170,6 +170,10 @@ class OrderPages {
     @PreAuthorize("hasRole('CLERK')")
     String newForm(Model model) {
         NewApplicationForm form = NewApplicationForm.empty(UUID.randomUUID().toString());
+        // The e-licence fetch at the counter (/licences/counter) hands the form back as typed, under its own key.
+        if (model.getAttribute("applicationForm") instanceof Map<?, ?> typed) {
+            form = form.prefilled(typed);
+        }
         // A licence the clerk had read and confirmed (/licences/read) hands its fields over; unconfirmed ones never come.
         if (model.getAttribute("applicationPrefill") instanceof Map<?, ?> prefill) {
             form = form.prefilled(prefill);

@@ -46,7 +46,8 @@ public class RetrievalRows {
         return jdbc.sql("update licence_consent set used_at = ? where id = ? and used_at is null").params(Timestamp.from(at), id).update() == 1;
     }
 
-    public long insertRetrieval(long orderId, String orderNo, String orgPath, LicenceKind kind, String holderMasked, String licenceNo,
+    /** Logs a retrieval; {@code orderId} and {@code orderNo} are null for one made at a counter form not yet accepted. */
+    public long insertRetrieval(Long orderId, String orderNo, String orgPath, LicenceKind kind, String holderMasked, String licenceNo,
             RetrievalOutcome outcome, String retrievedBy, Instant at, Long documentId) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
@@ -56,6 +57,12 @@ public class RetrievalRows {
                         documentId)
                 .update(keys, "id");
         return ((Number) keys.getKeys().get("id")).longValue();
+    }
+
+    /** A retrieval made at the counter's form joins the order the form became, with the licence's file in its archive. */
+    public void bindRetrieval(long id, long orderId, String orderNo, String orgPath, long documentId) {
+        jdbc.sql("update licence_retrieval set order_id = ?, order_no = ?, org_path = ?, document_id = ? where id = ? and order_id is null")
+                .params(orderId, orderNo, orgPath, documentId, id).update();
     }
 
     public Retrieval retrieval(long id) {

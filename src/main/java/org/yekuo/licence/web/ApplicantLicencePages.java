@@ -88,10 +88,10 @@ class ApplicantLicencePages {
     }
 
     @PostMapping("/confirm")
-    String confirm(@PathVariable String token, @RequestParam LicenceKind kind, @ModelAttribute LicenceFieldsInput fields, Locale locale,
-            RedirectAttributes redirect) {
+    String confirm(@PathVariable String token, @RequestParam LicenceKind kind, @ModelAttribute LicenceFieldsInput fields,
+            @RequestParam(name = "take", required = false) java.util.Set<String> take, Locale locale, RedirectAttributes redirect) {
         try {
-            retrievals.confirmOnline(token, kind, fields);
+            retrievals.confirmOnline(token, kind, fields, take == null ? java.util.Set.of() : take);
             redirect.addFlashAttribute("confirmedKind", kind);
         } catch (DomainException e) {
             redirect.addFlashAttribute("refusal", refusals.explain(e, locale));

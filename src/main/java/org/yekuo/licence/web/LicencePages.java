@@ -105,10 +105,10 @@ class LicencePages {
 
     @PostMapping("/orders/{orderId}/confirm")
     @PreAuthorize("hasRole('CLERK')")
-    String confirm(@PathVariable long orderId, @RequestParam LicenceKind kind, @ModelAttribute LicenceFieldsInput fields, Locale locale,
-            RedirectAttributes redirect) {
+    String confirm(@PathVariable long orderId, @RequestParam LicenceKind kind, @ModelAttribute LicenceFieldsInput fields,
+            @RequestParam(name = "take", required = false) java.util.Set<String> take, Locale locale, RedirectAttributes redirect) {
         try {
-            retrievals.confirm(orderId, kind, fields, users.require());
+            retrievals.confirm(orderId, kind, fields, take == null ? java.util.Set.of() : take, users.require());
             redirect.addFlashAttribute("confirmedKind", kind);
         } catch (DomainException e) {
             redirect.addFlashAttribute("refusal", refusals.explain(e, locale));

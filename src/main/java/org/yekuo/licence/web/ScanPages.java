@@ -112,7 +112,8 @@ class ScanPages {
     }
 
     @PostMapping("/licences/readings/{id}/confirm")
-    String confirm(@PathVariable long id, @RequestParam Map<String, String> form, Model model, Locale locale, HttpServletRequest request,
+    String confirm(@PathVariable long id, @RequestParam Map<String, String> form,
+            @RequestParam(name = "take", required = false) java.util.Set<String> take, Model model, Locale locale, HttpServletRequest request,
             HttpServletResponse response, RedirectAttributes redirect) {
         CurrentUser user = users.require();
         Map<String, String> values = new LinkedHashMap<>();
@@ -122,7 +123,7 @@ class ScanPages {
             }
         });
         try {
-            LicenceReading confirmed = readings.confirm(id, values, user);
+            LicenceReading confirmed = readings.confirm(id, values, take == null ? java.util.Set.of() : take, user);
             redirect.addFlashAttribute("notice", "licence.ocr.confirmed");
             return "redirect:/licences/scans/orders/" + confirmed.orderId();
         } catch (DomainException e) {
