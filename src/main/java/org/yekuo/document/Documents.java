@@ -142,7 +142,29 @@ public class Documents {
      * handed out as the original.
      */
     public ServedFile open(long documentId, AccessKind kind, CurrentUser user, String remoteAddress, Locale locale) {
-        Document document = inScope(documentId, kind, user, remoteAddress);
+        return serve(inScope(documentId, kind, user, remoteAddress), kind, user, remoteAddress);
+    }
+
+    /**
+     * A document whose readers its context decides (ADR 18), for {@code user} as {@code decision} says: served,
+     * watermarked and logged like {@link #open}. A document of another kind or context, or a decision that says no,
+     * is not found for the reader, and the refusal is logged and alerted. Only a view or a download: the original stays
+     * with the archive office through {@link #open}.
+     */
+    public ServedFile openInContext(long documentId, ContextDecision decision, AccessKind kind, CurrentUser user,
+            String remoteAddress) {
+        Document document = rows.get(documentId).orElseThrow(() -> DomainException.notFound("document.not-found", documentId));
+        boolean sameContext = decision.kind().decidedByContext() && document.kind() == decision.kind()
+                && document.subject().equals(decision.subject());
+        if (!sameContext || !decision.granted() || kind == AccessKind.ORIGINAL) {
+            watch.refused(documentId, document.orderNo(), rows.orgPath(documentId), kind, user, remoteAddress, "not-in-context");
+            throw DomainException.notFound("document.not-found", documentId);
+        }
+        return serve(document, kind, user, remoteAddress);
+    }
+
+    private ServedFile serve(Document document, AccessKind kind, CurrentUser user, String remoteAddress) {
+        long documentId = document.id();
         if (kind == AccessKind.ORIGINAL && !user.has(Role.ARCHIVIST)) {
             watch.refused(documentId, document.orderNo(), rows.orgPath(documentId), kind, user, remoteAddress, "not-archivist");
             throw DomainException.forbidden("document.original.archivist-only");
@@ -187,7 +209,8 @@ public class Documents {
 
     /** The subject under the detail key that names it: a material by the catalogue, a photo kind by its label. */
     private static String subjectDetail(DocumentKind kind, String subject) {
-        return (kind == DocumentKind.MATERIAL ? " material=" : kind == DocumentKind.SCHEME_DRAWING ? " drawing=" : " kind=") + subject;
+        return (kind == DocumentKind.MATERIAL ? " material=" : kind == DocumentKind.SCHEME_DRAWING ? " drawing="
+                : kind == DocumentKind.COORDINATION ? " thread=" : " kind=") + subject;
     }
 
     private static Path spool(UploadedFile file, long maxBytes) throws IOException {

@@ -20,7 +20,9 @@ import org.yekuo.workflow.WorkItem;
 
 /**
  * The bill of materials of an order's scheme (R-COL-2): the designer sets it while holding the scheme
- * design node; once the scheme is approved it is pushed to stock and no longer changes here.
+ * design node; once the scheme is approved it is pushed to stock. A scheme sent back for redesign after that
+ * has its bill changed here too; when the revised scheme is approved again, {@link StockRequests} brings the
+ * request at stock in line with it.
  */
 @Service
 @Transactional(readOnly = true)
@@ -78,7 +80,6 @@ public class BillsOfMaterials {
         WorkItem task = designTask(taskId, user);
         StockItem item = requireItem(itemCode);
         requireQuantity(item, quantity);
-        requireNotPushed(task.orderId());
         BigDecimal q = quantity.stripTrailingZeros();
         int updated = jdbc.sql("update stock_bom_line set quantity = ?, added_by = ?, added_at = ? where order_id = ? and item_id = ?")
                 .params(q, user.username(), Timestamp.from(clock.instant()), task.orderId(), item.id()).update();
@@ -94,7 +95,6 @@ public class BillsOfMaterials {
     @Transactional
     public void remove(String taskId, long lineId, CurrentUser user) {
         WorkItem task = designTask(taskId, user);
-        requireNotPushed(task.orderId());
         String code = of(task.orderId()).stream().filter(l -> l.id() == lineId).map(l -> l.item().code()).findFirst()
                 .orElseThrow(() -> DomainException.notFound("stock.bom.line-not-found", lineId));
         jdbc.sql("delete from stock_bom_line where id = ? and order_id = ?").params(lineId, task.orderId()).update();
@@ -121,12 +121,6 @@ public class BillsOfMaterials {
         }
         if (quantity.stripTrailingZeros().scale() > 2) {
             throw DomainException.invalid("quantity", "stock.bom.quantity-precision");
-        }
-    }
-
-    private void requireNotPushed(long orderId) {
-        if (jdbc.sql("select count(*) from stock_request where order_id = ?").param(orderId).query(Long.class).single() > 0) {
-            throw DomainException.conflict("stock.bom.already-pushed");
         }
     }
 

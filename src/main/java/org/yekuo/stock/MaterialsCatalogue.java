@@ -30,6 +30,12 @@ public class MaterialsCatalogue {
                 .query((rs, n) -> StockRows.item(rs, 1)).optional();
     }
 
+    /** An item by its id, retired or not: a request may still hold an item the catalogue no longer offers. */
+    public Optional<StockItem> itemById(long id) {
+        return jdbc.sql("select " + StockRows.ITEM + " from stock_item i where i.id = ?").param(id)
+                .query((rs, n) -> StockRows.item(rs, 1)).optional();
+    }
+
     /** The warehouses whose keeping unit lies in {@code scope} or above it: a station's clerk draws on the company's too. */
     public List<Warehouse> warehouses(DataScope scope) {
         return jdbc.sql("select " + StockRows.WAREHOUSE + " from stock_warehouse w order by w.kind, w.code")

@@ -26,6 +26,12 @@ public interface StockLedger {
     /** Gives back to free stock whatever is reserved for the order and not yet issued (the order was withdrawn). */
     void release(long orderId, Instant at);
 
+    /**
+     * Gives back to free stock up to {@code quantity} of an item reserved for the order and not yet issued (its bill was
+     * revised to need less); answers the part of {@code quantity} that was already issued and so could not be given back.
+     */
+    BigDecimal unreserve(long orderId, long itemId, BigDecimal quantity, Instant at);
+
     /** Goods received into a warehouse. */
     void receive(long warehouseId, long itemId, BigDecimal quantity, String by, Instant at);
 

@@ -7,8 +7,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -34,7 +36,10 @@ import org.yekuo.workflow.StepClocks;
  * Bills of materials at stock (R-COL-2): pushed when the order reaches its first node after the scheme's
  * approval, confirmed by the materials clerk within 2 working hours (every line reserved for the order
  * from one warehouse), or, when something is short, an alternative proposed within 4; issued to the
- * order's works.
+ * order's works. A bill revised with its scheme after that changes the request in one go ({@link #on(NodeReached)}):
+ * what is no longer needed goes back to free stock, what is new or more is asked for again (the confirmation and its 2
+ * working hours start again, for those lines only), what was issued beyond the new bill is to come back, and the clerk
+ * is shown what changed.
  */
 @Service
 @Transactional(readOnly = true)
@@ -77,12 +82,22 @@ public class StockRequests {
         this.clock = clock;
     }
 
-    /** Pushes the bill of materials once, in the engine's transaction, when the approved scheme moves on. */
+    /**
+     * Pushes the bill of materials once, in the engine's transaction, when the approved scheme moves on; on every later
+     * node, brings a request whose bill was revised since in line with it.
+     */
     @EventListener
     @Transactional
     void on(NodeReached node) {
-        if (BEFORE_APPROVAL.contains(node.nodeCode()) || node.orderNo() == null || boms.of(node.orderId()).isEmpty()
-                || find(node.orderId()).isPresent()) {
+        if (BEFORE_APPROVAL.contains(node.nodeCode()) || node.orderNo() == null) {
+            return;
+        }
+        Optional<StockRequest> existing = find(node.orderId());
+        if (existing.isPresent()) {
+            revise(existing.get().orderId(), node.reachedAt());
+            return;
+        }
+        if (boms.of(node.orderId()).isEmpty()) {
             return;
         }
         StockStepDeadlines.Steps steps = deadlines.from(node.reachedAt());
@@ -94,6 +109,7 @@ public class StockRequests {
                         ts(steps.confirmDueAt()), ts(steps.alternativeYellowAt()), ts(steps.alternativeDueAt()))
                 .update();
         long id = find(node.orderId()).orElseThrow().id();
+        replaceLines(id, boms.of(node.orderId()));
         clocks.start(new StepClock(CONFIRM_CLOCK, id, steps.confirmYellowAt(), steps.confirmDueAt(),
                 deadlines.escalateAt(steps.confirmDueAt())));
         audit.record("stock.request.pushed", "application", node.orderNo(), "confirmDue=" + steps.confirmDueAt());
@@ -147,7 +163,7 @@ public class StockRequests {
         StockRequest request = lockForChange(orderId, user, StockRequest.Status.PENDING);
         Warehouse warehouse = requireWarehouse(warehouseId, user);
         List<BomLine> lines = boms.of(orderId);
-        List<StockLedger.Shortage> shortages = ledger.reserve(orderId, warehouse.id(), demands(lines), clock.instant());
+        List<StockLedger.Shortage> shortages = ledger.reserve(orderId, warehouse.id(), outstanding(orderId, lines), clock.instant());
         Instant now = clock.instant();
         clocks.stop(CONFIRM_CLOCK, request.id());
         if (shortages.isEmpty()) {
@@ -200,6 +216,11 @@ public class StockRequests {
                 throw DomainException.invalid(prefix + "quantity", e.messageKey(), e.arguments());
             }
             jdbc.sql("delete from stock_bom_line where id = ?").param(replaced.id()).update();
+            // Whatever of the replaced item a revision had already reserved goes back; what was issued is to come back.
+            BigDecimal held = held(orderId, replaced.item().id());
+            if (held.signum() > 0) {
+                ledger.unreserve(orderId, replaced.item().id(), held, clock.instant());
+            }
             BigDecimal q = s.quantity().stripTrailingZeros();
             int merged = jdbc.sql("update stock_bom_line set quantity = quantity + ? where order_id = ? and item_id = ?")
                     .params(q, orderId, item.id()).update();
@@ -210,7 +231,7 @@ public class StockRequests {
             lines.remove(replaced.item().code());
         }
         List<BomLine> bill = boms.of(orderId);
-        List<StockLedger.Shortage> shortages = ledger.reserve(orderId, warehouse.id(), demands(bill), clock.instant());
+        List<StockLedger.Shortage> shortages = ledger.reserve(orderId, warehouse.id(), outstanding(orderId, bill), clock.instant());
         if (!shortages.isEmpty()) {
             // Rolls back the substitutions too: the request stays short as it was.
             List<Shortfall> shortfalls = shortfalls(bill, shortages);
@@ -222,6 +243,7 @@ public class StockRequests {
         jdbc.sql("update stock_request set status = 'RESERVED', warehouse_id = ?, alternative_at = ?, alternative_by = ?,"
                 + " alternative_note = ?, reserved_at = ? where id = ?")
                 .params(warehouse.id(), ts(now), user.username(), alternative.note().strip(), ts(now), request.id()).update();
+        replaceLines(request.id(), bill);
         clocks.stop(ALTERNATIVE_CLOCK, request.id());
         audit.record("stock.request.alternative", "application", request.orderNo(), "warehouse=" + warehouse.code() + " substitutions="
                 + alternative.substitutions().stream().map(s -> s.replaces() + "->" + s.itemCode() + "x" + s.quantity()).toList());
@@ -316,8 +338,139 @@ public class StockRequests {
                 .orElseThrow(() -> DomainException.invalid("warehouseId", "stock.warehouse.unknown", warehouseId));
     }
 
-    private static List<StockLedger.Demand> demands(List<BomLine> lines) {
-        return lines.stream().map(l -> new StockLedger.Demand(l.item().id(), l.quantity())).toList();
+    /**
+     * Brings the request in line with a revised bill, all in the caller's transaction (R-COL-2, R-COL-7). A bill equal to
+     * the lines stock was last asked for changes nothing, so the same revision arriving twice acts once.
+     */
+    void revise(long orderId, Instant at) {
+        StockRequest request = jdbc.sql("select " + COLUMNS + " from stock_request where order_id = ? for update").param(orderId)
+                .query(this::row).single();
+        if (request.status() == StockRequest.Status.CANCELLED) {
+            return;
+        }
+        Map<Long, BigDecimal> before = requestLines(request.id());
+        List<BomLine> bill = boms.of(orderId);
+        Map<Long, BigDecimal> after = new LinkedHashMap<>();
+        bill.forEach(l -> after.put(l.item().id(), l.quantity()));
+        TreeSet<Long> items = new TreeSet<>(before.keySet());
+        items.addAll(after.keySet());
+        items.removeIf(item -> before.containsKey(item) && after.containsKey(item) && before.get(item).compareTo(after.get(item)) == 0);
+        if (items.isEmpty()) {
+            return;
+        }
+        long change = insertChange(request.id(), at);
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> returns = new ArrayList<>();
+        for (long item : items) {
+            BigDecimal was = before.get(item);
+            BigDecimal is = after.get(item);
+            BigDecimal wanted = is == null ? BigDecimal.ZERO : is;
+            BigDecimal held = held(orderId, item);
+            BigDecimal released = BigDecimal.ZERO;
+            BigDecimal toReturn = BigDecimal.ZERO;
+            if (held.compareTo(wanted) > 0) {
+                BigDecimal excess = held.subtract(wanted);
+                toReturn = ledger.unreserve(orderId, item, excess, at);
+                released = excess.subtract(toReturn);
+            }
+            BigDecimal requested = wanted.subtract(held(orderId, item)).max(BigDecimal.ZERO);
+            jdbc.sql("insert into stock_request_change_line (change_id, item_id, before_qty, after_qty, released, requested, to_return)"
+                    + " values (?, ?, ?, ?, ?, ?, ?)").params(change, item, was, is, released, requested, toReturn).update();
+            String code = catalogue.itemById(item).map(StockItem::code).orElse(String.valueOf(item));
+            (was == null ? added : is == null ? removed : changed).add(code + (is == null ? "" : "x" + is.stripTrailingZeros().toPlainString()));
+            if (toReturn.signum() > 0) {
+                returns.add(code + "x" + toReturn.stripTrailingZeros().toPlainString());
+            }
+        }
+        replaceLines(request.id(), bill);
+        boolean more = !outstanding(orderId, bill).isEmpty();
+        clocks.stop(CONFIRM_CLOCK, request.id());
+        clocks.stop(ALTERNATIVE_CLOCK, request.id());
+        String detail = "added=" + added + " removed=" + removed + " changed=" + changed + " toReturn=" + returns;
+        if (more) {
+            // New or more items wait for the clerk's confirmation again, with its own 2 working hours from now.
+            StockStepDeadlines.Steps steps = deadlines.from(at);
+            jdbc.sql("""
+                    update stock_request set status = 'PENDING', shortage = null, confirm_yellow_at = ?, confirm_due_at = ?,
+                        alternative_yellow_at = ?, alternative_due_at = ?, confirm_reminded_at = null, confirm_overdue_at = null,
+                        confirm_escalated_at = null, alternative_reminded_at = null, alternative_overdue_at = null,
+                        alternative_escalated_at = null where id = ?""")
+                    .params(ts(steps.confirmYellowAt()), ts(steps.confirmDueAt()), ts(steps.alternativeYellowAt()),
+                            ts(steps.alternativeDueAt()), request.id()).update();
+            clocks.start(new StepClock(CONFIRM_CLOCK, request.id(), steps.confirmYellowAt(), steps.confirmDueAt(),
+                    deadlines.escalateAt(steps.confirmDueAt())));
+            detail += " confirmDue=" + steps.confirmDueAt();
+        } else {
+            // Nothing more to ask for: the request stands where its reservations are.
+            List<StockLedger.Reservation> reservations = ledger.reservations(orderId);
+            String status = reservations.stream().anyMatch(r -> r.issued().compareTo(r.quantity()) < 0) ? "RESERVED"
+                    : reservations.isEmpty() ? (bill.isEmpty() ? "CANCELLED" : "PENDING") : "ISSUED";
+            jdbc.sql("update stock_request set status = ?, shortage = null where id = ?").params(status, request.id()).update();
+        }
+        audit.record("stock.request.revised", "application", request.orderNo(), detail);
+    }
+
+    /** What each revision of the bill did to the request, newest first, for the clerk. */
+    public List<Revision> revisions(StockRequest request) {
+        Map<Long, List<RevisedLine>> lines = new LinkedHashMap<>();
+        jdbc.sql("""
+                select l.change_id, l.item_id, l.before_qty, l.after_qty, l.released, l.requested, l.to_return
+                from stock_request_change_line l join stock_request_change c on c.id = l.change_id
+                where c.request_id = ? order by l.change_id, l.item_id""").param(request.id())
+                .query((rs, n) -> {
+                    StockItem item = catalogue.itemById(rs.getLong(2)).orElseThrow();
+                    return Map.entry(rs.getLong(1), new RevisedLine(item, rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getBigDecimal(5),
+                            rs.getBigDecimal(6), rs.getBigDecimal(7)));
+                }).list()
+                .forEach(e -> lines.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return jdbc.sql("select id, changed_at from stock_request_change where request_id = ? order by id desc").param(request.id())
+                .query((rs, n) -> new Revision(rs.getLong(1), rs.getTimestamp(2).toInstant(), lines.getOrDefault(rs.getLong(1), List.of())))
+                .list();
+    }
+
+    /** Which of {@code requests} had their bill revised after the push, to be marked on the clerk's list. */
+    public Set<Long> revised(List<StockRequest> requests) {
+        if (requests.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("select distinct request_id from stock_request_change where request_id in (:ids)")
+                .param("ids", requests.stream().map(StockRequest::id).toList()).query(Long.class).list());
+    }
+
+    private long insertChange(long requestId, Instant at) {
+        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into stock_request_change (request_id, changed_at) values (?, ?)").params(requestId, ts(at)).update(keys, "id");
+        return ((Number) keys.getKeys().get("id")).longValue();
+    }
+
+    private Map<Long, BigDecimal> requestLines(long requestId) {
+        Map<Long, BigDecimal> lines = new LinkedHashMap<>();
+        jdbc.sql("select item_id, quantity from stock_request_line where request_id = ?").param(requestId)
+                .query((rs, n) -> lines.put(rs.getLong(1), rs.getBigDecimal(2))).list();
+        return lines;
+    }
+
+    /** The lines stock is now asked for: the bill as it stands. */
+    private void replaceLines(long requestId, List<BomLine> bill) {
+        jdbc.sql("delete from stock_request_line where request_id = ?").param(requestId).update();
+        bill.forEach(l -> jdbc.sql("insert into stock_request_line (request_id, item_id, quantity) values (?, ?, ?)")
+                .params(requestId, l.item().id(), l.quantity()).update());
+    }
+
+    /** How much of an item the order holds at stock: reserved for it, issued or not. */
+    private BigDecimal held(long orderId, long itemId) {
+        return ledger.reservations(orderId).stream().filter(r -> r.itemId() == itemId).map(StockLedger.Reservation::quantity)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** What the bill needs beyond what the order already holds at stock: all of it at first, only the new or more after a revision. */
+    private List<StockLedger.Demand> outstanding(long orderId, List<BomLine> lines) {
+        Map<Long, BigDecimal> held = new LinkedHashMap<>();
+        ledger.reservations(orderId).forEach(r -> held.merge(r.itemId(), r.quantity(), BigDecimal::add));
+        return lines.stream().map(l -> new StockLedger.Demand(l.item().id(), l.quantity().subtract(held.getOrDefault(l.item().id(),
+                BigDecimal.ZERO)))).filter(d -> d.quantity().signum() > 0).toList();
     }
 
     private static List<Shortfall> shortfalls(List<BomLine> lines, List<StockLedger.Shortage> shortages) {
@@ -351,6 +504,18 @@ public class StockRequests {
 
     private static Timestamp ts(Instant instant) {
         return Timestamp.from(instant);
+    }
+
+    /** One revision of the bill as it reached stock, with each line it added, removed or changed. */
+    public record Revision(long id, Instant changedAt, List<RevisedLine> lines) {
+    }
+
+    /**
+     * A line of a revision: the quantity stock was asked for before and after (null where added or removed), what went
+     * back to free stock, what is asked for anew and what was issued beyond the new bill and is to come back.
+     */
+    public record RevisedLine(StockItem item, BigDecimal before, BigDecimal after, BigDecimal released, BigDecimal requested,
+            BigDecimal toReturn) {
     }
 
     /** An item short at the warehouse: how many the bill needs and how many are free there. */

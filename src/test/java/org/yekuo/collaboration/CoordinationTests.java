@@ -2,7 +2,9 @@ package org.yekuo.collaboration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -30,12 +32,15 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yekuo.YekuoApplication;
+import org.yekuo.document.BadFiles;
 import org.yekuo.shared.ClockConfiguration;
 import org.yekuo.support.EngineTimers;
+import org.yekuo.support.SampleFiles;
 import org.yekuo.support.Subjects;
 import org.yekuo.workflow.StepClockRang;
 
@@ -193,6 +198,108 @@ class CoordinationTests {
         assertThat(sms(orderNo, "deadline-overdue")).containsExactlyInAnyOrder("139****0015", "139****0004");
         mvc.perform(get("/api/coordination/questions").with(httpBasic("leader", PASSWORD)))
                 .andExpect(jsonPath("$[?(@.question.id == " + id + ")].question.escalatedAt").value(Matchers.everyItem(Matchers.notNullValue())));
+    }
+
+    @Test
+    @DisplayName("R-COL-3 R-DOC-5 the asker attaches a drawing to the question: the west station asked downloads it although the east"
+            + " order is outside its scope, a clerk of a third station gets 404 like a file that does not exist, the archive's own"
+            + " route still refuses the west station; the answer carries a file too; every opening and refusal is in the access log")
+    void attachmentsAreSeenByWhoSeesTheQuestion() throws Exception {
+        long order = order();
+        long west = unit("YK-WEST");
+        // The designer asks the west station with a file, in one request from the order's coordination page.
+        String location = mvc.perform(multipart("/coordination/orders/{o}", order)
+                        .file(new MockMultipartFile("file", "东郊间隔图.pdf", "application/pdf", SampleFiles.pdf("bay drawing")))
+                        .param("departmentId", String.valueOf(west)).param("subject", "借用西站间隔")
+                        .param("text", "东郊 10kV 间隔已满，可否借用西站 12 号间隔？见附图").with(httpBasic("designer", PASSWORD)).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/coordination/\\d+");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        String thread = mvc.perform(get("/api/coordination/questions/{id}", id).with(httpBasic("clerk.west", PASSWORD)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.entries[0].attachment.fileName").value("东郊间隔图.pdf"))
+                .andReturn().getResponse().getContentAsString();
+        long document = ((Number) JsonPath.read(thread, "$.entries[0].attachment.documentId")).longValue();
+
+        // The west clerk's scope is the west station: the order is not theirs, the question asked of them is.
+        mvc.perform(get("/coordination/{id}/attachments/{d}", id, document).with(httpBasic("clerk.west", PASSWORD)))
+                .andExpect(status().isOk()).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Type", "application/pdf"));
+        mvc.perform(get("/coordination/{id}/attachments/{d}", id, document).with(httpBasic("designer", PASSWORD)))
+                .andExpect(status().isOk());
+        mvc.perform(get("/documents/{d}/download", document).with(httpBasic("clerk.west", PASSWORD))).andExpect(status().isNotFound());
+        String stranger = thirdStationClerk();
+        mvc.perform(get("/coordination/{id}/attachments/{d}", id, document).with(httpBasic(stranger, PASSWORD)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/coordination/{id}/attachments/{d}", id, document + 1_000_000).with(httpBasic(stranger, PASSWORD)))
+                .andExpect(status().isNotFound());
+        assertThat(jdbc.sql("select username || ':' || allowed from document_access where document_id = ? order by id")
+                .param(document).query(String.class).list())
+                .containsExactly("clerk.west:true", "designer:true", "clerk.west:false", stranger + ":false");
+        // The order's coordination area names the file.
+        String page = mvc.perform(get("/coordination/orders/{o}", order).with(httpBasic("clerk", PASSWORD)))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("东郊间隔图.pdf").contains("/coordination/" + id + "/attachments/" + document);
+
+        // The west clerk answers, then attaches a photo to the answer through the API.
+        answer(id, "clerk.west", "12 号间隔可借用至明年三月，见现场照片").andExpect(status().isNoContent());
+        long answerEntry = ((Number) JsonPath.read(mvc.perform(get("/api/coordination/questions/{id}", id)
+                .with(httpBasic("clerk.west", PASSWORD))).andReturn().getResponse().getContentAsString(), "$.entries[1].id")).longValue();
+        attach(id, answerEntry, "designer", "x.png", SampleFiles.PNG).andExpect(status().isForbidden());
+        attach(id, answerEntry, "clerk.west", "间隔现场.png", SampleFiles.PNG).andExpect(status().isCreated())
+                .andExpect(jsonPath("$.fileName").value("间隔现场.png"));
+        attach(id, answerEntry, "clerk.west", "again.png", SampleFiles.PNG).andExpect(status().isConflict());
+        mvc.perform(get("/api/coordination/questions/{id}", id).with(httpBasic("designer", PASSWORD)))
+                .andExpect(jsonPath("$.entries[1].attachment.contentType").value("image/png"));
+    }
+
+    @Test
+    @DisplayName("R-COL-3 R-DOC-1 a PDF carrying a script is refused by the archive's checks, named by its field, and nothing of the"
+            + " question or answer it came with is kept")
+    void scriptCarryingPdfIsRefused() throws Exception {
+        long order = order();
+        byte[] script = BadFiles.corpus().get("PDF with JavaScript").getKey();
+        mvc.perform(multipart("/coordination/orders/{o}", order).file(new MockMultipartFile("file", "scheme.pdf", "application/pdf", script))
+                        .param("departmentId", String.valueOf(unit("YK-OPS"))).param("subject", "带脚本的附件")
+                        .param("text", "请看附件中的方案说明").with(httpBasic("designer", PASSWORD)).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from coordination_question where order_id = ?").param(order).query(Long.class).single())
+                .isZero();
+
+        String created = ask(order, "designer", unit("YK-OPS"), "方案附件", "方案说明稍后以附件补充").andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(created, "$.question.id")).longValue();
+        long entry = ((Number) JsonPath.read(mvc.perform(get("/api/coordination/questions/{id}", id).with(httpBasic("designer", PASSWORD)))
+                .andReturn().getResponse().getContentAsString(), "$.entries[0].id")).longValue();
+        attach(id, entry, "designer", "scheme.pdf", script).andExpect(status().isUnprocessableContent())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .contentTypeCompatibleWith("application/problem+json"))
+                .andExpect(jsonPath("$.errors[0].field").value("file"));
+        assertThat(jdbc.sql("select count(*) from document where order_id = ? and kind = 'COORDINATION'").param(order)
+                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select document_id from coordination_entry where id = ?").param(entry).query(Long.class).optional()).isEmpty();
+    }
+
+    ResultActions attach(long question, long entry, String user, String name, byte[] bytes) throws Exception {
+        return mvc.perform(multipart("/api/coordination/questions/{id}/entries/{e}/attachment", question, entry)
+                .file(new MockMultipartFile("file", name, "application/octet-stream", bytes)).with(httpBasic(user, PASSWORD)));
+    }
+
+    /** A clerk of a station of their own: neither the east order nor the west station is theirs. */
+    String thirdStationClerk() {
+        String code = "I19-" + UUID.randomUUID().toString().substring(0, 8);
+        long company = unit("YK");
+        String companyPath = jdbc.sql("select path from org_unit where id = ?").param(company).query(String.class).single();
+        jdbc.sql("insert into org_unit (code, name_zh, name_en, kind, parent_id, path) values (?, ?, ?, 'STATION', ?, '/')")
+                .params(code, "测试供电所" + code, "Test station " + code, company).update();
+        long station = unit(code);
+        jdbc.sql("update org_unit set path = ? where id = ?").params(companyPath + station + "/", station).update();
+        String username = "clerk." + code.toLowerCase(java.util.Locale.ROOT);
+        jdbc.sql("""
+                insert into staff (username, display_name, password_hash, org_unit_id, enabled, created_at)
+                select ?, '第三所受理', password_hash, ?, true, created_at from staff where username = 'clerk'""")
+                .params(username, station).update();
+        jdbc.sql("insert into staff_role (staff_id, role_code) select id, 'CLERK' from staff where username = ?").param(username).update();
+        return username;
     }
 
     long order() throws Exception {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,11 +12,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import org.yekuo.collaboration.Coordination;
 import org.yekuo.collaboration.CoordinationQuestion;
+import org.yekuo.collaboration.QuestionAttachment;
 import org.yekuo.deadline.Colour;
+import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 
@@ -96,6 +101,17 @@ class CoordinationApi {
     @Operation(summary = "Reopen the answer with why (the asker): a new 8 working hours start")
     void reopen(@PathVariable long id, @RequestBody Text reason) {
         coordination.reopen(id, reason.text(), users.require());
+    }
+
+    @PostMapping(path = "/questions/{id}/entries/{entryId}/attachment", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize(AccessRules.NODE_WORKERS)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Attach a PDF, JPEG or PNG (at most 20 MB, judged by its content) to the caller's own latest entry of the"
+            + " thread: the question, an answer or a reopening; one file an entry. Whoever sees the question downloads it at"
+            + " /coordination/{id}/attachments/{documentId}")
+    QuestionAttachment attach(@PathVariable long id, @PathVariable long entryId,
+            @RequestPart(name = "file", required = false) MultipartFile file) {
+        return coordination.attach(id, entryId, UploadedFile.of(file), users.require());
     }
 
     record Text(String text) {

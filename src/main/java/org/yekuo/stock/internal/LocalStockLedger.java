@@ -116,6 +116,32 @@ class LocalStockLedger implements StockLedger {
     }
 
     @Override
+    public BigDecimal unreserve(long orderId, long itemId, BigDecimal quantity, Instant at) {
+        record Open(long id, long warehouseId, BigDecimal quantity, BigDecimal issued) {
+        }
+        // The newest reservations first: what was taken last for the order is the first to go back.
+        List<Open> open = jdbc.sql("select id, warehouse_id, quantity, issued from stock_reservation"
+                        + " where order_id = ? and item_id = ? and quantity > issued order by id desc for update")
+                .params(orderId, itemId).query(Open.class).list();
+        BigDecimal left = quantity;
+        for (Open r : open) {
+            if (left.signum() <= 0) {
+                break;
+            }
+            BigDecimal take = r.quantity().subtract(r.issued()).min(left);
+            jdbc.sql("update stock_level set reserved = reserved - ? where warehouse_id = ? and item_id = ?")
+                    .params(take, r.warehouseId(), itemId).update();
+            if (r.quantity().compareTo(take) == 0) {
+                jdbc.sql("delete from stock_reservation where id = ?").param(r.id()).update();
+            } else {
+                jdbc.sql("update stock_reservation set quantity = quantity - ? where id = ?").params(take, r.id()).update();
+            }
+            left = left.subtract(take);
+        }
+        return left.max(BigDecimal.ZERO);
+    }
+
+    @Override
     public void receive(long warehouseId, long itemId, BigDecimal quantity, String by, Instant at) {
         int updated = jdbc.sql("update stock_level set on_hand = on_hand + ? where warehouse_id = ? and item_id = ?")
                 .params(quantity, warehouseId, itemId).update();

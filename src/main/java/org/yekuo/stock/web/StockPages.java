@@ -2,6 +2,7 @@ package org.yekuo.stock.web;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -123,7 +124,9 @@ class StockPages {
     @GetMapping("/requests")
     @PreAuthorize(STOCK_READERS)
     String requests(Model model) {
-        model.addAttribute("requests", requests.open(users.require()));
+        List<StockRequest> open = requests.open(users.require());
+        model.addAttribute("requests", open);
+        model.addAttribute("revised", requests.revised(open));
         model.addAttribute("now", clock.instant());
         return "stock/requests";
     }
@@ -139,8 +142,8 @@ class StockPages {
             model.addAttribute("colour", request.colour(clock.instant()));
             model.addAttribute("lines", boms.of(orderId, user));
             model.addAttribute("shortfalls", requests.shortfalls(request));
-            model.addAttribute("lineStates", ledger.reservations(orderId).stream().collect(Collectors.toMap(
-                    StockLedger.Reservation::itemId, r -> r.issued().signum() > 0 ? "stock.issued" : "stock.reserved", (a, b) -> a)));
+            model.addAttribute("lineStates", lineStates(orderId, request));
+            model.addAttribute("revisions", requests.revisions(request));
             model.addAttribute("warehouses", warehouses);
             model.addAttribute("warehouseNames", warehouses.stream().collect(Collectors.toMap(Warehouse::id, w -> w.name(locale))));
             model.addAttribute("suggested", suggested(warehouses, request));
@@ -154,6 +157,28 @@ class StockPages {
             model.addAttribute("refusal", refusals.explain(e, locale));
             return "stock/refused";
         }
+    }
+
+    /**
+     * Each line's state at stock: issued, reserved, or — after a revision asked for more than the order holds — still to be
+     * confirmed.
+     */
+    private Map<Long, String> lineStates(long orderId, StockRequest request) {
+        Map<Long, BigDecimal> held = new HashMap<>();
+        Map<Long, BigDecimal> issued = new HashMap<>();
+        ledger.reservations(orderId).forEach(r -> {
+            held.merge(r.itemId(), r.quantity(), BigDecimal::add);
+            issued.merge(r.itemId(), r.issued(), BigDecimal::add);
+        });
+        Map<Long, String> states = new HashMap<>();
+        boms.of(orderId).forEach(l -> {
+            BigDecimal h = held.getOrDefault(l.item().id(), BigDecimal.ZERO);
+            if (h.signum() > 0) {
+                states.put(l.item().id(), h.compareTo(l.quantity()) < 0 ? "stock.to-confirm"
+                        : issued.get(l.item().id()).compareTo(l.quantity()) >= 0 ? "stock.issued" : "stock.reserved");
+            }
+        });
+        return states;
     }
 
     /** The order's own station's warehouse when there is one, else the company's. */
