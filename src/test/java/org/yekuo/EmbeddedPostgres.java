@@ -46,6 +46,9 @@ public class EmbeddedPostgres implements EnvironmentPostProcessor {
         // The TLS proxy in front of the tests' server, as HttpFrontTests plays it; every other client is untrusted.
         all.put("server.tomcat.remoteip.internal-proxies", "127\\.0\\.0\\.2");
         all.put("yekuo.evaluation.sweep-enabled", "false");
+        // Every test client comes from 127.0.0.1, so the budget of failures per address in all is raised; the budget per
+        // account and address stays as in production (tests that fail one account often send from their own addresses).
+        all.put("yekuo.security.sign-in-throttle.failures-per-address", "100000");
         all.put("yekuo.insight.refresh-enabled", "false");
         // A webhook receiver that comes back is found again within seconds, not after the production back-off.
         all.put("yekuo.webhooks.first-retry-delay", "1s");

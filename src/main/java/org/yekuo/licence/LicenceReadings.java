@@ -274,7 +274,7 @@ public class LicenceReadings {
         return form;
     }
 
-    private Map<String, String> validated(PaperKind kind, Map<String, String> values) {
+    static Map<String, String> validated(PaperKind kind, Map<String, String> values) {
         Map<String, String> confirmed = new LinkedHashMap<>();
         for (String field : kind.fields()) {
             String value = values.getOrDefault(field, "");
@@ -301,7 +301,7 @@ public class LicenceReadings {
         return confirmed;
     }
 
-    private byte[] bytes(UploadedFile file) {
+    byte[] bytes(UploadedFile file) {
         if (file.size() > maxBytes) {
             throw DomainException.invalid("file", "licence.scan.file-too-large", name(file), maxBytes / (1024 * 1024));
         }
@@ -316,7 +316,7 @@ public class LicenceReadings {
         }
     }
 
-    private static String name(UploadedFile file) {
+    static String name(UploadedFile file) {
         return file.fileName() == null || file.fileName().isBlank() ? "file" : file.fileName().strip();
     }
 }

@@ -39,6 +39,11 @@ public final class QrCodes {
         return svg;
     }
 
+    /** Draws a code for a text that holds a secret (an authenticator's enrolment link): never kept in the cache. */
+    public static String svgOnce(String text) {
+        return draw(text);
+    }
+
     private static String draw(String text) {
         try {
             BitMatrix matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,

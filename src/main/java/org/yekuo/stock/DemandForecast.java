@@ -45,7 +45,9 @@ public class DemandForecast {
     public List<ItemForecast> of(CurrentUser user) {
         Map<Long, BigDecimal> open = new HashMap<>();
         jdbc.sql("""
-                select b.item_id, sum(b.quantity) from stock_bom_line b left join stock_request r on r.order_id = b.order_id
+                select b.item_id, sum(greatest(b.quantity - coalesce((select sum(s.quantity) from stock_reservation s
+                                                                     where s.order_id = b.order_id and s.item_id = b.item_id), 0), 0))
+                from stock_bom_line b left join stock_request r on r.order_id = b.order_id
                 where b.org_path like ? and (r.id is null or r.status in ('PENDING', 'SHORT')) group by b.item_id""")
                 .param(user.scope().likePattern())
                 .query(rs -> {
@@ -78,7 +80,8 @@ public class DemandForecast {
     }
 
     /**
-     * One item's forecast: {@code openDemand} from open bills not yet reserved, {@code weeklyConsumption} from past
+     * One item's forecast: {@code openDemand} from open bills not yet reserved (of a revised bill, only what the order does
+     * not already hold), {@code weeklyConsumption} from past
      * issues, {@code need} over the weeks ahead, {@code available} free stock, and the {@code shortfall} if any.
      */
     public record ItemForecast(StockItem item, BigDecimal openDemand, BigDecimal weeklyConsumption, BigDecimal need,

@@ -30,6 +30,12 @@ public class MaterialsCatalogue {
                 .query((rs, n) -> StockRows.item(rs, 1)).optional();
     }
 
+    /** An item by its code, retired or not: what an order holds may no longer be offered. */
+    public Optional<StockItem> itemByCode(String code) {
+        return jdbc.sql("select " + StockRows.ITEM + " from stock_item i where i.code = ?").param(code)
+                .query((rs, n) -> StockRows.item(rs, 1)).optional();
+    }
+
     /** An item by its id, retired or not: a request may still hold an item the catalogue no longer offers. */
     public Optional<StockItem> itemById(long id) {
         return jdbc.sql("select " + StockRows.ITEM + " from stock_item i where i.id = ?").param(id)

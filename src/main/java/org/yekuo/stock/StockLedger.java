@@ -32,6 +32,12 @@ public interface StockLedger {
      */
     BigDecimal unreserve(long orderId, long itemId, BigDecimal quantity, Instant at);
 
+    /**
+     * Issued goods of an order come back to the warehouses they were issued from (a revised bill needs fewer): the
+     * order holds {@code quantity} less of the item, the warehouses that much more.
+     */
+    void returned(long orderId, long itemId, BigDecimal quantity, String by, Instant at);
+
     /** Goods received into a warehouse. */
     void receive(long warehouseId, long itemId, BigDecimal quantity, String by, Instant at);
 

@@ -301,6 +301,41 @@ public class StockRequests {
         audit.record("stock.request.issued", "application", request.orderNo(), "by=" + user.username());
     }
 
+    /**
+     * What of each item the order holds beyond its revised bill: issued before the bill was cut, to be returned to stock.
+     * Item id to quantity; empty when nothing is to come back.
+     */
+    public Map<Long, BigDecimal> toReturn(long orderId) {
+        Map<Long, BigDecimal> held = new LinkedHashMap<>();
+        ledger.reservations(orderId).forEach(r -> held.merge(r.itemId(), r.quantity(), BigDecimal::add));
+        Map<Long, BigDecimal> bill = new LinkedHashMap<>();
+        boms.of(orderId).forEach(l -> bill.put(l.item().id(), l.quantity()));
+        Map<Long, BigDecimal> excess = new LinkedHashMap<>();
+        held.forEach((item, quantity) -> {
+            BigDecimal over = quantity.subtract(bill.getOrDefault(item, BigDecimal.ZERO));
+            if (over.signum() > 0) {
+                excess.put(item, over);
+            }
+        });
+        return excess;
+    }
+
+    /** The clerk records that an item issued beyond the revised bill came back to stock, all of it at once. */
+    @Transactional
+    public void receiveReturn(long orderId, String itemCode, CurrentUser user) {
+        StockRequest request = jdbc.sql("select " + COLUMNS + " from stock_request where order_id = ? for update").param(orderId)
+                .query(this::row).optional().filter(r -> user.scope().includes(r.orgPath()))
+                .orElseThrow(() -> DomainException.notFound("stock.request.not-found", orderId));
+        StockItem item = itemCode == null || itemCode.isBlank() ? null : catalogue.itemByCode(itemCode.strip()).orElse(null);
+        BigDecimal quantity = item == null ? null : toReturn(orderId).get(item.id());
+        if (quantity == null) {
+            throw DomainException.invalid("itemCode", "stock.return.nothing", itemCode == null ? "" : itemCode.strip());
+        }
+        ledger.returned(orderId, item.id(), quantity, user.username(), clock.instant());
+        audit.record("stock.request.returned", "application", request.orderNo(), "item=" + item.code() + " quantity="
+                + quantity.stripTrailingZeros().toPlainString());
+    }
+
     /** The shortfalls recorded when stock was checked. */
     public List<Shortfall> shortfalls(StockRequest request) {
         if (request.shortage() == null || request.shortage().isBlank()) {

@@ -49,6 +49,11 @@ class BenchmarkSmokeTests {
         assertThat(results.figure(HistoryGenerator.SECTION, "open node_deadline rows").note())
                 .isEqualTo(results.figure(HistoryGenerator.SECTION, "open node_deadline rows").value().longValue() + " open engine tasks");
         assertThat(results.figure(Benchmark.THROUGHPUT, "Yekuo orders/s").value()).isPositive();
+        // R-SLA-9 the event log streams from the child JVM at -Xmx512m in both formats.
+        for (String format : List.of("XES", "OCEL")) {
+            assertThat(results.figure(LatencyHarness.MEMORY, "event log export, " + format + ", one year of the company").note())
+                    .contains("MB streamed");
+        }
         assertThat(results.figure(Benchmark.THROUGHPUT, "bare engine orders/s").value()).isPositive();
         assertThat(results.figure(Benchmark.THROUGHPUT, "Yekuo transactions per order").value()).isGreaterThan(1);
         // The baseline writes its history next to a copy of Yekuo's, as large as the generated one.

@@ -148,6 +148,9 @@ final class LatencyHarness {
                 results.context("flight recording", "saturated run recorded in " + Path.of(jfr).toAbsolutePath());
             }
             run(base, fixtures, sessions, pacedSeconds, thinkMillis, PACED, results);
+            for (String format : List.of("XES", "OCEL")) {
+                exportEventLog(base, app, format, results);
+            }
             heap(app, results);
         } finally {
             app.destroy();
@@ -396,6 +399,56 @@ final class LatencyHarness {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A year's event log of the whole company, downloaded as a department head would for a process-mining tool, while
+     * jcmd samples the child's heap every second: the export streams, so the heap it needs does not grow with the
+     * history, and a province's year fits in the same -Xmx512m as the pages.
+     */
+    private static void exportEventLog(String base, Process app, String format, Results results) throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("head.east:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+        java.time.LocalDate today = java.time.LocalDate.now(org.yekuo.shared.ClockConfiguration.UTILITY_ZONE);
+        URI uri = URI.create(base + "/api/insight/event-log?format=" + format + "&from=" + today.minusDays(365) + "&to=" + today);
+        java.util.concurrent.atomic.AtomicLong peakKilobytes = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Pattern used = Pattern.compile("total \\d+K, used (\\d+)K");
+        Thread sampler = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    Matcher m = used.matcher(jcmd(app.pid(), "GC.heap_info"));
+                    if (m.find()) {
+                        peakKilobytes.accumulateAndGet(Long.parseLong(m.group(1)), Math::max);
+                    }
+                    Thread.sleep(1000); // one heap sample a second while the download runs
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        long started = System.nanoTime();
+        HttpResponse<java.io.InputStream> response;
+        long bytes = 0;
+        try {
+            response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).header("Authorization", basic).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream body = response.body()) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int n = body.read(buffer); n >= 0; n = body.read(buffer)) {
+                    bytes += n;
+                }
+            }
+        } finally {
+            done.set(true);
+            sampler.join();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The " + format + " event log answered HTTP " + response.statusCode());
+        }
+        results.add(MEMORY, "event log export, " + format + ", one year of the company", seconds, "s", "-Xmx512m",
+                String.format("%.1f MB streamed, heap at most %d MB in use while it ran", bytes / 1e6, peakKilobytes.get() / 1024));
     }
 
     /** Heap in use after a full collection, and the committed heap, by jcmd on the child. */

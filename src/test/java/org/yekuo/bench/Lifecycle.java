@@ -46,7 +46,8 @@ final class Lifecycle {
 
     static final byte[] PDF = org.yekuo.support.SampleFiles.PDF;
     private static final String[] CREDIT_CODES = {"91110000802100433B", "91310000775785552L"};
-    private static final AtomicLong SERIAL = new AtomicLong(System.nanoTime() % 1_000_000);
+    /** Applicants' serials; a chaos node starts at its own base so that nodes never invent the same applicant. */
+    private static final AtomicLong SERIAL = new AtomicLong(Long.getLong("yekuo.bench.serial-base", System.nanoTime() % 1_000_000));
 
     private final ApplicationIntake intake;
     private final MaterialSupply supply;
@@ -143,8 +144,15 @@ final class Lifecycle {
         drivers.forNode(item.nodeCode()).work(item, staff, work);
     }
 
-    /** Accepts one order at the counter of the demo clerk's station and supplies every material it asks for. */
+    /** Accepts one order at the counter of the demo clerk's station and supplies every material up front, so it never waits. */
     long accept(OrderKind kind) {
+        long id = acceptDeferring(kind);
+        supplyOutstanding(id);
+        return id;
+    }
+
+    /** Accepts one order at the counter, leaving its deferred materials for later (the order waits for them). */
+    long acceptDeferring(OrderKind kind) {
         CurrentUser clerk = staff.user("clerk");
         long serial = SERIAL.incrementAndGet();
         String subject = kind.applicantKind() == ApplicantKind.PERSON ? idNumber(serial)
@@ -152,14 +160,22 @@ final class Lifecycle {
         var request = new NewApplication(kind.typeCode(), kind.applicantKind(), "\u5f20\u4e09\u4e30", subject, phone(serial),
                 "East District, People's Road " + serial % 1000, capacity(kind),
                 CapacityUnit.KW, false);
-        long id = staff.as(clerk, () -> intake.accept(request, Optional.of(UUID.randomUUID().toString()), clerk)).id();
-        // Deferred materials are supplied up front so the order is never suspended on the way.
+        return staff.as(clerk, () -> intake.accept(request, Optional.of(UUID.randomUUID().toString()), clerk)).id();
+    }
+
+    /** Supplies every material the order still asks for, as the clerk would when the applicant brings it. */
+    void supplyOutstanding(long id) {
+        CurrentUser clerk = staff.user("clerk");
         List<String> outstanding = jdbc.sql("select material_code from application_material where application_id = ? "
                 + "and state in ('REQUIRED', 'DEFERRED') order by material_code").param(id).query(String.class).list();
         for (String material : outstanding) {
             staff.as(clerk, () -> supply.supply(id, material, new UploadedFile(material + ".pdf", PDF), clerk));
         }
-        return id;
+    }
+
+    /** The order's open tasks. */
+    List<WorkItem> openItems(long id) {
+        return processes.openItems(id);
     }
 
     /** The capacity an order of the kind is applied for, in kW. */

@@ -69,6 +69,24 @@ class HttpFrontTests {
     }
 
     @Test
+    @DisplayName("R-X-2 the online application's first pages create no session: one begins only when an SMS code proved the phone")
+    void onlineApplicationStartsWithoutASession() throws Exception {
+        for (String page : new String[] {"/apply", "/apply/form", "/apply/submitted"}) {
+            Response answer = send(CLIENT, "GET " + page + " HTTP/1.1\r\n");
+            assertThat(answer.status()).as(page).isIn(200, 302);
+            assertThat(answer.header("Set-Cookie")).as(page).doesNotContain("JSESSIONID");
+        }
+    }
+
+    @Test
+    @DisplayName("R-X-2 an API call signed in with HTTP Basic is stateless: it creates no session, so calls in bulk cost no memory")
+    void basicApiCallsCreateNoSession() throws Exception {
+        Response answer = basic(CLIENT, "203.0.113.1", "clerk", "Yekuo@2026");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.header("Set-Cookie")).doesNotContain("JSESSIONID");
+    }
+
+    @Test
     @DisplayName("R-X-2 a failed sign-in is audited with the client's address: the one the trusted proxy names, else the socket's")
     void signInIsAuditedWithTheClientsAddress() throws Exception {
         String user = "nobody." + System.nanoTime();
@@ -83,6 +101,36 @@ class HttpFrontTests {
         Response posted = signIn(local, user, "wrong-password");
         assertThat(posted.status()).isEqualTo(302);
         assertThat(posted.header("Location")).contains("/login?error");
+    }
+
+    @Test
+    @DisplayName("R-X-2 failed sign-ins are counted per client address as the trusted proxy names it: the fifth from one "
+            + "address answers 429 with Retry-After, and an untrusted client cannot spread its guesses over made-up addresses")
+    void failedSignInsAreThrottledPerProxiedClientAddress() throws Exception {
+        String user = "nobody.throttle." + System.nanoTime();
+        String client = "198.51.100." + (1 + System.nanoTime() % 250);
+        for (int i = 0; i < 4; i++) {
+            assertThat(basic(PROXY, client, user, "wrong-" + i).status()).isEqualTo(401);
+        }
+        Response throttled = basic(PROXY, client, user, "wrong-4");
+        assertThat(throttled.status()).isEqualTo(429);
+        assertThat(throttled.header("Content-Type")).contains("application/problem+json");
+        assertThat(Long.parseLong(throttled.header("Retry-After"))).isBetween(1L, 900L);
+        assertThat(throttled.body()).contains("signin.throttled");
+        assertThat(basic(PROXY, "198.51.100.251", user, "wrong-5").status()).as("another client behind the proxy").isEqualTo(401);
+
+        String spoofer = "nobody.spoof." + System.nanoTime();
+        for (int i = 0; i < 4; i++) {
+            assertThat(basic(CLIENT, "192.0.2." + (10 + i), spoofer, "wrong-" + i).status()).isEqualTo(401);
+        }
+        assertThat(basic(CLIENT, "192.0.2.99", spoofer, "wrong-4").status()).isEqualTo(429);
+    }
+
+    /** An API call with HTTP Basic credentials from {@code local}, naming {@code client} in X-Forwarded-For. */
+    private Response basic(String local, String client, String user, String password) throws IOException {
+        String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(local, "GET /api/catalogue/types HTTP/1.1\r\nX-Forwarded-For: " + client + "\r\nAuthorization: Basic "
+                + credentials + "\r\n");
     }
 
     /** Opens the sign-in page and posts the form with its CSRF token, from {@code local} with the forwarded headers. */
@@ -107,7 +155,9 @@ class HttpFrontTests {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
-            out.write((head + "Host: yekuo.test\r\nAccept: text/html\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
+            String accept = head.contains("Authorization: Basic") ? "application/json" : "text/html";
+            out.write((head + "Host: yekuo.test\r\nAccept: " + accept + "\r\nConnection: close\r\n\r\n" + body)
+                    .getBytes(StandardCharsets.UTF_8));
             out.flush();
             return Response.parse(socket.getInputStream());
         }

@@ -2,7 +2,9 @@ package org.yekuo.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -138,9 +140,14 @@ class SignInGuardTests {
             List<Future<String>> answers = new ArrayList<>();
             for (int i = 0; i < guesses; i++) {
                 String guess = password.apply(i);
+                // Each guess from an address of its own, as from a botnet: one address is throttled long before (R-X-2).
+                String address = "10.71." + (i / 250) + "." + (1 + i % 250);
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return signIn(guess);
+                    return mvc.perform(post("/login").with(csrf()).with(request -> {
+                        request.setRemoteAddr(address);
+                        return request;
+                    }).param("username", username).param("password", guess)).andReturn().getResponse().getRedirectedUrl();
                 }));
             }
             start.countDown();

@@ -68,7 +68,8 @@ class StockRevisionTests {
     @Test
     @DisplayName("R-COL-2 R-COL-7 a redesign after the push changes the stock request: reservations no longer needed are released,"
             + " new and increased lines wait for a new confirmation with its own 2 working hours and only they are reserved then,"
-            + " the clerk sees what changed; the same revision twice acts once; cutting below what was issued asks for a return")
+            + " the clerk sees what changed; the same revision twice acts once; cutting below what was issued asks for a return,"
+            + " which the clerk records when the goods are back")
     void revisedBillChangesTheRequest() throws Exception {
         long warehouse = fixtures.warehouse(Map.of("MTR-3P-CT", 10, "CBL-YJV22-3x70", 500, "TRF-S13-400", 2, "SWG-RMU-12", 3));
         StockFixtures.DesignOrder order = fixtures.orderAtDesign();
@@ -142,6 +143,21 @@ class StockRevisionTests {
                 .getContentAsString(StandardCharsets.UTF_8)).contains("已出库，待退库 1");
         assertThat(jdbc.sql("select count(*) from audit_record where action = 'stock.request.revised' and subject_id ="
                 + " (select order_no from application where id = ?)").param(id).query(Long.class).single()).isEqualTo(2);
+
+        // The clerk records the meter back on the shelf; then nothing is left to return.
+        returnItem(id, "CBL-YJV22-3x70").andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("itemCode"));
+        returnItem(id, "MTR-3P-CT").andExpect(status().isNoContent());
+        assertThat(fixtures.level(warehouse, "MTR-3P-CT")).containsExactly(new BigDecimal("5.00"), new BigDecimal("0.00"));
+        assertThat(requests.toReturn(id)).isEmpty();
+        returnItem(id, "MTR-3P-CT").andExpect(status().isUnprocessableContent());
+        assertThat(jdbc.sql("select count(*) from stock_movement where order_id = ? and kind = 'RETURN'").param(id)
+                .query(Long.class).single()).isOne();
+    }
+
+    ResultActions returnItem(long orderId, String item) throws Exception {
+        return mvc.perform(post("/api/stock/requests/{id}/returns", orderId).with(httpBasic("materials", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"itemCode\":\"" + item + "\"}"));
     }
 
     List<String> changeLines(long orderId) {

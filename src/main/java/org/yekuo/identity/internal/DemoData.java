@@ -68,12 +68,18 @@ class DemoData implements ApplicationRunner {
         }
         List<String[]> staff = read("demo/staff.csv");
         boolean seeded = Boolean.TRUE.equals(tx.execute(status -> seed(staff)));
+        // The demo's accounts sign in with the printed password alone; accounts created later prove a second factor where
+        // their roles need one (SecondFactorPolicy, which ignores this under prod).
+        tx.executeWithoutResult(status -> staff.forEach(row -> jdbc.sql(
+                "update staff set second_factor_waived = true where username = ?").param(row[0]).update()));
         StringBuilder banner = new StringBuilder("\n\n  Yekuo demo accounts (password for all: ")
                 .append(properties.password()).append(")\n");
         for (String[] row : staff) {
             banner.append(String.format("    %-12s %s%n", row[0], row[3]));
         }
         banner.append(seeded ? "  (created now)\n" : "  (already present)\n");
+        banner.append("  Demo accounts sign in without a second factor; accounts created later with ADMIN, SECURITY_ADMIN,\n"
+                + "  AUDITOR or LEADER set up an authenticator app at their first sign-in.\n");
         log.info("{}  Sign in at http://localhost:{}/login\n", banner, environment.getProperty("local.server.port", "8080"));
     }
 

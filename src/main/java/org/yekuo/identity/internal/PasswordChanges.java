@@ -74,6 +74,11 @@ public class PasswordChanges {
      */
     public Authentication refreshed(Authentication current) {
         UserDetails staff = directory.loadUserByUsername(current.getName());
+        // A second factor proven in this session stays proven: the new password does not ask for another code.
+        if (staff instanceof StaffPrincipal fresh && current.getPrincipal() instanceof StaffPrincipal before
+                && before.secondFactor() == StaffPrincipal.SecondFactorStep.NONE) {
+            staff = fresh.withSecondFactorProven();
+        }
         UsernamePasswordAuthenticationToken fresh = UsernamePasswordAuthenticationToken.authenticated(staff, null,
                 staff.getAuthorities());
         fresh.setDetails(current.getDetails());

@@ -3,6 +3,7 @@ package org.yekuo.identity.internal;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -11,6 +12,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
@@ -57,9 +59,17 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failedSignIn()).permitAll())
                 // Wrong credentials on the API are answered like missing ones: a problem body, as the API document says.
-                .httpBasic(basic -> basic.authenticationEntryPoint(
-                        (request, response, e) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "security.unauthenticated")))
+                .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (e instanceof SignInThrottle.Throttled throttled) {
+                        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(throttled.retryAfterSeconds()));
+                        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "signin.throttled");
+                    } else {
+                        problems.write(request, response, HttpStatus.UNAUTHORIZED, "security.unauthenticated");
+                    }
+                }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // The second factor comes first, then a password that must be changed: both before any page or API call.
+                .addFilterBefore(new SecondFactorGate(problems), AuthorizationFilter.class)
                 .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
                 // The CSRF token and the page a visitor asked for before signing in live in cookies, not in a session:
                 // pages anyone can open create no session, so opening them in bulk costs the server no memory.
@@ -85,11 +95,20 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** A failed sign-in goes back to the sign-in page without keeping the failure in a session it would create. */
-    private static SimpleUrlAuthenticationFailureHandler failedSignIn() {
-        SimpleUrlAuthenticationFailureHandler handler = new SimpleUrlAuthenticationFailureHandler("/login?error");
-        handler.setAllowSessionCreation(false);
-        return handler;
+    /**
+     * A failed sign-in goes back to the sign-in page without keeping the failure in a session it would create; one from an
+     * address that failed too often says when it may try again.
+     */
+    private static AuthenticationFailureHandler failedSignIn() {
+        SimpleUrlAuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        wrong.setAllowSessionCreation(false);
+        return (request, response, e) -> {
+            if (e instanceof SignInThrottle.Throttled throttled) {
+                response.sendRedirect(request.getContextPath() + "/login?throttled=" + throttled.retryAfterMinutes());
+            } else {
+                wrong.onAuthenticationFailure(request, response, e);
+            }
+        };
     }
 
     private static CookieCsrfTokenRepository csrfCookie() {

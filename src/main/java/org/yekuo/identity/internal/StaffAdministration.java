@@ -48,9 +48,12 @@ public class StaffAdministration {
     private final Clock clock;
     private final StaffChanges changes;
     private final PasswordChanges passwords;
+    private final SecondFactors secondFactors;
 
     StaffAdministration(JdbcClient jdbc, PasswordEncoder encoder, AuditTrail audit, StaffMembers members,
-            OrgUnits orgUnits, PersonalDataCipher cipher, Clock clock, StaffChanges changes, PasswordChanges passwords) {
+            OrgUnits orgUnits, PersonalDataCipher cipher, Clock clock, StaffChanges changes, PasswordChanges passwords,
+            SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.changes = changes;
         this.passwords = passwords;
         this.cipher = cipher;
@@ -159,6 +162,20 @@ public class StaffAdministration {
         audit.record("staff.unlocked", "staff", target.username(), "");
     }
 
+    /**
+     * Removes a member of staff's second factor and recovery codes (a lost phone): they enrol anew at their next sign-in.
+     * Nobody resets their own, which would let a stolen password replace the factor that guards it.
+     */
+    @Transactional
+    public Outcome resetSecondFactor(CurrentUser actor, long staffId) {
+        StaffMember target = inScope(actor, staffId);
+        if (target.id() == actor.id()) {
+            throw DomainException.forbidden("account.totp.reset-own");
+        }
+        return changeOf(actor, target, target.roles(), request(StaffChange.Kind.SECOND_FACTOR, target).build(),
+                () -> applySecondFactorReset(target));
+    }
+
     /** Pending changes to privileged accounts within the administrator's scope, oldest first. */
     @Transactional(readOnly = true)
     public List<StaffChange> pendingChanges(CurrentUser actor) {
@@ -196,6 +213,7 @@ public class StaffAdministration {
             case ENABLED -> applyEnabled(subject(change), change.enabled());
             case PASSWORD -> applyPassword(subject(change), pending.passwordHash());
             case MOBILE -> applyMobile(subject(change), pending.mobileSealed(), change.mobileMasked());
+            case SECOND_FACTOR -> applySecondFactorReset(subject(change));
         }
         return changes.find(changeId).orElseThrow();
     }
@@ -297,6 +315,11 @@ public class StaffAdministration {
     private void applyMobile(StaffMember target, String sealed, String masked) {
         jdbc.sql("update staff set mobile_sealed = ?, mobile_masked = ? where id = ?").params(sealed, masked, target.id()).update();
         audit.record("staff.mobile-changed", "staff", target.username(), "mobile=" + (masked == null ? "-" : masked));
+    }
+
+    private void applySecondFactorReset(StaffMember target) {
+        secondFactors.remove(target.id());
+        audit.record("staff.second-factor-reset", "staff", target.username(), "");
     }
 
     private static RequestBuilder request(StaffChange.Kind kind, StaffMember target) {

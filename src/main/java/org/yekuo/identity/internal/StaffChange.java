@@ -13,9 +13,12 @@ public record StaffChange(long id, Kind kind, Status status, Long staffId, Strin
         Set<Role> roles, String mobileMasked, Boolean enabled, String requestedBy, Instant requestedAt, String decidedBy,
         Instant decidedAt) {
 
-    /** What the change does: create the account, or change its roles, unit, enabled state, password or work mobile. */
+    /**
+     * What the change does: create the account, or change its roles, unit, enabled state, password or work mobile, or
+     * reset its second factor.
+     */
     public enum Kind {
-        CREATE, ROLES, ORG_UNIT, ENABLED, PASSWORD, MOBILE;
+        CREATE, ROLES, ORG_UNIT, ENABLED, PASSWORD, MOBILE, SECOND_FACTOR;
 
         public String messageKey() {
             return "staff.change.kind." + name();

@@ -28,10 +28,11 @@ public class StaffPrincipal implements UserDetails {
     private final Instant lockedUntil;
     private final Instant now;
     private final boolean passwordChangeRequired;
+    private final SecondFactorStep secondFactor;
 
     StaffPrincipal(long id, String username, String displayName, String passwordHash, long orgUnitId,
             String orgUnitNameZh, String orgUnitNameEn, String orgPath, String scopePath, Set<Role> roles, boolean enabled,
-            Instant lockedUntil, Instant now, boolean passwordChangeRequired) {
+            Instant lockedUntil, Instant now, boolean passwordChangeRequired, SecondFactorStep secondFactor) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -46,6 +47,26 @@ public class StaffPrincipal implements UserDetails {
         this.lockedUntil = lockedUntil;
         this.now = now;
         this.passwordChangeRequired = passwordChangeRequired;
+        this.secondFactor = secondFactor;
+    }
+
+    /** What this sign-in still owes before anything else: nothing, enrolling the second factor, or a code of it. */
+    public enum SecondFactorStep {
+        NONE, ENROL, VERIFY
+    }
+
+    long id() {
+        return id;
+    }
+
+    public SecondFactorStep secondFactor() {
+        return secondFactor;
+    }
+
+    /** The same sign-in after its second factor was proven. */
+    StaffPrincipal withSecondFactorProven() {
+        return new StaffPrincipal(id, username, displayName, passwordHash, orgUnitId, orgUnitNameZh, orgUnitNameEn, orgPath,
+                scopePath, roles, enabled, lockedUntil, now, passwordChangeRequired, SecondFactorStep.NONE);
     }
 
     /** The password was set by an administrator or has expired: nothing but a new password until it is changed. */
@@ -55,11 +76,13 @@ public class StaffPrincipal implements UserDetails {
 
     /**
      * The same member of staff, for a principal that adds how they signed in. Signed in through the company's provider,
-     * they used no password of ours, so none has to be changed first.
+     * they used no password of ours, so none has to be changed first; the provider owns how strongly they proved who they
+     * are, its own second factor included.
      */
     StaffPrincipal(StaffPrincipal other) {
         this(other.id, other.username, other.displayName, other.passwordHash, other.orgUnitId, other.orgUnitNameZh,
-                other.orgUnitNameEn, other.orgPath, other.scopePath, other.roles, other.enabled, other.lockedUntil, other.now, false);
+                other.orgUnitNameEn, other.orgPath, other.scopePath, other.roles, other.enabled, other.lockedUntil, other.now, false,
+                SecondFactorStep.NONE);
     }
 
     public CurrentUser toCurrentUser() {

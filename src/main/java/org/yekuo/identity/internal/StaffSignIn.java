@@ -32,7 +32,8 @@ import org.yekuo.audit.AuditTrail;
  * claim that reaches the limit locks the account at once, so parallel guesses cannot all pass the check
  * before a failure is counted; a success clears only its own lock, never one a parallel failure took.
  * Unknown, disabled and locked accounts get the same answer after the same work (a hash of the guess
- * against a throw-away hash), so the answer tells nothing about the account. Every attempt is audited.
+ * against a throw-away hash), so the answer tells nothing about the account. Every attempt is audited, except those
+ * {@link SignInThrottle} refuses first because their address failed too often.
  */
 @Component
 class StaffSignIn implements AuthenticationProvider {
@@ -45,11 +46,13 @@ class StaffSignIn implements AuthenticationProvider {
     private final StaffDirectory directory;
     private final PasswordEncoder encoder;
     private final CompanySignInProperties companySignIn;
+    private final SignInThrottle throttle;
     /** Compared with the guess when no password may be checked, to take as long as a real check. */
     private final String decoyHash;
 
     StaffSignIn(JdbcClient jdbc, TransactionTemplate tx, Clock clock, AuditTrail audit, SecurityProperties properties,
-            StaffDirectory directory, PasswordEncoder encoder, CompanySignInProperties companySignIn) {
+            StaffDirectory directory, PasswordEncoder encoder, CompanySignInProperties companySignIn, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.jdbc = jdbc;
         this.tx = tx;
         this.clock = clock;
@@ -66,6 +69,8 @@ class StaffSignIn implements AuthenticationProvider {
         String username = authentication.getName();
         String guess = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
         String from = address(authentication);
+        // An address that failed too often is refused before any password is checked, counted against the account or audited.
+        Optional<SignInThrottle.Try> counted = throttle.admit(remoteAddress(authentication), username);
         if (!companySignIn.passwordAllowed(username)) {
             // Staff sign in with the company account; only the break-glass accounts keep their passwords.
             encoder.matches(guess, decoyHash);
@@ -88,7 +93,8 @@ class StaffSignIn implements AuthenticationProvider {
             failed(username, claim.get(), from);
             throw refused();
         }
-        succeeded(username, claim.get(), from);
+        succeeded(username, claim.get(), from, staff);
+        counted.ifPresent(throttle::succeeded);
         UsernamePasswordAuthenticationToken result = UsernamePasswordAuthenticationToken.authenticated(staff, null,
                 staff.getAuthorities());
         result.setDetails(authentication.getDetails());
@@ -104,7 +110,7 @@ class StaffSignIn implements AuthenticationProvider {
      * Claims one try for an enabled account that is not locked (an expired lock starts a fresh count);
      * empty when none may be made. The try that reaches the limit takes the lock with it.
      */
-    private Optional<Claim> claim(String username) {
+    Optional<Claim> claim(String username) {
         Instant now = clock.instant();
         Instant lock = now.plus(properties.lockDuration()).truncatedTo(ChronoUnit.MILLIS);
         int max = properties.maxFailedLogins();
@@ -128,14 +134,35 @@ class StaffSignIn implements AuthenticationProvider {
     }
 
     private void failed(String username, Claim claim, String from) {
+        lockRecorded(username, claim);
+        audit.recordSecurityEvent(username, "login", username, "reason=bad-credentials" + from, Outcome.FAILURE);
+    }
+
+    /** Audits the lock a failed try took, if it took one. */
+    void lockRecorded(String username, Claim claim) {
         if (claim.lock() != null) {
             audit.recordSecurityEvent(username, "account-locked", username,
                     "failures=" + claim.tries() + " minutes=" + properties.lockDuration().toMinutes(), Outcome.FAILURE);
         }
-        audit.recordSecurityEvent(username, "login", username, "reason=bad-credentials" + from, Outcome.FAILURE);
     }
 
-    private void succeeded(String username, Claim claim, String from) {
+    private void succeeded(String username, Claim claim, String from, UserDetails staff) {
+        if (staff instanceof StaffPrincipal principal && principal.secondFactor() != StaffPrincipal.SecondFactorStep.NONE) {
+            // Only this try is given back: failures stay counted until the second factor is proven too, so a known password
+            // buys no fresh guesses at the code, and five wrong codes lock the account as five wrong passwords do.
+            if (claim.lock() == null) {
+                jdbc.sql("update staff set failed_logins = failed_logins - 1 where username = ? and locked_until is null and failed_logins > 0")
+                        .param(username).update();
+            }
+            audit.recordSecurityEvent(username, "login", username, ("second-factor=due" + from).strip(), Outcome.SUCCESS);
+            return;
+        }
+        cleared(username, claim);
+        audit.recordSecurityEvent(username, "login", username, from.strip(), Outcome.SUCCESS);
+    }
+
+    /** Starts the failure count afresh after a whole sign-in succeeded. */
+    void cleared(String username, Claim claim) {
         // A lock that a parallel failure took after this claim stays: its holder has guessed too often.
         if (claim.lock() == null) {
             jdbc.sql("update staff set failed_logins = 0 where username = ? and locked_until is null").param(username).update();
@@ -143,7 +170,6 @@ class StaffSignIn implements AuthenticationProvider {
             jdbc.sql("update staff set failed_logins = 0, locked_until = null where username = ? and locked_until = ?")
                     .params(username, claim.lock()).update();
         }
-        audit.recordSecurityEvent(username, "login", username, from.strip(), Outcome.SUCCESS);
     }
 
     /**
@@ -151,8 +177,12 @@ class StaffSignIn implements AuthenticationProvider {
      * name ({@code server.tomcat.remoteip.internal-proxies}); empty when unknown.
      */
     private static String address(Authentication authentication) {
-        return authentication.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
-                ? " address=" + web.getRemoteAddress() : "";
+        String address = remoteAddress(authentication);
+        return address != null ? " address=" + address : "";
+    }
+
+    private static String remoteAddress(Authentication authentication) {
+        return authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
 
     private static BadCredentialsException refused() {
@@ -160,7 +190,7 @@ class StaffSignIn implements AuthenticationProvider {
     }
 
     /** One claimed try: the count of tries it made and the lock it took, if it reached the limit. */
-    private record Claim(int tries, Timestamp lock) {
+    record Claim(int tries, Timestamp lock) {
     }
 
     /**

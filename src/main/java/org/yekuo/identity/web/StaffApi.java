@@ -189,6 +189,18 @@ class StaffApi {
         return find(actor, id);
     }
 
+    @PostMapping("/staff/{id}/second-factor/reset")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    @Operation(summary = "Remove a member of staff's second factor and recovery codes (a lost phone): they enrol anew at their "
+            + "next sign-in; 202 for a privileged account, never one's own")
+    @ApiResponse(responseCode = "204", description = "Removed", content = @Content)
+    @ApiResponse(responseCode = "202", description = "Waiting for a second security administrator's approval",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = StaffChange.class)))
+    ResponseEntity<Object> resetSecondFactor(@PathVariable long id) {
+        StaffAdministration.Outcome outcome = administration.resetSecondFactor(users.require(), id);
+        return outcome.isPending() ? pending(outcome) : ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/org-units")
     @PreAuthorize(AccessRules.STAFF)
     @Operation(summary = "The org-unit tree from the caller's own unit down")

@@ -29,6 +29,7 @@ import org.yekuo.identity.OrgUnits;
 import org.yekuo.identity.PageShell;
 import org.yekuo.identity.Role;
 import org.yekuo.identity.StaffMembers;
+import org.yekuo.identity.internal.SecondFactors;
 import org.yekuo.identity.internal.StaffAdministration;
 import org.yekuo.identity.internal.StaffAdministration.NewStaffMember;
 import org.yekuo.identity.internal.StaffChange;
@@ -60,9 +61,11 @@ class StaffPages {
     private final PageShell shell;
     private final Clock clock;
     private final StaffMembers members;
+    private final SecondFactors secondFactors;
 
     StaffPages(CurrentUsers users, StaffSearch search, StaffAdministration administration, OrgUnits orgUnits,
-            Refusals refusals, PageShell shell, Clock clock, StaffMembers members) {
+            Refusals refusals, PageShell shell, Clock clock, StaffMembers members, SecondFactors secondFactors) {
+        this.secondFactors = secondFactors;
         this.members = members;
         this.users = users;
         this.search = search;
@@ -150,6 +153,8 @@ class StaffPages {
         model.addAttribute("lockedUntil", member.lockedUntil() == null ? null
                 : MINUTES.format(member.lockedUntil().atZone(clock.getZone())));
         model.addAttribute("self", member.id() == user.id());
+        model.addAttribute("secondFactorSince", secondFactors.enrolledSince(member.id())
+                .map(since -> MINUTES.format(since.atZone(clock.getZone()))).orElse(null));
         return withChoices(user, model, "staff/detail");
     }
 
@@ -200,6 +205,13 @@ class StaffPages {
             administration.unlock(users.require(), id);
             return null;
         }, model, flash, response);
+    }
+
+    @PostMapping("/staff/{id}/second-factor/reset")
+    @PreAuthorize("hasRole('SECURITY_ADMIN')")
+    String resetSecondFactor(@PathVariable long id, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        return attempt(id, "account.totp.reset-done", () -> administration.resetSecondFactor(users.require(), id), model, flash,
+                response);
     }
 
     /** Staff or org units outside the reader's scope, or refusals with nothing to mark on a form. */

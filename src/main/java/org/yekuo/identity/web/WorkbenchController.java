@@ -43,10 +43,15 @@ class WorkbenchController {
     }
 
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String company, Model model) {
+    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String company,
+            @RequestParam(required = false) String throttled, Model model) {
         // One answer for a wrong password and for an unknown, disabled or locked account: it names no account.
         if (error != null) {
             model.addAttribute("loginError", "login.bad-credentials");
+        }
+        // Too many failures from this address: how many minutes to wait (the number only words the message).
+        if (throttled != null) {
+            model.addAttribute("throttledMinutes", throttled.matches("\\d{1,3}") ? Integer.parseInt(throttled) : 15);
         }
         CompanySignIn sso = companySignIn.getIfAvailable();
         if (sso != null) {

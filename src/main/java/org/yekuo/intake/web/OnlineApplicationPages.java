@@ -35,9 +35,9 @@ import org.yekuo.shared.Refusals;
 
 /**
  * The applicant's H5 pages for applying online without a staff account: prove the mobile number with
- * an SMS code, fill in the application, get the order number and the progress link. The session holds
- * the proven number, and nothing else, for 30 minutes and for one application; the application always
- * carries that number.
+ * an SMS code, fill in the application, get the order number and the progress link. The session, begun
+ * when the number is proven, holds it and nothing else for 30 minutes and for one application; the
+ * application always carries that number.
  */
 @Controller
 @RequestMapping("/apply")
@@ -84,8 +84,8 @@ class OnlineApplicationPages {
     }
 
     @GetMapping
-    String start(HttpSession session, Model model) {
-        if (verifiedPhone(session).filter(v -> !v.spent()).isPresent()) {
+    String start(HttpServletRequest request, Model model) {
+        if (verifiedPhone(request).filter(v -> !v.spent()).isPresent()) {
             return "redirect:/apply/form";
         }
         model.addAttribute("phone", "");
@@ -128,8 +128,8 @@ class OnlineApplicationPages {
     }
 
     @GetMapping("/form")
-    String form(HttpSession session, Model model) {
-        Optional<VerifiedPhone> verified = verifiedPhone(session).filter(v -> !v.spent());
+    String form(HttpServletRequest request, Model model) {
+        Optional<VerifiedPhone> verified = verifiedPhone(request).filter(v -> !v.spent());
         if (verified.isEmpty()) {
             return "redirect:/apply";
         }
@@ -138,8 +138,8 @@ class OnlineApplicationPages {
 
     @PostMapping("/form")
     String submit(@ModelAttribute NewApplicationForm form, @RequestParam(required = false) String stationId,
-            HttpSession session, HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
-        Optional<VerifiedPhone> verified = verifiedPhone(session);
+            HttpServletRequest request, HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
+        Optional<VerifiedPhone> verified = verifiedPhone(request);
         Optional<String> key = Optional.ofNullable(form.idempotencyKey()).map(String::strip).filter(k -> !k.isEmpty());
         if (verified.isEmpty() || !verified.get().allows(key.orElse(""))) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
@@ -150,7 +150,7 @@ class OnlineApplicationPages {
         }
         try {
             var application = intake.acceptOnline(form.toRequest(verified.get().phone()), station(stationId), key);
-            session.setAttribute(VERIFIED_PHONE, new VerifiedPhone(verified.get().phone(), verified.get().verifiedAt(),
+            request.getSession().setAttribute(VERIFIED_PHONE, new VerifiedPhone(verified.get().phone(), verified.get().verifiedAt(),
                     key.orElse("")));
             redirect.addFlashAttribute("orderNo", application.orderNo());
             redirect.addFlashAttribute("token", application.progressToken());
@@ -182,8 +182,12 @@ class OnlineApplicationPages {
                 .toList();
     }
 
-    /** The number proven in this session within the last 30 minutes; an older one is forgotten. */
-    private Optional<VerifiedPhone> verifiedPhone(HttpSession session) {
+    /**
+     * The number proven in this session within the last 30 minutes; an older one is forgotten. Only looked for: a visitor
+     * who has proven no number has no session, so opening these pages in bulk costs the server no memory.
+     */
+    private Optional<VerifiedPhone> verifiedPhone(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
         if (session == null || !(session.getAttribute(VERIFIED_PHONE) instanceof VerifiedPhone verified)) {
             return Optional.empty();
         }

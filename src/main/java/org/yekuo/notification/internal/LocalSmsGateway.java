@@ -26,4 +26,9 @@ class LocalSmsGateway implements SmsGateway {
             log.info("SMS {} to {}: {}", outboxId, number.masked(), text);
         }
     }
+
+    @Override
+    public Delivery delivery(long outboxId) {
+        return inbox.received(outboxId) ? Delivery.ACCEPTED : Delivery.NOT_RECEIVED;
+    }
 }

@@ -15,7 +15,10 @@ import org.yekuo.shared.PersonalDataCipher;
  * Sends due outbox messages every few seconds on every node. A message is claimed in the database just
  * before it is sent (no in-memory lock), so nodes never send the same message twice; a failed attempt is
  * retried with exponential backoff until the attempts run out, then the message is FAILED with its error
- * for an administrator to see and retry.
+ * for an administrator to see and retry. A message that was handed over before (by a node that died before it
+ * could write SENT, or in an attempt whose answer was lost) is first looked up at the gateway, and not sent again
+ * if the gateway has it. A batch stops taking new messages after half a lease, so a slow gateway does not hold
+ * back the next poll, which takes over the messages of a node that died.
  */
 @Component
 public class SmsDispatcher implements SchedulingConfigurer {
@@ -45,7 +48,11 @@ public class SmsDispatcher implements SchedulingConfigurer {
     public int dispatchDue() {
         String token = UUID.randomUUID().toString();
         int sent = 0;
+        long stopAt = System.nanoTime() + properties.lease().dividedBy(2).toNanos();
         for (long id : outbox.due(clock.instant(), properties.batchSize())) {
+            if (System.nanoTime() - stopAt > 0) {
+                break;
+            }
             // Each claim starts its own lease, so a long batch does not outlive the leases of its last messages.
             Instant now = clock.instant();
             var claimed = outbox.claim(id, token, now, now.plus(properties.lease()));
@@ -57,6 +64,10 @@ public class SmsDispatcher implements SchedulingConfigurer {
     }
 
     private boolean deliver(SmsOutbox.ClaimedSms sms, String token) {
+        if (sms.attempts() > 1 && gateway.delivery(sms.id()) == SmsGateway.Delivery.ACCEPTED) {
+            log.info("SMS {} to {} had reached the gateway in an earlier attempt; it is not sent again", sms.id(), sms.phoneMasked());
+            return outbox.markSent(sms.id(), token, clock.instant());
+        }
         try {
             gateway.send(sms.id(), cipher.decrypt(sms.phoneCipher()), sms.text());
         } catch (RuntimeException e) {

@@ -33,6 +33,10 @@ public class SmsInbox {
         this.clock = clock;
     }
 
+    boolean received(long outboxId) {
+        return jdbc.sql("select count(*) from sms_inbox where outbox_id = ?").param(outboxId).query(Long.class).single() > 0;
+    }
+
     /** False when this message had been received before. */
     boolean receive(long outboxId, MobileNumber phone, String text) {
         try {

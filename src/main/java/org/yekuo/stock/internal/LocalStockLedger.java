@@ -142,6 +142,35 @@ class LocalStockLedger implements StockLedger {
     }
 
     @Override
+    public void returned(long orderId, long itemId, BigDecimal quantity, String by, Instant at) {
+        record Issued(long id, long warehouseId, BigDecimal quantity, BigDecimal issued) {
+        }
+        List<Issued> issued = jdbc.sql("select id, warehouse_id, quantity, issued from stock_reservation"
+                        + " where order_id = ? and item_id = ? and issued > 0 order by id desc for update")
+                .params(orderId, itemId).query(Issued.class).list();
+        BigDecimal left = quantity;
+        for (Issued r : issued) {
+            if (left.signum() <= 0) {
+                break;
+            }
+            BigDecimal back = r.issued().min(left);
+            jdbc.sql("update stock_level set on_hand = on_hand + ? where warehouse_id = ? and item_id = ?")
+                    .params(back, r.warehouseId(), itemId).update();
+            if (r.quantity().compareTo(back) == 0) {
+                jdbc.sql("delete from stock_reservation where id = ?").param(r.id()).update();
+            } else {
+                jdbc.sql("update stock_reservation set quantity = quantity - ?, issued = issued - ? where id = ?")
+                        .params(back, back, r.id()).update();
+            }
+            movement(r.warehouseId(), itemId, orderId, "RETURN", back, by, at);
+            left = left.subtract(back);
+        }
+        if (left.signum() > 0) {
+            throw DomainException.conflict("stock.return.more-than-issued");
+        }
+    }
+
+    @Override
     public void receive(long warehouseId, long itemId, BigDecimal quantity, String by, Instant at) {
         int updated = jdbc.sql("update stock_level set on_hand = on_hand + ? where warehouse_id = ? and item_id = ?")
                 .params(quantity, warehouseId, itemId).update();

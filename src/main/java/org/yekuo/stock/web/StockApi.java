@@ -135,6 +135,14 @@ class StockApi {
         requests.issue(orderId, users.require());
     }
 
+    @PostMapping("/requests/{orderId}/returns")
+    @PreAuthorize(StockPages.CLERKS)
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Record that an item issued beyond the order's revised bill came back to stock (materials clerk, in scope)")
+    void receiveReturn(@PathVariable long orderId, @RequestBody ReturnInput input) {
+        requests.receiveReturn(orderId, input == null ? null : input.itemCode(), users.require());
+    }
+
     @PostMapping("/requests/{orderId}/explanation")
     @PreAuthorize(StockPages.CLERKS)
     @ResponseStatus(HttpStatus.NO_CONTENT)
@@ -175,6 +183,9 @@ class StockApi {
     }
 
     record LineInput(String itemCode, BigDecimal quantity) {
+    }
+
+    record ReturnInput(String itemCode) {
     }
 
     record Explanation(String category, String reason) {

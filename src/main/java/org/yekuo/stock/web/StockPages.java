@@ -144,6 +144,9 @@ class StockPages {
             model.addAttribute("shortfalls", requests.shortfalls(request));
             model.addAttribute("lineStates", lineStates(orderId, request));
             model.addAttribute("revisions", requests.revisions(request));
+            Map<Long, BigDecimal> toReturn = requests.toReturn(orderId);
+            model.addAttribute("returns", toReturn.entrySet().stream().map(e -> Map.entry(catalogue.itemById(e.getKey()).orElseThrow(),
+                    e.getValue())).toList());
             model.addAttribute("warehouses", warehouses);
             model.addAttribute("warehouseNames", warehouses.stream().collect(Collectors.toMap(Warehouse::id, w -> w.name(locale))));
             model.addAttribute("suggested", suggested(warehouses, request));
@@ -234,6 +237,19 @@ class StockPages {
         try {
             requests.issue(orderId, users.require());
             redirect.addFlashAttribute("notice", "stock.request.issued-notice");
+        } catch (DomainException e) {
+            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
+        }
+        return "redirect:/stock/requests/" + orderId;
+    }
+
+    @PostMapping("/requests/{orderId}/returns")
+    @PreAuthorize(CLERKS)
+    String receiveReturn(@PathVariable long orderId, @RequestParam(required = false) String itemCode, Locale locale,
+            RedirectAttributes redirect) {
+        try {
+            requests.receiveReturn(orderId, itemCode, users.require());
+            redirect.addFlashAttribute("notice", "stock.return.notice");
         } catch (DomainException e) {
             redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
         }

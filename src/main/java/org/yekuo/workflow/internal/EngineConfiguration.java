@@ -7,6 +7,7 @@ import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.flowable.spring.boot.EngineConfigurationConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.yekuo.shared.StartupLock;
 
 /**
  * Process expressions may call the one adapter bean and nothing else of the application context; the
@@ -17,8 +18,10 @@ class EngineConfiguration {
 
     @Bean
     EngineConfigurationConfigurer<SpringProcessEngineConfiguration> onlyTheAdapterInExpressions(OrderProcessAdapter adapter,
-            WorkItemRecorder workList) {
+            WorkItemRecorder workList, StartupLock startupLock) {
         return configuration -> {
+            // Nodes starting together must not create the engine's tables or deploy the processes twice.
+            startupLock.hold();
             configuration.setBeans(Map.<Object, Object>of(OrderProcessAdapter.BEAN_NAME, adapter));
             configuration.setEventListeners(List.of(workList));
             // A parallel countersign ends in the transaction of its last opinion, never in a background job:

@@ -25,6 +25,7 @@ class HttpSmsGatewayTests {
     private HttpServer provider;
     private final List<String> idempotencyKeys = new CopyOnWriteArrayList<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<String> statusQueries = new CopyOnWriteArrayList<>();
     private final AtomicInteger answer = new AtomicInteger(200);
     private HttpSmsGateway gateway;
 
@@ -37,9 +38,17 @@ class HttpSmsGatewayTests {
             exchange.sendResponseHeaders(answer.get(), -1);
             exchange.close();
         });
+        // The provider's status query: it has messages it answered 2xx for, 42 among them; 99 makes it fail.
+        provider.createContext("/sms-status", exchange -> {
+            String query = exchange.getRequestURI().getQuery();
+            statusQueries.add(query);
+            exchange.sendResponseHeaders(query.endsWith("id=99") ? 500 : query.endsWith("id=42") ? 200 : 404, -1);
+            exchange.close();
+        });
         provider.start();
-        URI url = URI.create("http://127.0.0.1:" + provider.getAddress().getPort() + "/sms");
-        gateway = new HttpSmsGateway(new SmsProperties.Http(url, null, Duration.ofSeconds(5)), JsonMapper.builder().build());
+        String base = "http://127.0.0.1:" + provider.getAddress().getPort();
+        gateway = new HttpSmsGateway(new SmsProperties.Http(URI.create(base + "/sms"), null, Duration.ofSeconds(5),
+                URI.create(base + "/sms-status?account=yekuo")), JsonMapper.builder().build());
     }
 
     @AfterEach
@@ -61,5 +70,17 @@ class HttpSmsGatewayTests {
         answer.set(503);
         assertThatThrownBy(() -> gateway.send(43, "13812345678", "hello"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("503").hasMessageNotContaining("13812345678");
+    }
+
+    @Test
+    @DisplayName("R-X-4 before a message goes again the provider's status query says whether it has it; a failing query says nothing")
+    void statusQueryTellsWhetherTheProviderHasTheMessage() {
+        assertThat(gateway.delivery(42)).isEqualTo(SmsGateway.Delivery.ACCEPTED);
+        assertThat(gateway.delivery(43)).isEqualTo(SmsGateway.Delivery.NOT_RECEIVED);
+        assertThat(gateway.delivery(99)).isEqualTo(SmsGateway.Delivery.UNKNOWN);
+        assertThat(statusQueries).containsExactly("account=yekuo&id=42", "account=yekuo&id=43", "account=yekuo&id=99");
+        HttpSmsGateway withoutStatusQuery = new HttpSmsGateway(new SmsProperties.Http(URI.create("http://127.0.0.1:1/sms"), null,
+                Duration.ofSeconds(5), null), JsonMapper.builder().build());
+        assertThat(withoutStatusQuery.delivery(42)).isEqualTo(SmsGateway.Delivery.UNKNOWN);
     }
 }

@@ -152,15 +152,15 @@ class SmsDispatcherTests {
     }
 
     @Test
-    @DisplayName("R-X-4 a message claimed by a node that died is claimed again once its lease runs out, and sent once")
+    @DisplayName("R-X-4 a message claimed by a node that died is claimed again once its 30-second lease runs out, and sent once")
     void expiredLeaseIsReclaimed() {
         long id = queue();
         Instant claimedAt = clock.instant();
-        assertThat(outbox.claim(id, "node-that-died", claimedAt, claimedAt.plus(Duration.ofMinutes(2)))).isPresent();
+        assertThat(outbox.claim(id, "node-that-died", claimedAt, claimedAt.plus(Duration.ofSeconds(30)))).isPresent();
         AtomicInteger sends = new AtomicInteger();
         SmsDispatcher survivor = dispatcher(Set.of(id), (outboxId, phone, text) -> sends.incrementAndGet(), 3);
 
-        clock.advance(Duration.ofSeconds(119));
+        clock.advance(Duration.ofSeconds(29));
         survivor.dispatchDue();
         assertThat(sends).hasValue(0);
         assertThat(entry(id).status()).isEqualTo(OutboxStatus.SENDING);
@@ -171,6 +171,58 @@ class SmsDispatcherTests {
         assertThat(entry(id).status()).isEqualTo(OutboxStatus.SENT);
         assertThat(entry(id).attempts()).isEqualTo(2);
         assertThat(outbox.markSent(id, "node-that-died", clock.instant())).as("the dead node's late update").isFalse();
+    }
+
+    @Test
+    @DisplayName("R-X-4 a message a node handed to the gateway just before it died is not sent again: the gateway says it has it")
+    void messageTheGatewayHasIsNotSentAgainAfterTakeover() {
+        long handedOver = queue();
+        long neverHandedOver = queue();
+        Set<Long> atGateway = ConcurrentHashMap.newKeySet();
+        AtomicInteger sends = new AtomicInteger();
+        SmsGateway gateway = new SmsGateway() {
+            @Override
+            public void send(long outboxId, String phone, String text) {
+                sends.incrementAndGet();
+                atGateway.add(outboxId);
+            }
+
+            @Override
+            public Delivery delivery(long outboxId) {
+                return atGateway.contains(outboxId) ? Delivery.ACCEPTED : Delivery.NOT_RECEIVED;
+            }
+        };
+        Instant claimedAt = clock.instant();
+        for (long id : List.of(handedOver, neverHandedOver)) {
+            assertThat(outbox.claim(id, "node-that-died", claimedAt, claimedAt.plus(Duration.ofSeconds(30)))).isPresent();
+        }
+        gateway.send(handedOver, "13900000000", "dispatcher test");
+
+        clock.advance(Duration.ofSeconds(31));
+        dispatcher(Set.of(handedOver, neverHandedOver), gateway, 3).dispatchDue();
+
+        assertThat(sends).as("the one hand-over before the crash and the message that never got out").hasValue(2);
+        assertThat(atGateway).containsExactlyInAnyOrder(handedOver, neverHandedOver);
+        assertThat(entry(handedOver).status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(entry(neverHandedOver).status()).isEqualTo(OutboxStatus.SENT);
+    }
+
+    @Test
+    @DisplayName("R-X-4 the local gateway answers from its inbox whether it has a message")
+    void localGatewayKnowsWhatItHas() {
+        long id = queue();
+        assertThat(realGateway.delivery(id)).isEqualTo(SmsGateway.Delivery.NOT_RECEIVED);
+        realGateway.send(id, "13900000000", "status test");
+        assertThat(realGateway.delivery(id)).isEqualTo(SmsGateway.Delivery.ACCEPTED);
+    }
+
+    @Test
+    @DisplayName("R-X-4 a lease shorter than twice the gateway's time-out is refused at start, with the reason")
+    void leaseMustOutlastAHandOver() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SmsProperties(SmsProperties.Gateway.HTTP,
+                        Duration.ofSeconds(5), 50, 5, Duration.ofSeconds(10), Duration.ofMinutes(30), Duration.ofSeconds(15),
+                        new SmsProperties.Http(null, null, Duration.ofSeconds(10), null)))
+                .hasMessageContaining("yekuo.sms.lease");
     }
 
     @Test
@@ -194,10 +246,20 @@ class SmsDispatcherTests {
 
     /** A dispatcher whose gateway is {@code forMine} for this test's messages and the real one for others. */
     private SmsDispatcher dispatcher(Set<Long> mine, SmsGateway forMine, int maxAttempts) {
-        SmsGateway gateway = (id, phone, text) -> (mine.contains(id) ? forMine : realGateway).send(id, phone, text);
+        SmsGateway gateway = new SmsGateway() {
+            @Override
+            public void send(long id, String phone, String text) {
+                (mine.contains(id) ? forMine : realGateway).send(id, phone, text);
+            }
+
+            @Override
+            public Delivery delivery(long id) {
+                return (mine.contains(id) ? forMine : realGateway).delivery(id);
+            }
+        };
         SmsProperties properties = new SmsProperties(SmsProperties.Gateway.LOCAL,
                 Duration.ofSeconds(5), 500, maxAttempts, Duration.ofSeconds(10), Duration.ofMinutes(30),
-                Duration.ofMinutes(2), new SmsProperties.Http(null, null, Duration.ofSeconds(10)));
+                Duration.ofSeconds(30), new SmsProperties.Http(null, null, Duration.ofSeconds(10), null));
         return new SmsDispatcher(outbox, gateway, cipher, properties, clock);
     }
 

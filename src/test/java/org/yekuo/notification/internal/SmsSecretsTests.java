@@ -31,7 +31,7 @@ class SmsSecretsTests {
     @DisplayName("R-X-3 6b the local gateway is refused under the prod profile; elsewhere it is the default")
     void localGatewayIsRefusedUnderProd() {
         SmsProperties local = new SmsProperties(SmsProperties.Gateway.LOCAL, Duration.ofSeconds(5), 50, 5, Duration.ofSeconds(10),
-                Duration.ofMinutes(30), Duration.ofMinutes(2), new SmsProperties.Http(null, null, Duration.ofSeconds(10)));
+                Duration.ofMinutes(30), Duration.ofMinutes(2), new SmsProperties.Http(null, null, Duration.ofSeconds(10), null));
         MockEnvironment prod = new MockEnvironment();
         prod.setActiveProfiles("prod");
 
