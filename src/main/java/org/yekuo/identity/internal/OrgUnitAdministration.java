@@ -79,7 +79,7 @@ public class OrgUnitAdministration {
         long id = jdbc.sql("select id from org_unit where code = ?").param(code).query(Long.class).single();
         jdbc.sql("update org_unit set path = ? where id = ?").params(parent.path() + id + "/", id).update();
         audit.record("org-unit.created", "org-unit", code, "name=" + unit.nameZh().trim() + " parent=" + parent.code()
-                + " kind=" + unit.kind().name());
+                + " unitKind=" + unit.kind().name());
         return orgUnits.byId(id).orElseThrow();
     }
 
