@@ -73,6 +73,16 @@ class Applications {
         return found;
     }
 
+    /**
+     * The order, read under its row lock for the rest of the transaction: a node reached and a material supplied at
+     * the same moment each decide from the order's checklist, and without the lock each would decide from what it read
+     * before the other committed (an order suspended for a material that had just arrived would wait for ever).
+     */
+    Application lockAndGet(long id) {
+        jdbc.sql("select id from application where id = ? for update").param(id).query(Long.class).optional();
+        return get(id);
+    }
+
     Application get(long id) {
         return find(id).orElseThrow(() -> DomainException.notFound("intake.order.not-found", Long.toString(id)));
     }

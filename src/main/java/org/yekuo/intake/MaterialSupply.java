@@ -128,8 +128,10 @@ public class MaterialSupply {
         return document;
     }
 
-    private ApplicationMaterial supplied(Application application, String materialCode, Document document) {
-        long applicationId = application.id();
+    private ApplicationMaterial supplied(Application read, String materialCode, Document document) {
+        long applicationId = read.id();
+        // Decide on resuming from the order as it stands once no node can be reached on it meanwhile (see lockAndGet).
+        Application application = applications.lockAndGet(applicationId);
         var now = clock.instant();
         applications.markSupplied(applicationId, materialCode, document.id(), now);
         audit.record("material.supplied", "application", application.orderNo(), "material=" + materialCode + " document="

@@ -47,7 +47,9 @@ class ProcessEvents {
 
     @EventListener
     void on(NodeReached event) {
-        applications.find(event.orderId()).ifPresent(application -> reached(application, event));
+        // Locked, so that a material supplied at this moment is either seen here or sees the suspension (see lockAndGet).
+        applications.find(event.orderId()).map(found -> applications.lockAndGet(found.id()))
+                .ifPresent(application -> reached(application, event));
     }
 
     private void reached(Application application, NodeReached event) {
