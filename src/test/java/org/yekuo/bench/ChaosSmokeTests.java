@@ -22,7 +22,7 @@ class ChaosSmokeTests {
     @DisplayName("R-X-4 two nodes with one killed and the database stopped meanwhile lose, double and skip nothing")
     void shortSeededRunKeepsEveryInvariant() throws Exception {
         Chaos.Report report = new Chaos(new Chaos.Config(7, 2, 2, 8, Duration.ofSeconds(40), 1, Duration.ofSeconds(5),
-                Duration.ofMinutes(4), directory)).run();
+                Duration.ofMinutes(4), Duration.ofHours(12), Duration.ofSeconds(3), directory)).run();
         report.print();
         assertThat(report.violations()).isEmpty();
         assertThat(report.figures().get("kill -9")).isEqualTo(1);
