@@ -94,6 +94,19 @@ class DeadlineRows {
         return jdbc.sql("select * from node_deadline where task_id in (:ids)").param("ids", taskIds).query(this::row).list();
     }
 
+    /**
+     * Whether an open node of the order is locked, holding the order's nodes until the caller's transaction ends.
+     * The sweep's claim of an overdue node then waits for a completion that asked first and finds the node completed,
+     * and a completion that asks after a claim waits for it and finds the order locked. Without the hold both decided
+     * from what each had read before the other committed: the chaos run found nodes completed in the moment they were
+     * locked, which left their orders locked with nothing open to explain.
+     */
+    boolean lockedHoldingOpenNodes(long orderId) {
+        // By the order's key alone, as the look-ups above (it holds the order's few closed nodes too).
+        return jdbc.sql("select locked and completed_at is null from node_deadline where order_id = ? order by id for update")
+                .param(orderId).query(Boolean.class).list().contains(Boolean.TRUE);
+    }
+
     boolean anyLocked(long orderId) {
         return jdbc.sql("select count(*) from node_deadline where order_id = ? and locked = true").param(orderId)
                 .query(Long.class).single() > 0;

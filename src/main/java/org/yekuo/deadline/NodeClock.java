@@ -53,9 +53,10 @@ class NodeClock implements NodeDeadlines, OrderLocks {
         return Optional.of(due);
     }
 
+    /** Asked by the engine before a node of the order moves, in that transaction (see DeadlineRows). */
     @Override
     public boolean isLocked(long orderId) {
-        return rows.anyLocked(orderId);
+        return rows.lockedHoldingOpenNodes(orderId);
     }
 
     @EventListener
