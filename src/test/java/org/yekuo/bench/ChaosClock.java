@@ -70,6 +70,20 @@ final class ChaosClock extends Clock {
         return real.plus(step.multipliedBy(Duration.between(from, real).toMillis() / period.toMillis()));
     }
 
+    /**
+     * The real time at which this clock showed {@code product}: how a run measures delays in real time, where the
+     * sweep's pace is set. A product time that a step skipped maps to the moment of that step.
+     */
+    Instant realAt(Instant product) {
+        Instant from = origin();
+        if (from == null || product.isBefore(from)) {
+            return product;
+        }
+        long cycle = period.toMillis() + step.toMillis();
+        long since = Duration.between(from, product).toMillis();
+        return from.plusMillis(since / cycle * period.toMillis() + Math.min(since % cycle, period.toMillis()));
+    }
+
     private Instant origin() {
         Instant known = origin;
         if (known == null && System.currentTimeMillis() - lookedAt > 100) {
