@@ -158,6 +158,43 @@ class ApplyPhotoTests {
     }
 
     @Test
+    @DisplayName("R-LIC-3 a photo left unconfirmed on the form joins the order unconfirmed, is used for nothing, and waits on the "
+            + "progress page for the applicant to confirm it")
+    void unconfirmedPhotoWaitsOnTheProgressPage() throws Exception {
+        MockHttpSession session = proven(Subjects.phone());
+        String formKey = formKey(session);
+        Sample certificate = images.next(PaperKind.PROPERTY_CERTIFICATE, Spoil.PHONE);
+        mvc.perform(typed(multipart("/apply/photos/read")
+                        .file(new MockMultipartFile("file", "产权证.jpg", "image/jpeg", certificate.jpeg())), session, formKey))
+                .andExpect(status().is3xxRedirection());
+
+        MvcResult submitted = mvc.perform(post("/apply/form").session(session).with(csrf())
+                        .param("typeCode", "LV_RES_NEW").param("applicantKind", "PERSON").param("applicantName", "王小明")
+                        .param("subjectCode", Subjects.idNumber()).param("supplyAddress", "示范市城东区人民路 9 号").param("capacity", "8")
+                        .param("capacityUnit", "KW").param("stationId", Long.toString(orgUnit("YK-EAST"))).param("idempotencyKey", formKey))
+                .andExpect(redirectedUrl("/apply/submitted")).andReturn();
+        String token = (String) submitted.getFlashMap().get("token");
+        long orderId = jdbc.sql("select id from application where progress_token = ?").param(token).query(Long.class).single();
+        Map<String, Object> reading = jdbc.sql("select id, status, filed_material from licence_reading where order_id = ?").param(orderId)
+                .query().singleRow();
+        assertThat(reading.get("status")).isEqualTo("READ");
+        assertThat(PaperKind.PROPERTY_CERTIFICATE.materials()).contains((String) reading.get("filed_material"));
+        // Nothing read is used before it is confirmed: the order keeps the address typed on the form.
+        assertThat(jdbc.sql("select supply_address from application where id = ?").param(orderId).query(String.class).single())
+                .isEqualTo("示范市城东区人民路 9 号");
+
+        String link = "/s/" + token + "/licences/readings/" + reading.get("id");
+        mvc.perform(get("/s/{t}/licences/panel", token)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("data-testid=\"reading-to-confirm\"")))
+                .andExpect(content().string(Matchers.containsString("href=\"" + link + "\"")));
+        var confirm = post(link + "/confirm").with(csrf());
+        certificate.truth().forEach((k, v) -> confirm.param("field." + k, v));
+        mvc.perform(confirm).andExpect(status().is3xxRedirection()).andExpect(flash().attribute("readingConfirmed", true));
+        mvc.perform(get("/s/{t}/licences/panel", token)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("data-testid=\"reading-to-confirm\""))));
+    }
+
+    @Test
     @DisplayName("R-LIC-3 R-DOC-1 a file that is no picture, a PDF carrying script and a photo of no licence are refused naming "
             + "the photo field, and nothing is kept")
     void badPhotosAreRefusedNamingTheField() throws Exception {
