@@ -3,7 +3,7 @@
 -- kept in the HTTP session, never the container's session id. Basic API calls have no session and no row here.
 create table staff_session (
     id            varchar(36) primary key,
-    staff_id      bigint not null references staff (id),
+    staff_id      bigint not null references staff (id) on delete cascade,
     started_at    timestamp with time zone not null,
     last_seen_at  timestamp with time zone not null,
     ended_at      timestamp with time zone,
