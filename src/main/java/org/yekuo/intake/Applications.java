@@ -78,9 +78,8 @@ class Applications {
      * the same moment each decide from the order's checklist, and without the lock each would decide from what it read
      * before the other committed (an order suspended for a material that had just arrived would wait for ever).
      */
-    Application lockAndGet(long id) {
-        jdbc.sql("select id from application where id = ? for update").param(id).query(Long.class).optional();
-        return get(id);
+    Optional<Application> findLocked(long id) {
+        return jdbc.sql("select * from application where id = ? for update").param(id).query(ROW).optional();
     }
 
     Application get(long id) {

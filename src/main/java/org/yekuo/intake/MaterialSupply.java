@@ -130,8 +130,9 @@ public class MaterialSupply {
 
     private ApplicationMaterial supplied(Application read, String materialCode, Document document) {
         long applicationId = read.id();
-        // Decide on resuming from the order as it stands once no node can be reached on it meanwhile (see lockAndGet).
-        Application application = applications.lockAndGet(applicationId);
+        // Decide on resuming from the order as it stands once no node can be reached on it meanwhile (see findLocked).
+        Application application = applications.findLocked(applicationId)
+                .orElseThrow(() -> DomainException.notFound("intake.order.not-found", Long.toString(applicationId)));
         var now = clock.instant();
         applications.markSupplied(applicationId, materialCode, document.id(), now);
         audit.record("material.supplied", "application", application.orderNo(), "material=" + materialCode + " document="

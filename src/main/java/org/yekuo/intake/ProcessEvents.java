@@ -47,9 +47,8 @@ class ProcessEvents {
 
     @EventListener
     void on(NodeReached event) {
-        // Locked, so that a material supplied at this moment is either seen here or sees the suspension (see lockAndGet).
-        applications.find(event.orderId()).map(found -> applications.lockAndGet(found.id()))
-                .ifPresent(application -> reached(application, event));
+        // Locked, so that a material supplied at this moment is either seen here or sees the suspension (see findLocked).
+        applications.findLocked(event.orderId()).ifPresent(application -> reached(application, event));
     }
 
     private void reached(Application application, NodeReached event) {

@@ -26,22 +26,27 @@ final class NodeDrivers {
         void work(WorkItem item, Staff staff, NodeWork work);
     }
 
-    /** Values that pass each node's required-field checks (see NodeForm). */
-    static final String TODAY = java.time.LocalDate.now(org.yekuo.shared.ClockConfiguration.UTILITY_ZONE).toString();
+    /** Today where the utility is, taken when a node is worked: a run may cross midnight. */
+    static String today() {
+        return java.time.LocalDate.now(org.yekuo.shared.ClockConfiguration.UTILITY_ZONE).toString();
+    }
 
-    static final Map<String, Map<String, String>> FIELDS = Map.ofEntries(
-            Map.entry("ACCEPTANCE", Map.of()),
-            Map.entry("SITE_SURVEY", Map.of("meterPosition", "box on the east wall", "supplyPoint", "transformer 3",
-                    "distanceMetres", "35.5", "surveyOpinion", "can be connected")),
-            Map.entry("SCHEME_DESIGN", LvSchemeCheck.passed(Map.of("supplyVoltage", "220V", "supplyPoint", "transformer 3", "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "single-phase meter"))),
-            Map.entry("SCHEME_REPLY", Map.of("replyDate", TODAY)),
-            Map.entry("DESIGN_REVIEW", Map.of("outcome", "PASS")),
-            Map.entry("INTERMEDIATE_INSPECTION", Map.of("inspectionDate", TODAY, "outcome", "PASS")),
-            Map.entry("SUPPLY_WORKS", Map.of("worksSummary", "materials on site")),
-            Map.entry("COMPLETION_ACCEPTANCE", Map.of("inspectionDate", TODAY, "outcome", "PASS")),
-            Map.entry("CONTRACT", Map.of("contractNo", "HT-2026-001", "customerNo", "3300123456")),
-            Map.entry("METER_INSTALLATION", Map.of("meterNo", "DB-0001", "meterReading", "0")),
-            Map.entry("POWER_ON", Map.of("poweredOnDate", TODAY)));
+    /** Values that pass each node's required-field checks (see NodeForm). */
+    static Map<String, Map<String, String>> fields() {
+        return Map.ofEntries(
+                Map.entry("ACCEPTANCE", Map.of()),
+                Map.entry("SITE_SURVEY", Map.of("meterPosition", "box on the east wall", "supplyPoint", "transformer 3",
+                        "distanceMetres", "35.5", "surveyOpinion", "can be connected")),
+                Map.entry("SCHEME_DESIGN", LvSchemeCheck.passed(Map.of("supplyVoltage", "220V", "supplyPoint", "transformer 3", "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "single-phase meter"))),
+                Map.entry("SCHEME_REPLY", Map.of("replyDate", today())),
+                Map.entry("DESIGN_REVIEW", Map.of("outcome", "PASS")),
+                Map.entry("INTERMEDIATE_INSPECTION", Map.of("inspectionDate", today(), "outcome", "PASS")),
+                Map.entry("SUPPLY_WORKS", Map.of("worksSummary", "materials on site")),
+                Map.entry("COMPLETION_ACCEPTANCE", Map.of("inspectionDate", today(), "outcome", "PASS")),
+                Map.entry("CONTRACT", Map.of("contractNo", "HT-2026-001", "customerNo", "3300123456")),
+                Map.entry("METER_INSTALLATION", Map.of("meterNo", "DB-0001", "meterReading", "0")),
+                Map.entry("POWER_ON", Map.of("poweredOnDate", today())));
+    }
 
     private final Map<String, NodeDriver> overrides = new HashMap<>();
 
@@ -86,7 +91,7 @@ final class NodeDrivers {
             if (item.assignee() == null) {
                 work.signFor(item.taskId(), user);
             }
-            work.complete(item.taskId(), FIELDS.getOrDefault(item.nodeCode(), Map.of()), user);
+            work.complete(item.taskId(), fields().getOrDefault(item.nodeCode(), Map.of()), user);
             return null;
         });
     }

@@ -44,20 +44,24 @@ import com.jayway.jsonpath.JsonPath;
 class ResponsibilityChainTests {
 
     static final String PASSWORD = StockFixtures.PASSWORD;
-    static final String TODAY = LocalDate.now(ClockConfiguration.UTILITY_ZONE).toString();
+    static String today() {
+        return LocalDate.now(ClockConfiguration.UTILITY_ZONE).toString();
+    }
 
     static final Map<String, String> HANDLERS = Map.of("SCHEME_REPLY", "clerk", "DESIGN_REVIEW", "ops", "INTERMEDIATE_INSPECTION", "inspector",
             "SUPPLY_WORKS", "materials", "COMPLETION_ACCEPTANCE", "inspector", "CONTRACT", "clerk", "METER_INSTALLATION", "inspector",
             "POWER_ON", "inspector");
-    static final Map<String, Map<String, String>> FIELDS = Map.of(
-            "SCHEME_REPLY", Map.of("replyDate", TODAY),
-            "DESIGN_REVIEW", Map.of("outcome", "PASS"),
-            "INTERMEDIATE_INSPECTION", Map.of("inspectionDate", TODAY, "outcome", "PASS"),
-            "SUPPLY_WORKS", Map.of("worksSummary", "物资已到位，电缆敷设完成"),
-            "COMPLETION_ACCEPTANCE", Map.of("inspectionDate", TODAY, "outcome", "PASS"),
-            "CONTRACT", Map.of("contractNo", "HT-2026-019", "customerNo", "3300190019"),
-            "METER_INSTALLATION", Map.of("meterNo", "DB-0019", "meterReading", "0"),
-            "POWER_ON", Map.of("poweredOnDate", TODAY));
+    static Map<String, Map<String, String>> fields() {
+        return Map.of(
+                "SCHEME_REPLY", Map.of("replyDate", today()),
+                "DESIGN_REVIEW", Map.of("outcome", "PASS"),
+                "INTERMEDIATE_INSPECTION", Map.of("inspectionDate", today(), "outcome", "PASS"),
+                "SUPPLY_WORKS", Map.of("worksSummary", "物资已到位，电缆敷设完成"),
+                "COMPLETION_ACCEPTANCE", Map.of("inspectionDate", today(), "outcome", "PASS"),
+                "CONTRACT", Map.of("contractNo", "HT-2026-019", "customerNo", "3300190019"),
+                "METER_INSTALLATION", Map.of("meterNo", "DB-0019", "meterReading", "0"),
+                "POWER_ON", Map.of("poweredOnDate", today()));
+    }
 
     @Autowired
     MockMvc mvc;
@@ -301,7 +305,7 @@ class ResponsibilityChainTests {
                 .andExpect(jsonPath("$.openItems[0].nodeCode").value(node)).andReturn().getResponse().getContentAsString();
         String task = JsonPath.read(order, "$.openItems[0].taskId");
         mvc.perform(post("/api/tasks/{t}/sign-for", task).with(httpBasic(user, PASSWORD))).andExpect(status().isOk());
-        complete(task, user, FIELDS.get(node)).andExpect(status().isNoContent());
+        complete(task, user, fields().get(node)).andExpect(status().isNoContent());
     }
 
     ResultActions complete(String task, String user, Map<String, String> fields) throws Exception {

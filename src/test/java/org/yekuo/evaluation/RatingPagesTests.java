@@ -47,18 +47,23 @@ import com.jayway.jsonpath.JsonPath;
 class RatingPagesTests {
 
     private static final String PASSWORD = "Yekuo@2026";
-    private static final String TODAY = LocalDate.now(ClockConfiguration.UTILITY_ZONE).toString();
     private static final byte[] PDF = org.yekuo.support.SampleFiles.PDF;
-    private static final List<List<Object>> NODES = List.of(
-            List.of("ACCEPTANCE", "clerk", Map.of()),
-            List.of("SITE_SURVEY", "surveyor", Map.of("meterPosition", "东墙外表箱", "supplyPoint", "3号公变",
-                    "distanceMetres", "35.5", "surveyOpinion", "具备接入条件")),
-            List.of("SCHEME_DESIGN", "designer", LvSchemeCheck.passed(Map.of("supplyVoltage", "220V", "supplyPoint", "3号公变",
-                    "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "单相表计接入"))),
-            List.of("SCHEME_REPLY", "clerk", Map.of("replyDate", TODAY)),
-            List.of("CONTRACT", "clerk", Map.of("contractNo", "HT-2026-009", "customerNo", "3300123999")),
-            List.of("METER_INSTALLATION", "inspector", Map.of("meterNo", "DB-0009", "meterReading", "0")),
-            List.of("POWER_ON", "inspector", Map.of("poweredOnDate", TODAY)));
+    private static String today() {
+        return LocalDate.now(ClockConfiguration.UTILITY_ZONE).toString();
+    }
+
+    private static List<List<Object>> nodes() {
+        return List.of(
+                List.of("ACCEPTANCE", "clerk", Map.of()),
+                List.of("SITE_SURVEY", "surveyor", Map.of("meterPosition", "东墙外表箱", "supplyPoint", "3号公变",
+                        "distanceMetres", "35.5", "surveyOpinion", "具备接入条件")),
+                List.of("SCHEME_DESIGN", "designer", LvSchemeCheck.passed(Map.of("supplyVoltage", "220V", "supplyPoint", "3号公变",
+                        "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "单相表计接入"))),
+                List.of("SCHEME_REPLY", "clerk", Map.of("replyDate", today())),
+                List.of("CONTRACT", "clerk", Map.of("contractNo", "HT-2026-009", "customerNo", "3300123999")),
+                List.of("METER_INSTALLATION", "inspector", Map.of("meterNo", "DB-0009", "meterReading", "0")),
+                List.of("POWER_ON", "inspector", Map.of("poweredOnDate", today())));
+    }
 
     @Autowired
     MockMvc mvc;
@@ -161,7 +166,7 @@ class RatingPagesTests {
                         .file(new MockMultipartFile("file", "fangchan.pdf", "application/octet-stream", PDF))
                         .with(httpBasic("clerk", PASSWORD)))
                 .andExpect(status().isOk());
-        for (List<Object> node : NODES) {
+        for (List<Object> node : nodes()) {
             String user = (String) node.get(1);
             String order = mvc.perform(get("/api/applications/{id}", id).with(httpBasic(user, PASSWORD)))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();

@@ -44,22 +44,26 @@ class ApplicationLifecycleTests {
     static final byte[] PDF = org.yekuo.support.SampleFiles.PDF;
     private static final AtomicInteger PHONES = new AtomicInteger((int) (System.nanoTime() % 10_000_000));
 
-    /** Today where the utility is: dates recorded at a node may not lie after it. */
-    static final String TODAY = java.time.LocalDate.now(org.yekuo.shared.ClockConfiguration.UTILITY_ZONE).toString();
+    /** Today where the utility is, taken when a node is worked (a run may cross midnight): dates recorded at a node may not lie after it. */
+    static String today() {
+        return java.time.LocalDate.now(org.yekuo.shared.ClockConfiguration.UTILITY_ZONE).toString();
+    }
 
-    static final Map<String, Map<String, String>> FIELDS = Map.ofEntries(
-            Map.entry("ACCEPTANCE", Map.of()),
-            Map.entry("SITE_SURVEY", Map.of("meterPosition", "东墙外表箱", "supplyPoint", "3号公变", "distanceMetres", "35.5",
-                    "surveyOpinion", "具备接入条件")),
-            Map.entry("SCHEME_DESIGN", LvSchemeCheck.passed(Map.of("supplyVoltage", "220V", "supplyPoint", "3号公变", "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "单相表计接入"))),
-            Map.entry("SCHEME_REPLY", Map.of("replyDate", TODAY)),
-            Map.entry("DESIGN_REVIEW", Map.of("outcome", "PASS")),
-            Map.entry("INTERMEDIATE_INSPECTION", Map.of("inspectionDate", TODAY, "outcome", "PASS")),
-            Map.entry("SUPPLY_WORKS", Map.of("worksSummary", "物资已到位")),
-            Map.entry("COMPLETION_ACCEPTANCE", Map.of("inspectionDate", TODAY, "outcome", "PASS")),
-            Map.entry("CONTRACT", Map.of("contractNo", "HT-2026-001", "customerNo", "3300123456")),
-            Map.entry("METER_INSTALLATION", Map.of("meterNo", "DB-0001", "meterReading", "0")),
-            Map.entry("POWER_ON", Map.of("poweredOnDate", TODAY)));
+    static Map<String, Map<String, String>> fields() {
+        return Map.ofEntries(
+                Map.entry("ACCEPTANCE", Map.of()),
+                Map.entry("SITE_SURVEY", Map.of("meterPosition", "东墙外表箱", "supplyPoint", "3号公变", "distanceMetres", "35.5",
+                        "surveyOpinion", "具备接入条件")),
+                Map.entry("SCHEME_DESIGN", LvSchemeCheck.passed(Map.of("supplyVoltage", "220V", "supplyPoint", "3号公变", "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "单相表计接入"))),
+                Map.entry("SCHEME_REPLY", Map.of("replyDate", today())),
+                Map.entry("DESIGN_REVIEW", Map.of("outcome", "PASS")),
+                Map.entry("INTERMEDIATE_INSPECTION", Map.of("inspectionDate", today(), "outcome", "PASS")),
+                Map.entry("SUPPLY_WORKS", Map.of("worksSummary", "物资已到位")),
+                Map.entry("COMPLETION_ACCEPTANCE", Map.of("inspectionDate", today(), "outcome", "PASS")),
+                Map.entry("CONTRACT", Map.of("contractNo", "HT-2026-001", "customerNo", "3300123456")),
+                Map.entry("METER_INSTALLATION", Map.of("meterNo", "DB-0001", "meterReading", "0")),
+                Map.entry("POWER_ON", Map.of("poweredOnDate", today())));
+    }
 
     static final Map<String, String> HANDLERS = Map.ofEntries(
             Map.entry("ACCEPTANCE", "clerk"), Map.entry("SITE_SURVEY", "surveyor"), Map.entry("SCHEME_DESIGN", "designer"),
@@ -116,7 +120,7 @@ class ApplicationLifecycleTests {
                 .contains("已暂停").contains("房屋产权证明");
         String design = openTask(id, "designer");
         mvc.perform(post("/api/tasks/{t}/sign-for", design).with(httpBasic("designer", PASSWORD))).andExpect(status().isOk());
-        complete(design, "designer", FIELDS.get("SCHEME_DESIGN"))
+        complete(design, "designer", fields().get("SCHEME_DESIGN"))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("暂停")));
         mvc.perform(multipart("/api/applications/{id}/materials/PROPERTY_PROOF", id)
@@ -126,7 +130,7 @@ class ApplicationLifecycleTests {
                 .andExpect(jsonPath("$.state").value("SUPPLIED"));
         mvc.perform(get("/api/applications/{id}", id).with(httpBasic("designer", PASSWORD)))
                 .andExpect(jsonPath("$.status").value("ACTIVE"));
-        complete(design, "designer", FIELDS.get("SCHEME_DESIGN")).andExpect(status().isNoContent());
+        complete(design, "designer", fields().get("SCHEME_DESIGN")).andExpect(status().isNoContent());
         nodes.add("SCHEME_DESIGN");
 
         for (String node : List.of("SCHEME_REPLY", "CONTRACT", "METER_INSTALLATION", "POWER_ON")) {
@@ -286,9 +290,9 @@ class ApplicationLifecycleTests {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"fields\":{}}"))
                 .andExpect(jsonPath("$.errors[?(@.field == 'supplyPoint')].message").value("Enter the supply connection point"));
         // Someone else's node, and a node already done.
-        complete(survey, "inspector", FIELDS.get("SITE_SURVEY")).andExpect(status().isForbidden());
-        complete(survey, "surveyor", FIELDS.get("SITE_SURVEY")).andExpect(status().isNoContent());
-        complete(survey, "surveyor", FIELDS.get("SITE_SURVEY")).andExpect(status().isConflict())
+        complete(survey, "inspector", fields().get("SITE_SURVEY")).andExpect(status().isForbidden());
+        complete(survey, "surveyor", fields().get("SITE_SURVEY")).andExpect(status().isNoContent());
+        complete(survey, "surveyor", fields().get("SITE_SURVEY")).andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("surveyor")));
     }
 
@@ -396,7 +400,7 @@ class ApplicationLifecycleTests {
         mvc.perform(get("/api/applications/{id}", id).with(httpBasic(user, PASSWORD)))
                 .andExpect(jsonPath("$.openItems[0].nodeCode").value(node));
         mvc.perform(post("/api/tasks/{t}/sign-for", taskId).with(httpBasic(user, PASSWORD))).andExpect(status().isOk());
-        complete(taskId, user, FIELDS.get(node)).andExpect(status().isNoContent());
+        complete(taskId, user, fields().get(node)).andExpect(status().isNoContent());
         return node;
     }
 

@@ -183,7 +183,7 @@ class HvOrderBrowserTests {
             assertThat(clerk.waitFor(By.cssSelector("[data-testid=error-replyDate]")).getText()).contains("受理日期");
             // A date input does not clear reliably by keys: set today's date as the picker would.
             clerk.driver().executeScript("arguments[0].value = arguments[1]", clerk.driver().findElement(By.id("replyDate")),
-                    ApplicationLifecycleTests.TODAY);
+                    ApplicationLifecycleTests.today());
             clerk.driver().findElement(By.id("complete")).click();
             clerk.waitFor(By.cssSelector("[data-testid=notice]"));
         }

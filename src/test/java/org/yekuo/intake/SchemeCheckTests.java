@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.yekuo.intake.ApplicationLifecycleTests.FIELDS;
+import static org.yekuo.intake.ApplicationLifecycleTests.fields;
 import static org.yekuo.intake.ApplicationLifecycleTests.HANDLERS;
 import static org.yekuo.intake.ApplicationLifecycleTests.PASSWORD;
 import static org.yekuo.intake.ApplicationLifecycleTests.PDF;
@@ -171,7 +171,7 @@ class SchemeCheckTests {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long id = ((Number) JsonPath.read(created, "$.id")).longValue();
         for (String node : List.of("ACCEPTANCE", "SITE_SURVEY")) {
-            complete(signedFor(id, HANDLERS.get(node), node), HANDLERS.get(node), FIELDS.get(node)).andExpect(status().isNoContent());
+            complete(signedFor(id, HANDLERS.get(node), node), HANDLERS.get(node), fields().get(node)).andExpect(status().isNoContent());
         }
         mvc.perform(multipart("/api/applications/{id}/materials/{m}", id, "PROPERTY_PROOF")
                 .file(new MockMultipartFile("file", "proof.pdf", "application/pdf", PDF))

@@ -126,7 +126,7 @@ class SchemeDrawingsTests {
 
     private void complete(String taskId, String user, String node) throws Exception {
         StringBuilder json = new StringBuilder("{\"fields\":{");
-        ApplicationLifecycleTests.FIELDS.get(node).forEach((k, v) -> json.append(json.charAt(json.length() - 1) == '{' ? "" : ",")
+        ApplicationLifecycleTests.fields().get(node).forEach((k, v) -> json.append(json.charAt(json.length() - 1) == '{' ? "" : ",")
                 .append('"').append(k).append("\":\"").append(v).append('"'));
         json.append("}}");
         mvc.perform(post("/api/tasks/{t}/complete", taskId).with(httpBasic(user, PASSWORD))

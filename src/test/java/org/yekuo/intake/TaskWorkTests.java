@@ -7,10 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-import static org.yekuo.intake.ApplicationLifecycleTests.FIELDS;
+import static org.yekuo.intake.ApplicationLifecycleTests.fields;
 import static org.yekuo.intake.ApplicationLifecycleTests.PASSWORD;
 import static org.yekuo.intake.ApplicationLifecycleTests.PDF;
-import static org.yekuo.intake.ApplicationLifecycleTests.TODAY;
+import static org.yekuo.intake.ApplicationLifecycleTests.today;
 import static org.yekuo.intake.ApplicationLifecycleTests.application;
 import static org.yekuo.intake.ApplicationLifecycleTests.newIdNumber;
 import static org.yekuo.intake.ApplicationLifecycleTests.newPhone;
@@ -88,7 +88,7 @@ class TaskWorkTests {
                 .contains("data-testid=\"survey\"").contains("东墙外表箱")
                 .contains("单相表计接入");
         assertThat(page).containsPattern("<option value=\"LV_LV\" selected");
-        complete(design, "designer", FIELDS.get("SCHEME_DESIGN")).andExpect(status().isNoContent());
+        complete(design, "designer", fields().get("SCHEME_DESIGN")).andExpect(status().isNoContent());
         assertThat(audit.forSubject("application", orderNo(id))).extracting(AuditEntry::detail)
                 .anyMatch(d -> d.contains("outcome=FAIL returnTo=SCHEME_DESIGN"));
     }
@@ -100,23 +100,23 @@ class TaskWorkTests {
         long id = lvOrder();
         for (String node : List.of("ACCEPTANCE", "SITE_SURVEY")) {
             complete(signedFor(id, ApplicationLifecycleTests.HANDLERS.get(node), node), ApplicationLifecycleTests.HANDLERS.get(node),
-                    FIELDS.get(node)).andExpect(status().isNoContent());
+                    fields().get(node)).andExpect(status().isNoContent());
         }
         supply(id, "PROPERTY_PROOF");
-        complete(signedFor(id, "designer", "SCHEME_DESIGN"), "designer", FIELDS.get("SCHEME_DESIGN")).andExpect(status().isNoContent());
+        complete(signedFor(id, "designer", "SCHEME_DESIGN"), "designer", fields().get("SCHEME_DESIGN")).andExpect(status().isNoContent());
         String reply = signedFor(id, "clerk", "SCHEME_REPLY");
         complete(reply, "clerk", Map.of("replyDate", "2020-01-01")).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[?(@.field == 'replyDate')].message").value(Matchers.hasItem(Matchers.containsString("受理日期"))));
         String future = LocalDate.now(ClockConfiguration.UTILITY_ZONE).plusYears(4).toString();
         complete(reply, "clerk", Map.of("replyDate", future)).andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[?(@.field == 'replyDate')].message").value(Matchers.hasItem(Matchers.containsString("最晚"))));
-        complete(reply, "clerk", Map.of("replyDate", TODAY)).andExpect(status().isNoContent());
+        complete(reply, "clerk", Map.of("replyDate", today())).andExpect(status().isNoContent());
         for (String node : List.of("CONTRACT", "METER_INSTALLATION", "POWER_ON")) {
             complete(signedFor(id, ApplicationLifecycleTests.HANDLERS.get(node), node), ApplicationLifecycleTests.HANDLERS.get(node),
-                    FIELDS.get(node)).andExpect(status().isNoContent());
+                    fields().get(node)).andExpect(status().isNoContent());
         }
         String token = jdbc.sql("select progress_token from application where id = ?").param(id).query(String.class).single();
-        assertThat(mvc.perform(get("/s/{token}", token)).andReturn().getResponse().getContentAsString()).contains(TODAY);
+        assertThat(mvc.perform(get("/s/{token}", token)).andReturn().getResponse().getContentAsString()).contains(today());
     }
 
     @Test
@@ -153,7 +153,7 @@ class TaskWorkTests {
         mvc.perform(get("/api/applications").param("q", "欧阳明").with(httpBasic("clerk", PASSWORD)))
                 .andExpect(jsonPath("$.orders[*].orderNo").value(Matchers.not(Matchers.hasItem(orderNo))));
         mvc.perform(get("/api/applications").param("q", phone).param("type", "LV_RES_NEW").param("status", "ACTIVE")
-                        .param("from", TODAY).param("to", TODAY).with(httpBasic("clerk", PASSWORD)))
+                        .param("from", today()).param("to", today()).with(httpBasic("clerk", PASSWORD)))
                 .andExpect(jsonPath("$.total").value(1));
         mvc.perform(get("/api/applications").param("q", phone).with(httpBasic("clerk.west", PASSWORD)))
                 .andExpect(jsonPath("$.total").value(0));
@@ -199,7 +199,7 @@ class TaskWorkTests {
         }
         for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
             String user = ApplicationLifecycleTests.HANDLERS.get(node);
-            complete(signedFor(id, user, node), user, FIELDS.get(node)).andExpect(status().isNoContent());
+            complete(signedFor(id, user, node), user, fields().get(node)).andExpect(status().isNoContent());
         }
         String order = order(id);
         for (String reviewer : List.of("ops", "marketing")) {
@@ -210,7 +210,7 @@ class TaskWorkTests {
                     .contentType(MediaType.APPLICATION_JSON).content("{\"verdict\":\"PASS\",\"clauses\":[],\"text\":\"\"}"))
                     .andExpect(status().isOk());
         }
-        complete(signedFor(id, "clerk", "SCHEME_REPLY"), "clerk", FIELDS.get("SCHEME_REPLY")).andExpect(status().isNoContent());
+        complete(signedFor(id, "clerk", "SCHEME_REPLY"), "clerk", fields().get("SCHEME_REPLY")).andExpect(status().isNoContent());
         return id;
     }
 
