@@ -259,6 +259,8 @@ class StaffImportTests {
         assertThat(page).contains("data-testid=\"initial-passwords\"").contains("x." + run);
         assertThat(mvc.perform(post("/staff/imports/{id}/confirmation", id).session(session).with(csrf()))
                 .andReturn().getResponse().getContentAsString()).doesNotContain("data-testid=\"initial-passwords\"");
+        assertThat(mvc.perform(get("/staff/imports").session(session)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).as("the administrator's recent imports, each with its outcome").contains("已导入 1 个账户");
     }
 
     private ResultActions upload(String username, String fileName, byte[] content) throws Exception {
