@@ -15,8 +15,13 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
@@ -128,6 +133,29 @@ class StaffImportTests {
                 .andExpect(jsonPath("$.created[0].initialPassword").doesNotExist());
         assertThat(count(zhang) + count(li) + count(wang)).isEqualTo(3);
         assertThat(audit.forSubject("staff-import", id)).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("R-X-2 two confirmations of one preview at once (a double click, a repeated request) create the account once")
+    void parallelConfirmationsCreateOnce() throws Exception {
+        String username = "twice." + run;
+        String csv = "姓名,用户名,组织单位,角色\n并发," + username + ",YK-EAST-BIZ,受理员\n";
+        String id = JsonPath.read(upload("secadmin", "s.csv", csv.getBytes(StandardCharsets.UTF_8)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString(), "$.id");
+        Callable<Boolean> confirmation = () -> JsonPath.read(confirm("secadmin", id).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(), "$.alreadyConfirmed");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Boolean> again = new ArrayList<>();
+            for (Future<Boolean> answer : pool.invokeAll(List.of(confirmation, confirmation))) {
+                again.add(answer.get());
+            }
+            assertThat(again).containsExactlyInAnyOrder(false, true);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(count(username)).isEqualTo(1);
+        assertThat(audit.forSubject("staff", username)).hasSize(1);
     }
 
     @Test
