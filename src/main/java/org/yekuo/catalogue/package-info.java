@@ -3,5 +3,6 @@
  * the reviewing departments and the material checklist, plus the materials that were abolished.
  * Orders read a type through {@link org.yekuo.catalogue.Catalogue} and keep the version they started with.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Catalogue")
+@org.springframework.modulith.ApplicationModule(displayName = "Catalogue",
+        allowedDependencies = { "audit", "identity", "shared", "workflow" })
 package org.yekuo.catalogue;

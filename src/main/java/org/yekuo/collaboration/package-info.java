@@ -5,5 +5,7 @@
  * reach those who worked from the scheme (R-COL-7); and a completed order's responsibility chain, to which quality
  * problems found later are traced (R-COL-6).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Collaboration")
+@org.springframework.modulith.ApplicationModule(displayName = "Collaboration",
+        allowedDependencies = { "audit", "calendar", "catalogue", "deadline", "deadline :: report", "document", "identity",
+                "insight", "intake", "notification", "review", "shared", "stock", "workflow" })
 package org.yekuo.collaboration;

@@ -3,5 +3,6 @@
  * reminders and escalation, locking of overdue orders with delay explanations, the board, the
  * monthly overdue analysis, scoring and the on-time leaderboard.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Deadline")
+@org.springframework.modulith.ApplicationModule(displayName = "Deadline",
+        allowedDependencies = { "audit", "calendar", "catalogue", "identity", "notification", "shared", "workflow" })
 package org.yekuo.deadline;

@@ -3,5 +3,6 @@
  * with a watermark of who and when, and every view, download and refusal logged and alerted (R-DOC-1,
  * R-DOC-5, R-LIC-5). Other modules attach files through {@link org.yekuo.document.Documents}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Document")
+@org.springframework.modulith.ApplicationModule(displayName = "Document",
+        allowedDependencies = { "audit", "identity", "notification", "shared" })
 package org.yekuo.document;

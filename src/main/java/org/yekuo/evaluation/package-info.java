@@ -3,5 +3,7 @@
  * phone, confirmed by a code to the order's phone, one rating per phone a week, suspicious ratings
  * flagged and left out of scores.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Evaluation")
+@org.springframework.modulith.ApplicationModule(displayName = "Evaluation",
+        allowedDependencies = { "audit", "catalogue", "collaboration", "deadline", "deadline :: report", "identity", "intake",
+                "notification", "shared", "workflow" })
 package org.yekuo.evaluation;

@@ -13,19 +13,21 @@ import org.springframework.ui.Model;
 public class PageShell {
 
     private final CurrentUsers users;
+    private final Navigation navigation;
 
-    PageShell(CurrentUsers users) {
+    PageShell(CurrentUsers users, Navigation navigation) {
         this.users = users;
+        this.navigation = navigation;
     }
 
     public void addTo(Model model, HttpServletRequest request) {
         String path = request.getRequestURI();
         users.find().ifPresent(user -> {
-            var navigation = Navigation.visibleTo(user);
+            var menu = navigation.visibleTo(user);
             model.addAttribute("currentUser", user);
-            model.addAttribute("navigation", navigation);
+            model.addAttribute("navigation", menu);
             // Worked out once here rather than by comparing every entry with every other in the template.
-            model.addAttribute("activeHref", Navigation.activeHref(navigation, path));
+            model.addAttribute("activeHref", Navigation.activeHref(menu, path));
         });
         model.addAttribute("currentPath", path);
     }

@@ -4,5 +4,6 @@
  * the customer's clock on the progress page. Read-only over history, through the deadline module's API,
  * and computed in the background, never on the work path.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Insight")
+@org.springframework.modulith.ApplicationModule(displayName = "Insight",
+        allowedDependencies = { "audit", "calendar", "catalogue", "deadline", "identity", "notification", "shared" })
 package org.yekuo.insight;

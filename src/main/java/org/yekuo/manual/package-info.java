@@ -5,5 +5,6 @@
  * cases; a question bank per chapter, timed exams graded on the server and the certifications they
  * give, which decide who may sign for a node alone.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Manual")
+@org.springframework.modulith.ApplicationModule(displayName = "Manual",
+        allowedDependencies = { "audit", "catalogue", "identity", "intake", "notification", "review", "shared", "workflow" })
 package org.yekuo.manual;

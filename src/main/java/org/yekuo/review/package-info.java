@@ -3,5 +3,7 @@
  * review guideline, conflicts ruled by the leader in charge, the usual hand-offs of Chinese approval
  * work (transfer, delegate, co-signer, urge, withdraw, copy), the review board and typical cases.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Review")
+@org.springframework.modulith.ApplicationModule(displayName = "Review",
+        allowedDependencies = { "audit", "catalogue", "deadline", "document", "identity", "intake", "notification", "shared",
+                "workflow" })
 package org.yekuo.review;

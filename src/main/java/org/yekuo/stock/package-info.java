@@ -4,5 +4,7 @@
  * confirmation or alternative within working hours, reservations for the order and their issue, low-stock
  * procurement warnings. An outside ERP stays behind {@link org.yekuo.stock.StockLedger}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Stock")
+@org.springframework.modulith.ApplicationModule(displayName = "Stock",
+        allowedDependencies = { "audit", "calendar", "catalogue", "deadline", "identity", "insight", "intake", "notification",
+                "shared", "workflow" })
 package org.yekuo.stock;

@@ -1,6 +1,7 @@
 package org.yekuo.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -11,7 +12,15 @@ import org.junit.jupiter.api.Test;
 
 class NavigationTests {
 
-    private final List<Navigation.Item> clerkMenu = Navigation.visibleTo(new CurrentUser(1, "c", "c", 1, "", "", "/1/", "/1/",
+    private final Navigation navigation = new Navigation(List.of(
+            MenuEntry.forEveryone(10, "nav.workbench", "/"),
+            MenuEntry.forOrderReaders(20, "nav.tasks", "/tasks"),
+            MenuEntry.forRoles(30, "nav.new-order", "/orders/new", Role.CLERK),
+            MenuEntry.forOrderReaders(40, "nav.orders", "/orders"),
+            MenuEntry.forOrderReaders(50, "nav.deadline-board", "/deadlines/board"),
+            MenuEntry.forRoles(270, "nav.audit", "/audit", Role.AUDITOR)));
+
+    private final List<MenuEntry> clerkMenu = navigation.visibleTo(new CurrentUser(1, "c", "c", 1, "", "", "/1/", "/1/",
             Set.copyOf(EnumSet.of(Role.CLERK))));
 
     @Test
@@ -30,5 +39,25 @@ class NavigationTests {
         assertThat(Navigation.activeHref(clerkMenu, "/reviews/tasks/1")).isNull();
         // An entry the reader does not see is not highlighted either.
         assertThat(Navigation.activeHref(clerkMenu, "/audit")).isNull();
+    }
+
+    @Test
+    @DisplayName("R-X-1 entries contributed by different modules are ordered by their positions")
+    void entriesAreOrderedByPosition() {
+        Navigation shuffled = new Navigation(List.of(
+                MenuEntry.forEveryone(30, "nav.catalogue", "/catalogue"),
+                MenuEntry.forEveryone(10, "nav.workbench", "/"),
+                MenuEntry.forEveryone(20, "nav.calendar", "/calendar")));
+        assertThat(shuffled.visibleTo(new CurrentUser(1, "c", "c", 1, "", "", "/1/", "/1/", Set.of(Role.CLERK))))
+                .extracting(MenuEntry::href).containsExactly("/", "/calendar", "/catalogue");
+    }
+
+    @Test
+    @DisplayName("two modules claiming one place or one address in the menu stop the start")
+    void clashingEntriesAreRefused() {
+        assertThatIllegalStateException().isThrownBy(() -> new Navigation(List.of(
+                MenuEntry.forEveryone(10, "nav.workbench", "/"), MenuEntry.forEveryone(10, "nav.calendar", "/calendar"))));
+        assertThatIllegalStateException().isThrownBy(() -> new Navigation(List.of(
+                MenuEntry.forEveryone(10, "nav.calendar", "/calendar"), MenuEntry.forEveryone(20, "nav.manual", "/calendar"))));
     }
 }

@@ -1,0 +1,4 @@
+package org.yekuo.floorsfixture.orders;
+
+public record Order(long id) {
+}

@@ -1,0 +1,2 @@
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "orders" })
+package org.yekuo.floorsfixture.shipping;
