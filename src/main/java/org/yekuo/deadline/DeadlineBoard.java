@@ -20,11 +20,9 @@ import org.yekuo.shared.Paging;
 @Transactional(readOnly = true)
 public class DeadlineBoard {
 
-    /** A node's clock stands still while paused: its colour is judged at the pause. */
-    private static final String AT = "coalesce(paused_since, :now)";
-    private static final String RED = "(locked = true or due_at < " + AT + ")";
-    private static final String YELLOW = "(locked = false and due_at >= " + AT + " and yellow_at <= " + AT + ")";
-    private static final String GREEN = "(locked = false and yellow_at > " + AT + ")";
+    private static final String RED = ThreeColourRule.sqlPredicate(Colour.RED, ":now");
+    private static final String YELLOW = ThreeColourRule.sqlPredicate(Colour.YELLOW, ":now");
+    private static final String GREEN = ThreeColourRule.sqlPredicate(Colour.GREEN, ":now");
 
     private final JdbcClient jdbc;
     private final DeadlineRows rows;
@@ -63,11 +61,7 @@ public class DeadlineBoard {
         Paging.check(page, size);
         Map<String, Object> params = new HashMap<>();
         String where = where(user, filter, params);
-        String byColour = filter.colour() == null ? "" : " and " + switch (filter.colour()) {
-            case RED -> RED;
-            case YELLOW -> YELLOW;
-            case GREEN -> GREEN;
-        };
+        String byColour = filter.colour() == null ? "" : " and " + ThreeColourRule.sqlPredicate(filter.colour(), ":now");
         List<NodeDeadline> nodes = jdbc.sql("select * from node_deadline where " + where + byColour
                 + " order by due_at, id limit " + size + " offset " + Paging.offset(page, size)).params(params).query(rows::row)
                 .list();

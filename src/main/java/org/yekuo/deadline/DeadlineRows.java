@@ -94,11 +94,6 @@ class DeadlineRows {
         return jdbc.sql("select * from node_deadline where task_id in (:ids)").param("ids", taskIds).query(this::row).list();
     }
 
-    boolean anyLocked(long orderId) {
-        return jdbc.sql("select count(*) from node_deadline where order_id = ? and locked = true").param(orderId)
-                .query(Long.class).single() > 0;
-    }
-
     /** Records the handler; the first sign-for's time stays (a hand-over later does not restart the work). */
     void signedFor(String taskId, String handler, long handlerOrgUnitId, Instant at) {
         jdbc.sql("update node_deadline set handler = ?, handler_org_unit_id = ?, signed_at = coalesce(signed_at, ?) where task_id = ?")
@@ -149,33 +144,17 @@ class DeadlineRows {
                 .param("pausedSince", ts(pausedSince)).update() == 1;
     }
 
-    /** Unlocks a locked node with its new deadline, so that its reminder and its escalation can fire again. */
-    boolean unlock(long id, Instant dueAt, Instant yellowAt, Instant remindAt) {
-        return jdbc.sql("""
-                update node_deadline set locked = false, due_at = ?, yellow_at = ?, remind_at = ?, reminded_at = null,
-                    escalated_at = null
-                 where id = ? and locked = true""").params(ts(dueAt), ts(yellowAt), ts(remindAt), id).update() == 1;
-    }
-
-    /** Whether a leader has approved a new deadline for the node before (it has been red once already). */
-    boolean wasUnlockedBefore(long id) {
-        return jdbc.sql("select count(*) from delay_explanation where deadline_id = ? and status = 'APPROVED'").param(id)
-                .query(Long.class).single() > 0;
-    }
-
     // --- the sweep: ids of rows whose threshold passed and that nobody claimed yet, then one claim each
 
     // Each scan matches a partial index of the unclaimed open rows ordered by its threshold (PostgreSQL, V81), so it
-    // reads the rows due and no others however many nodes are open; DeadlineSweepPlanTests holds them to it.
+    // reads the rows due and no others however many nodes are open; DeadlineSweepPlanTests holds them to it. The
+    // overdue nodes are OverdueLock's.
     static final String DUE_TO_TURN_YELLOW = """
             select id from node_deadline where turned_yellow_at is null and completed_at is null and yellow_at <= ?
                and paused_since is null order by yellow_at""";
     static final String DUE_FOR_REMINDER = """
             select id from node_deadline where reminded_at is null and completed_at is null and remind_at <= ?
                and remind_at > reached_at and paused_since is null order by remind_at""";
-    static final String OVERDUE = """
-            select id from node_deadline where escalated_at is null and completed_at is null and due_at < ?
-               and paused_since is null order by due_at""";
 
     List<Long> dueToTurnYellow(Instant now, int max) {
         return ids(DUE_TO_TURN_YELLOW, now, max);
@@ -197,19 +176,6 @@ class DeadlineRows {
                 update node_deadline set reminded_at = ?
                  where id = ? and reminded_at is null and completed_at is null and paused_since is null and remind_at <= ?
                    and remind_at > reached_at""")
-                .params(ts(now), id, ts(now)).update() == 1;
-    }
-
-    List<Long> overdue(Instant now, int max) {
-        return ids(OVERDUE, now, max);
-    }
-
-    /** Claims an overdue node: escalated, locked, and red from its deadline on (the first time only). */
-    boolean claimOverdue(long id, Instant now) {
-        return jdbc.sql("""
-                update node_deadline set escalated_at = ?, locked = true, turned_red_at = coalesce(turned_red_at, due_at),
-                    turned_yellow_at = coalesce(turned_yellow_at, yellow_at)
-                 where id = ? and escalated_at is null and completed_at is null and paused_since is null and due_at < ?""")
                 .params(ts(now), id, ts(now)).update() == 1;
     }
 

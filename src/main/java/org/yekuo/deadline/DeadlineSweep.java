@@ -31,7 +31,7 @@ import org.yekuo.notification.Notifications;
 /**
  * Watches deadlines on every application node (R-SLA-3/4): marks nodes that turned yellow, reminds the
  * handler one working day before a deadline, and at the deadline warns the department head, locks the
- * order and announces {@link NodeOverdue}. State lives in {@code node_deadline} only: each row is
+ * order ({@link OverdueLock}) and announces {@link NodeOverdue}. State lives in {@code node_deadline} only: each row is
  * claimed by a conditional update in its own transaction together with its SMS (outbox), audit record
  * and event, so across nodes and restarts each reminder and each warning goes out exactly once. The
  * scans read indexed "unclaimed and due" predicates in batches, so a run costs what is due, not what is
@@ -45,6 +45,7 @@ public class DeadlineSweep implements SchedulingConfigurer {
     private static final Locale SMS_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     private final DeadlineRows rows;
+    private final OverdueLock lock;
     private final TransactionTemplate transactions;
     private final Notifications notifications;
     private final StaffMembers staff;
@@ -55,10 +56,11 @@ public class DeadlineSweep implements SchedulingConfigurer {
     private final DeadlineProperties properties;
     private final Clock clock;
 
-    DeadlineSweep(DeadlineRows rows, TransactionTemplate transactions, Notifications notifications, StaffMembers staff,
-            OrgUnits orgUnits, AuditTrail audit, ApplicationEventPublisher events, MessageSource messages,
+    DeadlineSweep(DeadlineRows rows, OverdueLock lock, TransactionTemplate transactions, Notifications notifications,
+            StaffMembers staff, OrgUnits orgUnits, AuditTrail audit, ApplicationEventPublisher events, MessageSource messages,
             DeadlineProperties properties, Clock clock) {
         this.rows = rows;
+        this.lock = lock;
         this.transactions = transactions;
         this.notifications = notifications;
         this.staff = staff;
@@ -86,7 +88,7 @@ public class DeadlineSweep implements SchedulingConfigurer {
         Instant now = clock.instant();
         int yellow = step(max -> rows.dueToTurnYellow(now, max), rows::claimYellow, this::turnedYellow, now);
         int reminded = step(max -> rows.dueForReminder(now, max), rows::claimReminder, this::remind, now);
-        int overdue = step(max -> rows.overdue(now, max), rows::claimOverdue, this::overdue, now);
+        int overdue = step(max -> lock.due(now, max), lock::lock, this::overdue, now);
         return new Result(yellow, reminded, overdue);
     }
 
@@ -180,7 +182,7 @@ public class DeadlineSweep implements SchedulingConfigurer {
         audit.record("deadline.overdue", "application", node.orderNo(), "node=" + node.nodeCode() + " due=" + node.dueAt()
                 + " locked=true head=" + head.map(StaffMember::username).orElse("-") + " sms=" + mobile.isPresent());
         // Red once per node: a node that misses a deadline a leader moved locks again, but is not announced twice.
-        if (!rows.wasUnlockedBefore(node.id())) {
+        if (!lock.wasLiftedBefore(node.id())) {
             events.publishEvent(new NodeOverdue(node.orderId(), node.orderNo(), node.nodeCode(), node.taskId(), node.roles(),
                     node.handler(), node.dueAt(), node.escalatedAt()));
         }

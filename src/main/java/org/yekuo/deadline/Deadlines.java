@@ -34,6 +34,7 @@ import org.yekuo.workflow.OrderProcesses;
 public class Deadlines {
 
     private final DeadlineRows rows;
+    private final OverdueLock lock;
     private final DueDates dueDates;
     private final Catalogue catalogue;
     private final OrderProcesses processes;
@@ -41,10 +42,11 @@ public class Deadlines {
     private final DelayExplanations explanations;
     private final Clock clock;
 
-    Deadlines(DeadlineRows rows, DueDates dueDates, Catalogue catalogue, OrderProcesses processes, AuditTrail audit,
-            DelayExplanations explanations, Clock clock) {
+    Deadlines(DeadlineRows rows, OverdueLock lock, DueDates dueDates, Catalogue catalogue, OrderProcesses processes,
+            AuditTrail audit, DelayExplanations explanations, Clock clock) {
         this.explanations = explanations;
         this.rows = rows;
+        this.lock = lock;
         this.dueDates = dueDates;
         this.catalogue = catalogue;
         this.processes = processes;
@@ -93,7 +95,7 @@ public class Deadlines {
     }
 
     public boolean isLocked(long orderId) {
-        return rows.anyLocked(orderId);
+        return lock.holds(orderId);
     }
 
     /**
@@ -127,7 +129,7 @@ public class Deadlines {
             }
             Instant due = dueDates.shifted(node.dueAt(), node.limitUnit(), node.pausedSince(), now);
             long seconds = Math.max(0, Duration.between(node.pausedSince(), now).toSeconds());
-            if (rows.resume(node.id(), node.pausedSince(), seconds, due, dueDates.yellowAt(due, node.reachedAt()),
+            if (rows.resume(node.id(), node.pausedSince(), seconds, due, ThreeColourRule.yellowAt(due, node.reachedAt(), dueDates),
                     dueDates.remindAt(due, node.reachedAt()))) {
                 processes.changeDueDate(node.taskId(), due);
                 audit.record("deadline.resumed", "application", node.orderNo(),

@@ -41,15 +41,17 @@ public class DelayExplanations {
 
     private final JdbcClient jdbc;
     private final DeadlineRows rows;
+    private final OverdueLock lock;
     private final DueDates dueDates;
     private final OrderProcesses processes;
     private final AuditTrail audit;
     private final Clock clock;
 
-    DelayExplanations(JdbcClient jdbc, DeadlineRows rows, DueDates dueDates, OrderProcesses processes, AuditTrail audit,
-            Clock clock) {
+    DelayExplanations(JdbcClient jdbc, DeadlineRows rows, OverdueLock lock, DueDates dueDates, OrderProcesses processes,
+            AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.rows = rows;
+        this.lock = lock;
         this.dueDates = dueDates;
         this.processes = processes;
         this.audit = audit;
@@ -120,7 +122,7 @@ public class DelayExplanations {
             throw DomainException.invalid("note", "deadline.decision.note-too-long", MAX_NOTE);
         }
         decide(explanationId, ExplanationStatus.APPROVED, decision, due, user, now);
-        if (!rows.unlock(node.id(), due, dueDates.yellowAt(due, now), dueDates.remindAt(due, now))) {
+        if (!lock.unlock(node.id(), due, ThreeColourRule.yellowAt(due, now, dueDates), dueDates.remindAt(due, now))) {
             throw DomainException.conflict("deadline.not-locked", node.orderNo());
         }
         processes.changeDueDate(node.taskId(), due);

@@ -16,9 +16,9 @@ import org.yekuo.catalogue.TimeLimit;
 
 /**
  * Deadline arithmetic on the working-day calendar (R-SLA-1/2): a limit in working days ends with the last
- * of those days, one in working hours counts office hours; the yellow and reminder thresholds lie whole
- * working days before the deadline, never before the node was reached; a pause moves a deadline on by
- * the working time it lasted.
+ * of those days, one in working hours counts office hours; the reminder lies whole working days before the
+ * deadline, never before the node was reached (the yellow threshold is {@link ThreeColourRule}'s); a pause
+ * moves a deadline on by the working time it lasted.
  */
 @Component
 @EnableConfigurationProperties(DeadlineProperties.class)
@@ -61,28 +61,19 @@ class DueDates {
     }
 
     /**
-     * When a node due at {@code due} turns yellow: three working days before. A node whose whole limit is
-     * shorter than that would be yellow from its arrival, and yellow would warn of nothing; such a node
-     * turns yellow with its reminder, when its last working day begins.
-     */
-    Instant yellowAt(Instant due, Instant reachedAt) {
-        Instant threshold = before(due, properties.yellowWorkingDays(), reachedAt);
-        return threshold.equals(reachedAt) ? remindAt(due, reachedAt) : threshold;
-    }
-
-    /**
      * When the handler of a node due at {@code due} is reminded: a working day before, moved on to the
      * next office hours so that nobody is texted at night. A node reached within that last working day
      * gets no reminder ahead (it equals {@code reachedAt}): it has just arrived on the handler's list.
      */
     Instant remindAt(Instant due, Instant reachedAt) {
-        Instant threshold = before(due, properties.remindWorkingDays(), reachedAt);
+        Instant threshold = workingDaysBefore(due, properties.remindWorkingDays(), reachedAt);
         Instant office = calendar.plusWorkingHours(LocalDateTime.ofInstant(threshold, zone), Duration.ZERO).value()
                 .atZone(zone).toInstant();
         return office.isBefore(due) ? office : threshold;
     }
 
-    private Instant before(Instant due, int workingDays, Instant notBefore) {
+    /** The same time of day {@code workingDays} working days before {@code due}, but not before {@code notBefore}. */
+    Instant workingDaysBefore(Instant due, int workingDays, Instant notBefore) {
         LocalDateTime at = LocalDateTime.ofInstant(due, zone);
         Instant threshold = calendar.plusWorkingDays(at.toLocalDate(), -workingDays).value().atTime(at.toLocalTime())
                 .atZone(zone).toInstant();

@@ -25,12 +25,14 @@ import org.yekuo.workflow.ProcessCancelled;
 class NodeClock implements NodeDeadlines, OrderLocks {
 
     private final DeadlineRows rows;
+    private final OverdueLock lock;
     private final DueDates dueDates;
     private final Catalogue catalogue;
     private final Clock clock;
 
-    NodeClock(DeadlineRows rows, DueDates dueDates, Catalogue catalogue, Clock clock) {
+    NodeClock(DeadlineRows rows, OverdueLock lock, DueDates dueDates, Catalogue catalogue, Clock clock) {
         this.rows = rows;
+        this.lock = lock;
         this.dueDates = dueDates;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -48,14 +50,15 @@ class NodeClock implements NodeDeadlines, OrderLocks {
         }
         Instant due = dueDates.due(limit.get(), node.reachedAt());
         rows.insert(new DeadlineRows.NewRow(node.orderId(), node.orderNo(), node.typeCode(), node.typeVersion(), node.nodeCode(),
-                node.taskId(), node.roles(), node.orgPath(), node.reachedAt(), due, dueDates.yellowAt(due, node.reachedAt()),
-                dueDates.remindAt(due, node.reachedAt()), limit.get().unit().name()));
+                node.taskId(), node.roles(), node.orgPath(), node.reachedAt(), due,
+                ThreeColourRule.yellowAt(due, node.reachedAt(), dueDates), dueDates.remindAt(due, node.reachedAt()),
+                limit.get().unit().name()));
         return Optional.of(due);
     }
 
     @Override
     public boolean isLocked(long orderId) {
-        return rows.anyLocked(orderId);
+        return lock.holds(orderId);
     }
 
     @EventListener

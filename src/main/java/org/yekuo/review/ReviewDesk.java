@@ -2,14 +2,12 @@ package org.yekuo.review;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
@@ -23,7 +21,6 @@ import org.yekuo.identity.StaffMembers;
 import org.yekuo.intake.Application;
 import org.yekuo.intake.ApplicationStatus;
 import org.yekuo.shared.DomainException;
-import org.yekuo.shared.DomainException.FieldProblem;
 import org.yekuo.workflow.EngineRetries;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkItem;
@@ -52,6 +49,7 @@ public class ReviewDesk {
     private final EngineRetries retries;
     private final ReviewGuidelines guidelines;
     private final ReviewOpinionPolicy policy = ReviewOpinionPolicy.fromResource();
+    private final RulingPolicy rulings = new RulingPolicy(policy);
     private final SignatureProvider signatures;
     private final OpinionSheets sheets;
     private final StaffMembers staff;
@@ -250,30 +248,10 @@ public class ReviewDesk {
                 throw DomainException.conflict("review.arbitration.already-ruled", order.orderNo());
             }
             ReviewGuideline guideline = guidelines.version(round.guidelineCode(), round.guidelineVersion());
-            List<FieldProblem> problems = new ArrayList<>();
-            try {
-                policy.check(opinion, guideline, Optional.empty());
-            } catch (DomainException e) {
-                problems.addAll(e.fieldProblems());
-            }
-            String minutes = meeting == null ? "" : meeting.strip();
-            if (minutes.isEmpty()) {
-                problems.add(new FieldProblem("meeting", "review.ruling.meeting-required"));
-            } else if (minutes.length() > 1000) {
-                problems.add(new FieldProblem("meeting", "review.opinion.too-long", 1000));
-            }
             List<Department> reviewed = records.ofRound(round.id()).stream().map(Review::department).distinct().toList();
-            List<Department> named = departments == null ? List.of() : departments.stream().distinct().toList();
-            if (named.stream().anyMatch(d -> !reviewed.contains(d))) {
-                problems.add(new FieldProblem("departments", "review.ruling.department-not-in-round"));
-            }
-            if (opinion.verdict() != null && opinion.verdict().asksForChange() && named.isEmpty()) {
-                problems.add(new FieldProblem("departments", "review.ruling.departments-required"));
-            }
-            if (!problems.isEmpty()) {
-                throw new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, problems, "review.opinion.refused");
-            }
-            List<Department> goBackTo = opinion.verdict() == Verdict.PASS ? List.of() : named;
+            RulingPolicy.Accepted ruling = rulings.check(opinion, guideline, meeting, departments, reviewed);
+            String minutes = ruling.minutes();
+            List<Department> goBackTo = ruling.goBackTo();
             Instant now = clock.instant();
             SignedStatement signed = signatures.sign(user.username(), String.join("\n",
                     "yekuo-review-ruling/1", "order=" + order.orderNo(), "round=" + round.roundNo(),

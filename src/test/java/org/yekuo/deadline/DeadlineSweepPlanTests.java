@@ -43,7 +43,7 @@ class DeadlineSweepPlanTests {
         String sql = switch (scan) {
             case "yellow" -> DeadlineRows.DUE_TO_TURN_YELLOW;
             case "reminder" -> DeadlineRows.DUE_FOR_REMINDER;
-            default -> DeadlineRows.OVERDUE;
+            default -> OverdueLock.DUE;
         };
         List<String> plan = transactions.execute(status -> {
             for (String setting : List.of("enable_seqscan", "enable_bitmapscan", "enable_sort")) {

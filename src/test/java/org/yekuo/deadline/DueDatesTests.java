@@ -28,7 +28,7 @@ class DueDatesTests {
         assertThat(due).isEqualTo(at(2026, 3, 10, 23, 59, 59));
         // Yellow three working days before would be Thursday, before the node arrived: a node that short
         // turns yellow with its reminder instead.
-        assertThat(dueDates.yellowAt(due, reached)).isEqualTo(at(2026, 3, 10, 8, 30));
+        assertThat(ThreeColourRule.yellowAt(due, reached, dueDates)).isEqualTo(at(2026, 3, 10, 8, 30));
         // A working day before is Monday night; the reminder goes when the office opens on Tuesday.
         assertThat(dueDates.remindAt(due, reached)).isEqualTo(at(2026, 3, 10, 8, 30));
     }
@@ -52,7 +52,7 @@ class DueDatesTests {
         Instant longer = dueDates.due(days(5), at(2026, 2, 10, 9, 0));
         // 11, 12, 13, 14 (Saturday, working), then 24 after the holiday.
         assertThat(longer).isEqualTo(at(2026, 2, 24, 23, 59, 59));
-        assertThat(dueDates.yellowAt(longer, at(2026, 2, 10, 9, 0))).isEqualTo(at(2026, 2, 12, 23, 59, 59));
+        assertThat(ThreeColourRule.yellowAt(longer, at(2026, 2, 10, 9, 0), dueDates)).isEqualTo(at(2026, 2, 12, 23, 59, 59));
     }
 
     @Test

@@ -15,7 +15,7 @@ public final class SweepScans {
     /** Each scan cut to one batch of the sweep configured in {@code context}. */
     public static List<String> batches(ApplicationContext context) {
         int batch = context.getBean(DeadlineProperties.class).batchSize();
-        return List.of(DeadlineRows.DUE_TO_TURN_YELLOW, DeadlineRows.DUE_FOR_REMINDER, DeadlineRows.OVERDUE).stream()
+        return List.of(DeadlineRows.DUE_TO_TURN_YELLOW, DeadlineRows.DUE_FOR_REMINDER, OverdueLock.DUE).stream()
                 .map(scan -> scan + " limit " + batch).toList();
     }
 }
