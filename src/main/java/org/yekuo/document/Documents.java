@@ -107,6 +107,34 @@ public class Documents {
         }
     }
 
+    /**
+     * Judges {@code file} as {@link #add} would, keeping nothing: for a file held for an order that does not exist yet
+     * (a photo taken while an application form is filled in), refused at once rather than when the order files it.
+     * A refusal is recorded as a failed security event of {@code actor}, as in {@link #add}.
+     */
+    public FileType check(UploadedFile file, FilePolicy policy, String actor) {
+        Path spooled = null;
+        try {
+            fileName(file.fileName());
+            spooled = spool(file, policy.maxBytes());
+            return inspection.inspect(spooled, policy);
+        } catch (DomainException e) {
+            String problem = e.fieldProblems().isEmpty() ? e.getMessage() : e.fieldProblems().get(0).messageKey();
+            audit.recordSecurityEvent(actor, "document.upload-refused", actor, "order=- problem=" + problem, AuditEntry.Outcome.FAILURE);
+            throw e;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot take the uploaded file", e);
+        } finally {
+            if (spooled != null) {
+                try {
+                    Files.deleteIfExists(spooled);
+                } catch (IOException ignored) {
+                    // The temporary directory is cleaned by the system.
+                }
+            }
+        }
+    }
+
     /** Every version of every document of an order, oldest first, for a reader whose scope covers it. */
     @Transactional(readOnly = true)
     public List<Document> archive(long orderId, CurrentUser user) {

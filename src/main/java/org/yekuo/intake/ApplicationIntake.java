@@ -173,6 +173,8 @@ public class ApplicationIntake {
         // Announced before its process starts, so that the order's first event is its acceptance.
         if (receipt.channel() == Channel.COUNTER) {
             events.publishEvent(new OrderAccepted(id, orderNo, type.code(), Channel.COUNTER.name(), receipt.orgPath(), now));
+        } else {
+            events.publishEvent(new OnlineApplicationReceived(id, orderNo, idempotencyKey.orElse(null), now));
         }
         processes.start(new OrderReference(id, orderNo, type.code(), type.version(), receipt.orgPath()), toFamily(type),
                 type.nodeSequence().stream().map(KeyNode::name).toList());

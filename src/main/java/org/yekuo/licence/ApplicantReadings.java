@@ -93,6 +93,14 @@ public class ApplicantReadings {
     }
 
     /**
+     * The order's readings nobody has confirmed yet, for its applicant behind the progress link: photos they left before
+     * confirming, here or on the application form, wait for them (or a clerk) to check; none for a link that leads nowhere.
+     */
+    public List<LicenceReading> toConfirm(String token) {
+        return progress.orderIdByToken(token).map(rows::ofOrder).orElse(List.of()).stream().filter(r -> !r.isConfirmed()).toList();
+    }
+
+    /**
      * The applicant confirms or corrects what was read, checked as at the counter; the confirmed name and address
      * become the order's applicant name and supply address where they chose to take them.
      */

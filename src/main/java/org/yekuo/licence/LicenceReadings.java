@@ -250,7 +250,11 @@ public class LicenceReadings {
      */
     @PreAuthorize("hasRole('CLERK')")
     public Map<String, String> confirmForApplication(PaperKind kind, Map<String, String> values) {
-        Map<String, String> confirmed = validated(kind, values);
+        return formValues(kind, validated(kind, values));
+    }
+
+    /** The application form's fields that confirmed values of a paper fill: applicant kind, name, certificate number, address. */
+    static Map<String, String> formValues(PaperKind kind, Map<String, String> confirmed) {
         Map<String, String> form = new LinkedHashMap<>();
         switch (kind) {
             case BUSINESS_LICENCE -> {

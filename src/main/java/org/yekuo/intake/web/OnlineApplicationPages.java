@@ -1,11 +1,9 @@
 package org.yekuo.intake.web;
 
-import java.io.Serializable;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,6 +25,7 @@ import org.yekuo.identity.DataScope;
 import org.yekuo.identity.OrgUnit;
 import org.yekuo.identity.OrgUnits;
 import org.yekuo.intake.ApplicationIntake;
+import org.yekuo.intake.OnlineProof;
 import org.yekuo.notification.VerificationCodes;
 import org.yekuo.notification.VerificationPurpose;
 import org.yekuo.shared.DomainException;
@@ -35,16 +34,18 @@ import org.yekuo.shared.Refusals;
 
 /**
  * The applicant's H5 pages for applying online without a staff account: prove the mobile number with
- * an SMS code, fill in the application, get the order number and the progress link. The session, begun
- * when the number is proven, holds it and nothing else for 30 minutes and for one application; the
+ * an SMS code, fill in the application (photographing a licence or ID card to fill it in, see
+ * {@code /apply/photos}), get the order number and the progress link. The session, begun when the number is
+ * proven, holds it ({@link OnlineProof}) and the form's key for 30 minutes and for one application; the
  * application always carries that number.
  */
 @Controller
 @RequestMapping("/apply")
 class OnlineApplicationPages {
 
-    static final String VERIFIED_PHONE = "online.verifiedPhone";
-    static final Duration VERIFIED_FOR = Duration.ofMinutes(30);
+    static final String VERIFIED_PHONE = OnlineProof.SESSION_ATTRIBUTE;
+    /** The form an unspent proof is filling in, so that what was read for it (photos) is still its own after a reload. */
+    static final String FORM_KEY = "online.formKey";
 
     private final VerificationCodes codes;
     private final ApplicationIntake intake;
@@ -63,29 +64,9 @@ class OnlineApplicationPages {
         this.clock = clock;
     }
 
-    /**
-     * A number proven with a code, when, and the idempotency key of the one application it was spent on (null while
-     * unspent); serializable so that sessions may live in the database.
-     */
-    record VerifiedPhone(String phone, Instant verifiedAt, String spentOn) implements Serializable {
-
-        VerifiedPhone(String phone, Instant verifiedAt) {
-            this(phone, verifiedAt, null);
-        }
-
-        boolean spent() {
-            return spentOn != null;
-        }
-
-        /** A proof is good for one application: once spent, only a repeat of that same submission gets through. */
-        boolean allows(String idempotencyKey) {
-            return !spent() || (!spentOn.isEmpty() && spentOn.equals(idempotencyKey));
-        }
-    }
-
     @GetMapping
     String start(HttpServletRequest request, Model model) {
-        if (verifiedPhone(request).filter(v -> !v.spent()).isPresent()) {
+        if (OnlineProof.unspent(request, clock).isPresent()) {
             return "redirect:/apply/form";
         }
         model.addAttribute("phone", "");
@@ -123,23 +104,31 @@ class OnlineApplicationPages {
         // A new session id once the number is proven, so that a session id planted earlier proves nothing.
         request.getSession(true);
         request.changeSessionId();
-        request.getSession().setAttribute(VERIFIED_PHONE, new VerifiedPhone(phone.strip(), clock.instant()));
+        request.getSession().setAttribute(VERIFIED_PHONE, new OnlineProof(phone.strip(), clock.instant()));
+        request.getSession().setAttribute(FORM_KEY, UUID.randomUUID().toString());
         return "redirect:/apply/form";
     }
 
     @GetMapping("/form")
     String form(HttpServletRequest request, Model model) {
-        Optional<VerifiedPhone> verified = verifiedPhone(request).filter(v -> !v.spent());
+        Optional<OnlineProof> verified = OnlineProof.unspent(request, clock);
         if (verified.isEmpty()) {
             return "redirect:/apply";
         }
-        return form(NewApplicationForm.empty(UUID.randomUUID().toString()), "", verified.get(), model);
+        NewApplicationForm form = NewApplicationForm.empty(formKey(request.getSession()));
+        // The photos read on the form (/apply/photos) hand it back as typed, with what the applicant confirmed filled in.
+        if (model.getAttribute("applicationForm") instanceof Map<?, ?> typed) {
+            form = form.prefilled(typed);
+        }
+        String stationId = model.getAttribute("applicationForm") instanceof Map<?, ?> typed
+                && typed.get("stationId") instanceof String chosen ? chosen : "";
+        return form(form, stationId, verified.get(), model);
     }
 
     @PostMapping("/form")
     String submit(@ModelAttribute NewApplicationForm form, @RequestParam(required = false) String stationId,
             HttpServletRequest request, HttpServletResponse response, Model model, Locale locale, RedirectAttributes redirect) {
-        Optional<VerifiedPhone> verified = verifiedPhone(request);
+        Optional<OnlineProof> verified = OnlineProof.of(request, clock);
         Optional<String> key = Optional.ofNullable(form.idempotencyKey()).map(String::strip).filter(k -> !k.isEmpty());
         if (verified.isEmpty() || !verified.get().allows(key.orElse(""))) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
@@ -150,8 +139,8 @@ class OnlineApplicationPages {
         }
         try {
             var application = intake.acceptOnline(form.toRequest(verified.get().phone()), station(stationId), key);
-            request.getSession().setAttribute(VERIFIED_PHONE, new VerifiedPhone(verified.get().phone(), verified.get().verifiedAt(),
-                    key.orElse("")));
+            request.getSession().setAttribute(VERIFIED_PHONE, verified.get().spentOn(key.orElse("")));
+            request.getSession().removeAttribute(FORM_KEY);
             redirect.addFlashAttribute("orderNo", application.orderNo());
             redirect.addFlashAttribute("token", application.progressToken());
             return "redirect:/apply/submitted";
@@ -167,7 +156,7 @@ class OnlineApplicationPages {
         return model.containsAttribute("orderNo") ? "online/submitted" : "redirect:/apply";
     }
 
-    private String form(NewApplicationForm form, String stationId, VerifiedPhone verified, Model model) {
+    private String form(NewApplicationForm form, String stationId, OnlineProof verified, Model model) {
         model.addAttribute("form", form);
         model.addAttribute("stationId", stationId == null ? "" : stationId);
         model.addAttribute("phoneMasked", Masking.mobile(verified.phone()));
@@ -182,20 +171,14 @@ class OnlineApplicationPages {
                 .toList();
     }
 
-    /**
-     * The number proven in this session within the last 30 minutes; an older one is forgotten. Only looked for: a visitor
-     * who has proven no number has no session, so opening these pages in bulk costs the server no memory.
-     */
-    private Optional<VerifiedPhone> verifiedPhone(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        if (session == null || !(session.getAttribute(VERIFIED_PHONE) instanceof VerifiedPhone verified)) {
-            return Optional.empty();
+    /** The key of the form this session's proof is filling in; one is made for a session from before keys were kept. */
+    private static String formKey(HttpSession session) {
+        if (session.getAttribute(FORM_KEY) instanceof String key) {
+            return key;
         }
-        if (!clock.instant().isBefore(verified.verifiedAt().plus(VERIFIED_FOR))) {
-            session.removeAttribute(VERIFIED_PHONE);
-            return Optional.empty();
-        }
-        return Optional.of(verified);
+        String key = UUID.randomUUID().toString();
+        session.setAttribute(FORM_KEY, key);
+        return key;
     }
 
     private static long station(String stationId) {

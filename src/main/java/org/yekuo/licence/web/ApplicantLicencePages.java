@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.intake.OrderProgress;
+import org.yekuo.licence.ApplicantReadings;
 import org.yekuo.licence.LicenceFieldsInput;
 import org.yekuo.licence.LicenceKind;
 import org.yekuo.licence.LicenceRetrievals;
@@ -30,11 +31,13 @@ import org.yekuo.shared.Refusals;
 class ApplicantLicencePages {
 
     private final LicenceRetrievals retrievals;
+    private final ApplicantReadings readings;
     private final OrderProgress progress;
     private final Refusals refusals;
 
-    ApplicantLicencePages(LicenceRetrievals retrievals, OrderProgress progress, Refusals refusals) {
+    ApplicantLicencePages(LicenceRetrievals retrievals, ApplicantReadings readings, OrderProgress progress, Refusals refusals) {
         this.retrievals = retrievals;
+        this.readings = readings;
         this.progress = progress;
         this.refusals = refusals;
     }
@@ -62,6 +65,7 @@ class ApplicantLicencePages {
         model.addAttribute("retrievals", retrievals.ofOrderByToken(token));
         model.addAttribute("kinds", retrievals.kindsByToken(token));
         model.addAttribute("canFetch", order.get().status().open());
+        model.addAttribute("toConfirm", order.get().status().open() ? readings.toConfirm(token) : java.util.List.of());
         return view;
     }
 

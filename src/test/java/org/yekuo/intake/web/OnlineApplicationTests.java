@@ -153,7 +153,7 @@ class OnlineApplicationTests {
 
         MockHttpSession stale = new MockHttpSession();
         stale.setAttribute(OnlineApplicationPages.VERIFIED_PHONE,
-                new OnlineApplicationPages.VerifiedPhone(newPhone(), Instant.now().minus(Duration.ofMinutes(31))));
+                new org.yekuo.intake.OnlineProof(newPhone(), Instant.now().minus(Duration.ofMinutes(31))));
         mvc.perform(applicationForm(stale, "LV_RES_NEW", orgUnit("YK-EAST"), key)).andExpect(status().isForbidden());
 
         assertThat(jdbc.sql("select count(*) from application where idempotency_key = ?").param(key).query(Long.class).single())
