@@ -402,7 +402,8 @@ final class Chaos {
             Files.deleteIfExists(directory.resolve(name + ".up"));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             // Each start invents applicants from its own range, so two starts never name the same applicant.
-            long serialBase = (index * 50L + starts) * 1_000_000L;
+            // An applicant's phone keeps the serial's last 8 digits, so the ranges interleave below 100 million.
+            long serialBase = ((long) starts * config.nodes() + index) * 1_000_000L;
             starts++;
             List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Duser.timezone=Asia/Shanghai",
                     "-Dyekuo.bench.serial-base=" + serialBase));
