@@ -6,6 +6,6 @@
  * problems found later are traced (R-COL-6).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Collaboration",
-        allowedDependencies = { "audit", "calendar", "catalogue", "deadline", "deadline :: report", "document", "identity",
-                "insight", "intake", "notification", "review", "shared", "stock", "workflow" })
+        allowedDependencies = { "audit", "calendar", "catalogue", "deadline", "document", "identity", "insight", "intake",
+                "notification", "reporting", "review", "shared", "stock", "workflow" })
 package org.yekuo.collaboration;

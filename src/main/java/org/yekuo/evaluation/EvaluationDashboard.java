@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.catalogue.BusinessTypeSummary;
 import org.yekuo.catalogue.Catalogue;
-import org.yekuo.deadline.report.ReportMonth;
+import org.yekuo.reporting.ReportMonth;
 import org.yekuo.identity.DataScope;
 import org.yekuo.identity.OrgUnit;
 import org.yekuo.identity.OrgUnits;

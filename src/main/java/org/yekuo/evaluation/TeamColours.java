@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
-import org.yekuo.deadline.report.ReportMonth;
+import org.yekuo.reporting.ReportMonth;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.DataScope;
 import org.yekuo.identity.OrgUnit;

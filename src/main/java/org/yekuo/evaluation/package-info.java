@@ -4,6 +4,6 @@
  * flagged and left out of scores.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Evaluation",
-        allowedDependencies = { "audit", "catalogue", "collaboration", "deadline", "deadline :: report", "identity", "intake",
-                "notification", "shared", "workflow" })
+        allowedDependencies = { "audit", "catalogue", "collaboration", "identity", "intake", "notification", "reporting",
+                "shared", "workflow" })
 package org.yekuo.evaluation;

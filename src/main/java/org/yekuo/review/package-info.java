@@ -4,6 +4,6 @@
  * work (transfer, delegate, co-signer, urge, withdraw, copy), the review board and typical cases.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Review",
-        allowedDependencies = { "audit", "catalogue", "deadline", "document", "identity", "intake", "notification", "shared",
-                "workflow" })
+        allowedDependencies = { "audit", "catalogue", "deadline", "document", "identity", "intake", "notification",
+                "reporting", "shared", "workflow" })
 package org.yekuo.review;

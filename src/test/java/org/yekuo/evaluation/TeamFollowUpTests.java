@@ -24,7 +24,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.yekuo.deadline.report.ReportMonth;
+import org.yekuo.reporting.ReportMonth;
 import org.yekuo.identity.DataScope;
 import org.yekuo.shared.ClockConfiguration;
 

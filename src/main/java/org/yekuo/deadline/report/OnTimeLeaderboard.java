@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.identity.DataScope;
+import org.yekuo.reporting.ReportMonth;
 
 /**
  * Ranks staff by on-time completion (R-SLA-7) from one grouped query per month over the nodes

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.deadline.DelayCategory;
 import org.yekuo.identity.DataScope;
+import org.yekuo.reporting.ReportMonth;
 
 /**
  * Builds the monthly overdue analysis (R-SLA-5) with a few grouped queries: the month bounds a node's

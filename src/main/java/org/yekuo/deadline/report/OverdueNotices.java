@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.deadline.NodeOverdue;
+import org.yekuo.reporting.ReportMonth;
 import org.yekuo.shared.Paging;
 
 /**

@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.yekuo.reporting.ReportTable;
 
 /**
  * What each report shows as tables, in the reader's language: one place for the contents of the

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.identity.DataScope;
+import org.yekuo.reporting.ReportMonth;
 
 /** Computes the monthly score sheet (R-SLA-6) in one grouped query over the month's yellow and red nodes. */
 @Service

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.yekuo.deadline.report.ReportTable;
+import org.yekuo.reporting.ReportTable;
 import org.yekuo.evaluation.EvaluationReport;
 
 /** The evaluation dashboard as tables in the reader's language: the contents of its Excel and PDF exports alike. */

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.yekuo.identity.AccessRules;
-import org.yekuo.deadline.report.ReportMonth;
+import org.yekuo.reporting.ReportMonth;
 import org.yekuo.evaluation.EvaluationDashboard;
 import org.yekuo.evaluation.EvaluationReport;
 import org.yekuo.evaluation.EvaluationRule;

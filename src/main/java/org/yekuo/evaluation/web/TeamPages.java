@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.yekuo.deadline.report.ReportMonth;
+import org.yekuo.reporting.ReportMonth;
 import org.yekuo.evaluation.EvaluationRules;
 import org.yekuo.evaluation.LowRatingTraces;
 import org.yekuo.evaluation.TeamColours;

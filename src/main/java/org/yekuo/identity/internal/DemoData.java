@@ -68,10 +68,12 @@ class DemoData implements ApplicationRunner {
         }
         List<String[]> staff = read("demo/staff.csv");
         boolean seeded = Boolean.TRUE.equals(tx.execute(status -> seed(staff)));
-        // The demo's accounts sign in with the printed password alone; accounts created later prove a second factor where
-        // their roles need one (SecondFactorPolicy, which ignores this under prod).
+        // The demo's accounts sign in with the printed password alone and are shared by everyone trying the demo; accounts
+        // created later prove a second factor where their roles need one and hold a limited number of sessions
+        // (SecondFactorPolicy and SessionLimit, which ignore this under prod).
         tx.executeWithoutResult(status -> staff.forEach(row -> jdbc.sql(
-                "update staff set second_factor_waived = true where username = ?").param(row[0]).update()));
+                "update staff set second_factor_waived = true, session_limit_waived = true where username = ?")
+                .param(row[0]).update()));
         StringBuilder banner = new StringBuilder("\n\n  Yekuo demo accounts (password for all: ")
                 .append(properties.password()).append(")\n");
         for (String[] row : staff) {

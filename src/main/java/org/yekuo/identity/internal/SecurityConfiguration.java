@@ -45,7 +45,8 @@ class SecurityConfiguration {
             + "script-src 'self'; frame-ancestors 'none'; form-action 'self'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemWriter problems, ObjectProvider<CompanySignIn> companySignIn)
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemWriter problems, ObjectProvider<CompanySignIn> companySignIn,
+            SessionLimit sessions)
             throws Exception {
         RequestMatcher apiWithCredentials = request -> request.getRequestURI().startsWith("/api/")
                 && request.getHeader("Authorization") != null;
@@ -67,10 +68,12 @@ class SecurityConfiguration {
                         problems.write(request, response, HttpStatus.UNAUTHORIZED, "security.unauthenticated");
                     }
                 }))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").addLogoutHandler(sessions))
                 // The second factor comes first, then a password that must be changed: both before any page or API call.
                 .addFilterBefore(new SecondFactorGate(problems), AuthorizationFilter.class)
                 .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
+                // Then a session counts against the account's limit, and one a later sign-in ended goes.
+                .addFilterBefore(sessions.gate(problems), AuthorizationFilter.class)
                 // The CSRF token and the page a visitor asked for before signing in live in cookies, not in a session:
                 // pages anyone can open create no session, so opening them in bulk costs the server no memory.
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfCookie()).ignoringRequestMatchers(apiWithCredentials, publicApi))

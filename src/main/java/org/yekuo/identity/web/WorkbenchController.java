@@ -1,5 +1,7 @@
 package org.yekuo.identity.web;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.WorkbenchPanel;
 import org.yekuo.identity.internal.CompanySignIn;
+import org.yekuo.identity.internal.SessionLimit;
+import org.yekuo.shared.ClockConfiguration;
 
 @Controller
 class WorkbenchController {
@@ -19,12 +23,18 @@ class WorkbenchController {
     private final ObjectProvider<WorkbenchPanel> panels;
     private final CurrentUsers users;
     private final ObjectProvider<CompanySignIn> companySignIn;
+    private final SessionLimit sessions;
 
-    WorkbenchController(ObjectProvider<WorkbenchPanel> panels, CurrentUsers users, ObjectProvider<CompanySignIn> companySignIn) {
+    WorkbenchController(ObjectProvider<WorkbenchPanel> panels, CurrentUsers users, ObjectProvider<CompanySignIn> companySignIn,
+            SessionLimit sessions) {
+        this.sessions = sessions;
         this.panels = panels;
         this.users = users;
         this.companySignIn = companySignIn;
     }
+
+    private static final DateTimeFormatter SUPERSEDED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ClockConfiguration.UTILITY_ZONE);
 
     /** A panel's template with the model it shows to the reader. */
     record Shown(String template, Map<String, Object> model) {
@@ -44,7 +54,7 @@ class WorkbenchController {
 
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String company,
-            @RequestParam(required = false) String throttled, Model model) {
+            @RequestParam(required = false) String throttled, @RequestParam(required = false) String superseded, Model model) {
         // One answer for a wrong password and for an unknown, disabled or locked account: it names no account.
         if (error != null) {
             model.addAttribute("loginError", "login.bad-credentials");
@@ -52,6 +62,11 @@ class WorkbenchController {
         // Too many failures from this address: how many minutes to wait (the number only words the message).
         if (throttled != null) {
             model.addAttribute("throttledMinutes", throttled.matches("\\d{1,3}") ? Integer.parseInt(throttled) : 15);
+        }
+        // Signed out because the account signed in elsewhere beyond the limit: when (the number only words the message).
+        if (superseded != null && superseded.matches("\\d{1,12}")) {
+            model.addAttribute("supersededAt", SUPERSEDED_AT.format(Instant.ofEpochSecond(Long.parseLong(superseded))));
+            model.addAttribute("maxSessions", sessions.maxSessions());
         }
         CompanySignIn sso = companySignIn.getIfAvailable();
         if (sso != null) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yekuo.identity.AccessRules;
 import org.yekuo.catalogue.Department;
 import org.yekuo.identity.CurrentUsers;
+import org.yekuo.reporting.ExcelExport;
 import org.yekuo.review.CopiedOrder;
 import org.yekuo.review.Opinion;
 import org.yekuo.review.Review;
@@ -204,14 +205,14 @@ class ReviewApi {
         return board.typicalCases(ReviewForms.month(month), users.require());
     }
 
-    @GetMapping(value = "/typical.xlsx", produces = TypicalCasesWorkbook.MEDIA_TYPE)
+    @GetMapping(value = "/typical.xlsx", produces = ExcelExport.MEDIA_TYPE)
     @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "The month's typical cases as an Excel workbook (yyyy-MM)")
     ResponseEntity<byte[]> typicalWorkbook(@RequestParam String month, Locale locale) {
         YearMonth shown = ReviewForms.month(month);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + TypicalCasesWorkbook.fileName(shown) + "\"")
-                .contentType(MediaType.parseMediaType(TypicalCasesWorkbook.MEDIA_TYPE))
+                .contentType(MediaType.parseMediaType(ExcelExport.MEDIA_TYPE))
                 .body(workbook.of(shown, board.typicalCases(shown, users.require()), locale));
     }
 }

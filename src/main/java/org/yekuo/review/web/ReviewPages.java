@@ -24,6 +24,7 @@ import org.yekuo.catalogue.Department;
 import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.intake.TaskContexts;
+import org.yekuo.reporting.ExcelExport;
 import org.yekuo.review.Opinion;
 import org.yekuo.review.ReviewBoard;
 import org.yekuo.review.ReviewDesk;
@@ -219,7 +220,7 @@ class ReviewPages {
         YearMonth shown = ReviewForms.month(month);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + TypicalCasesWorkbook.fileName(shown) + "\"")
-                .contentType(MediaType.parseMediaType(TypicalCasesWorkbook.MEDIA_TYPE))
+                .contentType(MediaType.parseMediaType(ExcelExport.MEDIA_TYPE))
                 .body(workbook.of(shown, board.typicalCases(shown, users.require()), locale));
     }
 

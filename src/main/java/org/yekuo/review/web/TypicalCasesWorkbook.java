@@ -1,8 +1,5 @@
 package org.yekuo.review.web;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -10,33 +7,30 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import org.yekuo.reporting.ExcelExport;
+import org.yekuo.reporting.ReportTable;
 import org.yekuo.review.ReviewBoard.ReviewLine;
 
 /**
- * The month's typical cases as an .xlsx workbook for the manual's appendix (R-REV-6): one sheet, a bold
- * header row in the reader's language, one row per case with department and verdict by name. Cells are
- * written as text, so nothing in an opinion runs as a formula.
+ * The month's typical cases as an .xlsx list for the manual's appendix (R-REV-6): a header row in the reader's
+ * language, one row per case with department and verdict by name, written by the reports' Excel writer, which
+ * keeps every opinion as text.
  */
 @Component
 class TypicalCasesWorkbook {
-
-    static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private static final List<String> HEADERS = List.of("order-no", "round", "department", "verdict", "clauses", "opinion",
             "reviewer", "decided-at", "typical-note", "marked-by");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    private final ExcelExport excel;
     private final MessageSource messages;
     private final Clock clock;
 
-    TypicalCasesWorkbook(MessageSource messages, Clock clock) {
+    TypicalCasesWorkbook(ExcelExport excel, MessageSource messages, Clock clock) {
+        this.excel = excel;
         this.messages = messages;
         this.clock = clock;
     }
@@ -46,38 +40,16 @@ class TypicalCasesWorkbook {
     }
 
     byte[] of(YearMonth month, List<ReviewLine> lines, Locale locale) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Font bold = workbook.createFont();
-            bold.setBold(true);
-            CellStyle header = workbook.createCellStyle();
-            header.setFont(bold);
-            Sheet sheet = workbook.createSheet(month.toString());
-            Row headers = sheet.createRow(0);
-            for (int c = 0; c < HEADERS.size(); c++) {
-                headers.createCell(c).setCellValue(messages.getMessage("review.export." + HEADERS.get(c), null, locale));
-                headers.getCell(c).setCellStyle(header);
-                // Wide enough for Chinese text, which autoSizeColumn underestimates without fonts installed.
-                sheet.setColumnWidth(c, (c == 5 || c == 8 ? 48 : 18) * 256);
-            }
-            sheet.createFreezePane(0, 1);
-            int r = 1;
-            for (ReviewLine line : lines) {
-                var review = line.review();
-                List<String> cells = List.of(line.orderNo(), String.valueOf(line.roundNo()),
-                        messages.getMessage(review.department().messageKey(), null, locale),
-                        review.verdict() == null ? "" : messages.getMessage(review.verdict().messageKey(), null, locale),
-                        String.join(", ", review.clauses()), text(review.opinion()), text(review.decidedBy()),
-                        minutes(review.decidedAt()), text(review.typicalNote()), text(review.typicalBy()));
-                Row row = sheet.createRow(r++);
-                for (int c = 0; c < cells.size(); c++) {
-                    row.createCell(c).setCellValue(cells.get(c));
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        List<String> headers = HEADERS.stream().map(h -> messages.getMessage("review.export." + h, null, locale)).toList();
+        List<List<Object>> rows = lines.stream().map(line -> {
+            var review = line.review();
+            return List.<Object>of(line.orderNo(), String.valueOf(line.roundNo()),
+                    messages.getMessage(review.department().messageKey(), null, locale),
+                    review.verdict() == null ? "" : messages.getMessage(review.verdict().messageKey(), null, locale),
+                    String.join(", ", review.clauses()), text(review.opinion()), text(review.decidedBy()),
+                    minutes(review.decidedAt()), text(review.typicalNote()), text(review.typicalBy()));
+        }).toList();
+        return excel.list(new ReportTable(month.toString(), headers, rows));
     }
 
     private String minutes(Instant at) {

@@ -20,6 +20,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.yekuo.deadline.DelayCategory;
+import org.yekuo.reporting.ReportMonth;
 
 @SpringBootTest
 class OverdueAnalysisTests {

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yekuo.identity.DataScope;
+import org.yekuo.reporting.ReportMonth;
 
 /**
  * Not part of the suite (no "Tests" suffix): seeds a million node rows on PostgreSQL and reports how

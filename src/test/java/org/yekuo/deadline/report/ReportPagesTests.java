@@ -38,6 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.yekuo.deadline.DelayCategory;
+import org.yekuo.reporting.PdfExport;
 
 /**
  * The report pages, exports and API through HTTP, over the demo stations: each test's rows carry

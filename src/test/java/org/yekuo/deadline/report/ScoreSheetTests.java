@@ -23,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.yekuo.audit.AuditTrail;
+import org.yekuo.reporting.ReportMonth;
 
 @SpringBootTest
 @AutoConfigureMockMvc

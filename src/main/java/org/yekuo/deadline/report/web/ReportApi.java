@@ -24,7 +24,7 @@ import org.yekuo.deadline.report.OverdueAnalysis;
 import org.yekuo.deadline.report.OverdueNotice;
 import org.yekuo.deadline.report.OverdueNotices;
 import org.yekuo.deadline.report.OverdueReport;
-import org.yekuo.deadline.report.ReportMonth;
+import org.yekuo.reporting.ReportMonth;
 import org.yekuo.deadline.report.ScoreRule;
 import org.yekuo.deadline.report.ScoreRules;
 import org.yekuo.deadline.report.ScoreSheet;

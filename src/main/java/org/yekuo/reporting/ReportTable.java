@@ -1,4 +1,4 @@
-package org.yekuo.deadline.report;
+package org.yekuo.reporting;
 
 import java.util.List;
 
