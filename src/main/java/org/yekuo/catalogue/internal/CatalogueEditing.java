@@ -11,7 +11,6 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
-import org.yekuo.catalogue.AbolishedMaterial;
 import org.yekuo.catalogue.BusinessTypeDefinition;
 import org.yekuo.catalogue.BusinessTypeSummary;
 import org.yekuo.catalogue.Catalogue;
@@ -69,7 +68,8 @@ public class CatalogueEditing {
     public BusinessTypeDefinition addMaterial(String typeCode, Edits.MaterialAddition edit) {
         BusinessTypeDefinition base = based(typeCode, edit.baseVersion());
         Locale locale = LocaleContextHolder.getLocale();
-        Material material = admissible(edit.materialCode(), locale);
+        Material material = ChecklistPolicy.admissible(edit.materialCode(), materials::findAbolished, materials::find,
+                locale);
         KeyNode deferral = ChecklistPolicy.deferral(base, material, edit.deferredUntil(), locale);
         return commit(base, base.nodes(), base.reviewers(), ChecklistPolicy.add(base, material, deferral, locale),
                 ChangeKind.CHECKLIST, "+ " + material.code() + " " + due(deferral), edit.reason());
@@ -139,21 +139,6 @@ public class CatalogueEditing {
             throw stale(typeCode, baseVersion, current.version());
         }
         return current;
-    }
-
-    /** A material that may go on a checklist: known, and not one of the abolished (R-MAT-2). */
-    private Material admissible(String materialCode, Locale locale) {
-        String code = materialCode == null ? "" : materialCode.trim();
-        if (code.isEmpty()) {
-            throw DomainException.invalid("materialCode", "catalogue.material.required");
-        }
-        AbolishedMaterial abolished = materials.findAbolished(code).orElse(null);
-        if (abolished != null) {
-            throw DomainException.invalid("materialCode", "catalogue.material.abolished", abolished.name(locale),
-                    abolished.reason(locale));
-        }
-        return materials.find(code)
-                .orElseThrow(() -> DomainException.invalid("materialCode", "catalogue.material.unknown", code));
     }
 
     private BusinessTypeDefinition commit(BusinessTypeDefinition base, List<NodeDefinition> nodes,

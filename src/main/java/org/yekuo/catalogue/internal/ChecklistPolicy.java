@@ -3,7 +3,10 @@ package org.yekuo.catalogue.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
 
+import org.yekuo.catalogue.AbolishedMaterial;
 import org.yekuo.catalogue.BusinessTypeDefinition;
 import org.yekuo.catalogue.ChecklistItem;
 import org.yekuo.catalogue.KeyNode;
@@ -11,13 +14,32 @@ import org.yekuo.catalogue.Material;
 import org.yekuo.shared.DomainException;
 
 /**
- * How a type's checklist may change (R-MAT-1, R-MAT-3): a material appears once; a deferred material is
- * due at one of the type's nodes after acceptance; a subject qualification is never deferred, and the
- * checklist always keeps one, because one-certificate start accepts an application with it alone.
+ * How a type's checklist may change (R-MAT-1, R-MAT-2, R-MAT-3): an abolished material never goes on it again;
+ * a material appears once; a deferred material is due at one of the type's nodes after acceptance; a subject
+ * qualification is never deferred, and the checklist always keeps one, because one-certificate start accepts an
+ * application with it alone.
  */
 final class ChecklistPolicy {
 
     private ChecklistPolicy() {
+    }
+
+    /**
+     * The material a checklist edit names, if it may go on a checklist: named, not one of the abolished (R-MAT-2,
+     * refused with the reason it was abolished), and known. {@code abolished} and {@code known} look a code up.
+     */
+    static Material admissible(String materialCode, Function<String, Optional<AbolishedMaterial>> abolished,
+            Function<String, Optional<Material>> known, Locale locale) {
+        String code = materialCode == null ? "" : materialCode.trim();
+        if (code.isEmpty()) {
+            throw DomainException.invalid("materialCode", "catalogue.material.required");
+        }
+        abolished.apply(code).ifPresent(material -> {
+            throw DomainException.invalid("materialCode", "catalogue.material.abolished", material.name(locale),
+                    material.reason(locale));
+        });
+        return known.apply(code)
+                .orElseThrow(() -> DomainException.invalid("materialCode", "catalogue.material.unknown", code));
     }
 
     /**

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.yekuo.catalogue.AbolishedMaterial;
 import org.yekuo.catalogue.BusinessTypeDefinition;
 import org.yekuo.catalogue.ChecklistItem;
 import org.yekuo.catalogue.KeyNode;
@@ -72,6 +75,31 @@ class ChecklistPolicyTests {
         assertThatThrownBy(() -> ChecklistPolicy.add(type, PROPERTY, null, Locale.ENGLISH))
                 .isInstanceOfSatisfying(DomainException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("catalogue.checklist.duplicate"));
+    }
+
+    @Test
+    @DisplayName("R-MAT-2 an abolished material is refused with the reason it was abolished; a blank or unknown code too")
+    void abolishedMaterialsNeverComeBack() {
+        AbolishedMaterial stamp = new AbolishedMaterial("POWER_SUPPLY_STAMP", "供电方案盖章", "Stamped supply scheme",
+                "已取消", "No longer required");
+        Map<String, AbolishedMaterial> abolished = Map.of(stamp.code(), stamp);
+        Map<String, Material> known = Map.of(FORM.code(), FORM, stamp.code(), FORM);
+        assertThat(admissible(" APPLICATION_FORM ", abolished, known)).isEqualTo(FORM);
+        assertThatThrownBy(() -> admissible("POWER_SUPPLY_STAMP", abolished, known))
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    assertThat(e.fieldProblems().get(0).field()).isEqualTo("materialCode");
+                    assertThat(e.messageKey()).isEqualTo("catalogue.material.abolished");
+                    assertThat(e.arguments()).contains("No longer required");
+                });
+        assertThatThrownBy(() -> admissible(" ", abolished, known)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("catalogue.material.required"));
+        assertThatThrownBy(() -> admissible("NO_SUCH", abolished, known)).isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("catalogue.material.unknown"));
+    }
+
+    private static Material admissible(String code, Map<String, AbolishedMaterial> abolished, Map<String, Material> known) {
+        return ChecklistPolicy.admissible(code, c -> Optional.ofNullable(abolished.get(c)), c -> Optional.ofNullable(known.get(c)),
+                Locale.ENGLISH);
     }
 
     private static NodeDefinition node(KeyNode node) {
