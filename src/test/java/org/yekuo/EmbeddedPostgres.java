@@ -19,16 +19,25 @@ public class EmbeddedPostgres implements EnvironmentPostProcessor {
     private static volatile io.zonky.test.db.postgres.embedded.EmbeddedPostgres server;
     /** A database chosen by the caller (the benchmark) that every context started afterwards uses. */
     private static volatile Map<String, Object> chosen;
+    /** Settings of the caller that take precedence over the tests' own below (a chaos node sweeps deadlines itself). */
+    private static volatile Map<String, Object> chosenSettings = Map.of();
 
     /** Points contexts started from now on at the given database instead of the test database. */
     public static void useDatabase(String url, String username, String password) {
+        useDatabase(url, username, password, Map.of());
+    }
+
+    /** Points contexts started from now on at the given database, with {@code settings} over the tests' own. */
+    public static void useDatabase(String url, String username, String password, Map<String, Object> settings) {
         chosen = Map.of("spring.datasource.url", url, "spring.datasource.username", username,
                 "spring.datasource.password", password);
+        chosenSettings = Map.copyOf(settings);
     }
 
     /** Contexts started from now on use the test database again. */
     public static void useTestDatabase() {
         chosen = null;
+        chosenSettings = Map.of();
     }
 
     @Override
@@ -73,6 +82,9 @@ public class EmbeddedPostgres implements EnvironmentPostProcessor {
         all.put("yekuo.sso.org-unit-rules[1].claim", "department");
         all.put("yekuo.sso.org-unit-rules[1].value", "west-station");
         all.put("yekuo.sso.org-unit-rules[1].org-unit", "YK-WEST-BIZ");
+        if (chosen != null) {
+            all.putAll(chosenSettings);
+        }
         environment.getPropertySources().addFirst(new MapPropertySource("yekuoTestDatabase", all));
     }
 

@@ -56,9 +56,10 @@ class NodeClock implements NodeDeadlines, OrderLocks {
         return Optional.of(due);
     }
 
+    /** Asked by the engine before a node of the order moves, in that transaction (see OverdueLock.holdsForMove). */
     @Override
     public boolean isLocked(long orderId) {
-        return lock.holds(orderId);
+        return lock.holdsForMove(orderId);
     }
 
     @EventListener

@@ -60,6 +60,19 @@ class OverdueLock {
                 .query(Long.class).single() > 0;
     }
 
+    /**
+     * Whether an open node of the order is locked, asked before a node of the order moves: it holds the order's nodes
+     * until the caller's transaction ends. A lock of an overdue node then waits for a completion that asked first and
+     * finds the node done, and a completion that asks after a lock waits for it and finds the order locked. Without
+     * the hold both decided from what each had read before the other committed: the chaos run found nodes completed in
+     * the moment they were locked, which left their orders locked with nothing open to explain (OverdueLockRaceTests).
+     */
+    boolean holdsForMove(long orderId) {
+        // By the order's key alone, as DeadlineRows' look-ups (it holds the order's few closed nodes too).
+        return jdbc.sql("select locked and completed_at is null from node_deadline where order_id = ? order by id for update")
+                .param(orderId).query(Boolean.class).list().contains(Boolean.TRUE);
+    }
+
     /** Whether a leader has lifted the node's lock before: it has been red once already, and is announced once. */
     boolean wasLiftedBefore(long id) {
         return jdbc.sql("select count(*) from delay_explanation where deadline_id = ? and status = 'APPROVED'").param(id)

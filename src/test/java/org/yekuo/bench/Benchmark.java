@@ -9,7 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.yekuo.EmbeddedPostgres;
 import org.yekuo.YekuoApplication;
@@ -123,13 +128,55 @@ public final class Benchmark {
 
     /** Yekuo in this JVM on the benchmark database, as the generator and the throughput run use it. */
     static ConfigurableApplicationContext yekuo(BenchDatabase db) {
-        EmbeddedPostgres.useDatabase(db.url(), db.username(), db.password());
+        return yekuoOn(db.url(), db.username(), db.password()).run();
+    }
+
+    /**
+     * Yekuo in this JVM as it runs in production, on the database at {@code url}: with the benchmark's keys (so
+     * that it reads what another run or JVM sealed), quiet, on free ports, and without the test classpath's own
+     * configurations, which component scanning would otherwise pick up (a test's movable clock among them).
+     * Callers add their properties and initializers before {@code run()}; {@code overTestSettings} are those that
+     * must win over the settings every test context gets (see {@link EmbeddedPostgres}).
+     */
+    static SpringApplicationBuilder yekuoOn(String url, String username, String password) {
+        return yekuoOn(url, username, password, Map.of());
+    }
+
+    static SpringApplicationBuilder yekuoOn(String url, String username, String password, Map<String, Object> overTestSettings) {
+        EmbeddedPostgres.useDatabase(url, username, password, overTestSettings);
         Map<String, Object> properties = new HashMap<>();
         properties.put("server.port", "0");
+        properties.put("management.server.port", "0");
         properties.put("logging.level.root", "warn");
         properties.put("spring.main.banner-mode", "off");
         properties.putAll(KEYS);
-        return new SpringApplicationBuilder(YekuoApplication.class).properties(properties).run();
+        return new SpringApplicationBuilder(YekuoApplication.class).properties(properties)
+                .initializers(context -> context.getBeanFactory().registerSingleton("testClassesExcluded", new TestClassesExcluded()));
+    }
+
+    /**
+     * Leaves out of component scanning what only tests configure ({@code @TestConfiguration}, {@code @TestComponent}):
+     * a context started outside a test framework has no filter that does, and would run on a test's clock.
+     */
+    static final class TestClassesExcluded extends TypeExcludeFilter {
+
+        @Override
+        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+            var annotations = reader.getAnnotationMetadata();
+            return annotations.hasAnnotation(TestConfiguration.class.getName())
+                    || annotations.hasMetaAnnotation(TestComponent.class.getName())
+                    || annotations.hasAnnotation(TestComponent.class.getName());
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other != null && other.getClass() == getClass();
+        }
+
+        @Override
+        public int hashCode() {
+            return getClass().hashCode();
+        }
     }
 
     /**

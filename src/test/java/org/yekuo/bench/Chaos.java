@@ -37,15 +37,19 @@ final class Chaos {
      * @param load    how long staff work while nodes die
      * @param kills   {@code kill -9}s during the load, each followed by a restart of the node
      * @param outage  how long the database is stopped once during the load (zero: not at all)
+     * @param clockStep   how far the product's clock moves on at each step (zero: it keeps real time; see {@link ChaosClock})
+     * @param clockPeriod the real time between two steps
      */
     record Config(long seed, int nodes, int threads, int openCap, Duration load, int kills, Duration outage,
-            Duration drainLimit, Path directory) {
+            Duration drainLimit, Duration clockStep, Duration clockPeriod, Path directory) {
 
         static Config fromSystemProperties() {
             return new Config(Long.getLong("chaos.seed", 1), Integer.getInteger("chaos.nodes", 3),
                     Integer.getInteger("chaos.threads", 3), Integer.getInteger("chaos.open-cap", 60), Duration.ofSeconds(Long.getLong("chaos.seconds", 600)),
                     Integer.getInteger("chaos.kills", 10), Duration.ofSeconds(Long.getLong("chaos.outage.seconds", 20)),
                     Duration.ofMinutes(Long.getLong("chaos.drain.minutes", 10)),
+                    Duration.ofMinutes(Long.getLong("chaos.clock.step-minutes", 360)),
+                    Duration.ofSeconds(Long.getLong("chaos.clock.period-seconds", 10)),
                     Path.of(System.getProperty("chaos.directory", "target/chaos")));
         }
     }
@@ -67,7 +71,10 @@ final class Chaos {
     private final Map<String, Long> figures = new LinkedHashMap<>();
     private EmbeddedPostgres database;
     private int databasePort;
+    private Path dataDirectory;
     private String url;
+    /** Where the run announces when the product's clock starts to step (see {@link ChaosClock}). */
+    private Path clockOrigin;
 
     Chaos(Config config) {
         this.config = config;
@@ -78,7 +85,8 @@ final class Chaos {
         Path directory = config.directory().toAbsolutePath().resolve("seed-" + config.seed() + "-" + System.currentTimeMillis());
         Files.createDirectories(directory);
         databasePort = freePort();
-        startDatabase(directory.resolve("pgdata"));
+        dataDirectory = directory.resolve("pgdata");
+        startDatabase();
         try (Connection c = DriverManager.getConnection(adminUrl(), "postgres", "postgres"); Statement s = c.createStatement()) {
             s.execute("create database chaos");
         }
@@ -88,12 +96,16 @@ final class Chaos {
             for (int i = 0; i < config.nodes(); i++) {
                 nodes.add(new Node("node-" + (i + 1), freePort(), directory, i));
             }
+            clockOrigin = directory.resolve("clock-origin");
             // All nodes start at once on the empty database, as after an installation.
             for (Node node : nodes) {
                 node.start();
             }
             for (Node node : nodes) {
                 node.awaitUp();
+            }
+            if (!config.clockStep().isZero()) {
+                ChaosClock.announce(clockOrigin);
             }
             disturb(nodes);
             Files.writeString(directory.resolve("drain"), "");
@@ -147,15 +159,10 @@ final class Chaos {
     private void outage() throws Exception {
         database.close();
         Thread.sleep(config.outage().toMillis()); // the database is away for as long as the run says
-        startDatabase(database == null ? null : dataDirectory);
+        startDatabase();
     }
 
-    private Path dataDirectory;
-
-    private void startDatabase(Path data) throws IOException {
-        if (data != null) {
-            dataDirectory = data;
-        }
+    private void startDatabase() throws IOException {
         database = EmbeddedPostgres.builder().setPort(databasePort).setDataDirectory(dataDirectory).setCleanDataDirectory(false)
                 .setServerConfig("max_connections", "300").start();
     }
@@ -225,12 +232,98 @@ final class Chaos {
                   < (select count(*) from catalogue_node n join catalogue_type_version v on v.id = n.version_id
                      where v.type_code = a.plan_type_code and v.version_no = a.plan_type_version) - 1"""),
                 "powered-on orders that skipped a node");
-        violation(violations, single("select count(*) from (select business_ref, template_code, body from sms_outbox"
-                + " group by 1, 2, 3 having count(*) > 1) d"), "SMS queued twice");
+        // Per recipient: a reminder before anyone signed for a node goes to everyone who may take it, the same text each.
+        // A deadline's text names the order, the node and the deadline: the departments' parallel reviews of one order
+        // are as many nodes of one name with one deadline, and while none is signed for, their head is warned once for
+        // each, in the same words. (The sweep's records, checked per node below, tell each node's warnings apart.)
+        violation(violations, single("""
+                select count(*) from (select business_ref, template_code, count(*) n from sms_outbox
+                                       group by business_ref, template_code, body, phone_index having count(*) > 1) d
+                 where d.n > case when d.template_code not in ('deadline-reminder', 'deadline-overdue') then 1
+                                  else (select max(c) from (select count(*) c from node_deadline n where n.order_no = d.business_ref
+                                                             group by n.node_code) per_node)
+                             end"""), "SMS queued twice");
         violation(violations, single("select count(*) from sms_outbox where status <> 'SENT'"), "SMS not sent: "
                 + rows("select status || ' ' || attempts || ' ' || coalesce(last_error, '') from sms_outbox where status <> 'SENT'"));
+        checkTimeLimits(violations);
         violation(violations, auditChainBroken(), "audit chain broken");
         return violations;
+    }
+
+    /**
+     * The deadline sweep under chaos (R-SLA-3/4/5): every warning, reminder and overdue lock taken once per node and
+     * deadline, each with its record; every node that passed its deadline locked, and a locked node worked on only
+     * after the leader approved a new deadline; no clock running while its order waited for the customer.
+     */
+    private void checkTimeLimits(List<String> violations) throws SQLException {
+        figures.put("product clock ahead of real time at the end (h)", config.clockStep().isZero() ? 0
+                : Duration.between(java.time.Instant.now(), new ChaosClock(clockOrigin, config.clockPeriod(), config.clockStep(),
+                        java.time.ZoneOffset.UTC).instant()).toHours());
+        figures.put("node deadlines turned yellow", single("select count(*) from audit_record where action = 'deadline.turned-yellow'"));
+        figures.put("reminders a working day before", single("select count(*) from audit_record where action = 'deadline.reminded'"));
+        figures.put("overdue locks (head warned)", single("select count(*) from audit_record where action = 'deadline.overdue'"));
+        figures.put("locks released (explained, approved)", single("select count(*) from audit_record"
+                + " where action = 'deadline.explanation-approved'"));
+        figures.put("reminder and overdue SMS", single("select count(*) from sms_outbox"
+                + " where template_code in ('deadline-reminder', 'deadline-overdue')"));
+        figures.put("node clocks stopped while the order waited", single("select count(*) from node_deadline where paused_seconds > 0"));
+        // What the sweep did, per order, against what the rows say it claimed: a claim is undone only by a leader's
+        // approval (lock, reminder) or by the end of a wait for materials (reminder).
+        String perOrder = """
+                with rows_ as (select order_no, count(*) filter (where escalated_at is not null) locked,
+                                      count(*) filter (where reminded_at is not null) reminded,
+                                      count(*) filter (where turned_yellow_at is not null) yellow
+                                 from node_deadline group by order_no),
+                     done as (select subject_id order_no, count(*) filter (where action = 'deadline.overdue') locked,
+                                     count(*) filter (where action = 'deadline.reminded') reminded,
+                                     count(*) filter (where action = 'deadline.turned-yellow') yellow,
+                                     count(*) filter (where action = 'deadline.explanation-approved') approved,
+                                     count(*) filter (where action = 'deadline.resumed') resumed
+                                from audit_record where action like 'deadline.%%' group by subject_id)
+                select count(*) from rows_ r left join done d using (order_no) where %s""";
+        violation(violations, single(perOrder.formatted("coalesce(d.locked, 0) <> r.locked + coalesce(d.approved, 0)")),
+                "orders whose overdue warnings do not match their locks (one doubled or lost)");
+        violation(violations, single(perOrder.formatted("coalesce(d.reminded, 0) > r.reminded + coalesce(d.approved, 0) + coalesce(d.resumed, 0)")),
+                "orders with a reminder sent twice for one deadline");
+        violation(violations, single(perOrder.formatted("coalesce(d.reminded, 0) < r.reminded")), "orders with a reminder claimed but not recorded");
+        violation(violations, single(perOrder.formatted("coalesce(d.yellow, 0) > r.yellow")), "orders with a node turned yellow twice");
+        violation(violations, single("select count(*) from node_deadline where completed_at is not null and locked and not cancelled"),
+                "nodes completed while their order was locked");
+        // The sweep runs every 2 s of real time; a node may be finished in the moment between its deadline passing and
+        // the next sweep, but not half a minute later without having been locked. Delays are measured in real time,
+        // through the run's clock: a step of it moves product time on by hours at once.
+        ChaosClock clock = config.clockStep().isZero() ? null
+                : new ChaosClock(clockOrigin, config.clockPeriod(), config.clockStep(), java.time.ZoneOffset.UTC);
+        violation(violations, pairsApartInRealTime(clock, """
+                select due_at, completed_at from node_deadline
+                 where not cancelled and escalated_at is null and completed_at > due_at""", Duration.ofSeconds(30)),
+                "nodes finished after their deadline without a lock");
+        violation(violations, pairsApartInRealTime(clock, """
+                select p.paused_at, r.occurred_at from audit_record r
+                  join (select distinct order_id, order_no from node_deadline) o on o.order_no = r.subject_id
+                  join clock_pause p on p.order_id = o.order_id
+                 where r.action in ('deadline.turned-yellow', 'deadline.reminded', 'deadline.overdue')
+                   and r.occurred_at > p.paused_at and (p.resumed_at is null or r.occurred_at < p.resumed_at)""",
+                Duration.ofSeconds(5)), "warnings, reminders or locks while the order waited for materials");
+    }
+
+    /** How many rows of two product times, the second later, lie more than {@code apart} apart in real time. */
+    private long pairsApartInRealTime(ChaosClock clock, String sql, Duration apart) throws SQLException {
+        long count = 0;
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                java.time.Instant first = rs.getTimestamp(1).toInstant();
+                java.time.Instant second = rs.getTimestamp(2).toInstant();
+                if (clock != null) {
+                    first = clock.realAt(first);
+                    second = clock.realAt(second);
+                }
+                if (Duration.between(first, second).compareTo(apart) > 0) {
+                    count++;
+                }
+            }
+        }
+        return count;
     }
 
     private static void violation(List<String> violations, long count, String what) {
@@ -241,12 +334,7 @@ final class Chaos {
 
     /** The audit chain, verified by a Yekuo started in this JVM on the run's database. */
     private long auditChainBroken() {
-        org.yekuo.EmbeddedPostgres.useDatabase(url, "postgres", "postgres");
-        try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(org.yekuo.YekuoApplication.class)
-                .properties("server.port=0", "management.server.port=0", "logging.level.root=warn", "spring.main.banner-mode=off",
-                        "yekuo.crypto.personal-data-key=" + Benchmark.KEYS.get("yekuo.crypto.personal-data-key"),
-                        "yekuo.crypto.index-key=" + Benchmark.KEYS.get("yekuo.crypto.index-key"))
-                .run()) {
+        try (var context = Benchmark.yekuoOn(url, "postgres", "postgres").run()) {
             var verification = context.getBean(org.yekuo.audit.AuditTrail.class).verify();
             figures.put("audit records verified", verification.recordsChecked());
             return verification.intact() ? 0 : 1;
@@ -316,10 +404,17 @@ final class Chaos {
             // Each start invents applicants from its own range, so two starts never name the same applicant.
             long serialBase = (index * 50L + starts) * 1_000_000L;
             starts++;
-            process = new ProcessBuilder(java, "-Xmx512m", "-Duser.timezone=Asia/Shanghai",
-                    "-Dyekuo.bench.serial-base=" + serialBase, "-cp", System.getProperty("java.class.path"),
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-Duser.timezone=Asia/Shanghai",
+                    "-Dyekuo.bench.serial-base=" + serialBase));
+            if (!config.clockStep().isZero()) {
+                command.addAll(List.of("-D" + ChaosClock.ORIGIN_FILE + "=" + clockOrigin,
+                        "-D" + ChaosClock.PERIOD + "=" + config.clockPeriod().toMillis(),
+                        "-D" + ChaosClock.STEP + "=" + config.clockStep().toMinutes()));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"),
                     ChaosNode.class.getName(), url, String.valueOf(port), directory.toString(), name,
-                    String.valueOf(config.threads()), String.valueOf(config.seed()), String.valueOf(config.openCap()))
+                    String.valueOf(config.threads()), String.valueOf(config.seed()), String.valueOf(config.openCap())));
+            process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve(name + ".log").toFile()))
                     .start();

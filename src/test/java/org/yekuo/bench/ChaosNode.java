@@ -5,22 +5,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.yekuo.EmbeddedPostgres;
-import org.yekuo.YekuoApplication;
 import org.yekuo.workflow.WorkItem;
 
 /**
  * One node of a chaos run, in its own JVM so that the run can kill it with {@code kill -9}: Yekuo on the run's
  * database, and counter and field staff working on it from a few threads. They accept orders (some leaving their
  * deferred materials for later, so those orders wait), supply what orders wait for, and work open tasks of any open
- * order, also those a killed node left half done. Each accepted order is written to the node's journal after its
+ * order, also those a killed node left half done, and release the overdue locks of the orders they take up (the
+ * handler explains, the leader approves a new deadline). With the run's {@link ChaosClock} time limits pass within
+ * the run, so the deadline sweep reminds, warns and locks meanwhile. Each accepted order is written to the node's journal after its
  * transaction committed, so the run can tell whether an order the product confirmed went missing. Once the run's
  * {@code drain} file exists, no new orders are accepted and the open ones are worked to power-on.
  * <p>
@@ -40,13 +41,19 @@ public final class ChaosNode {
         int threads = Integer.parseInt(args[4]);
         long seed = Long.parseLong(args[5]);
         int openCap = Integer.parseInt(args[6]);
-        EmbeddedPostgres.useDatabase(url, "postgres", "postgres");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(YekuoApplication.class)
-                .properties("server.port=" + port, "management.server.port=0", "logging.level.root=warn",
-                        "spring.main.banner-mode=off",
-                        "yekuo.crypto.personal-data-key=" + Benchmark.KEYS.get("yekuo.crypto.personal-data-key"),
-                        "yekuo.crypto.index-key=" + Benchmark.KEYS.get("yekuo.crypto.index-key"))
+        ChaosClock clock = ChaosClock.fromSystemProperties();
+        // The deadline sweep runs as in production (tests switch it off and run it by hand), but every 2 s instead of
+        // every minute: a minute of real time is hours on a stepping clock.
+        ConfigurableApplicationContext context = Benchmark.yekuoOn(url, "postgres", "postgres",
+                        Map.of("yekuo.deadline.sweep-enabled", "true", "yekuo.deadline.sweep-interval", "2s"))
+                .properties("server.port=" + port)
+                .initializers(c -> {
+                    if (clock != null) {
+                        c.getBeanFactory().registerSingleton("clock", clock);
+                    }
+                })
                 .run();
+        System.out.println("product clock: " + context.getBean(Clock.class) + " now " + context.getBean(Clock.class).instant());
         Lifecycle lifecycle = new Lifecycle(context, NodeDrivers.forProduct(context));
         JdbcClient jdbc = context.getBean(JdbcClient.class);
         Path journal = runDirectory.resolve(name + ".journal");
@@ -81,6 +88,8 @@ public final class ChaosNode {
                 if (random.nextInt(3) == 0) {
                     lifecycle.supplyOutstanding(open.get());
                 }
+                // An overdue order takes no work until its handler explained the delay and the leader approved.
+                lifecycle.releaseLocks(open.get());
                 List<WorkItem> items = lifecycle.openItems(open.get());
                 for (WorkItem item : items) {
                     lifecycle.work(item);

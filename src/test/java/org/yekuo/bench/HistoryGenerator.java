@@ -451,7 +451,7 @@ final class HistoryGenerator {
                         prev = entries.get(entries.size() - 1).hash();
                         Instant done = completed[k].toInstant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
                         entries.add(entry(++seq, done, actor, "node.completed", orderNo, "node=" + nodes[k] + " fields="
-                                + NodeDrivers.fields().getOrDefault(nodes[k], Map.of()).keySet(), prev));
+                                + NodeDrivers.fields(nodes[k], done.atZone(org.yekuo.shared.ClockConfiguration.UTILITY_ZONE).toLocalDate()).keySet(), prev));
                         prev = entries.get(entries.size() - 1).hash();
                         at = done;
                     }

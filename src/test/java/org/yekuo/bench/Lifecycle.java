@@ -1,6 +1,8 @@
 package org.yekuo.bench;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.yekuo.calendar.WorkingCalendar;
 import org.yekuo.catalogue.Catalogue;
 import org.yekuo.catalogue.KeyNode;
 import org.yekuo.identity.CurrentUser;
@@ -23,6 +26,12 @@ import org.yekuo.intake.CapacityUnit;
 import org.yekuo.intake.MaterialSupply;
 import org.yekuo.intake.NewApplication;
 import org.yekuo.intake.NodeWork;
+import org.yekuo.deadline.Deadlines;
+import org.yekuo.deadline.DelayCategory;
+import org.yekuo.deadline.DelayExplanation;
+import org.yekuo.deadline.DelayExplanations;
+import org.yekuo.deadline.ExplanationStatus;
+import org.yekuo.deadline.NodeDeadline;
 import org.yekuo.document.UploadedFile;
 import org.yekuo.review.ReviewerRoles;
 import org.yekuo.workflow.OrderProcesses;
@@ -56,6 +65,10 @@ final class Lifecycle {
     private final JdbcClient jdbc;
     private final Staff staff;
     private final NodeDrivers drivers;
+    private final Deadlines deadlines;
+    private final DelayExplanations explanations;
+    private final WorkingCalendar calendar;
+    private final Clock clock;
 
     Lifecycle(ApplicationContext context, NodeDrivers drivers) {
         this.intake = context.getBean(ApplicationIntake.class);
@@ -65,6 +78,10 @@ final class Lifecycle {
         this.jdbc = context.getBean(JdbcClient.class);
         this.staff = new Staff(context.getBean(org.springframework.security.core.userdetails.UserDetailsService.class));
         this.drivers = drivers;
+        this.deadlines = context.getBean(Deadlines.class);
+        this.explanations = context.getBean(DelayExplanations.class);
+        this.calendar = context.getBean(WorkingCalendar.class);
+        this.clock = context.getBean(Clock.class);
     }
 
     /** The kind of the {@code i}-th order of a run, spread evenly by the weights. */
@@ -171,6 +188,35 @@ final class Lifecycle {
         for (String material : outstanding) {
             staff.as(clerk, () -> supply.supply(id, material, new UploadedFile(material + ".pdf", PDF), clerk));
         }
+    }
+
+    /**
+     * Releases the order's overdue locks the way the product requires (R-SLA-4/5): the node's handler (before anyone
+     * signed for it, whoever may) explains the delay, and the leader in charge approves a new deadline two working
+     * days on. An explanation a killed node left waiting is decided, not filed again. Answers the locks released.
+     */
+    int releaseLocks(long orderId) {
+        int released = 0;
+        for (NodeDeadline node : deadlines.ofOrder(orderId)) {
+            if (!node.locked() || !node.open()) {
+                continue;
+            }
+            long pending = explanations.ofOrder(orderId).stream()
+                    .filter(e -> e.deadlineId() == node.id() && e.status() == ExplanationStatus.PENDING)
+                    .mapToLong(DelayExplanation::id).findFirst()
+                    .orElseGet(() -> {
+                        CurrentUser handler = node.handler() != null ? staff.user(node.handler())
+                                : staff.forRoles(node.roles()).orElseThrow(() -> new IllegalStateException(
+                                        "No benchmark user for roles " + node.roles() + " of node " + node.nodeCode()));
+                        return staff.as(handler, () -> explanations.file(node.id(), DelayCategory.INTERNAL_HANDOFF.name(),
+                                "Field team held up by other orders", handler)).id();
+                    });
+            CurrentUser leader = staff.user("leader");
+            LocalDate newDue = calendar.plusWorkingDays(LocalDate.now(clock), 2).value();
+            staff.as(leader, () -> explanations.approve(pending, newDue, "", leader));
+            released++;
+        }
+        return released;
     }
 
     /** The order's open tasks. */

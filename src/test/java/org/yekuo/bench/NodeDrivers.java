@@ -1,5 +1,7 @@
 package org.yekuo.bench;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,27 +28,29 @@ final class NodeDrivers {
         void work(WorkItem item, Staff staff, NodeWork work);
     }
 
-    /** Today where the utility is, taken when a node is worked: a run may cross midnight. */
-    static String today() {
-        return java.time.LocalDate.now(org.yekuo.shared.ClockConfiguration.UTILITY_ZONE).toString();
+    /**
+     * Values that pass each node's required-field checks (see NodeForm); its dates are {@code today} by the product's
+     * clock, which may run ahead of the machine's (a chaos run moves it on by days).
+     */
+    static Map<String, String> fields(String nodeCode, LocalDate today) {
+        String day = today.toString();
+        return switch (nodeCode) {
+            case "SITE_SURVEY" -> Map.of("meterPosition", "box on the east wall", "supplyPoint", "transformer 3",
+                    "distanceMetres", "35.5", "surveyOpinion", "can be connected");
+            case "SCHEME_DESIGN" -> LvSchemeCheck.passed(Map.of("supplyVoltage", "220V", "supplyPoint", "transformer 3",
+                    "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "single-phase meter"));
+            case "SCHEME_REPLY" -> Map.of("replyDate", day);
+            case "DESIGN_REVIEW" -> Map.of("outcome", "PASS");
+            case "INTERMEDIATE_INSPECTION", "COMPLETION_ACCEPTANCE" -> Map.of("inspectionDate", day, "outcome", "PASS");
+            case "SUPPLY_WORKS" -> Map.of("worksSummary", "materials on site");
+            case "CONTRACT" -> Map.of("contractNo", "HT-2026-001", "customerNo", "3300123456");
+            case "METER_INSTALLATION" -> Map.of("meterNo", "DB-0001", "meterReading", "0");
+            case "POWER_ON" -> Map.of("poweredOnDate", day);
+            default -> Map.of();
+        };
     }
 
-    /** Values that pass each node's required-field checks (see NodeForm). */
-    static Map<String, Map<String, String>> fields() {
-        return Map.ofEntries(
-                Map.entry("ACCEPTANCE", Map.of()),
-                Map.entry("SITE_SURVEY", Map.of("meterPosition", "box on the east wall", "supplyPoint", "transformer 3",
-                        "distanceMetres", "35.5", "surveyOpinion", "can be connected")),
-                Map.entry("SCHEME_DESIGN", LvSchemeCheck.passed(Map.of("supplyVoltage", "220V", "supplyPoint", "transformer 3", "meteringMethod", "LV_LV", "tariffCategory", "RESIDENTIAL", "schemeSummary", "single-phase meter"))),
-                Map.entry("SCHEME_REPLY", Map.of("replyDate", today())),
-                Map.entry("DESIGN_REVIEW", Map.of("outcome", "PASS")),
-                Map.entry("INTERMEDIATE_INSPECTION", Map.of("inspectionDate", today(), "outcome", "PASS")),
-                Map.entry("SUPPLY_WORKS", Map.of("worksSummary", "materials on site")),
-                Map.entry("COMPLETION_ACCEPTANCE", Map.of("inspectionDate", today(), "outcome", "PASS")),
-                Map.entry("CONTRACT", Map.of("contractNo", "HT-2026-001", "customerNo", "3300123456")),
-                Map.entry("METER_INSTALLATION", Map.of("meterNo", "DB-0001", "meterReading", "0")),
-                Map.entry("POWER_ON", Map.of("poweredOnDate", today())));
-    }
+    private final Clock clock;
 
     private final Map<String, NodeDriver> overrides = new HashMap<>();
 
@@ -56,7 +60,7 @@ final class NodeDrivers {
      */
     static NodeDrivers forProduct(ApplicationContext context) {
         ReviewDesk desk = context.getBean(ReviewDesk.class);
-        return new NodeDrivers().override("SCHEME_REVIEW", (item, staff, work) -> {
+        return new NodeDrivers(context.getBean(Clock.class)).override("SCHEME_REVIEW", (item, staff, work) -> {
             CurrentUser reviewer = item.assignee() != null ? staff.user(item.assignee())
                     : staff.forRoles(item.roles()).orElseThrow(() -> new IllegalStateException(
                             "No benchmark reviewer for roles " + item.roles()));
@@ -72,6 +76,10 @@ final class NodeDrivers {
     /** What a reviewer with nothing to object signs: PASS needs neither clauses nor text (R-REV-3). */
     static final Opinion PASS = new Opinion(Verdict.PASS, List.of(), "");
 
+    NodeDrivers(Clock clock) {
+        this.clock = clock;
+    }
+
     /** Replaces the generic work for one node code. */
     NodeDrivers override(String nodeCode, NodeDriver driver) {
         overrides.put(nodeCode, driver);
@@ -79,11 +87,11 @@ final class NodeDrivers {
     }
 
     NodeDriver forNode(String nodeCode) {
-        return overrides.getOrDefault(nodeCode, NodeDrivers::signForAndComplete);
+        return overrides.getOrDefault(nodeCode, this::signForAndComplete);
     }
 
     /** The generic work: the candidate role's demo user signs for the task (unless signed) and completes it. */
-    static void signForAndComplete(WorkItem item, Staff staff, NodeWork work) {
+    void signForAndComplete(WorkItem item, Staff staff, NodeWork work) {
         CurrentUser user = item.assignee() != null ? staff.user(item.assignee())
                 : staff.forRoles(item.roles()).orElseThrow(() -> new IllegalStateException(
                         "No benchmark user for roles " + item.roles() + " of node " + item.nodeCode()));
@@ -91,7 +99,7 @@ final class NodeDrivers {
             if (item.assignee() == null) {
                 work.signFor(item.taskId(), user);
             }
-            work.complete(item.taskId(), fields().getOrDefault(item.nodeCode(), Map.of()), user);
+            work.complete(item.taskId(), fields(item.nodeCode(), LocalDate.now(clock)), user);
             return null;
         });
     }
