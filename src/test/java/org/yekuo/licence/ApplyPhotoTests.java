@@ -129,6 +129,10 @@ class ApplyPhotoTests {
         mvc.perform(get("/apply/form").session(session).flashAttrs(confirmed.getFlashMap())).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("value=\"" + card.truth().get("idNumber") + "\"")))
                 .andExpect(content().string(Matchers.containsString("data-testid=\"notice\"")));
+        // A reload (a phone's browser reloads a page it left) keeps what was filled in.
+        mvc.perform(get("/apply/form").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("value=\"" + card.truth().get("idNumber") + "\"")))
+                .andExpect(content().string(Matchers.containsString("name=\"capacity\" inputmode=\"decimal\" value=\"8\"")));
 
         MvcResult submitted = mvc.perform(post("/apply/form").session(session).with(csrf())
                         .param("typeCode", "LV_RES_NEW").param("applicantKind", "PERSON").param("applicantName", card.truth().get("name"))

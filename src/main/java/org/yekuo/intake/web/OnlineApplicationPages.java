@@ -2,6 +2,7 @@ package org.yekuo.intake.web;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,8 @@ class OnlineApplicationPages {
     static final String VERIFIED_PHONE = OnlineProof.SESSION_ATTRIBUTE;
     /** The form an unspent proof is filling in, so that what was read for it (photos) is still its own after a reload. */
     static final String FORM_KEY = "online.formKey";
+    /** The form as last handed back by the photo pages, for a reload. */
+    static final String TYPED = "online.typedForm";
 
     private final VerificationCodes codes;
     private final ApplicationIntake intake;
@@ -115,14 +118,23 @@ class OnlineApplicationPages {
         if (verified.isEmpty()) {
             return "redirect:/apply";
         }
-        NewApplicationForm form = NewApplicationForm.empty(formKey(request.getSession()));
+        HttpSession session = request.getSession();
         // The photos read on the form (/apply/photos) hand it back as typed, with what the applicant confirmed filled in.
-        if (model.getAttribute("applicationForm") instanceof Map<?, ?> typed) {
-            form = form.prefilled(typed);
+        // Kept with the proof, so that a reload (a phone's browser reloads a page it left for the camera) keeps it too.
+        Map<String, String> typed = new LinkedHashMap<>();
+        if (session.getAttribute(TYPED) instanceof Map<?, ?> kept) {
+            kept.forEach((name, value) -> typed.put(String.valueOf(name), String.valueOf(value)));
         }
-        String stationId = model.getAttribute("applicationForm") instanceof Map<?, ?> typed
-                && typed.get("stationId") instanceof String chosen ? chosen : "";
-        return form(form, stationId, verified.get(), model);
+        if (model.getAttribute("applicationForm") instanceof Map<?, ?> handed) {
+            handed.forEach((name, value) -> {
+                if (value instanceof String text && !text.isBlank()) {
+                    typed.put(String.valueOf(name), text);
+                }
+            });
+            session.setAttribute(TYPED, typed);
+        }
+        NewApplicationForm form = NewApplicationForm.empty(formKey(session)).prefilled(typed);
+        return form(form, typed.getOrDefault("stationId", ""), verified.get(), model);
     }
 
     @PostMapping("/form")
@@ -141,6 +153,7 @@ class OnlineApplicationPages {
             var application = intake.acceptOnline(form.toRequest(verified.get().phone()), station(stationId), key);
             request.getSession().setAttribute(VERIFIED_PHONE, verified.get().spentOn(key.orElse("")));
             request.getSession().removeAttribute(FORM_KEY);
+            request.getSession().removeAttribute(TYPED);
             redirect.addFlashAttribute("orderNo", application.orderNo());
             redirect.addFlashAttribute("token", application.progressToken());
             return "redirect:/apply/submitted";
