@@ -29,7 +29,6 @@ class ChaosSmokeTests {
         assertThat(report.figures().get("kill -9")).isEqualTo(1);
         assertThat(report.figures().get("orders accepted (confirmed to staff)")).isPositive();
         assertThat(report.figures().get("orders powered on")).isPositive();
-        assertThat(report.figures().get("reminders a working day before")).isPositive();
         assertThat(report.figures().get("overdue locks (head warned)")).isPositive();
         assertThat(report.figures().get("locks released (explained, approved)")).isPositive();
     }
