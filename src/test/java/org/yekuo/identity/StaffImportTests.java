@@ -114,6 +114,9 @@ class StaffImportTests {
         assertThat(account).containsEntry("password_must_change", true).containsEntry("mobile_masked", "138****8000")
                 .containsEntry("email_masked", "z***@example.com").containsEntry("code", "YK-EAST-BIZ");
         assertThat((String) account.get("mobile_sealed")).as("R-X-3 sealed").doesNotContain("13800138000");
+        mvc.perform(get("/api/identity/staff/{id}", JsonPath.<Integer>read(confirmed, "$.created[0].staffId"))
+                .with(httpBasic("secadmin", PASSWORD)))
+                .andExpect(jsonPath("$.emailMasked").value("z***@example.com"));
         assertThat(jdbc.sql("select o.code from staff s join org_unit o on o.id = s.org_unit_id where s.username = ?").param(wang)
                 .query(String.class).single()).isEqualTo("YK-WEST-BIZ");
         assertThat(jdbc.sql("select r.role_code from staff_role r join staff s on s.id = r.staff_id where s.username = ?")
