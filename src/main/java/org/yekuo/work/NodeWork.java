@@ -88,7 +88,7 @@ public class NodeWork {
         if (recorded.outcome().isPresent()) {
             processes.completeDecided(taskId, user, recorded.goesBackTo());
             audit.record("node.completed", "application", recorded.orderNo(), "node=" + item.nodeCode() + " outcome="
-                    + recorded.outcome().get() + recorded.goesBackTo().map(node -> " returnTo=" + node).orElse(""));
+                    + recorded.outcome().get() + recorded.goesBackTo().map(back -> " returnTo=" + back).orElse(""));
             return;
         }
         processes.complete(taskId, user, Map.of());
