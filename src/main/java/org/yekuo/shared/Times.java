@@ -1,11 +1,13 @@
 package org.yekuo.shared;
 
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 
 /**
  * How a time is written on every page, export, document and text message: {@code 2026-12-07 09:30},
- * the day alone as {@code 2026-12-07}. Templates reach the same formats as {@code #times}.
+ * the day alone as {@code 2026-12-07}; an instant in the utility's zone. Templates reach the same formats as
+ * {@code #times}.
  */
 public final class Times {
 
@@ -31,23 +33,28 @@ public final class Times {
         return INSTANCE;
     }
 
+    /** An instant is shown in the utility's zone, as the JVM's default zone is set at start-up (YekuoApplication). */
+    private static TemporalAccessor zoned(TemporalAccessor time) {
+        return time instanceof Instant instant ? instant.atZone(ClockConfiguration.UTILITY_ZONE) : time;
+    }
+
     /** {@code 2026-12-07 09:30}; nothing for no time. */
     public String minutes(TemporalAccessor time) {
-        return time == null ? null : MINUTES.format(time);
+        return time == null ? null : MINUTES.format(zoned(time));
     }
 
     /** {@code 2026-12-07 09:30:15}; nothing for no time. */
     public String seconds(TemporalAccessor time) {
-        return time == null ? null : SECONDS.format(time);
+        return time == null ? null : SECONDS.format(zoned(time));
     }
 
     /** {@code 2026-12-07}; nothing for no day. */
     public String day(TemporalAccessor time) {
-        return time == null ? null : DAY.format(time);
+        return time == null ? null : DAY.format(zoned(time));
     }
 
     /** {@code 09:30}; nothing for no time. */
     public String timeOfDay(TemporalAccessor time) {
-        return time == null ? null : TIME_OF_DAY.format(time);
+        return time == null ? null : TIME_OF_DAY.format(zoned(time));
     }
 }

@@ -39,6 +39,12 @@ class TimesTests {
     }
 
     @Test
+    @DisplayName("R-SLA-1 an instant is written in the utility's zone, Asia/Shanghai")
+    void writesAnInstantInTheUtilityZone() {
+        assertThat(Times.forTemplates().minutes(MOMENT.atZone(ZoneId.of("UTC")).toInstant())).isEqualTo("2026-12-07 17:05");
+    }
+
+    @Test
     @DisplayName("a template writes a time with #times, and nothing where there is no time")
     void templatesReachTheFormats() {
         SpringTemplateEngine engine = new SpringTemplateEngine();
