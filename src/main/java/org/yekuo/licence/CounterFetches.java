@@ -137,7 +137,7 @@ public class CounterFetches {
             rows.insertConsent(formKey, clerk.username(), clerk.orgPath(), form.applicantKind().name(), cipher.blindIndex(subject),
                     cipher.encrypt(subject), cipher.blindIndex(phone), Masking.mobile(phone), holderMasked, now, now.plus(hold));
             IssuedCode issued = codes.issue(phone, VerificationPurpose.LICENCE_CONSENT, clientIp);
-            audit.record("licence.counter-consent-asked", "licence-form", formKey, "holder=" + holderMasked + " by=" + clerk.username());
+            audit.record(LicenceAudit.COUNTER_CONSENT_ASKED, "licence-form", formKey, "holder=" + holderMasked + " by=" + clerk.username());
             return issued;
         });
     }
@@ -193,7 +193,7 @@ public class CounterFetches {
                     RetrievalOutcome.RETRIEVED, clerk.username(), now, null);
             rows.keep(consent.id(), kind, retrievalId, licence.licenceNo(), sealed, LicenceRetrievals.archiveName(licence, messages),
                     cipher.encrypt(Base64.getEncoder().encodeToString(licence.file().content())));
-            audit.record("licence.counter-retrieved", "licence-form", formKey, "licenceKind=" + kind + " licence=" + licence.licenceNo()
+            audit.record(LicenceAudit.COUNTER_RETRIEVED, "licence-form", formKey, "licenceKind=" + kind + " licence=" + licence.licenceNo()
                     + " by=" + clerk.username() + " registry=" + registry.name());
         });
         return rows.fetchedFor(formKey, clerk.username(), now).stream().filter(f -> f.id() == consent.id()).findFirst()
@@ -243,7 +243,7 @@ public class CounterFetches {
                 staff.displayNames(List.of(order.createdBy())).getOrDefault(order.createdBy(), order.createdBy()));
         for (CounterFetch f : fetched) {
             if (!f.subjectIndex().equals(subjectIndex) || !f.phoneIndex().equals(phoneIndex)) {
-                audit.record("licence.counter-not-taken", "application", order.orderNo(), "licenceKind=" + f.kind() + " licence="
+                audit.record(LicenceAudit.COUNTER_NOT_TAKEN, "application", order.orderNo(), "licenceKind=" + f.kind() + " licence="
                         + f.licenceNo());
                 continue;
             }
@@ -269,12 +269,12 @@ public class CounterFetches {
                 if (licence.formAddress() != null && licence.formAddress().equals(order.supplyAddress())) {
                     taken.add("address");
                 }
-                audit.record("licence.counter-attached", "application", order.orderNo(), "licenceKind=" + f.kind() + " licence="
+                audit.record(LicenceAudit.COUNTER_ATTACHED, "application", order.orderNo(), "licenceKind=" + f.kind() + " licence="
                         + f.licenceNo() + " document=" + document.id() + " taken=" + (taken.isEmpty() ? "-" : String.join(",", taken))
                         + " by=" + clerk.username());
             });
         } catch (DomainException refused) {
-            audit.record("licence.counter-not-taken", "application", order.orderNo(), "licenceKind=" + f.kind() + " licence="
+            audit.record(LicenceAudit.COUNTER_NOT_TAKEN, "application", order.orderNo(), "licenceKind=" + f.kind() + " licence="
                     + f.licenceNo());
         }
     }
@@ -288,7 +288,7 @@ public class CounterFetches {
     private void logFailure(String formKey, String orgPath, LicenceKind kind, String holderMasked, RetrievalOutcome outcome, String actor) {
         transaction.executeWithoutResult(status -> {
             retrievals.insertRetrieval(null, null, orgPath, kind, holderMasked, null, outcome, actor, clock.instant(), null);
-            audit.record("licence.counter-retrieval-failed", "licence-form", formKey, "licenceKind=" + kind + " outcome=" + outcome
+            audit.record(LicenceAudit.COUNTER_RETRIEVAL_FAILED, "licence-form", formKey, "licenceKind=" + kind + " outcome=" + outcome
                     + " by=" + actor + " registry=" + registry.name());
         });
     }
