@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiPredicate;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -177,7 +178,7 @@ public class DeadlineSweep implements SchedulingConfigurer {
         String handler = node.handler() == null ? messages.getMessage("deadline.sms.not-signed", null, SMS_LOCALE)
                 : staff.byUsername(node.handler()).map(StaffMember::displayName).orElse(node.handler());
         mobile.ifPresent(phone -> notifications.sms(phone, "deadline-overdue", Map.of("number", node.orderNo(),
-                "node", nodeName(node), "due", SMS_TIME.format(node.dueAt().atZone(clock.getZone())), "handler",
+                "node", Notifications.fit(nodeAndRoles(node)), "due", SMS_TIME.format(node.dueAt().atZone(clock.getZone())), "handler",
                 Notifications.fit(handler)), node.orderNo()));
         audit.record("deadline.overdue", "application", node.orderNo(), "node=" + node.nodeCode() + " due=" + node.dueAt()
                 + " locked=true head=" + head.map(StaffMember::username).orElse("-") + " sms=" + mobile.isPresent());
@@ -198,6 +199,16 @@ public class DeadlineSweep implements SchedulingConfigurer {
 
     private String nodeName(NodeDeadline node) {
         return messages.getMessage("catalogue.node." + node.nodeCode(), null, node.nodeCode(), SMS_LOCALE);
+    }
+
+    /**
+     * The node with the roles it waits for ("部门会签（营销审查员）"): a head whose departments review one order in
+     * parallel gets one text per department, and each must say which.
+     */
+    private String nodeAndRoles(NodeDeadline node) {
+        String roles = rolesOf(node).stream().map(role -> messages.getMessage(role.messageKey(), null, SMS_LOCALE))
+                .collect(Collectors.joining("、"));
+        return roles.isEmpty() ? nodeName(node) : messages.getMessage("deadline.sms.node-for", new Object[] {nodeName(node), roles}, SMS_LOCALE);
     }
 
     /** The order's station: the last unit of its org path. */

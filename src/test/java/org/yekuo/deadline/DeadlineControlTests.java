@@ -102,6 +102,8 @@ class DeadlineControlTests {
         sweep.sweep();
         sweep.sweep();
         assertThat(scenario.sms(orderNo, "deadline-overdue")).isEqualTo(1);
+        assertThat(scenario.smsBodies(orderNo, "deadline-overdue")).as("the head learns which role the node waits for")
+                .singleElement().asString().contains("（勘查员）”环节");
         assertThat(events.stream(NodeOverdue.class).filter(e -> e.orderId() == orderId)).singleElement()
                 .satisfies(e -> assertThat(e.handler()).isEqualTo("surveyor"));
         mvc.perform(get("/api/deadlines").param("orderNo", orderNo).param("colour", "RED").with(httpBasic("head.east", PASSWORD)))

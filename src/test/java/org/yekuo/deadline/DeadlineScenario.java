@@ -5,6 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -89,6 +90,11 @@ final class DeadlineScenario {
     long sms(String orderNo, String template) {
         return jdbc.sql("select count(*) from sms_outbox where business_ref = ? and template_code = ?").params(orderNo, template)
                 .query(Long.class).single();
+    }
+
+    List<String> smsBodies(String orderNo, String template) {
+        return jdbc.sql("select body from sms_outbox where business_ref = ? and template_code = ?").params(orderNo, template)
+                .query(String.class).list();
     }
 
     static String newPhone() {

@@ -26,6 +26,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
+import jakarta.servlet.http.Cookie;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -35,10 +36,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yekuo.audit.AuditEntry;
 import org.yekuo.audit.AuditTrail;
@@ -114,6 +117,9 @@ class StaffImportTests {
         assertThat(account).containsEntry("password_must_change", true).containsEntry("mobile_masked", "138****8000")
                 .containsEntry("email_masked", "z***@example.com").containsEntry("code", "YK-EAST-BIZ");
         assertThat((String) account.get("mobile_sealed")).as("R-X-3 sealed").doesNotContain("13800138000");
+        mvc.perform(get("/api/identity/staff/{id}", JsonPath.<Integer>read(confirmed, "$.created[0].staffId"))
+                .with(httpBasic("secadmin", PASSWORD)))
+                .andExpect(jsonPath("$.emailMasked").value("z***@example.com"));
         assertThat(jdbc.sql("select o.code from staff s join org_unit o on o.id = s.org_unit_id where s.username = ?").param(wang)
                 .query(String.class).single()).isEqualTo("YK-WEST-BIZ");
         assertThat(jdbc.sql("select r.role_code from staff_role r join staff s on s.id = r.staff_id where s.username = ?")
@@ -289,6 +295,35 @@ class StaffImportTests {
                 .andReturn().getResponse().getContentAsString()).doesNotContain("data-testid=\"initial-passwords\"");
         assertThat(mvc.perform(get("/staff/imports").session(session)).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString()).as("the administrator's recent imports, each with its outcome").contains("已导入 1 个账户");
+    }
+
+    @Test
+    @DisplayName("R-X-2 an English-speaking administrator's template is in English, named in English, and reads back as it is filled in")
+    void theTemplateSpeaksTheUsersLanguage() throws Exception {
+        MockHttpSession session = (MockHttpSession) mvc.perform(formLogin().user("secadmin").password(PASSWORD))
+                .andReturn().getRequest().getSession();
+        MvcResult download = mvc.perform(get("/staff/imports/template.xlsx").session(session).cookie(new Cookie("yekuo-lang", "en")))
+                .andExpect(status().isOk()).andReturn();
+        assertThat(download.getResponse().getHeader(HttpHeaders.CONTENT_DISPOSITION)).contains("staff-import-template.xlsx");
+        List<String[]> filled = new ArrayList<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download.getResponse().getContentAsByteArray()))) {
+            assertThat(List.of(workbook.getSheetName(0), workbook.getSheetName(1))).containsExactly("Staff", "Instructions");
+            Row header = workbook.getSheetAt(0).getRow(0);
+            String[] headers = new String[header.getLastCellNum()];
+            for (int c = 0; c < headers.length; c++) {
+                headers[c] = header.getCell(c).getStringCellValue();
+            }
+            assertThat(headers).containsExactly("Name", "Username", "Org unit", "Roles", "Mobile", "Email");
+            filled.add(headers);
+        }
+        filled.add(new String[] {"Wang Fang", "en." + run, "YK-EAST-BIZ", "Counter clerk", "", ""});
+        String preview = upload("secadmin", "staff.xlsx", xlsx(filled)).andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(problems(preview, 2)).as("the row under the English headers is accepted").isEmpty();
+
+        assertThat(mvc.perform(get("/staff/imports/template.csv").session(session)).andReturn().getResponse()
+                .getHeader(HttpHeaders.CONTENT_DISPOSITION)).as("in Chinese by default")
+                .contains(java.net.URLEncoder.encode("员工导入模板", StandardCharsets.UTF_8));
     }
 
     private ResultActions upload(String username, String fileName, byte[] content) throws Exception {

@@ -70,8 +70,8 @@ class SecurityConfiguration {
                 }))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout").addLogoutHandler(sessions))
                 // The second factor comes first, then a password that must be changed: both before any page or API call.
-                .addFilterBefore(new SecondFactorGate(problems), AuthorizationFilter.class)
-                .addFilterBefore(new PasswordChangeGate(problems), AuthorizationFilter.class)
+                .addFilterBefore(OwedStepGate.secondFactor(problems), AuthorizationFilter.class)
+                .addFilterBefore(OwedStepGate.passwordChange(problems), AuthorizationFilter.class)
                 // Then a session counts against the account's limit, and one a later sign-in ended goes.
                 .addFilterBefore(sessions.gate(problems), AuthorizationFilter.class)
                 // The CSRF token and the page a visitor asked for before signing in live in cookies, not in a session:

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -63,16 +64,9 @@ final class StaffImportFile {
             this.headers = Set.of(headers);
         }
 
-        /** The Chinese header, as the template writes it. */
-        String header() {
-            return switch (this) {
-                case NAME -> "姓名";
-                case USERNAME -> "用户名";
-                case ORG_UNIT -> "组织单位";
-                case ROLES -> "角色";
-                case MOBILE -> "手机";
-                case EMAIL -> "邮箱";
-            };
+        /** The key of the column's name in the user's language, as the template and the messages write it. */
+        String messageKey() {
+            return "staff-import.column." + name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         /** The field name that API problems and page messages use for this column. */
@@ -111,8 +105,11 @@ final class StaffImportFile {
     private StaffImportFile() {
     }
 
-    /** The rows of the file, blank rows left out, or a refusal of the whole file. */
-    static List<Line> read(String fileName, byte[] content) {
+    /**
+     * The rows of the file, blank rows left out, or a refusal of the whole file; {@code names} gives a column's name in
+     * the user's language for the refusal that names a missing column.
+     */
+    static List<Line> read(String fileName, byte[] content, Function<Column, String> names) {
         if (content == null || content.length == 0) {
             throw DomainException.invalid(FIELD, "staff-import.file.empty");
         }
@@ -120,7 +117,7 @@ final class StaffImportFile {
             throw DomainException.invalid(FIELD, "staff-import.file.too-large", Integer.toString(MAX_BYTES / 1024 / 1024));
         }
         List<List<String>> table = isZip(content) ? workbook(content) : csv(text(content));
-        return lines(table);
+        return lines(table, names);
     }
 
     private static boolean isZip(byte[] content) {
@@ -224,7 +221,7 @@ final class StaffImportFile {
         return table;
     }
 
-    private static List<Line> lines(List<List<String>> table) {
+    private static List<Line> lines(List<List<String>> table, Function<Column, String> names) {
         int headerAt = 0;
         while (headerAt < table.size() && blank(table.get(headerAt))) {
             headerAt++;
@@ -254,7 +251,7 @@ final class StaffImportFile {
             throw DomainException.invalid(FIELD, "staff-import.file.unknown-columns", String.join("、", unknown));
         }
         List<String> missing = Column.REQUIRED.stream().filter(column -> !columns.containsValue(column)).sorted()
-                .map(Column::header).toList();
+                .map(names).toList();
         if (!missing.isEmpty()) {
             throw DomainException.invalid(FIELD, "staff-import.file.missing-columns", String.join("、", missing));
         }
@@ -268,8 +265,9 @@ final class StaffImportFile {
             for (Map.Entry<Integer, Column> column : columns.entrySet()) {
                 String value = column.getKey() < row.size() ? row.get(column.getKey()).strip() : "";
                 if (value.length() > MAX_CELL || !TextPolicy.acceptable(value)) {
+                    // The column as its header is written in the file, which is where the administrator looks.
                     throw DomainException.invalid(FIELD, "staff-import.file.bad-cell", Integer.toString(r + 1),
-                            column.getValue().header());
+                            clip(header.get(column.getKey()).strip()));
                 }
                 cells.put(column.getValue(), value);
             }

@@ -45,11 +45,16 @@ final class StaffImportSheets {
         return file;
     }
 
+    /** A table of the help sheet: a bold header row, then one row per entry. */
+    record Table(String[] header, List<String[]> rows) {
+    }
+
     /**
      * The template: the staff sheet with its headers, every column formatted as text (so that a mobile number stays a
-     * number of 11 digits), and a second sheet with the instructions, the roles that may be imported and the org units.
+     * number of 11 digits), and a help sheet with the instructions followed by the tables (the roles that may be
+     * imported, the org units).
      */
-    static byte[] template(String[] headers, List<String[]> roles, List<String[]> units, String instructions) {
+    static byte[] template(String staffSheet, String[] headers, String helpSheet, String instructions, List<Table> tables) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             DataFormat format = workbook.createDataFormat();
             CellStyle text = workbook.createCellStyle();
@@ -58,7 +63,7 @@ final class StaffImportSheets {
             Font font = workbook.createFont();
             font.setBold(true);
             bold.setFont(font);
-            Sheet staff = workbook.createSheet("员工");
+            Sheet staff = workbook.createSheet(staffSheet);
             Row header = staff.createRow(0);
             for (int c = 0; c < headers.length; c++) {
                 header.createCell(c).setCellValue(headers[c]);
@@ -66,32 +71,13 @@ final class StaffImportSheets {
                 staff.setDefaultColumnStyle(c, text);
                 staff.setColumnWidth(c, 20 * 256);
             }
-            Sheet help = workbook.createSheet("填写说明");
+            Sheet help = workbook.createSheet(helpSheet);
             int r = 0;
             for (String line : instructions.split("\n")) {
                 help.createRow(r++).createCell(0).setCellValue(line);
             }
-            r++;
-            Row rolesHeader = help.createRow(r++);
-            rolesHeader.createCell(0).setCellValue("角色");
-            rolesHeader.createCell(1).setCellValue("Role");
-            rolesHeader.getCell(0).setCellStyle(bold);
-            rolesHeader.getCell(1).setCellStyle(bold);
-            for (String[] role : roles) {
-                Row row = help.createRow(r++);
-                row.createCell(0).setCellValue(role[0]);
-                row.createCell(1).setCellValue(role[1]);
-            }
-            r++;
-            Row unitsHeader = help.createRow(r++);
-            unitsHeader.createCell(0).setCellValue("组织单位编码");
-            unitsHeader.createCell(1).setCellValue("组织单位");
-            unitsHeader.getCell(0).setCellStyle(bold);
-            unitsHeader.getCell(1).setCellStyle(bold);
-            for (String[] unit : units) {
-                Row row = help.createRow(r++);
-                row.createCell(0).setCellValue(unit[0]);
-                row.createCell(1).setCellValue(unit[1]);
+            for (Table table : tables) {
+                r = write(help, r + 1, table, bold);
             }
             help.setColumnWidth(0, 40 * 256);
             help.setColumnWidth(1, 50 * 256);
@@ -100,6 +86,23 @@ final class StaffImportSheets {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Writes the table from {@code firstRow} on and answers the row after it. */
+    private static int write(Sheet sheet, int firstRow, Table table, CellStyle bold) {
+        int r = firstRow;
+        Row header = sheet.createRow(r++);
+        for (int c = 0; c < table.header().length; c++) {
+            header.createCell(c).setCellValue(table.header()[c]);
+            header.getCell(c).setCellStyle(bold);
+        }
+        for (String[] entry : table.rows()) {
+            Row row = sheet.createRow(r++);
+            for (int c = 0; c < entry.length; c++) {
+                row.createCell(c).setCellValue(entry[c]);
+            }
+        }
+        return r;
     }
 
     /** A value a spreadsheet would read as a formula gets a leading apostrophe, which makes it text. */

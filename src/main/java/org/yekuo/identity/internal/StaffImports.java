@@ -39,6 +39,7 @@ import org.yekuo.identity.internal.StaffImport.StaffImportAccount;
 import org.yekuo.identity.internal.StaffImport.StaffImportRow;
 import org.yekuo.identity.internal.StaffImport.StaffImportProblem;
 import org.yekuo.identity.internal.StaffImportFile.Column;
+import org.yekuo.identity.internal.StaffImportSheets.Table;
 import org.yekuo.identity.internal.StaffImportFile.Line;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Masking;
@@ -98,7 +99,8 @@ public class StaffImports {
 
     /** Reads the file and keeps its preview; a file that cannot be read at all is refused naming {@code file}. */
     public StaffImport preview(CurrentUser actor, String fileName, byte[] content) {
-        List<Line> lines = StaffImportFile.read(fileName, content);
+        Locale locale = LocaleContextHolder.getLocale();
+        List<Line> lines = StaffImportFile.read(fileName, content, column -> text(column.messageKey(), locale));
         Lookup lookup = new Lookup(actor);
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
@@ -225,7 +227,7 @@ public class StaffImports {
         return new StaffImportConfirmation(id, false, now, created.get());
     }
 
-    /** The template to fill in: the headers in Chinese, and a sheet that names the roles and the units one may use. */
+    /** The template to fill in: the headers in the user's language, and a sheet that names the roles and the units one may use. */
     public byte[] templateXlsx(CurrentUser actor) {
         Locale locale = LocaleContextHolder.getLocale();
         List<String[]> roles = Arrays.stream(Role.values()).filter(role -> !SeparationOfDuties.EXCLUSIVE.contains(role))
@@ -235,13 +237,18 @@ public class StaffImports {
         Lookup lookup = new Lookup(actor);
         List<String[]> units = lookup.units.stream().filter(unit -> !unit.closed())
                 .map(unit -> new String[] {unit.code(), lookup.namePath(unit, false)}).toList();
-        return StaffImportSheets.template(headers(), roles, units,
-                messages.getMessage("staff-import.template.instructions", new Object[] {StaffImportFile.ROWS_LIMIT}, locale));
+        return StaffImportSheets.template(text("staff-import.template.sheet.staff", locale), headers(locale),
+                text("staff-import.template.sheet.help", locale),
+                messages.getMessage("staff-import.template.instructions", new Object[] {StaffImportFile.ROWS_LIMIT}, locale),
+                List.of(new Table(new String[] {text("staff-import.template.role.zh", locale), text("staff-import.template.role.en", locale)},
+                                roles),
+                        new Table(new String[] {text("staff-import.template.unit.code", locale), text("staff-import.template.unit.name", locale)},
+                                units)));
     }
 
     /** The headers alone, as comma-separated UTF-8 with a byte-order mark, which Excel opens as such. */
     public byte[] templateCsv() {
-        return StaffImportSheets.csv(List.<String[]>of(headers()));
+        return StaffImportSheets.csv(List.<String[]>of(headers(LocaleContextHolder.getLocale())));
     }
 
     /**
@@ -253,7 +260,7 @@ public class StaffImports {
         StaffImport preview = find(actor, id);
         List<String[]> table = new ArrayList<>();
         List<String> header = new ArrayList<>(List.of(messages.getMessage("staff-import.export.line", null, locale)));
-        header.addAll(List.of(headers()));
+        header.addAll(List.of(headers(locale)));
         header.add(messages.getMessage("staff-import.export.outcome", null, locale));
         table.add(header.toArray(String[]::new));
         for (StaffImportRow row : preview.rows()) {
@@ -266,8 +273,12 @@ public class StaffImports {
         return StaffImportSheets.csv(table);
     }
 
-    private static String[] headers() {
-        return Arrays.stream(Column.values()).map(Column::header).toArray(String[]::new);
+    private String[] headers(Locale locale) {
+        return Arrays.stream(Column.values()).map(column -> text(column.messageKey(), locale)).toArray(String[]::new);
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
     }
 
     /** Checks one line, keeps it with its problems and says whether it is accepted. */

@@ -62,8 +62,8 @@ public class StaffSearch {
         }
         String from = " from staff s join org_unit o on o.id = s.org_unit_id" + where;
         long total = jdbc.sql("select count(*)" + from).params(params).query(Long.class).single();
-        List<StaffListing> rows = listings(jdbc.sql("select s.id, s.locked_until, s.mobile_masked, o.name_zh, o.name_en" + from
-                + " order by s.username limit :size offset :offset").params(params).param("size", size)
+        List<StaffListing> rows = listings(jdbc.sql("select s.id, s.locked_until, s.mobile_masked, s.email_masked, o.name_zh, o.name_en"
+                + from + " order by s.username limit :size offset :offset").params(params).param("size", size)
                 .param("offset", Paging.offset(page, size)));
         return new StaffPage(rows, total, page, size);
     }
@@ -71,7 +71,8 @@ public class StaffSearch {
     /** One member of staff, if they are in {@code scope}. */
     public Optional<StaffListing> find(DataScope scope, long id) {
         return listings(jdbc.sql("""
-                select s.id, s.locked_until, s.mobile_masked, o.name_zh, o.name_en from staff s join org_unit o on o.id = s.org_unit_id
+                select s.id, s.locked_until, s.mobile_masked, s.email_masked, o.name_zh, o.name_en
+                  from staff s join org_unit o on o.id = s.org_unit_id
                 where s.id = :id and o.path like :scope""").param("id", id).param("scope", scope.likePattern()))
                 .stream().findFirst();
     }
@@ -80,7 +81,7 @@ public class StaffSearch {
         List<AccountRow> accounts = statement.query((rs, n) -> {
             Timestamp locked = rs.getTimestamp("locked_until");
             return new AccountRow(rs.getLong("id"), locked == null ? null : locked.toInstant(),
-                    rs.getString("name_zh"), rs.getString("name_en"), rs.getString("mobile_masked"));
+                    rs.getString("name_zh"), rs.getString("name_en"), rs.getString("mobile_masked"), rs.getString("email_masked"));
         }).list();
         Map<Long, StaffMember> byId = members.byIds(accounts.stream().map(AccountRow::id).toList()).stream()
                 .collect(Collectors.toMap(StaffMember::id, Function.identity()));
@@ -91,7 +92,7 @@ public class StaffSearch {
             boolean locked = account.lockedUntil() != null && account.lockedUntil().isAfter(now);
             listings.add(new StaffListing(member.id(), member.username(), member.displayName(), member.orgUnitId(),
                     account.orgUnitNameZh(), account.orgUnitNameEn(), member.roles(), member.enabled(), locked,
-                    locked ? account.lockedUntil() : null, account.mobileMasked()));
+                    locked ? account.lockedUntil() : null, account.mobileMasked(), account.emailMasked()));
         }
         return listings;
     }
@@ -100,6 +101,7 @@ public class StaffSearch {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
-    private record AccountRow(long id, Instant lockedUntil, String orgUnitNameZh, String orgUnitNameEn, String mobileMasked) {
+    private record AccountRow(long id, Instant lockedUntil, String orgUnitNameZh, String orgUnitNameEn, String mobileMasked,
+            String emailMasked) {
     }
 }

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -43,12 +44,14 @@ class StaffImportPages {
     private final CurrentUsers users;
     private final Refusals refusals;
     private final PageShell shell;
+    private final MessageSource messages;
 
-    StaffImportPages(StaffImports imports, CurrentUsers users, Refusals refusals, PageShell shell) {
+    StaffImportPages(StaffImports imports, CurrentUsers users, Refusals refusals, PageShell shell, MessageSource messages) {
         this.imports = imports;
         this.users = users;
         this.refusals = refusals;
         this.shell = shell;
+        this.messages = messages;
     }
 
     @GetMapping("/staff/imports")
@@ -92,17 +95,17 @@ class StaffImportPages {
 
     @GetMapping("/staff/imports/template.xlsx")
     ResponseEntity<byte[]> templateXlsx() {
-        return download(imports.templateXlsx(users.require()), XLSX, "员工导入模板.xlsx");
+        return download(imports.templateXlsx(users.require()), XLSX, fileName("staff-import.download.template", "xlsx"));
     }
 
     @GetMapping("/staff/imports/template.csv")
     ResponseEntity<byte[]> templateCsv() {
-        return download(imports.templateCsv(), CSV, "员工导入模板.csv");
+        return download(imports.templateCsv(), CSV, fileName("staff-import.download.template", "csv"));
     }
 
     @GetMapping("/staff/imports/{id}/rows.csv")
     ResponseEntity<byte[]> rows(@PathVariable String id) {
-        return download(imports.previewCsv(users.require(), id), CSV, "员工导入预览.csv");
+        return download(imports.previewCsv(users.require(), id), CSV, fileName("staff-import.download.preview", "csv"));
     }
 
     @ExceptionHandler(DomainException.class)
@@ -112,6 +115,10 @@ class StaffImportPages {
         // Exception handlers get an empty model, so the shell's attributes are added here.
         shell.addTo(model, request);
         return "staff/refused";
+    }
+
+    private String fileName(String key, String extension) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale()) + "." + extension;
     }
 
     private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
