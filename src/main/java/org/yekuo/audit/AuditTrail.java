@@ -52,6 +52,12 @@ public class AuditTrail {
      * (see {@link PendingRecords}); a rolled-back change leaves no record.
      */
     @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditAction action, String subjectType, String subjectId, String detail) {
+        record(action.code(), subjectType, subjectId, detail);
+    }
+
+    /** As {@link #record(AuditAction, String, String, String)}, for the modules whose actions are not yet declared. */
+    @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String subjectType, String subjectId, String detail) {
         pending().add(currentActor(), action, subjectType, subjectId, detail, AuditEntry.Outcome.SUCCESS,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
@@ -59,9 +65,10 @@ public class AuditTrail {
 
     /** Records a security event (login, lock-out, refused access) in a transaction of its own. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordSecurityEvent(String actor, String action, String subjectId, String detail,
+    public void recordSecurityEvent(String actor, AuditAction action, String subjectId, String detail,
             AuditEntry.Outcome outcome) {
-        pending().add(actor, action, "security", subjectId, detail, outcome, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        pending().add(actor, action.code(), "security", subjectId, detail, outcome,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     /** The records of the current transaction that wait for its commit; registered with it on first use. */

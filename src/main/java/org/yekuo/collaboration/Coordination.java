@@ -129,7 +129,7 @@ public class Coordination {
         long entry = entry(id, QuestionEntry.Kind.ASKED, text, user, now);
         attachIfAny(find(id), entry, file, user);
         clocks.start(new StepClock(CLOCK, id, round.yellowAt(), round.dueAt(), round.escalateAt()));
-        audit.record("collaboration.question.asked", "application", order.orderNo(), "department=" + department.code()
+        audit.record(CollaborationAudit.QUESTION_ASKED, "application", order.orderNo(), "department=" + department.code()
                 + " due=" + round.dueAt());
         return find(id);
     }
@@ -188,7 +188,7 @@ public class Coordination {
                 .params(user.username(), ts(now), id).update();
         attachIfAny(question, entry(id, QuestionEntry.Kind.ANSWERED, text, user, now), file, user);
         clocks.stop(CLOCK, id);
-        audit.record("collaboration.question.answered", "application", question.orderNo(), "thread=" + id
+        audit.record(CollaborationAudit.QUESTION_ANSWERED, "application", question.orderNo(), "thread=" + id
                 + " late=" + now.isAfter(question.dueAt()));
     }
 
@@ -200,7 +200,7 @@ public class Coordination {
         Instant now = clock.instant();
         jdbc.sql("update coordination_question set status = 'ACCEPTED', closed_at = ? where id = ?").params(ts(now), id).update();
         entry(id, QuestionEntry.Kind.ACCEPTED, "-", user, now);
-        audit.record("collaboration.question.accepted", "application", question.orderNo(), "thread=" + id);
+        audit.record(CollaborationAudit.QUESTION_ACCEPTED, "application", question.orderNo(), "thread=" + id);
     }
 
     /** The asker reopens the answer with why: a new round of 8 working hours starts, with its own reminders and escalation. */
@@ -224,7 +224,7 @@ public class Coordination {
                 .params(ts(now), ts(round.yellowAt()), ts(round.dueAt()), ts(round.escalateAt()), id).update();
         attachIfAny(question, entry(id, QuestionEntry.Kind.REOPENED, text, user, now), file, user);
         clocks.start(new StepClock(CLOCK, id, round.yellowAt(), round.dueAt(), round.escalateAt()));
-        audit.record("collaboration.question.reopened", "application", question.orderNo(), "thread=" + id + " due=" + round.dueAt());
+        audit.record(CollaborationAudit.QUESTION_REOPENED, "application", question.orderNo(), "thread=" + id + " due=" + round.dueAt());
     }
 
     /**
@@ -291,7 +291,7 @@ public class Coordination {
                 DocumentKind.COORDINATION, String.valueOf(question.id()), null, file, FILES, user);
         jdbc.sql("update coordination_entry set document_id = ?, attachment_name = ?, attachment_type = ?, attachment_bytes = ? where id = ?")
                 .params(document.id(), document.fileName(), document.contentType(), document.sizeBytes(), entryId).update();
-        audit.record("collaboration.question.attached", "application", question.orderNo(), "thread=" + question.id()
+        audit.record(CollaborationAudit.QUESTION_ATTACHED, "application", question.orderNo(), "thread=" + question.id()
                 + " document=" + document.id());
         return new QuestionAttachment(question.id(), entryId, document.id(), document.fileName(), document.contentType(),
                 document.sizeBytes());

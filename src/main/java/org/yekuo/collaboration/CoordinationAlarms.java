@@ -101,7 +101,7 @@ class CoordinationAlarms {
             }
             sent++;
         }
-        audit.record("collaboration.question." + rang.moment().name().toLowerCase(Locale.ROOT), "application", question.orderNo(),
+        audit.record(CollaborationAudit.questionRang(rang.moment()), "application", question.orderNo(),
                 "thread=" + rang.subjectId() + " to=" + recipients.stream().map(StaffMember::username).toList() + " sms=" + sent);
     }
 }

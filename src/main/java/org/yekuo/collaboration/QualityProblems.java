@@ -113,7 +113,7 @@ public class QualityProblems {
                 .update();
         long id = jdbc.sql("select max(id) from quality_problem where order_id = ? and filed_by = ?").params(orderId, user.username())
                 .query(Long.class).single();
-        audit.record("collaboration.quality.filed", "application", found.orderNo(), "qualityProblem=" + id + " qualityCategory="
+        audit.record(CollaborationAudit.QUALITY_FILED, "application", found.orderNo(), "qualityProblem=" + id + " qualityCategory="
                 + category.name() + " node=" + traced.nodeCode() + " handler=" + traced.actor());
         return get(id);
     }

@@ -138,7 +138,7 @@ public class ResponsibilityChains {
                             link.outcome(), ts(link.occurredAt()))
                     .update();
         }
-        audit.record("collaboration.chain.generated", "application", order.orderNo(), "steps=" + links.size());
+        audit.record(CollaborationAudit.CHAIN_GENERATED, "application", order.orderNo(), "steps=" + links.size());
     }
 
     /**
@@ -166,7 +166,7 @@ public class ResponsibilityChains {
         Document document = records.issue(new DocumentOwner(orderId, chain.orderNo(), order.orgPath()), RECORD, null,
                 new RecordSheet(text("document.record." + RECORD), lines, text("collaboration.chain.record.closing")), user);
         jdbc.sql("update responsibility_chain set document_id = ? where order_id = ?").params(document.id(), orderId).update();
-        audit.record("collaboration.chain.issued", "application", chain.orderNo(), "document=" + document.id());
+        audit.record(CollaborationAudit.CHAIN_ISSUED, "application", chain.orderNo(), "document=" + document.id());
         return document.id();
     }
 

@@ -130,7 +130,7 @@ public class ResponsibilityChart {
                 .sql("insert into responsibility_assignment (version, stage, role, duty) values (?, ?, ?, ?)")
                 .params(version, stage.name(), role.name(), duty.name()).update()));
         // The assignments stay in their version's rows; the trail says who published which version and why.
-        audit.record("collaboration.chart.published", "responsibility-chart", "v" + version, "version=" + version + " note=" + trimmed);
+        audit.record(CollaborationAudit.CHART_PUBLISHED, "responsibility-chart", "v" + version, "version=" + version + " note=" + trimmed);
         return inForceAt(now);
     }
 

@@ -115,7 +115,7 @@ public class SchemeChanges implements CompletionGate {
                         + " to_snapshot, recipient, worked_node, noticed_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(order.id(), order.orderNo(), order.orgPath(), previous.get().id(), snapshot, username, stage.name(),
                         Timestamp.from(event.completedAt())).update());
-        audit.record("collaboration.scheme-change.noticed", "application", order.orderNo(), "to=" + List.copyOf(recipients.keySet()));
+        audit.record(CollaborationAudit.SCHEME_CHANGE_NOTICED, "application", order.orderNo(), "to=" + List.copyOf(recipients.keySet()));
     }
 
     @Override
@@ -157,7 +157,7 @@ public class SchemeChanges implements CompletionGate {
         int changed = jdbc.sql("update scheme_change_notice set acknowledged_at = ? where id = ? and acknowledged_at is null")
                 .params(Timestamp.from(clock.instant()), id).update();
         if (changed == 1) {
-            audit.record("collaboration.scheme-change.acknowledged", "application", notice.orderNo(), "notice=" + id);
+            audit.record(CollaborationAudit.SCHEME_CHANGE_ACKNOWLEDGED, "application", notice.orderNo(), "notice=" + id);
         }
         return get(id, user);
     }

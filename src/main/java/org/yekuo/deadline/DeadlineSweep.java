@@ -144,7 +144,7 @@ public class DeadlineSweep implements SchedulingConfigurer {
     }
 
     private void turnedYellow(NodeDeadline node) {
-        audit.record("deadline.turned-yellow", "application", node.orderNo(), "node=" + node.nodeCode() + " due=" + node.dueAt());
+        audit.record(DeadlineAudit.TURNED_YELLOW, "application", node.orderNo(), "node=" + node.nodeCode() + " due=" + node.dueAt());
     }
 
     /** One working day before: the handler, or while nobody has signed for the node, whoever may. */
@@ -166,7 +166,7 @@ public class DeadlineSweep implements SchedulingConfigurer {
                 sent++;
             }
         }
-        audit.record("deadline.reminded", "application", node.orderNo(),
+        audit.record(DeadlineAudit.REMINDED, "application", node.orderNo(),
                 "node=" + node.nodeCode() + " to=" + recipients + " sms=" + sent);
     }
 
@@ -180,7 +180,7 @@ public class DeadlineSweep implements SchedulingConfigurer {
         mobile.ifPresent(phone -> notifications.sms(phone, "deadline-overdue", Map.of("number", node.orderNo(),
                 "node", Notifications.fit(nodeAndRoles(node)), "due", SMS_TIME.format(node.dueAt().atZone(clock.getZone())), "handler",
                 Notifications.fit(handler)), node.orderNo()));
-        audit.record("deadline.overdue", "application", node.orderNo(), "node=" + node.nodeCode() + " due=" + node.dueAt()
+        audit.record(DeadlineAudit.OVERDUE, "application", node.orderNo(), "node=" + node.nodeCode() + " due=" + node.dueAt()
                 + " locked=true head=" + head.map(StaffMember::username).orElse("-") + " sms=" + mobile.isPresent());
         // Red once per node: a node that misses a deadline a leader moved locks again, but is not announced twice.
         if (!lock.wasLiftedBefore(node.id())) {

@@ -108,7 +108,7 @@ public class Deadlines {
         Instant now = clock.instant();
         if (rows.pause(orderId, now) > 0) {
             rows.pauseStarted(orderId, open.get(0).nodeCode(), reason, now);
-            audit.record("deadline.paused", "application", open.get(0).orderNo(),
+            audit.record(DeadlineAudit.PAUSED, "application", open.get(0).orderNo(),
                     "nodes=" + open.stream().map(NodeDeadline::nodeCode).toList());
         }
     }
@@ -132,7 +132,7 @@ public class Deadlines {
             if (rows.resume(node.id(), node.pausedSince(), seconds, due, ThreeColourRule.yellowAt(due, node.reachedAt(), dueDates),
                     dueDates.remindAt(due, node.reachedAt()))) {
                 processes.changeDueDate(node.taskId(), due);
-                audit.record("deadline.resumed", "application", node.orderNo(),
+                audit.record(DeadlineAudit.RESUMED, "application", node.orderNo(),
                         "node=" + node.nodeCode() + " pausedSeconds=" + seconds + " due=" + due);
             }
         }

@@ -93,7 +93,7 @@ public class DelayExplanations {
                         DeadlineRows.ts(clock.instant()))
                 .update(key, "id");
         long id = key.getKey().longValue();
-        audit.record("deadline.explanation-filed", "application", node.orderNo(),
+        audit.record(DeadlineAudit.EXPLANATION_FILED, "application", node.orderNo(),
                 "node=" + node.nodeCode() + " category=" + parsed.name());
         return get(id);
     }
@@ -126,7 +126,7 @@ public class DelayExplanations {
             throw DomainException.conflict("deadline.not-locked", node.orderNo());
         }
         processes.changeDueDate(node.taskId(), due);
-        audit.record("deadline.explanation-approved", "application", node.orderNo(),
+        audit.record(DeadlineAudit.EXPLANATION_APPROVED, "application", node.orderNo(),
                 "node=" + node.nodeCode() + " newDue=" + newDueDate + " unlocked=true");
         return get(explanationId);
     }
@@ -140,7 +140,7 @@ public class DelayExplanations {
             throw DomainException.invalid("note", "deadline.decision.note-required", MAX_NOTE);
         }
         decide(explanationId, ExplanationStatus.REJECTED, decision, null, user, clock.instant());
-        audit.record("deadline.explanation-rejected", "application", explanation.orderNo(),
+        audit.record(DeadlineAudit.EXPLANATION_REJECTED, "application", explanation.orderNo(),
                 "node=" + explanation.nodeCode() + " note=" + decision);
         return get(explanationId);
     }

@@ -86,12 +86,12 @@ public class Documents {
             long id = rows.insert(owner, kind, subject, nodeCode, name, type.contentType(), size, digest, storageKey,
                     user.username(), clock.instant());
             Document added = rows.get(id).orElseThrow().named(user.displayName());
-            audit.record("document.added", "document", String.valueOf(id), "order=" + owner.orderNo() + " documentKind=" + kind
+            audit.record(DocumentAudit.ADDED, "document", String.valueOf(id), "order=" + owner.orderNo() + " documentKind=" + kind
                     + subjectDetail(kind, subject) + " version=" + added.version() + " format=" + type + " bytes=" + size);
             return added;
         } catch (DomainException e) {
             String problem = e.fieldProblems().isEmpty() ? e.getMessage() : e.fieldProblems().get(0).messageKey();
-            audit.recordSecurityEvent(user.username(), "document.upload-refused", user.username(), "order=" + owner.orderNo()
+            audit.recordSecurityEvent(user.username(), DocumentAudit.UPLOAD_REFUSED, user.username(), "order=" + owner.orderNo()
                     + " documentKind=" + kind + subjectDetail(kind, subject) + " problem=" + problem, AuditEntry.Outcome.FAILURE);
             throw e;
         } catch (IOException e) {
@@ -120,7 +120,7 @@ public class Documents {
             return inspection.inspect(spooled, policy);
         } catch (DomainException e) {
             String problem = e.fieldProblems().isEmpty() ? e.getMessage() : e.fieldProblems().get(0).messageKey();
-            audit.recordSecurityEvent(actor, "document.upload-refused", actor, "order=- problem=" + problem, AuditEntry.Outcome.FAILURE);
+            audit.recordSecurityEvent(actor, DocumentAudit.UPLOAD_REFUSED, actor, "order=- problem=" + problem, AuditEntry.Outcome.FAILURE);
             throw e;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot take the uploaded file", e);

@@ -156,7 +156,7 @@ public class HandSignatures {
                 .params(id, shown.id(), shown.digest(), signer.name(), name, strokes, imageSm3,
                         binding(shown.digest(), imageSm3, signer, name, now), collector.username(), Timestamp.from(now))
                 .update();
-        audit.record("document.hand-signed", "document", String.valueOf(id), "order=" + shown.orderNo() + " record="
+        audit.record(DocumentAudit.HAND_SIGNED, "document", String.valueOf(id), "order=" + shown.orderNo() + " record="
                 + shown.subject() + " signerKind=" + signer + " version=" + (shown.version() + 1) + " signedSm3=" + shown.digest());
         return rows.get(id).orElseThrow().named(collector.displayName());
     }

@@ -79,7 +79,7 @@ public class SignedRecords {
         long id = rows.insert(owner, DocumentKind.RECORD, subject, nodeCode, fileName, FileType.PDF.contentType(), signed.length,
                 digest, storageKey, signer.username(), now);
         Document issued = rows.get(id).orElseThrow().named(signer.displayName());
-        audit.record("document.record-issued", "document", String.valueOf(id), "order=" + owner.orderNo() + " record=" + subject
+        audit.record(DocumentAudit.RECORD_ISSUED, "document", String.valueOf(id), "order=" + owner.orderNo() + " record=" + subject
                 + " version=" + issued.version() + " signer=" + signer.username() + " sm3=" + digest);
         return issued;
     }

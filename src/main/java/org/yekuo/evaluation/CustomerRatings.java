@@ -114,7 +114,7 @@ public class CustomerRatings {
             Duration reading = invitation.openedAt() == null ? Duration.ZERO : Duration.between(invitation.openedAt(), now);
             long id = evaluations.add(invitation, addressIndex, checked, RatingPolicy.average(checked), reading.toSeconds(), flags, now);
             evaluations.addHandlers(id, handlers(invitation.orderId()));
-            audit.record("evaluation.submitted", "application", invitation.orderNo(), "average=" + RatingPolicy.average(checked)
+            audit.record(EvaluationAudit.SUBMITTED, "application", invitation.orderNo(), "average=" + RatingPolicy.average(checked)
                     + " flags=" + flags);
         });
     }

@@ -101,7 +101,7 @@ public class EvaluationRules {
                         change.rectificationDays(), change.starAverage(), change.starMonths(), change.attitudeDeduction(), username,
                         Invitations.ts(clock.instant()))
                 .update();
-        audit.record("evaluation.rule-changed", "evaluation-rule", String.valueOf(version), "validFrom=" + from);
+        audit.record(EvaluationAudit.RULE_CHANGED, "evaluation-rule", String.valueOf(version), "validFrom=" + from);
         return versions().get(0);
     }
 

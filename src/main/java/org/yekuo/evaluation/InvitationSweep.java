@@ -118,13 +118,13 @@ public class InvitationSweep implements SchedulingConfigurer {
     private void invite(Invitation invitation) {
         notifications.sms(cipher.decrypt(invitation.phoneSealed()), "evaluation-invitation",
                 Map.of("number", invitation.orderNo(), "token", invitation.token()), invitation.orderNo());
-        audit.record("evaluation.invited", "application", invitation.orderNo(), "expires=" + invitation.expiresAt());
+        audit.record(EvaluationAudit.INVITED, "application", invitation.orderNo(), "expires=" + invitation.expiresAt());
     }
 
     private void remind(Invitation invitation) {
         notifications.sms(cipher.decrypt(invitation.phoneSealed()), "evaluation-reminder",
                 Map.of("number", invitation.orderNo(), "token", invitation.token(),
                         "expires", SMS_DATE.format(invitation.expiresAt().atZone(clock.getZone()))), invitation.orderNo());
-        audit.record("evaluation.reminded", "application", invitation.orderNo(), "");
+        audit.record(EvaluationAudit.REMINDED, "application", invitation.orderNo(), "");
     }
 }

@@ -159,7 +159,7 @@ public class LowRatingTraces {
         if (added == 0) {
             throw DomainException.conflict("evaluation.trace.done");
         }
-        audit.record("evaluation.traced", "application", (String) rating.get("order_no"), "cause=" + input.cause()
+        audit.record(EvaluationAudit.TRACED, "application", (String) rating.get("order_no"), "cause=" + input.cause()
                 + (attitude ? " handler=" + input.staffUsername() + " deduction=" + deduction : " to=" + input.taskAssignee()));
     }
 
@@ -191,7 +191,7 @@ public class LowRatingTraces {
         if (closed == 0) {
             throw DomainException.notFound("evaluation.task.unknown");
         }
-        audit.record("evaluation.task-closed", "application", (String) task.get("order_no"), "");
+        audit.record(EvaluationAudit.TASK_CLOSED, "application", (String) task.get("order_no"), "");
     }
 
     private LocalDate dueOf(java.time.Instant submittedAt) {

@@ -140,6 +140,6 @@ public class TeamColours {
         if (added == 0) {
             throw DomainException.conflict("evaluation.rectification.filed");
         }
-        audit.record("evaluation.rectified", "org-unit", orgPath, "month=" + month);
+        audit.record(EvaluationAudit.RECTIFIED, "org-unit", orgPath, "month=" + month);
     }
 }

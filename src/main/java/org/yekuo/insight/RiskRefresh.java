@@ -168,7 +168,7 @@ class RiskRefresh implements SchedulingConfigurer {
                 sent++;
             }
         }
-        audit.record("insight.risk-warned", "application", node.orderNo(), "node=" + node.nodeCode() + " risk="
+        audit.record(InsightAudit.RISK_WARNED, "application", node.orderNo(), "node=" + node.nodeCode() + " risk="
                 + risk.riskPercent() + "% to=" + recipients + " sms=" + sent);
         return true;
     }

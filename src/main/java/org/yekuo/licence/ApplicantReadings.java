@@ -79,7 +79,7 @@ public class ApplicantReadings {
             ApplicationMaterial filed = supply.supplyByApplicant(token, material, new UploadedFile(name, bytes));
             long readingId = rows.insert(orderId, filed.documentId(), 1, kind, slot, material, read.get().fields(), APPLICANT,
                     clock.instant());
-            audit.record("licence.read-online", "application", orders.find(orderId).orElseThrow().orderNo(), "paperKind=" + kind
+            audit.record(LicenceAudit.READ_ONLINE, "application", orders.find(orderId).orElseThrow().orderNo(), "paperKind=" + kind
                     + " material=" + material + " document=" + filed.documentId());
             return new Upload(material, readingId, kind);
         });
@@ -115,7 +115,7 @@ public class ApplicantReadings {
                 throw DomainException.conflict("licence.ocr.already-confirmed");
             }
             long corrected = reading.fields().stream().filter(f -> !f.value().equals(confirmed.getOrDefault(f.name(), ""))).count();
-            audit.record("licence.confirmed", "application", orders.find(reading.orderId()).orElseThrow().orderNo(), "paperKind="
+            audit.record(LicenceAudit.CONFIRMED, "application", orders.find(reading.orderId()).orElseThrow().orderNo(), "paperKind="
                     + reading.kind() + " document=" + reading.documentId() + " corrected=" + corrected + " by=" + APPLICANT);
             boolean property = reading.kind() == PaperKind.PROPERTY_CERTIFICATE;
             orders.takeFromLicence(reading.orderId(), take.contains("name") ? confirmed.get(property ? "owner" : "name") : null,

@@ -136,7 +136,7 @@ public class ApplyPhotos {
             }
             long held = rows.insert(key, phoneIndex, kind, name, cipher.encrypt(Base64.getEncoder().encodeToString(bytes)), text.fields(),
                     now, now.plus(hold));
-            audit.record("licence.apply-read", "licence-form", key, "paperKind=" + kind + " phone=" + Masking.mobile(phone));
+            audit.record(LicenceAudit.APPLY_READ, "licence-form", key, "paperKind=" + kind + " phone=" + Masking.mobile(phone));
             return held;
         });
         return photo(rows.get(id, key, phoneIndex, now).orElseThrow());
@@ -166,7 +166,7 @@ public class ApplyPhotos {
         transaction.executeWithoutResult(status -> {
             rows.confirm(id, confirmed, clock.instant());
             long corrected = held.fields().stream().filter(f -> !f.value().equals(confirmed.getOrDefault(f.name(), ""))).count();
-            audit.record("licence.apply-confirmed", "licence-form", held.formKey(), "paperKind=" + held.kind() + " corrected=" + corrected);
+            audit.record(LicenceAudit.APPLY_CONFIRMED, "licence-form", held.formKey(), "paperKind=" + held.kind() + " corrected=" + corrected);
         });
         return LicenceReadings.formValues(held.kind(), confirmed);
     }
@@ -176,7 +176,7 @@ public class ApplyPhotos {
         Held held = held(formKey, phone, id).orElseThrow(() -> DomainException.notFound("licence.apply.photo-not-found"));
         transaction.executeWithoutResult(status -> {
             rows.delete(held.id());
-            audit.record("licence.apply-removed", "licence-form", held.formKey(), "paperKind=" + held.kind());
+            audit.record(LicenceAudit.APPLY_REMOVED, "licence-form", held.formKey(), "paperKind=" + held.kind());
         });
     }
 
@@ -208,11 +208,11 @@ public class ApplyPhotos {
                     if (photo.confirmedAt() != null) {
                         readingRows.confirm(readingId, photo.confirmed(), LicenceRetrievals.APPLICANT, photo.confirmedAt());
                     }
-                    audit.record("licence.apply-attached", "application", order.orderNo(), "paperKind=" + photo.kind() + " material="
+                    audit.record(LicenceAudit.APPLY_ATTACHED, "application", order.orderNo(), "paperKind=" + photo.kind() + " material="
                             + document.subject() + " document=" + document.id() + " confirmed=" + (photo.confirmedAt() != null));
                 });
             } catch (DomainException refused) {
-                audit.record("licence.apply-not-taken", "application", order.orderNo(), "paperKind=" + photo.kind());
+                audit.record(LicenceAudit.APPLY_NOT_TAKEN, "application", order.orderNo(), "paperKind=" + photo.kind());
             }
         }
         rows.deleteForm(received.formKey(), phoneIndex);

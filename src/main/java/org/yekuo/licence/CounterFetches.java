@@ -166,7 +166,7 @@ public class CounterFetches {
             rows.insertConsent(formKey, asker.username(), asker.orgPath(), form.applicantKind().name(), cipher.blindIndex(subject),
                     cipher.encrypt(subject), cipher.blindIndex(phone), Masking.mobile(phone), holderMasked, now, now.plus(hold));
             IssuedCode issued = codes.issue(phone, VerificationPurpose.LICENCE_CONSENT, clientIp);
-            audit.record(asker.online() ? "licence.apply-consent-asked" : "licence.counter-consent-asked", "licence-form", formKey,
+            audit.record(asker.online() ? LicenceAudit.APPLY_CONSENT_ASKED : LicenceAudit.COUNTER_CONSENT_ASKED, "licence-form", formKey,
                     "holder=" + holderMasked + " by=" + asker.username());
             return issued;
         });
@@ -233,7 +233,7 @@ public class CounterFetches {
                     RetrievalOutcome.RETRIEVED, asker.username(), now, null);
             rows.keep(consent.id(), kind, retrievalId, licence.licenceNo(), sealed, LicenceRetrievals.archiveName(licence, messages),
                     cipher.encrypt(Base64.getEncoder().encodeToString(licence.file().content())));
-            audit.record(asker.online() ? "licence.apply-retrieved" : "licence.counter-retrieved", "licence-form", formKey, "licenceKind="
+            audit.record(asker.online() ? LicenceAudit.APPLY_RETRIEVED : LicenceAudit.COUNTER_RETRIEVED, "licence-form", formKey, "licenceKind="
                     + kind + " licence=" + licence.licenceNo() + " by=" + asker.username() + " registry=" + registry.name());
         });
         return rows.fetchedFor(formKey, asker.username(), now).stream().filter(f -> f.id() == consent.id()).findFirst()
@@ -318,14 +318,14 @@ public class CounterFetches {
             if (!f.phoneIndex().equals(phoneIndex)) {
                 // Online another phone's form is none of this order's business; at the counter the clerk changed the phone.
                 if (!asker.online() && f.fetched()) {
-                    audit.record("licence.counter-not-taken", "application", order.orderNo(), "licenceKind=" + f.kind() + " licence="
+                    audit.record(LicenceAudit.COUNTER_NOT_TAKEN, "application", order.orderNo(), "licenceKind=" + f.kind() + " licence="
                             + f.licenceNo());
                 }
                 continue;
             }
             if (!f.subjectIndex().equals(subjectIndex)) {
                 if (f.fetched()) {
-                    audit.record(asker.online() ? "licence.apply-fetch-not-taken" : "licence.counter-not-taken", "application",
+                    audit.record(asker.online() ? LicenceAudit.APPLY_FETCH_NOT_TAKEN : LicenceAudit.COUNTER_NOT_TAKEN, "application",
                             order.orderNo(), "licenceKind=" + f.kind() + " licence=" + f.licenceNo());
                 }
                 continue;
@@ -361,12 +361,12 @@ public class CounterFetches {
                 if (licence.formAddress() != null && licence.formAddress().equals(order.supplyAddress())) {
                     taken.add("address");
                 }
-                audit.record(asker.online() ? "licence.apply-fetch-attached" : "licence.counter-attached", "application",
+                audit.record(asker.online() ? LicenceAudit.APPLY_FETCH_ATTACHED : LicenceAudit.COUNTER_ATTACHED, "application",
                         order.orderNo(), "licenceKind=" + f.kind() + " licence=" + f.licenceNo() + " document=" + document.id() + " taken="
                         + (taken.isEmpty() ? "-" : String.join(",", taken)) + " by=" + clerk.username());
             });
         } catch (DomainException refused) {
-            audit.record(asker.online() ? "licence.apply-fetch-not-taken" : "licence.counter-not-taken", "application", order.orderNo(),
+            audit.record(asker.online() ? LicenceAudit.APPLY_FETCH_NOT_TAKEN : LicenceAudit.COUNTER_NOT_TAKEN, "application", order.orderNo(),
                     "licenceKind=" + f.kind() + " licence=" + f.licenceNo());
         }
     }
@@ -383,7 +383,7 @@ public class CounterFetches {
             long retrievalId = retrievals.insertRetrieval(null, null, consent.orgPath(), kind, consent.holderMasked(), null, outcome,
                     asker.username(), clock.instant(), null);
             rows.noteFailure(consent.id(), kind, retrievalId);
-            audit.record(asker.online() ? "licence.apply-retrieval-failed" : "licence.counter-retrieval-failed", "licence-form", formKey,
+            audit.record(asker.online() ? LicenceAudit.APPLY_RETRIEVAL_FAILED : LicenceAudit.COUNTER_RETRIEVAL_FAILED, "licence-form", formKey,
                     "licenceKind=" + kind + " outcome=" + outcome + " by=" + asker.username() + " registry=" + registry.name());
         });
     }

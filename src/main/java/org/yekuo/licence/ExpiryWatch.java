@@ -131,7 +131,7 @@ public class ExpiryWatch implements SchedulingConfigurer, CompletionGate {
         String template = threshold == Threshold.DAYS_30 ? "licence-expiring" : "licence-expired";
         notifications.sms(phone, template, Map.of("number", order.orderNo(), "kind", kind, "date",
                 SMS_DATE.format(licence.fields().validUntil()), "token", order.progressToken()), order.orderNo());
-        audit.record(threshold == Threshold.DAYS_30 ? "licence.expiry-reminded" : "licence.expired-reminded", "application",
+        audit.record(threshold == Threshold.DAYS_30 ? LicenceAudit.EXPIRY_REMINDED : LicenceAudit.EXPIRED_REMINDED, "application",
                 order.orderNo(), "licenceKind=" + licence.kind() + " licence=" + licence.licenceNo() + " validUntil="
                         + licence.fields().validUntil());
     }

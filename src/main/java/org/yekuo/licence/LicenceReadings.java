@@ -168,7 +168,7 @@ public class LicenceReadings {
             }
         }
         long read = outcomes.stream().filter(o -> o.readingId() != null).count();
-        audit.record("licence.scanned", "application", order.orderNo(), "material=" + slot + " pages=" + sorted.size() + " documents="
+        audit.record(LicenceAudit.SCANNED, "application", order.orderNo(), "material=" + slot + " pages=" + sorted.size() + " documents="
                 + byMaterial.size() + " readings=" + read + " refiled=" + outcomes.stream().filter(o -> !o.filedMaterial().equals(slot)).count());
         return outcomes;
     }
@@ -217,7 +217,7 @@ public class LicenceReadings {
             throw DomainException.conflict("licence.ocr.already-confirmed");
         }
         long corrected = reading.fields().stream().filter(f -> !f.value().equals(confirmed.getOrDefault(f.name(), ""))).count();
-        audit.record("licence.confirmed", "application", orders.view(reading.orderId(), user).orderNo(), "paperKind="
+        audit.record(LicenceAudit.CONFIRMED, "application", orders.view(reading.orderId(), user).orderNo(), "paperKind="
                 + reading.kind() + " document=" + reading.documentId() + " corrected=" + corrected);
         boolean property = reading.kind() == PaperKind.PROPERTY_CERTIFICATE;
         orders.takeFromLicence(reading.orderId(), take.contains("name") ? confirmed.get(property ? "owner" : "name") : null,

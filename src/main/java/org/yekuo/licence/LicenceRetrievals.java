@@ -180,7 +180,7 @@ public class LicenceRetrievals {
             compare(corrected, "validUntil", was.validUntil(), f.validUntil());
             compare(corrected, "propertyLocation", was.propertyLocation(), f.propertyLocation());
             compare(corrected, "propertyArea", was.propertyArea(), f.propertyArea());
-            audit.record("licence.fields-confirmed", "application", order.orderNo(), "licenceKind=" + kind + " corrected="
+            audit.record(LicenceAudit.FIELDS_CONFIRMED, "application", order.orderNo(), "licenceKind=" + kind + " corrected="
                     + (corrected.isEmpty() ? "-" : String.join(",", corrected)) + " by=" + actor);
             orders.takeFromLicence(orderId, take.contains("name") ? f.name() : null,
                     take.contains("address") ? (kind == LicenceKind.PROPERTY_CERTIFICATE ? f.propertyLocation() : f.address()) : null,
@@ -227,7 +227,7 @@ public class LicenceRetrievals {
         return transaction.execute(status -> {
             rows.insertConsent(order.id(), cipher.blindIndex(applicant.phone().strip()), actor, clock.instant());
             IssuedCode issued = codes.issue(applicant.phone(), VerificationPurpose.LICENCE_CONSENT, clientIp);
-            audit.record("licence.consent-asked", "application", order.orderNo(), "by=" + actor);
+            audit.record(LicenceAudit.CONSENT_ASKED, "application", order.orderNo(), "by=" + actor);
             return issued;
         });
     }
@@ -286,7 +286,7 @@ public class LicenceRetrievals {
         rows.keepLicence(order.id(), kind, licence.licenceNo(), new RetrievalRows.SealedFields(cipher.encrypt(licence.name()),
                 seal(licence.legalRepresentative()), seal(licence.address()), licence.registeredCapital(), licence.validFrom(),
                 licence.validUntil(), seal(licence.propertyLocation()), licence.propertyArea()), id, now);
-        audit.record("licence.retrieved", "application", order.orderNo(), "licenceKind=" + kind + " licence=" + licence.licenceNo()
+        audit.record(LicenceAudit.RETRIEVED, "application", order.orderNo(), "licenceKind=" + kind + " licence=" + licence.licenceNo()
                 + " document=" + document.id() + " by=" + actor + " registry=" + registry.name());
         LocalDate today = LocalDate.now(clock);
         return new Fetched(named(List.of(rows.retrieval(id))).get(0), licence, expiresWithin(licence.validUntil(), today),
@@ -310,7 +310,7 @@ public class LicenceRetrievals {
     private void logFailure(Application order, LicenceKind kind, String holderMasked, RetrievalOutcome outcome, String actor) {
         transaction.executeWithoutResult(status -> {
             rows.insertRetrieval(order.id(), order.orderNo(), order.orgPath(), kind, holderMasked, null, outcome, actor, clock.instant(), null);
-            audit.record("licence.retrieval-failed", "application", order.orderNo(), "licenceKind=" + kind + " outcome=" + outcome
+            audit.record(LicenceAudit.RETRIEVAL_FAILED, "application", order.orderNo(), "licenceKind=" + kind + " outcome=" + outcome
                     + " by=" + actor + " registry=" + registry.name());
         });
     }

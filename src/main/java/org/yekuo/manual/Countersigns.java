@@ -105,7 +105,7 @@ public class Countersigns {
                 "number", order.orderNo(), "node", messages.getMessage("catalogue.node." + item.nodeCode(), null, item.nodeCode(),
                         Locale.SIMPLIFIED_CHINESE), "handler", staff.displayNames(List.of(handler.username())).getOrDefault(
                         handler.username(), handler.username())), order.orderNo())).isPresent();
-        audit.record("manual.countersign-requested", "application", order.orderNo(), "node=" + item.nodeCode() + " to=" + co.username()
+        audit.record(ManualAudit.COUNTERSIGN_REQUESTED, "application", order.orderNo(), "node=" + item.nodeCode() + " to=" + co.username()
                 + " sms=" + texted);
         return find("id = ?", id).orElseThrow();
     }
@@ -123,7 +123,7 @@ public class Countersigns {
         }
         jdbc.sql("update manual_countersign set decided_at = ?, approved = ? where id = ? and decided_at is null")
                 .params(Timestamp.from(clock.instant()), approve, id).update();
-        audit.record(approve ? "manual.countersign-approved" : "manual.countersign-declined", "manual-countersign", String.valueOf(id),
+        audit.record(approve ? ManualAudit.COUNTERSIGN_APPROVED : ManualAudit.COUNTERSIGN_DECLINED, "manual-countersign", String.valueOf(id),
                 "node=" + countersign.nodeCode() + " handler=" + countersign.handler());
         return find("id = ?", id).orElseThrow();
     }

@@ -87,7 +87,7 @@ public class Exams {
             rows.add(new DrawnQuestion(i + 1, drawn.get(i).id(), rules.points(), null, null));
         }
         long id = records.insertExam(taker.username(), typeCode, edition, now, now.plus(rules.duration()), rows);
-        audit.record("manual.exam-started", "manual-exam", String.valueOf(id), "type=" + typeCode + " edition=" + edition);
+        audit.record(ManualAudit.EXAM_STARTED, "manual-exam", String.valueOf(id), "type=" + typeCode + " edition=" + edition);
         return paper(records.exam(id, false).orElseThrow());
     }
 
@@ -192,7 +192,7 @@ public class Exams {
             Instant until = now.atZone(clock.getZone()).plus(rules.validity()).toInstant();
             records.insertCertification(taker.username(), exam.typeCode(), examId, exam.edition(), now, until);
         }
-        audit.record(passed ? "manual.exam-passed" : "manual.exam-failed", "manual-exam", String.valueOf(examId),
+        audit.record(passed ? ManualAudit.EXAM_PASSED : ManualAudit.EXAM_FAILED, "manual-exam", String.valueOf(examId),
                 "type=" + exam.typeCode() + " score=" + score);
         return result(examId, taker);
     }

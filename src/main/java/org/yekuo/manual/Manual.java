@@ -152,7 +152,7 @@ public class Manual {
             throw DomainException.invalid("body", "manual.feedback.body-invalid", FEEDBACK_LENGTH);
         }
         long id = records.insertFeedback(chapter.edition(), typeCode, where, text, author.username(), clock.instant());
-        audit.record("manual.feedback-left", "manual-chapter", typeCode, "type=" + typeCode + " feedback=" + id
+        audit.record(ManualAudit.FEEDBACK_LEFT, "manual-chapter", typeCode, "type=" + typeCode + " feedback=" + id
                 + (Feedback.GENERAL.equals(where) ? "" : " node=" + where));
         return records.feedback(List.of(id)).get(0);
     }

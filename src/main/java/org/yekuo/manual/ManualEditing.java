@@ -83,7 +83,7 @@ public class ManualEditing {
         String body = text(draft.body(), "body", "manual.note.body-invalid", BODY_LENGTH);
         int next = publishing.nextNumber();
         long id = records.insertNote(type.code(), node, kind, title, body, next, editor.username(), clock.instant());
-        audit.record("manual.note-added", "manual-chapter", type.code(), "type=" + type.code() + " edition=" + next);
+        audit.record(ManualAudit.NOTE_ADDED, "manual-chapter", type.code(), "type=" + type.code() + " edition=" + next);
         return records.note(id).orElseThrow();
     }
 
@@ -100,7 +100,7 @@ public class ManualEditing {
         } else {
             records.retireNote(id, next);
         }
-        audit.record("manual.note-retired", "manual-chapter", note.typeCode(), "type=" + note.typeCode() + " edition=" + next);
+        audit.record(ManualAudit.NOTE_RETIRED, "manual-chapter", note.typeCode(), "type=" + note.typeCode() + " edition=" + next);
     }
 
     private BusinessTypeDefinition requireType(String typeCode) {

@@ -63,7 +63,7 @@ public class QuestionBank {
         String explanation = text(draft.explanation(), "explanation", "manual.question.explanation", EXPLANATION_LENGTH);
         List<Question.Option> options = options(kind, draft.options());
         long id = records.insertQuestion(type.code(), node, kind, stem, explanation, options, editor.username(), clock.instant());
-        audit.record("manual.question-added", "manual-chapter", type.code(), "type=" + type.code() + " question=" + id);
+        audit.record(ManualAudit.QUESTION_ADDED, "manual-chapter", type.code(), "type=" + type.code() + " question=" + id);
         return records.question(id).orElseThrow();
     }
 
@@ -73,7 +73,7 @@ public class QuestionBank {
         if (records.retireQuestion(id) == 0) {
             throw DomainException.conflict("manual.question.retired", id);
         }
-        audit.record("manual.question-retired", "manual-chapter", question.typeCode(), "type=" + question.typeCode() + " question=" + id);
+        audit.record(ManualAudit.QUESTION_RETIRED, "manual-chapter", question.typeCode(), "type=" + question.typeCode() + " question=" + id);
     }
 
     /** The options by kind: how many there may be and how many are correct; each text 1 to 500 characters. */

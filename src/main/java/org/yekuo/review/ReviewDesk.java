@@ -81,7 +81,7 @@ public class ReviewDesk {
         requireUndecided(review);
         processes.signFor(taskId, user);
         records.opened(review.id(), user.username(), clock.instant());
-        audit.record("review.opened", "application", order.orderNo(), "department=" + review.department());
+        audit.record(ReviewAudit.OPENED, "application", order.orderNo(), "department=" + review.department());
     }
 
     /** The leader in charge signs for the arbitration of a disputed round (a LEADER whose scope holds the order). */
@@ -91,7 +91,7 @@ public class ReviewDesk {
                 .orElseThrow(() -> DomainException.notFound("review.arbitration.not-found", taskId));
         Application order = workable(round.orderId(), user);
         processes.signFor(taskId, user);
-        audit.record("review.arbitration-opened", "application", order.orderNo(), "round=" + round.roundNo());
+        audit.record(ReviewAudit.ARBITRATION_OPENED, "application", order.orderNo(), "round=" + round.roundNo());
     }
 
     /** Countersigns: the opinion, checked and electronically signed; the last countersign moves the order on. */
@@ -117,7 +117,7 @@ public class ReviewDesk {
                 throw alreadyDecided(review.id());
             }
             sheets.opinion(order, round, review.department(), guideline, opinion, user);
-            audit.record("review.countersigned", "application", order.orderNo(), "department=" + review.department()
+            audit.record(ReviewAudit.COUNTERSIGNED, "application", order.orderNo(), "department=" + review.department()
                     + " verdict=" + opinion.verdict() + " clauses=" + opinion.clauses());
             processes.complete(taskId, user, Map.of());
             return records.review(review.id()).orElseThrow();
@@ -133,7 +133,7 @@ public class ReviewDesk {
         StaffMember colleague = colleague(review, to, user, "review.transfer.outside-department");
         processes.transfer(taskId, user, colleague.username());
         records.reviewer(review.id(), colleague.username());
-        audit.record("review.transferred", "application", order.orderNo(),
+        audit.record(ReviewAudit.TRANSFERRED, "application", order.orderNo(),
                 "department=" + review.department() + " from=" + user.username() + " to=" + colleague.username());
     }
 
@@ -145,7 +145,7 @@ public class ReviewDesk {
         requireUndecided(review);
         StaffMember colleague = colleague(review, to, user, "review.delegate.outside-department");
         processes.delegate(taskId, user, colleague.username());
-        audit.record("review.delegated", "application", order.orderNo(),
+        audit.record(ReviewAudit.DELEGATED, "application", order.orderNo(),
                 "department=" + review.department() + " from=" + user.username() + " to=" + colleague.username());
     }
 
@@ -156,7 +156,7 @@ public class ReviewDesk {
         Application order = workable(review.orderId(), user);
         requireUndecided(review);
         processes.resolve(taskId, user);
-        audit.record("review.handed-back", "application", order.orderNo(), "department=" + review.department()
+        audit.record(ReviewAudit.HANDED_BACK, "application", order.orderNo(), "department=" + review.department()
                 + " by=" + user.username() + (note == null || note.isBlank() ? "" : " note=" + note.strip()));
     }
 
@@ -178,7 +178,7 @@ public class ReviewDesk {
         ReviewRound round = records.round(review.roundId()).orElseThrow();
         records.insertReview(round.id(), order.id(), department, true, member.username(), clock.instant(), review.dueAt());
         processes.addCoSigner(order.id(), ReviewerRoles.of(department).name(), member.username());
-        audit.record("review.co-signer-added", "application", order.orderNo(),
+        audit.record(ReviewAudit.CO_SIGNER_ADDED, "application", order.orderNo(),
                 "department=" + department + " co-signer=" + member.username() + " by=" + user.username());
     }
 
@@ -217,7 +217,7 @@ public class ReviewDesk {
             throw DomainException.conflict("review.withdraw.nothing-under-review", order.orderNo());
         }
         processes.withdrawReview(orderId);
-        audit.record("review.withdrawn", "application", order.orderNo(), "round=" + round.roundNo()
+        audit.record(ReviewAudit.WITHDRAWN, "application", order.orderNo(), "round=" + round.roundNo()
                 + (reason == null || reason.isBlank() ? "" : " reason=" + reason.strip()));
     }
 
@@ -231,7 +231,7 @@ public class ReviewDesk {
         }
         records.insertCopy(orderId, order.orderNo(), recipient.username(), note == null ? null : note.strip(),
                 user.username(), clock.instant());
-        audit.record("review.copied", "application", order.orderNo(), "to=" + recipient.username());
+        audit.record(ReviewAudit.COPIED, "application", order.orderNo(), "to=" + recipient.username());
     }
 
     /**
@@ -261,7 +261,7 @@ public class ReviewDesk {
             long id = records.insertRuling(round.id(), order.id(), opinion, minutes, goBackTo, user.username(), now,
                     records.insertSignature(signed));
             sheets.ruling(order, round, guideline, opinion, minutes, goBackTo, user);
-            audit.record("review.ruled", "application", order.orderNo(), "round=" + round.roundNo() + " verdict="
+            audit.record(ReviewAudit.RULED, "application", order.orderNo(), "round=" + round.roundNo() + " verdict="
                     + opinion.verdict() + " departments=" + goBackTo);
             processes.complete(taskId, user, Map.of());
             return records.ruling(round.id()).filter(r -> r.id() == id).orElseThrow();
@@ -284,7 +284,7 @@ public class ReviewDesk {
             throw DomainException.invalid("note", "review.typical.note", 500);
         }
         records.typical(reviewId, text, user.username(), clock.instant());
-        audit.record("review.marked-typical", "application", order.orderNo(), "department=" + review.department());
+        audit.record(ReviewAudit.MARKED_TYPICAL, "application", order.orderNo(), "department=" + review.department());
     }
 
     private Review review(String taskId) {

@@ -91,7 +91,7 @@ class SchemeReviewRounds implements SchemeReviews {
             records.insertReview(roundId, orderId, department, false, null, submittedAt, due);
             roles.add(ReviewerRoles.of(department).name());
         }
-        audit.record("review.round-opened", "application", order.orderNo(),
+        audit.record(ReviewAudit.ROUND_OPENED, "application", order.orderNo(),
                 "round=" + roundNo + " guideline=" + code + " v" + guideline.version() + " departments=" + departments);
         return roles;
     }
@@ -126,7 +126,7 @@ class SchemeReviewRounds implements SchemeReviews {
             case TO_REVISE -> RoundState.TO_REVISE;
         };
         records.moveRound(round.id(), RoundState.OPEN, next);
-        audit.record("review.round-decided", "application", round.orderNo(), "round=" + round.roundNo() + " outcome=" + outcome);
+        audit.record(ReviewAudit.ROUND_DECIDED, "application", round.orderNo(), "round=" + round.roundNo() + " outcome=" + outcome);
         events.publishEvent(new ReviewDecided(round.orderId(), round.orderNo(), round.roundNo(), outcome, false, clock.instant()));
         return outcome;
     }
@@ -158,7 +158,7 @@ class SchemeReviewRounds implements SchemeReviews {
         records.latestRound(event.orderId()).ifPresent(round -> {
             if (event.roles().contains(Role.LEADER.name())) {
                 records.arbitrationTask(round.id(), event.taskId());
-                audit.record("review.arbitration-requested", "application", round.orderNo(), "round=" + round.roundNo());
+                audit.record(ReviewAudit.ARBITRATION_REQUESTED, "application", round.orderNo(), "round=" + round.roundNo());
                 return;
             }
             event.roles().stream().map(ReviewerRoles::departmentOf).flatMap(Optional::stream).findFirst()

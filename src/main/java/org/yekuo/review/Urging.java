@@ -87,7 +87,7 @@ class Urging {
             });
         }
         records.urged(review.id(), clock.instant());
-        audit.record(urgedBy == null ? "review.urged-automatically" : "review.urged", "application", round.orderNo(),
+        audit.record(urgedBy == null ? ReviewAudit.URGED_AUTOMATICALLY : ReviewAudit.URGED, "application", round.orderNo(),
                 "department=" + review.department() + " to=" + reached);
         return reached;
     }

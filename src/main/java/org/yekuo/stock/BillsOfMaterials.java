@@ -88,7 +88,7 @@ public class BillsOfMaterials {
             jdbc.sql("insert into stock_bom_line (order_id, org_path, item_id, quantity, added_by, added_at) values (?, ?, ?, ?, ?, ?)")
                     .params(task.orderId(), order.orgPath(), item.id(), q, user.username(), Timestamp.from(clock.instant())).update();
         }
-        audit.record("stock.bom.line-set", "application", order.orderNo(), "item=" + item.code() + " quantity=" + q.toPlainString());
+        audit.record(StockAudit.BOM_LINE_SET, "application", order.orderNo(), "item=" + item.code() + " quantity=" + q.toPlainString());
         return of(task.orderId()).stream().filter(l -> l.item().id() == item.id()).findFirst().orElseThrow();
     }
 
@@ -98,7 +98,7 @@ public class BillsOfMaterials {
         String code = of(task.orderId()).stream().filter(l -> l.id() == lineId).map(l -> l.item().code()).findFirst()
                 .orElseThrow(() -> DomainException.notFound("stock.bom.line-not-found", lineId));
         jdbc.sql("delete from stock_bom_line where id = ? and order_id = ?").params(lineId, task.orderId()).update();
-        audit.record("stock.bom.line-removed", "application", orderNo(task.orderId()), "item=" + code);
+        audit.record(StockAudit.BOM_LINE_REMOVED, "application", orderNo(task.orderId()), "item=" + code);
     }
 
     StockItem requireItem(String itemCode) {

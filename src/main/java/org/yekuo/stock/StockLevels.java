@@ -55,6 +55,6 @@ public class StockLevels {
                 .orElseThrow(() -> DomainException.invalid("itemCode", "stock.bom.item-unknown", itemCode.strip()));
         BillsOfMaterials.requireQuantity(item, quantity);
         ledger.receive(warehouse.id(), item.id(), quantity.stripTrailingZeros(), user.username(), clock.instant());
-        audit.record("stock.received", "warehouse", warehouse.code(), "item=" + item.code() + " quantity=" + quantity.toPlainString());
+        audit.record(StockAudit.RECEIVED, "warehouse", warehouse.code(), "item=" + item.code() + " quantity=" + quantity.toPlainString());
     }
 }

@@ -112,7 +112,7 @@ public class StockRequests {
         replaceLines(id, boms.of(node.orderId()));
         clocks.start(new StepClock(CONFIRM_CLOCK, id, steps.confirmYellowAt(), steps.confirmDueAt(),
                 deadlines.escalateAt(steps.confirmDueAt())));
-        audit.record("stock.request.pushed", "application", node.orderNo(), "confirmDue=" + steps.confirmDueAt());
+        audit.record(StockAudit.REQUEST_PUSHED, "application", node.orderNo(), "confirmDue=" + steps.confirmDueAt());
     }
 
     /** A withdrawn order's bill no longer counts: reservations go back to free stock and its clocks stop. */
@@ -133,7 +133,7 @@ public class StockRequests {
                 .params(ts(cancelled.cancelledAt()), r.id()).update();
         clocks.stop(CONFIRM_CLOCK, r.id());
         clocks.stop(ALTERNATIVE_CLOCK, r.id());
-        audit.record("stock.request.cancelled", "application", r.orderNo(), "reason=" + cancelled.reason());
+        audit.record(StockAudit.REQUEST_CANCELLED, "application", r.orderNo(), "reason=" + cancelled.reason());
     }
 
     public Optional<StockRequest> find(long orderId) {
@@ -169,7 +169,7 @@ public class StockRequests {
         if (shortages.isEmpty()) {
             jdbc.sql("update stock_request set status = 'RESERVED', warehouse_id = ?, checked_at = ?, checked_by = ?, reserved_at = ?"
                     + " where id = ?").params(warehouse.id(), ts(now), user.username(), ts(now), request.id()).update();
-            audit.record("stock.request.reserved", "application", request.orderNo(), "warehouse=" + warehouse.code());
+            audit.record(StockAudit.REQUEST_RESERVED, "application", request.orderNo(), "warehouse=" + warehouse.code());
             return List.of();
         }
         List<Shortfall> shortfalls = shortfalls(lines, shortages);
@@ -177,7 +177,7 @@ public class StockRequests {
                 .params(warehouse.id(), ts(now), user.username(), encode(shortfalls), request.id()).update();
         clocks.start(new StepClock(ALTERNATIVE_CLOCK, request.id(), later(request.alternativeYellowAt(), now),
                 later(request.alternativeDueAt(), now), deadlines.escalateAt(later(request.alternativeDueAt(), now))));
-        audit.record("stock.request.short", "application", request.orderNo(), "warehouse=" + warehouse.code() + " short=" + encode(shortfalls));
+        audit.record(StockAudit.REQUEST_SHORT, "application", request.orderNo(), "warehouse=" + warehouse.code() + " short=" + encode(shortfalls));
         return shortfalls;
     }
 
@@ -245,7 +245,7 @@ public class StockRequests {
                 .params(warehouse.id(), ts(now), user.username(), alternative.note().strip(), ts(now), request.id()).update();
         replaceLines(request.id(), bill);
         clocks.stop(ALTERNATIVE_CLOCK, request.id());
-        audit.record("stock.request.alternative", "application", request.orderNo(), "warehouse=" + warehouse.code() + " substitutions="
+        audit.record(StockAudit.REQUEST_ALTERNATIVE, "application", request.orderNo(), "warehouse=" + warehouse.code() + " substitutions="
                 + alternative.substitutions().stream().map(s -> s.replaces() + "->" + s.itemCode() + "x" + s.quantity()).toList());
     }
 
@@ -266,7 +266,7 @@ public class StockRequests {
         }
         jdbc.sql("update stock_request set delay_category = ?, delay_reason = ?, explained_by = ?, explained_at = ? where id = ?")
                 .params(delay.name(), reason.strip(), user.username(), ts(clock.instant()), request.id()).update();
-        audit.record("stock.lock.explained", "application", request.orderNo(), "category=" + delay.name() + " reason=" + reason.strip());
+        audit.record(StockAudit.LOCK_EXPLAINED, "application", request.orderNo(), "category=" + delay.name() + " reason=" + reason.strip());
     }
 
     /** The leader in charge accepts the explanation: the clerk may act on the request again. */
@@ -278,7 +278,7 @@ public class StockRequests {
         }
         jdbc.sql("update stock_request set locked_at = null, unlocked_by = ?, unlocked_at = ? where id = ?")
                 .params(user.username(), ts(clock.instant()), request.id()).update();
-        audit.record("stock.lock.unlocked", "application", request.orderNo(), "category=" + request.delayCategory());
+        audit.record(StockAudit.LOCK_UNLOCKED, "application", request.orderNo(), "category=" + request.delayCategory());
     }
 
     private StockRequest locked(long orderId, CurrentUser user) {
@@ -298,7 +298,7 @@ public class StockRequests {
         ledger.issue(orderId, user.username(), clock.instant());
         jdbc.sql("update stock_request set status = 'ISSUED', issued_at = ?, issued_by = ? where id = ?")
                 .params(ts(clock.instant()), user.username(), request.id()).update();
-        audit.record("stock.request.issued", "application", request.orderNo(), "by=" + user.username());
+        audit.record(StockAudit.REQUEST_ISSUED, "application", request.orderNo(), "by=" + user.username());
     }
 
     /**
@@ -332,7 +332,7 @@ public class StockRequests {
             throw DomainException.invalid("itemCode", "stock.return.nothing", itemCode == null ? "" : itemCode.strip());
         }
         ledger.returned(orderId, item.id(), quantity, user.username(), clock.instant());
-        audit.record("stock.request.returned", "application", request.orderNo(), "item=" + item.code() + " quantity="
+        audit.record(StockAudit.REQUEST_RETURNED, "application", request.orderNo(), "item=" + item.code() + " quantity="
                 + quantity.stripTrailingZeros().toPlainString());
     }
 
@@ -444,7 +444,7 @@ public class StockRequests {
                     : reservations.isEmpty() ? (bill.isEmpty() ? "CANCELLED" : "PENDING") : "ISSUED";
             jdbc.sql("update stock_request set status = ?, shortage = null where id = ?").params(status, request.id()).update();
         }
-        audit.record("stock.request.revised", "application", request.orderNo(), detail);
+        audit.record(StockAudit.REQUEST_REVISED, "application", request.orderNo(), detail);
     }
 
     /** What each revision of the bill did to the request, newest first, for the clerk. */

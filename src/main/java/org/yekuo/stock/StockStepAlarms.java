@@ -109,7 +109,7 @@ class StockStepAlarms {
             }
             sent++;
         }
-        audit.record("stock.step." + rang.moment().name().toLowerCase(Locale.ROOT), "application", request.orderNo(),
+        audit.record(StockAudit.stepRang(rang.moment()), "application", request.orderNo(),
                 "step=" + step + " to=" + recipients.stream().map(StaffMember::username).toList() + " sms=" + sent);
     }
 }

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.DisplayName;
@@ -30,9 +32,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yekuo.catalogue.ChangeKind;
-import org.yekuo.catalogue.GuidelineChange;
 import org.yekuo.identity.StaffMembers;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 
 /** R-X-1 (words, not codes): audit records read as sentences with names, on the auditor's page and the order's. */
 @SpringBootTest
@@ -92,14 +96,13 @@ class AuditSentencesTests {
     }
 
     @Test
-    @DisplayName("R-X-1 every action the product records has a sentence, every detail key a label and every subject a name, in both languages")
+    @DisplayName("R-X-1 every action the product declares has a sentence, every detail key a label and every subject a name, in both languages")
     void everyRecordedActionHasASentence() throws IOException {
-        Set<String> actions = new TreeSet<>();
+        Set<String> actions = new TreeSet<>(declaredActions());
         Set<String> keys = new TreeSet<>();
         Set<String> subjects = new TreeSet<>(Set.of("security", "calendar-year", "business-type", "review-guideline"));
-        Pattern call = Pattern.compile("(?:audit\\.record|audit\\.recordSecurityEvent|changed)\\(([^;]*)");
-        Pattern literal = Pattern.compile("\"([^\"]*)\"");
-        Pattern actionCode = Pattern.compile("[a-z][a-z-]*[a-z](?:\\.[a-z-]*[a-z])*");
+        Pattern call = Pattern.compile("audit\\.(record|recordSecurityEvent)\\(");
+        Pattern literal = Pattern.compile("^\\s*\"([^\"]*)\"\\s*$");
         Pattern detailKey = Pattern.compile("\"[ ;]*([a-zA-Z][\\w-]*)=\"");
         try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
@@ -109,33 +112,29 @@ class AuditSentencesTests {
                 }
                 Matcher calls = call.matcher(source);
                 while (calls.find()) {
-                    String arguments = calls.group(1);
-                    Matcher literals = literal.matcher(arguments);
-                    // The call's first literal is its action, unless the action is built from a code (checked below).
-                    if (literals.find() && actionCode.matcher(literals.group(1)).matches()) {
-                        actions.add(literals.group(1));
-                        // A choice between two actions: cond ? "a" : "b".
-                        if (arguments.substring(0, literals.start()).contains("?") && literals.find()) {
-                            actions.add(literals.group(1));
-                        }
-                        // record(action, subjectType, ...): the next literal names what the record is about.
-                        if (calls.group().startsWith("audit.record(") && literals.find()) {
-                            subjects.add(literals.group(1));
-                        }
+                    List<String> arguments = arguments(source, calls.end());
+                    boolean record = calls.group(1).equals("record");
+                    // record(action, subjectType, subjectId, detail); recordSecurityEvent(actor, action, subjectId, detail, outcome).
+                    String action = arguments.get(record ? 0 : 1);
+                    Matcher actionLiteral = literal.matcher(action);
+                    if (actionLiteral.matches()) {
+                        // An action still passed as text until its module declares its actions.
+                        actions.add(actionLiteral.group(1));
                     }
-                    Matcher detail = detailKey.matcher(arguments);
+                    Matcher subject = literal.matcher(arguments.get(1));
+                    if (record && subject.matches()) {
+                        subjects.add(subject.group(1));
+                    }
+                    Matcher detail = detailKey.matcher(String.join(",", arguments));
                     while (detail.find()) {
                         keys.add(detail.group(1));
                     }
                 }
             }
         }
-        Arrays.stream(ChangeKind.values()).map(k -> "catalogue." + k.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-changed")
-                .forEach(actions::add);
-        Arrays.stream(GuidelineChange.values()).map(k -> "catalogue.guideline-" + k.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                .forEach(actions::add);
         assertThat(actions).contains("node.signed-for", "login", "staff.enabled", "staff.disabled", "review.urged-automatically",
-                "calendar.year-loaded").hasSizeGreaterThan(60);
+                "calendar.year-loaded", "catalogue.time-limit-changed", "document.download", "stock.step.escalation")
+                .hasSizeGreaterThan(60);
         assertThat(keys).contains("node", "returnTo", "department", "reason");
         assertThat(subjects).contains("application", "staff", "sms", "score-rule");
         for (String bundle : List.of("messages_zh_CN.properties", "messages_en.properties")) {
@@ -150,6 +149,18 @@ class AuditSentencesTests {
     }
 
     @Test
+    @DisplayName("R-X-1 each module declares its audit actions as an enum, and no two actions share a stored code")
+    void actionsAreDeclaredOnceEach() {
+        List<Class<?>> declarations = auditActionTypes();
+        assertThat(declarations).allMatch(Class::isEnum, "an enum")
+                .extracting(Class::getPackageName).contains("org.yekuo.identity.internal", "org.yekuo.review", "org.yekuo.stock");
+        List<String> codes = declarations.stream().flatMap(type -> Arrays.stream(type.getEnumConstants()))
+                .map(action -> ((AuditAction) action).code()).toList();
+        assertThat(codes).doesNotHaveDuplicates().allMatch(code -> code.matches("[a-z][a-z-]*[a-z](?:\\.[a-z-]*[a-z])*"),
+                "a lower-case code such as staff.created");
+    }
+
+    @Test
     @DisplayName("R-X-1 the auditor's page shows the sentence, not the action's code")
     void auditorPageShowsSentences() throws Exception {
         String subject = "YK-AUDIT-" + System.nanoTime();
@@ -160,6 +171,41 @@ class AuditSentencesTests {
                 .andExpect(content().string(containsString("工单 " + subject)))
                 .andExpect(content().string(not(containsString("node.signed-for"))))
                 .andExpect(content().string(containsString("<option value=\"application\" selected=\"selected\">工单</option>")));
+    }
+
+    /** The stored codes of every action the product's modules declare. */
+    private static Set<String> declaredActions() {
+        return auditActionTypes().stream().flatMap(type -> Arrays.stream(type.getEnumConstants()))
+                .map(action -> ((AuditAction) action).code()).collect(Collectors.toSet());
+    }
+
+    private static List<Class<?>> auditActionTypes() {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.yekuo")
+                .stream().filter(type -> type.isAssignableTo(AuditAction.class) && !type.isInterface())
+                .<Class<?>>map(JavaClass::reflect).toList();
+    }
+
+    /** The top-level arguments of the call whose opening parenthesis ends at {@code from}. */
+    private static List<String> arguments(String source, int from) {
+        List<String> arguments = new ArrayList<>();
+        int depth = 0;
+        int start = from;
+        for (int i = from; ; i++) {
+            char c = source.charAt(i);
+            if (c == '"') {
+                do {
+                    i = source.indexOf('"', i + 1);
+                } while (source.charAt(i - 1) == '\\');
+            } else if (c == '(' || c == '[' || c == '{') {
+                depth++;
+            } else if ((c == ')' || c == ']' || c == '}') && depth-- == 0) {
+                arguments.add(source.substring(start, i));
+                return arguments;
+            } else if (c == ',' && depth == 0) {
+                arguments.add(source.substring(start, i));
+                start = i + 1;
+            }
+        }
     }
 
     private AuditLine line(AuditEntry entry, Locale locale) {

@@ -65,7 +65,7 @@ public class CalendarAdministration {
             throw DomainException.conflict("calendar.day.exists", day.date().toString());
         }
         years.insert(day);
-        changed(day.year(), "calendar.day-added", describe(day));
+        changed(day.year(), CalendarAudit.DAY_ADDED, describe(day));
         return day;
     }
 
@@ -74,7 +74,7 @@ public class CalendarAdministration {
         SpecialDay before = existing(date);
         SpecialDay day = accepted(new DayLine(line.number(), date.toString(), line.kind(), line.nameZh(), line.nameEn()));
         years.update(day);
-        changed(day.year(), "calendar.day-changed", describe(before) + " -> " + describe(day));
+        changed(day.year(), CalendarAudit.DAY_CHANGED, describe(before) + " -> " + describe(day));
         return day;
     }
 
@@ -82,7 +82,7 @@ public class CalendarAdministration {
     public void removeDay(LocalDate date) {
         SpecialDay before = existing(date);
         years.delete(date);
-        changed(before.year(), "calendar.day-removed", describe(before));
+        changed(before.year(), CalendarAudit.DAY_REMOVED, describe(before));
     }
 
     private void load(int year, String source, RowFormat format, List<DayLine> lines, List<FieldProblem> readProblems) {
@@ -100,7 +100,7 @@ public class CalendarAdministration {
         boolean replacing = years.isLoaded(year);
         years.replaceYear(year, source.strip(), users.require().username(), clock.instant(), checked.days());
         long holidays = checked.days().stream().filter(d -> d.kind() == DayKind.HOLIDAY).count();
-        changed(year, replacing ? "calendar.year-replaced" : "calendar.year-loaded", "source=" + source.strip()
+        changed(year, replacing ? CalendarAudit.YEAR_REPLACED : CalendarAudit.YEAR_LOADED, "source=" + source.strip()
                 + "; holidays=" + holidays + "; adjustedWorkdays=" + (checked.days().size() - holidays));
     }
 
@@ -116,7 +116,7 @@ public class CalendarAdministration {
         return years.find(date).orElseThrow(() -> DomainException.notFound("calendar.day.not-found", date.toString()));
     }
 
-    private void changed(int year, String action, String detail) {
+    private void changed(int year, CalendarAudit action, String detail) {
         cache.changed();
         audit.record(action, SUBJECT, String.valueOf(year), detail);
     }

@@ -124,7 +124,7 @@ public class CatalogueEditing {
             return online;
         }
         types.markOnlineCapable(typeCode, online);
-        audit.record("catalogue.online-capable-changed", "business-type", typeCode, "online=" + online + " reason=" + note);
+        audit.record(CatalogueAudit.ONLINE_CAPABLE_CHANGED, "business-type", typeCode, "online=" + online + " reason=" + note);
         return online;
     }
 
@@ -152,7 +152,7 @@ public class CatalogueEditing {
                 base.nameEn(), base.family(), base.lowVoltageVariant(), nodes, reviewers, checklist);
         types.insert(next, new Revision(next.code(), next.version(), users.require().username(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), kind, detail, note));
-        audit.record("catalogue." + kind.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-changed",
+        audit.record(CatalogueAudit.of(kind),
                 "business-type", next.code(), "version " + next.version() + ": " + detail);
         return next;
     }

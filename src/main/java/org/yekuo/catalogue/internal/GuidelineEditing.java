@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -93,7 +92,7 @@ public class GuidelineEditing {
         ReviewGuideline next = new ReviewGuideline(base.code(), base.version() + 1, base.nameZh(), base.nameEn(), items);
         guidelines.insert(next, new GuidelineRevision(next.code(), next.version(), users.require().username(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), kind, detail, note));
-        audit.record("catalogue.guideline-" + kind.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+        audit.record(CatalogueAudit.of(kind),
                 "review-guideline", next.code(), "version " + next.version() + ": " + detail);
         return next;
     }

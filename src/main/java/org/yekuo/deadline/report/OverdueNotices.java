@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
+import org.yekuo.deadline.DeadlineAudit;
 import org.yekuo.deadline.NodeOverdue;
 import org.yekuo.reporting.ReportMonth;
 import org.yekuo.shared.Paging;
@@ -57,7 +58,7 @@ public class OverdueNotices {
                 .param("now", Timestamp.from(clock.instant()))
                 .update();
         if (posted == 1) {
-            audit.record("overdue-notice.posted", "order", event.orderNo(),
+            audit.record(DeadlineAudit.OVERDUE_NOTICE_POSTED, "order", event.orderNo(),
                     "node=" + event.nodeCode() + " owner=" + owner + " handler=" + event.handler());
         }
     }

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.catalogue.KeyNode;
+import org.yekuo.deadline.DeadlineAudit;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.DataScope;
 import org.yekuo.identity.OrgUnit;
@@ -102,7 +103,7 @@ public class ScoreRules {
             throw DomainException.conflict("deadline.score-rule.changed-meanwhile", before.nodeCode());
         }
         ScoreRule after = find(id).orElseThrow();
-        audit.record("score-rule.changed", "score-rule", before.nodeCode() + "/" + before.roleCode(),
+        audit.record(DeadlineAudit.SCORE_RULE_CHANGED, "score-rule", before.nodeCode() + "/" + before.roleCode(),
                 describe(before) + " -> " + describe(after));
         return after;
     }

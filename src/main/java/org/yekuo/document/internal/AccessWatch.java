@@ -20,6 +20,7 @@ import org.yekuo.document.AccessFilter;
 import org.yekuo.document.AccessKind;
 import org.yekuo.document.DocumentAccess;
 import org.yekuo.document.DocumentAlert;
+import org.yekuo.document.DocumentAudit;
 import org.yekuo.document.Page;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.Role;
@@ -68,7 +69,7 @@ public class AccessWatch {
     public void allowed(long documentId, String orderNo, AccessKind kind, CurrentUser user, String remoteAddress) {
         Instant now = clock.instant();
         insert(documentId, orderNo, kind, user, true, null, remoteAddress, now);
-        audit.record("document." + kind.name().toLowerCase(java.util.Locale.ROOT), "document", String.valueOf(documentId),
+        audit.record(DocumentAudit.accessed(kind), "document", String.valueOf(documentId),
                 "order=" + orderNo + " address=" + remoteAddress);
         if (kind == AccessKind.VIEW) {
             return;
@@ -93,7 +94,7 @@ public class AccessWatch {
             String refusal) {
         Instant now = clock.instant();
         insert(documentId, orderNo, kind, user, false, refusal, remoteAddress, now);
-        audit.record("document.refused", "document", String.valueOf(documentId),
+        audit.record(DocumentAudit.REFUSED, "document", String.valueOf(documentId),
                 "order=" + orderNo + " access=" + kind + " refusal=" + refusal + " address=" + remoteAddress);
         raise(DocumentAlert.Kind.REFUSED, user, documentId, orderNo, 1, remoteAddress, now);
         notify(user.orgPath(), orgPath, "document-refused", Map.of("name", user.displayName(),
@@ -132,7 +133,7 @@ public class AccessWatch {
         DocumentAlert alert = jdbc.sql(ALERT_COLUMNS + " where id = ?").param(alertId).query(AccessWatch::alert).optional()
                 .orElseThrow(() -> DomainException.notFound("document.alert.not-found", alertId));
         if (changed == 1) {
-            audit.record("document.alert-acknowledged", "document-alert", String.valueOf(alertId), "alertKind=" + alert.kind());
+            audit.record(DocumentAudit.ALERT_ACKNOWLEDGED, "document-alert", String.valueOf(alertId), "alertKind=" + alert.kind());
         }
         return alert;
     }

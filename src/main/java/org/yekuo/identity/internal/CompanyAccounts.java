@@ -92,13 +92,13 @@ class CompanyAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
             throw refuse(username, result.refusal());
         }
         if (result.created()) {
-            audit.recordSecurityEvent(username, "company-account-created", username, "roles=" + codes(roles), Outcome.SUCCESS);
+            audit.recordSecurityEvent(username, IdentityAudit.COMPANY_ACCOUNT_CREATED, username, "roles=" + codes(roles), Outcome.SUCCESS);
         }
         UserDetails staff = directory.loadUserByUsername(username);
         if (!staff.isEnabled()) {
             throw refuse(username, "disabled");
         }
-        audit.recordSecurityEvent(username, "company-login", username, "roles=" + codes(roles), Outcome.SUCCESS);
+        audit.recordSecurityEvent(username, IdentityAudit.COMPANY_LOGIN, username, "roles=" + codes(roles), Outcome.SUCCESS);
         return new CompanyStaff((StaffPrincipal) staff, account.getIdToken(), account.getUserInfo());
     }
 
@@ -150,7 +150,7 @@ class CompanyAccounts implements OAuth2UserService<OidcUserRequest, OidcUser> {
     private OAuth2AuthenticationException refuse(String who, String reason) {
         // The audit log keeps 60 characters of an actor; a provider's subject may be longer.
         String actor = who.length() > 60 ? who.substring(0, 60) : who;
-        audit.recordSecurityEvent(actor, "company-login", actor, "reason=" + reason, Outcome.FAILURE);
+        audit.recordSecurityEvent(actor, IdentityAudit.COMPANY_LOGIN, actor, "reason=" + reason, Outcome.FAILURE);
         return new OAuth2AuthenticationException(new OAuth2Error(REFUSAL + reason));
     }
 

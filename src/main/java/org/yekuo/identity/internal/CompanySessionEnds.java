@@ -66,7 +66,7 @@ final class CompanySessionEnds implements LogoutHandler {
         });
         String username = jdbc.sql("select username from staff where company_subject = ?").param(token.getSubject())
                 .query(String.class).optional().orElse(token.getSubject());
-        audit.recordSecurityEvent(username, token.getSessionId() == null ? "company-sessions-ended" : "company-session-ended",
+        audit.recordSecurityEvent(username, token.getSessionId() == null ? IdentityAudit.COMPANY_SESSIONS_ENDED : IdentityAudit.COMPANY_SESSION_ENDED,
                 username, null, Outcome.SUCCESS);
     }
 

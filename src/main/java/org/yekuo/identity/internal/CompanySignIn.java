@@ -114,7 +114,7 @@ public class CompanySignIn implements ClientRegistrationRepository {
             } else {
                 reason = "invalid_id_token".equals(code) ? "invalid-token" : "failed";
                 String detail = code.replaceAll("[^A-Za-z0-9_.-]", "");
-                audit.recordSecurityEvent(NO_ONE, "company-login", CompanySignInProperties.REGISTRATION_ID,
+                audit.recordSecurityEvent(NO_ONE, IdentityAudit.COMPANY_LOGIN, CompanySignInProperties.REGISTRATION_ID,
                         "reason=" + (detail.length() > 60 ? detail.substring(0, 60) : detail), Outcome.FAILURE);
                 log.warn("Company sign-in refused: {}", exception.getMessage());
             }

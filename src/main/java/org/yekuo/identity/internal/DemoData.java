@@ -101,7 +101,7 @@ class DemoData implements ApplicationRunner {
             jdbc.sql("update org_unit set path = ? where id = ?").params(path, id).update();
             ids.put(row[0], id);
             paths.put(row[0], path);
-            audit.record("org-unit.created", "org-unit", row[0], "name=" + row[3]);
+            audit.record(IdentityAudit.ORG_UNIT_CREATED, "org-unit", row[0], "name=" + row[3]);
         }
         String hash = encoder.encode(properties.password());
         for (String[] row : staff) {
@@ -114,7 +114,7 @@ class DemoData implements ApplicationRunner {
             for (String role : row[3].split(";")) {
                 jdbc.sql("insert into staff_role (staff_id, role_code) values (?, ?)").params(staffId, role).update();
             }
-            audit.record("staff.created", "staff", row[0], "roles=" + row[3] + " org=" + row[2]);
+            audit.record(IdentityAudit.STAFF_CREATED, "staff", row[0], "roles=" + row[3] + " org=" + row[2]);
         }
         return true;
     }

@@ -160,7 +160,7 @@ public class FirstStartSetup {
                 .params(code, request.companyNameZh().trim(), request.companyNameEn().trim()).update();
         long unitId = jdbc.sql("select id from org_unit where code = ?").param(code).query(Long.class).single();
         jdbc.sql("update org_unit set path = ? where id = ?").params("/" + unitId + "/", unitId).update();
-        audit.record("org-unit.created", "org-unit", code, "name=" + request.companyNameZh().trim());
+        audit.record(IdentityAudit.ORG_UNIT_CREATED, "org-unit", code, "name=" + request.companyNameZh().trim());
         for (Slot slot : Slot.values()) {
             Account account = request.accounts().get(slot);
             // The installer chose the other administrators' passwords: each replaces theirs at the first sign-in.
@@ -174,12 +174,12 @@ public class FirstStartSetup {
                     .update();
             long staffId = jdbc.sql("select id from staff where username = ?").param(account.username()).query(Long.class).single();
             jdbc.sql("insert into staff_role (staff_id, role_code) values (?, ?)").params(staffId, slot.role().name()).update();
-            audit.record("staff.created", "staff", account.username(), "roles=" + slot.role().name() + " org=" + code);
+            audit.record(IdentityAudit.STAFF_CREATED, "staff", account.username(), "roles=" + slot.role().name() + " org=" + code);
         }
         String installer = request.accounts().get(Slot.admin).username();
         jdbc.sql("update setup_state set completed_at = ?, completed_by = ? where id = 1").params(Timestamp.from(now), installer).update();
         jdbc.sql("delete from setup_token").update();
-        audit.record("setup.completed", "org-unit", code, "admin=" + installer + " address=" + from);
+        audit.record(IdentityAudit.SETUP_COMPLETED, "org-unit", code, "admin=" + installer + " address=" + from);
     }
 
     private boolean adminExists() {
@@ -192,7 +192,7 @@ public class FirstStartSetup {
     private void fail(String address, Instant now) {
         separately.executeWithoutResult(status -> jdbc.sql("insert into setup_attempt (address, attempted_at) values (?, ?)")
                 .params(address, Timestamp.from(now)).update());
-        audit.recordSecurityEvent(NOBODY, "setup.token-refused", address, "", AuditEntry.Outcome.FAILURE);
+        audit.recordSecurityEvent(NOBODY, IdentityAudit.SETUP_TOKEN_REFUSED, address, "", AuditEntry.Outcome.FAILURE);
     }
 
     private static FieldProblem prefixed(String prefix, FieldProblem problem) {

@@ -78,7 +78,7 @@ public class OrgUnitAdministration {
                 .params(code, unit.nameZh().trim(), unit.nameEn().trim(), unit.kind().name(), parent.id()).update();
         long id = jdbc.sql("select id from org_unit where code = ?").param(code).query(Long.class).single();
         jdbc.sql("update org_unit set path = ? where id = ?").params(parent.path() + id + "/", id).update();
-        audit.record("org-unit.created", "org-unit", code, "name=" + unit.nameZh().trim() + " parent=" + parent.code()
+        audit.record(IdentityAudit.ORG_UNIT_CREATED, "org-unit", code, "name=" + unit.nameZh().trim() + " parent=" + parent.code()
                 + " unitKind=" + unit.kind().name());
         return orgUnits.byId(id).orElseThrow();
     }
@@ -88,7 +88,7 @@ public class OrgUnitAdministration {
         OrgUnit unit = inScope(actor, id);
         refuseIf(OrgUnitFields.checkNames("", nameZh, nameEn));
         jdbc.sql("update org_unit set name_zh = ?, name_en = ? where id = ?").params(nameZh.trim(), nameEn.trim(), id).update();
-        audit.record("org-unit.renamed", "org-unit", unit.code(), "from=" + unit.nameZh() + " to=" + nameZh.trim());
+        audit.record(IdentityAudit.ORG_UNIT_RENAMED, "org-unit", unit.code(), "from=" + unit.nameZh() + " to=" + nameZh.trim());
         return orgUnits.byId(id).orElseThrow();
     }
 
@@ -118,7 +118,7 @@ public class OrgUnitAdministration {
         moved.rewrite(jdbc, "org_unit", "path");
         moved.rewrite(jdbc, "staff_change_request", "org_path");
         events.publishEvent(moved);
-        audit.record("org-unit.moved", "org-unit", unit.code(), "from=" + from.code() + " to=" + parent.code());
+        audit.record(IdentityAudit.ORG_UNIT_MOVED, "org-unit", unit.code(), "from=" + from.code() + " to=" + parent.code());
         return orgUnits.byId(id).orElseThrow();
     }
 
@@ -141,7 +141,7 @@ public class OrgUnitAdministration {
         }
         jdbc.sql("update org_unit set closed_at = ? where path like ? and closed_at is null")
                 .params(Timestamp.from(clock.instant()), unit.scope().likePattern()).update();
-        audit.record("org-unit.closed", "org-unit", unit.code(), "");
+        audit.record(IdentityAudit.ORG_UNIT_CLOSED, "org-unit", unit.code(), "");
         return orgUnits.byId(id).orElseThrow();
     }
 

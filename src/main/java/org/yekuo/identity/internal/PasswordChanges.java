@@ -65,7 +65,7 @@ public class PasswordChanges {
             throw new DomainException(HttpStatus.UNPROCESSABLE_CONTENT, problems, "validation.failed");
         }
         replace(user.id(), hash, encoder.encode(password), false);
-        audit.record("staff.password-changed", "staff", user.username(), "");
+        audit.record(IdentityAudit.STAFF_PASSWORD_CHANGED, "staff", user.username(), "");
     }
 
     /**

@@ -99,7 +99,7 @@ public class SecondFactors {
         String secret = jdbc.sql("select secret_sealed from staff_second_factor where staff_id = ? and confirmed_at is null")
                 .param(staff.id()).query(String.class).optional().map(cipher::decrypt)
                 .orElseThrow(() -> new IllegalStateException("No enrolment waits for " + staff.getUsername()));
-        Proof proof = prove(staff, secret, code, "second-factor-enrolled");
+        Proof proof = prove(staff, secret, code, IdentityAudit.SECOND_FACTOR_ENROLLED);
         if (proof != Proof.PROVEN) {
             return new Confirmation(proof, List.of());
         }
@@ -121,7 +121,7 @@ public class SecondFactors {
         String secret = jdbc.sql("select secret_sealed from staff_second_factor where staff_id = ? and confirmed_at is not null")
                 .param(staff.id()).query(String.class).optional().map(cipher::decrypt)
                 .orElseThrow(() -> new IllegalStateException("No second factor enrolled for " + staff.getUsername()));
-        return prove(staff, secret, code, "second-factor");
+        return prove(staff, secret, code, IdentityAudit.SECOND_FACTOR);
     }
 
     /** Proves the second factor with one of the recovery codes, which is used up by it; tells how many remain. */
@@ -130,7 +130,7 @@ public class SecondFactors {
         StaffPrincipal staff = principal(signedIn);
         Optional<StaffSignIn.Claim> claim = signIn.claim(staff.getUsername());
         if (claim.isEmpty()) {
-            audit.recordSecurityEvent(staff.getUsername(), "second-factor-recovery", staff.getUsername(), "reason=locked", Outcome.FAILURE);
+            audit.recordSecurityEvent(staff.getUsername(), IdentityAudit.SECOND_FACTOR_RECOVERY, staff.getUsername(), "reason=locked", Outcome.FAILURE);
             return Proof.LOCKED;
         }
         String normalised = recoveryCode == null ? "" : recoveryCode.replaceAll("[\\s-]", "").toLowerCase(Locale.ROOT);
@@ -139,12 +139,12 @@ public class SecondFactors {
                 .params(Timestamp.from(clock.instant()), staff.id(), cipher.blindIndex(normalised)).update();
         if (used == 0) {
             signIn.lockRecorded(staff.getUsername(), claim.get());
-            audit.recordSecurityEvent(staff.getUsername(), "second-factor-recovery", staff.getUsername(), "reason=wrong-code",
+            audit.recordSecurityEvent(staff.getUsername(), IdentityAudit.SECOND_FACTOR_RECOVERY, staff.getUsername(), "reason=wrong-code",
                     Outcome.FAILURE);
             return claim.get().lock() != null ? Proof.LOCKED : Proof.WRONG;
         }
         signIn.cleared(staff.getUsername(), claim.get());
-        audit.recordSecurityEvent(staff.getUsername(), "second-factor-recovery", staff.getUsername(),
+        audit.recordSecurityEvent(staff.getUsername(), IdentityAudit.SECOND_FACTOR_RECOVERY, staff.getUsername(),
                 "remaining=" + remainingRecoveryCodes(staff.id()), Outcome.SUCCESS);
         return Proof.PROVEN;
     }
@@ -180,7 +180,7 @@ public class SecondFactors {
      * Claims a try (so that wrong codes lock the account like wrong passwords), then accepts the code of the step before,
      * the current or the next one, and only if that step is later than the last code accepted.
      */
-    private Proof prove(StaffPrincipal staff, String secret, String code, String action) {
+    private Proof prove(StaffPrincipal staff, String secret, String code, IdentityAudit action) {
         String username = staff.getUsername();
         Optional<StaffSignIn.Claim> claim = signIn.claim(username);
         if (claim.isEmpty()) {

@@ -105,7 +105,7 @@ public class SessionLimit implements LogoutHandler {
                     .params(utc(now), SUPERSEDED, id).update());
             return beyond;
         });
-        ended.forEach(id -> audit.recordSecurityEvent(staff.getUsername(), "session-superseded", staff.getUsername(),
+        ended.forEach(id -> audit.recordSecurityEvent(staff.getUsername(), IdentityAudit.SESSION_SUPERSEDED, staff.getUsername(),
                 "limit=" + maxSessions(), Outcome.SUCCESS));
         return ticket;
     }

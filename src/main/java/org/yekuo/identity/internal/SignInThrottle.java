@@ -67,7 +67,7 @@ class SignInThrottle {
         }
         if (refusal != null) {
             if (refusal.first()) {
-                audit.recordSecurityEvent(username, "sign-in-throttled", username,
+                audit.recordSecurityEvent(username, IdentityAudit.SIGN_IN_THROTTLED, username,
                         "address=" + address + " minutes=" + properties.window().toMinutes(), Outcome.FAILURE);
             }
             throw new Throttled(Duration.between(now, refusal.until()));

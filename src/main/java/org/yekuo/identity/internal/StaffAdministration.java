@@ -159,7 +159,7 @@ public class StaffAdministration {
     public void unlock(CurrentUser actor, long staffId) {
         StaffMember target = inScope(actor, staffId);
         jdbc.sql("update staff set locked_until = null, failed_logins = 0 where id = ?").param(target.id()).update();
-        audit.record("staff.unlocked", "staff", target.username(), "");
+        audit.record(IdentityAudit.STAFF_UNLOCKED, "staff", target.username(), "");
     }
 
     /**
@@ -197,7 +197,7 @@ public class StaffAdministration {
             throw DomainException.forbidden("staff.change.own-account");
         }
         decide(change, StaffChange.Status.APPROVED, actor);
-        audit.record("staff.change-approved", "staff", change.username(), "change=" + change.kind() + " requestedBy=" + change.requestedBy());
+        audit.record(IdentityAudit.STAFF_CHANGE_APPROVED, "staff", change.username(), "change=" + change.kind() + " requestedBy=" + change.requestedBy());
         switch (change.kind()) {
             case CREATE -> {
                 if (members.byUsername(change.username()).isPresent()) {
@@ -223,7 +223,7 @@ public class StaffAdministration {
     public StaffChange reject(CurrentUser actor, long changeId) {
         StaffChange change = pendingInScope(actor, changeId).change();
         decide(change, StaffChange.Status.REJECTED, actor);
-        audit.record("staff.change-rejected", "staff", change.username(), "change=" + change.kind() + " requestedBy=" + change.requestedBy());
+        audit.record(IdentityAudit.STAFF_CHANGE_REJECTED, "staff", change.username(), "change=" + change.kind() + " requestedBy=" + change.requestedBy());
         return changes.find(changeId).orElseThrow();
     }
 
@@ -253,7 +253,7 @@ public class StaffAdministration {
 
     private StaffChange file(CurrentUser actor, StaffChanges.Request request) {
         long id = changes.file(request, actor.username(), clock.instant());
-        audit.record("staff.change-requested", "staff", request.username(), "change=" + request.kind()
+        audit.record(IdentityAudit.STAFF_CHANGE_REQUESTED, "staff", request.username(), "change=" + request.kind()
                 + (request.roles() == null ? "" : " roles=" + codes(request.roles())));
         return changes.find(id).orElseThrow();
     }
@@ -283,7 +283,7 @@ public class StaffAdministration {
                 .update();
         StaffMember created = members.byUsername(account.username()).orElseThrow();
         insertRoles(created.id(), account.roles());
-        audit.record("staff.created", "staff", account.username(),
+        audit.record(IdentityAudit.STAFF_CREATED, "staff", account.username(),
                 "roles=" + codes(account.roles()) + " org=" + unit.code());
         return members.byId(created.id()).orElseThrow();
     }
@@ -291,35 +291,35 @@ public class StaffAdministration {
     private void applyRoles(StaffMember target, Set<Role> roles) {
         jdbc.sql("delete from staff_role where staff_id = ?").param(target.id()).update();
         insertRoles(target.id(), roles);
-        audit.record("staff.roles-changed", "staff", target.username(),
+        audit.record(IdentityAudit.STAFF_ROLES_CHANGED, "staff", target.username(),
                 "from=" + codes(target.roles()) + " to=" + codes(roles));
     }
 
     private void applyMove(StaffMember target, OrgUnit unit) {
         OrgUnit from = orgUnits.byId(target.orgUnitId()).orElseThrow();
         jdbc.sql("update staff set org_unit_id = ? where id = ?").params(unit.id(), target.id()).update();
-        audit.record("staff.org-unit-changed", "staff", target.username(), "from=" + from.code() + " to=" + unit.code());
+        audit.record(IdentityAudit.STAFF_ORG_UNIT_CHANGED, "staff", target.username(), "from=" + from.code() + " to=" + unit.code());
     }
 
     private void applyEnabled(StaffMember target, boolean enabled) {
         jdbc.sql("update staff set enabled = ? where id = ?").params(enabled, target.id()).update();
-        audit.record(enabled ? "staff.enabled" : "staff.disabled", "staff", target.username(), "");
+        audit.record(enabled ? IdentityAudit.STAFF_ENABLED : IdentityAudit.STAFF_DISABLED, "staff", target.username(), "");
     }
 
     private void applyPassword(StaffMember target, String hash) {
         String old = jdbc.sql("select password_hash from staff where id = ?").param(target.id()).query(String.class).single();
         passwords.replace(target.id(), old, hash, true);
-        audit.record("staff.password-reset", "staff", target.username(), "");
+        audit.record(IdentityAudit.STAFF_PASSWORD_RESET, "staff", target.username(), "");
     }
 
     private void applyMobile(StaffMember target, String sealed, String masked) {
         jdbc.sql("update staff set mobile_sealed = ?, mobile_masked = ? where id = ?").params(sealed, masked, target.id()).update();
-        audit.record("staff.mobile-changed", "staff", target.username(), "mobile=" + (masked == null ? "-" : masked));
+        audit.record(IdentityAudit.STAFF_MOBILE_CHANGED, "staff", target.username(), "mobile=" + (masked == null ? "-" : masked));
     }
 
     private void applySecondFactorReset(StaffMember target) {
         secondFactors.remove(target.id());
-        audit.record("staff.second-factor-reset", "staff", target.username(), "");
+        audit.record(IdentityAudit.STAFF_SECOND_FACTOR_RESET, "staff", target.username(), "");
     }
 
     private static RequestBuilder request(StaffChange.Kind kind, StaffMember target) {

@@ -119,7 +119,7 @@ public class StaffImports {
                     accepted++;
                 }
             }
-            audit.record("staff-import.previewed", "staff-import", id, "rows=" + lines.size() + " accepted=" + accepted);
+            audit.record(IdentityAudit.STAFF_IMPORT_PREVIEWED, "staff-import", id, "rows=" + lines.size() + " accepted=" + accepted);
         });
         return find(actor, id);
     }
@@ -215,7 +215,7 @@ public class StaffImports {
             }
             jdbc.sql("update staff_import set status = ?, confirmed_at = ? where id = ?")
                     .params(StaffImport.Status.CONFIRMED.name(), utc(now), id).update();
-            audit.record("staff-import.confirmed", "staff-import", id, "created=" + accounts.size() + " refused=" + current.refused());
+            audit.record(IdentityAudit.STAFF_IMPORT_CONFIRMED, "staff-import", id, "created=" + accounts.size() + " refused=" + current.refused());
             return Optional.of(accounts);
         });
         if (created.isEmpty()) {
@@ -385,7 +385,7 @@ public class StaffImports {
         jdbc.sql("update staff_import_row set staff_id = ? where import_id = ? and line_no = ?").params(staffId, importId, row.line())
                 .update();
         String unitCode = orgUnits.byId(row.orgUnitId()).map(OrgUnit::code).orElseThrow();
-        audit.record("staff.created", "staff", row.username(), "roles=" + codes(row.roles()) + " org=" + unitCode + " import=" + importId);
+        audit.record(IdentityAudit.STAFF_CREATED, "staff", row.username(), "roles=" + codes(row.roles()) + " org=" + unitCode + " import=" + importId);
         return staffId;
     }
 

@@ -74,13 +74,13 @@ class StaffSignIn implements AuthenticationProvider {
         if (!companySignIn.passwordAllowed(username)) {
             // Staff sign in with the company account; only the break-glass accounts keep their passwords.
             encoder.matches(guess, decoyHash);
-            audit.recordSecurityEvent(username, "login", username, "reason=company-account-required" + from, Outcome.FAILURE);
+            audit.recordSecurityEvent(username, IdentityAudit.LOGIN, username, "reason=company-account-required" + from, Outcome.FAILURE);
             throw refused();
         }
         Optional<Claim> claim = claim(username);
         if (claim.isEmpty()) {
             encoder.matches(guess, decoyHash);
-            audit.recordSecurityEvent(username, "login", username, "reason=not-admitted" + from, Outcome.FAILURE);
+            audit.recordSecurityEvent(username, IdentityAudit.LOGIN, username, "reason=not-admitted" + from, Outcome.FAILURE);
             throw refused();
         }
         UserDetails staff;
@@ -135,13 +135,13 @@ class StaffSignIn implements AuthenticationProvider {
 
     private void failed(String username, Claim claim, String from) {
         lockRecorded(username, claim);
-        audit.recordSecurityEvent(username, "login", username, "reason=bad-credentials" + from, Outcome.FAILURE);
+        audit.recordSecurityEvent(username, IdentityAudit.LOGIN, username, "reason=bad-credentials" + from, Outcome.FAILURE);
     }
 
     /** Audits the lock a failed try took, if it took one. */
     void lockRecorded(String username, Claim claim) {
         if (claim.lock() != null) {
-            audit.recordSecurityEvent(username, "account-locked", username,
+            audit.recordSecurityEvent(username, IdentityAudit.ACCOUNT_LOCKED, username,
                     "failures=" + claim.tries() + " minutes=" + properties.lockDuration().toMinutes(), Outcome.FAILURE);
         }
     }
@@ -154,11 +154,11 @@ class StaffSignIn implements AuthenticationProvider {
                 jdbc.sql("update staff set failed_logins = failed_logins - 1 where username = ? and locked_until is null and failed_logins > 0")
                         .param(username).update();
             }
-            audit.recordSecurityEvent(username, "login", username, ("second-factor=due" + from).strip(), Outcome.SUCCESS);
+            audit.recordSecurityEvent(username, IdentityAudit.LOGIN, username, ("second-factor=due" + from).strip(), Outcome.SUCCESS);
             return;
         }
         cleared(username, claim);
-        audit.recordSecurityEvent(username, "login", username, from.strip(), Outcome.SUCCESS);
+        audit.recordSecurityEvent(username, IdentityAudit.LOGIN, username, from.strip(), Outcome.SUCCESS);
     }
 
     /** Starts the failure count afresh after a whole sign-in succeeded. */

@@ -27,7 +27,7 @@ public class FeedAdministration {
         if (!feed.replay(id, clock.instant())) {
             throw DomainException.conflict("integration.delivery.not-replayable", id);
         }
-        audit.record("integration.delivery-replayed", "webhook-delivery", String.valueOf(id), "subscriber="
+        audit.record(IntegrationAudit.DELIVERY_REPLAYED, "webhook-delivery", String.valueOf(id), "subscriber="
                 + delivery.subscriberCode() + " event=" + delivery.eventId() + " order=" + delivery.orderNo()
                 + " was=" + delivery.status());
         return feed.find(id).orElseThrow();

@@ -66,14 +66,14 @@ class InboundSecurity {
                         // sign-in lock-out never hears of it; the entry point below audits it instead.
                         .jwt(jwt -> jwt.authenticationManager(new ProviderManager(new JwtAuthenticationProvider(decoder))))
                         .authenticationEntryPoint((request, response, e) -> {
-                            audit.recordSecurityEvent(NO_CALLER, "integration.inbound-token-refused", subject(request),
+                            audit.recordSecurityEvent(NO_CALLER, IntegrationAudit.INBOUND_TOKEN_REFUSED, subject(request),
                                     "reason=" + e.getMessage(), AuditEntry.Outcome.FAILURE);
                             response.setHeader("WWW-Authenticate", "Bearer");
                             problems.write(request, response, HttpStatus.UNAUTHORIZED, "integration.inbound.token");
                         })
                         .accessDeniedHandler((request, response, e) -> {
                             String caller = request.getUserPrincipal() == null ? NO_CALLER : request.getUserPrincipal().getName();
-                            audit.recordSecurityEvent(caller, "integration.inbound-scope-refused", subject(request), "", AuditEntry.Outcome.FAILURE);
+                            audit.recordSecurityEvent(caller, IntegrationAudit.INBOUND_SCOPE_REFUSED, subject(request), "", AuditEntry.Outcome.FAILURE);
                             problems.write(request, response, HttpStatus.FORBIDDEN, "integration.inbound.scope");
                         }));
         return http.build();

@@ -87,7 +87,7 @@ public class InboundUpdates {
                             + " values (:id, :no, :number, :client, :at)")
                     .param("id", order.id()).param("no", order.orderNo()).param("number", number).param("client", client)
                     .param("at", Timestamp.from(clock.instant())).update();
-            audit.record("integration.customer-number", "application", order.orderNo(),
+            audit.record(IntegrationAudit.CUSTOMER_NUMBER, "application", order.orderNo(),
                     "customerNumber=" + number + " client=" + client + " message=" + messageId);
         }
         return outcome(order, false);
@@ -129,7 +129,7 @@ public class InboundUpdates {
                 .param("id", order.id()).param("no", order.orderNo()).param("milestone", milestone.name())
                 .param("at", Timestamp.from(occurredAt)).param("note", text).param("client", client)
                 .param("now", Timestamp.from(clock.instant())).update();
-        audit.record("integration.supply-works-milestone", "application", order.orderNo(),
+        audit.record(IntegrationAudit.SUPPLY_WORKS_MILESTONE, "application", order.orderNo(),
                 "milestone=" + milestone + " occurredAt=" + occurredAt + " client=" + client + " message=" + messageId);
         ReportedWork node = milestone == SupplyWorksMilestone.WORKS_COMPLETED ? worksCompleted(order.id(), client) : null;
         return new Outcome(order.orderNo(), customerNumberOf(order.id()).orElse(null), milestonesOf(order.id()), false, node);

@@ -83,7 +83,7 @@ public class Subscribers {
         } catch (DuplicateKeyException e) {
             throw DomainException.conflict("integration.subscriber.code-taken", code);
         }
-        audit.record("integration.subscriber-created", "webhook-subscriber", code,
+        audit.record(IntegrationAudit.SUBSCRIBER_CREATED, "webhook-subscriber", code,
                 "endpoint=" + endpoint + " events=" + (types.isEmpty() ? "*" : String.join(",", types)));
         return new Created(get(id.getKeyAs(Number.class).longValue()), key);
     }
@@ -94,7 +94,7 @@ public class Subscribers {
         Subscriber subscriber = get(id);
         if (subscriber.active() != active) {
             jdbc.sql("update webhook_subscriber set active = :active where id = :id").param("active", active).param("id", id).update();
-            audit.record(active ? "integration.subscriber-activated" : "integration.subscriber-deactivated",
+            audit.record(active ? IntegrationAudit.SUBSCRIBER_ACTIVATED : IntegrationAudit.SUBSCRIBER_DEACTIVATED,
                     "webhook-subscriber", subscriber.code(), "");
         }
         return get(id);

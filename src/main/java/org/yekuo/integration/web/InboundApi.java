@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.yekuo.audit.AuditEntry;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.integration.internal.InboundUpdates;
+import org.yekuo.integration.internal.IntegrationAudit;
 import org.yekuo.integration.internal.SupplyWorksMilestone;
 import org.yekuo.shared.DomainException;
 
@@ -79,7 +80,7 @@ class InboundApi {
         try {
             return update.get();
         } catch (DomainException e) {
-            audit.recordSecurityEvent(client, "integration.inbound-refused", orderNo == null ? "" : orderNo,
+            audit.recordSecurityEvent(client, IntegrationAudit.INBOUND_REFUSED, orderNo == null ? "" : orderNo,
                     "update=" + kind + " reason=" + e.messageKey(), AuditEntry.Outcome.FAILURE);
             throw e;
         }

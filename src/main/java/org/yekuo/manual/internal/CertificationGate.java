@@ -8,6 +8,7 @@ import org.yekuo.catalogue.Catalogue;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.manual.Certifications;
 import org.yekuo.manual.Countersigns;
+import org.yekuo.manual.ManualAudit;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.HandlerQualifications;
 
@@ -36,7 +37,7 @@ class CertificationGate implements HandlerQualifications {
             return;
         }
         if (countersigns.approved(taskId, user.username())) {
-            audit.record("manual.countersigned-sign-for", "manual-countersign", taskId, "node=" + nodeCode + " type=" + typeCode);
+            audit.record(ManualAudit.COUNTERSIGNED_SIGN_FOR, "manual-countersign", taskId, "node=" + nodeCode + " type=" + typeCode);
             return;
         }
         String zh = catalogue.findCurrent(typeCode).map(t -> t.name(Locale.CHINA)).orElse(typeCode);

@@ -27,6 +27,7 @@ import org.yekuo.manual.ChangeKind;
 import org.yekuo.manual.Draft;
 import org.yekuo.manual.Edition;
 import org.yekuo.manual.Feedback;
+import org.yekuo.manual.ManualAudit;
 import org.yekuo.manual.ManualNote;
 import org.yekuo.manual.Publication;
 import org.yekuo.manual.TypicalCase;
@@ -107,7 +108,7 @@ public class Publishing {
         records.insertCases(cases);
         Set<Long> answered = own.stream().flatMap(e -> e.answersFeedback().stream()).collect(Collectors.toCollection(LinkedHashSet::new));
         records.answer(answered, next);
-        audit.record("manual.published", "manual-edition", String.valueOf(next), "edition=" + next + " changes=" + log.size()
+        audit.record(ManualAudit.PUBLISHED, "manual-edition", String.valueOf(next), "edition=" + next + " changes=" + log.size()
                 + " cases=" + cases.size() + " answered=" + answered.size() + " renewals=" + material.size());
         return edition;
     }

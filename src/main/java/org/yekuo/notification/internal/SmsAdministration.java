@@ -36,7 +36,7 @@ public class SmsAdministration {
         if (entry.status() != OutboxStatus.FAILED || !outbox.requeueFailed(id, clock.instant())) {
             throw DomainException.conflict("notification.outbox.not-failed", String.valueOf(id));
         }
-        audit.record("notification.sms.retry", "sms", String.valueOf(id),
+        audit.record(NotificationAudit.SMS_RETRY, "sms", String.valueOf(id),
                 "template " + entry.templateCode() + " to " + entry.phoneMasked() + " after " + entry.attempts() + " attempts");
         return outbox.find(id).orElseThrow();
     }
@@ -47,7 +47,7 @@ public class SmsAdministration {
         long id = notifications.sms(phone, TEST_TEMPLATE, Map.of("time", MINUTES.format(clock.instant().atZone(clock.getZone()))),
                 "test").value();
         OutboxEntry entry = outbox.find(id).orElseThrow();
-        audit.record("notification.sms.test", "sms", String.valueOf(id), "test SMS to " + entry.phoneMasked());
+        audit.record(NotificationAudit.SMS_TEST, "sms", String.valueOf(id), "test SMS to " + entry.phoneMasked());
         return entry;
     }
 }
