@@ -279,24 +279,24 @@ class ReviewFlowTests {
     }
 
     @Test
-    @DisplayName("R-REV-3 R-REV-5 bad input is refused clearly and saves nothing; transfer, delegate, co-signer, urge, copy "
-            + "and typical cases are audited")
-    void operationsAndBadInput() throws Exception {
-        long id = hvOrder("HV_NEW_SINGLE");
-        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
-            work(id, node);
-        }
-        Map<String, String> tasks = reviewTasks(id);
-        String ops = tasks.get("REVIEWER_OPERATIONS");
-        String marketing = tasks.get("REVIEWER_MARKETING");
-        mvc.perform(post("/api/reviews/tasks/{t}/open", ops).with(httpBasic("ops", PASSWORD))).andExpect(status().isNoContent());
-        mvc.perform(post("/api/reviews/tasks/{t}/open", marketing).with(httpBasic("marketing", PASSWORD)))
-                .andExpect(status().isNoContent());
+    @DisplayName("R-REV-1 a scheme cannot be withdrawn once a reviewer has opened it")
+    void openedSchemeCannotBeWithdrawn() throws Exception {
+        long id = orderInReview();
+        openReviews(id);
 
-        // Withdrawal after a reviewer opened the scheme.
         mvc.perform(post("/api/reviews/orders/{id}/withdraw", id).with(httpBasic("designer", PASSWORD)))
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.detail").value(Matchers.containsString("已打开")));
-        // Someone else's review, a clause not in force, a vague text, a clause of another department.
+    }
+
+    @Test
+    @DisplayName("R-REV-3 someone else's review, a clause not in force, a vague text and another department's clause are "
+            + "refused by field, and nothing is decided or signed")
+    void badOpinionsAreRefusedAndSaveNothing() throws Exception {
+        long id = orderInReview();
+        Map<String, String> tasks = openReviews(id);
+        String ops = tasks.get("REVIEWER_OPERATIONS");
+        String marketing = tasks.get("REVIEWER_MARKETING");
+
         mvc.perform(post("/api/reviews/tasks/{t}/opinion", marketing).with(httpBasic("ops", PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content(opinion("PASS", List.of(), "")))
                 .andExpect(status().isForbidden());
@@ -309,12 +309,20 @@ class ReviewFlowTests {
                         .contentType(MediaType.APPLICATION_JSON).content(opinion("MODIFY", List.of("HV-20"), "电价类别应为大工业用电")))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].message").value(Matchers.containsString("营销部门")));
+
         assertThat(jdbc.sql("select count(*) from review where order_id = ? and decided_at is not null").param(id)
                 .query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from review_signature where payload like ?").param("%HV-99%")
                 .query(Long.class).single()).isZero();
+    }
 
-        // Transfer: never outside the department; to a colleague of it, who may delegate and get it back.
+    @Test
+    @DisplayName("R-REV-5 a review is transferred only within its department; the colleague may delegate it and get it back, "
+            + "countersigns it once, and each step is audited")
+    void transferStaysInTheDepartmentAndComesBack() throws Exception {
+        long id = orderInReview();
+        String ops = openReviews(id).get("REVIEWER_OPERATIONS");
+
         mvc.perform(post("/api/reviews/tasks/{t}/transfer", ops).with(httpBasic("ops", PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"marketing\"}"))
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.errors[0].field").value("to"));
@@ -331,41 +339,78 @@ class ReviewFlowTests {
         countersign(ops, "ops.li", "PASS", List.of(), "").andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(Matchers.containsString("ops.li")));
 
-        // Urge (SMS to the reviewer's work mobile) by hand and automatically when the review turns red.
+        assertThat(audit.forSubject("application", orderNo(id))).extracting(org.yekuo.audit.AuditEntry::action)
+                .contains("review.opened", "review.transferred", "review.delegated", "review.handed-back", "review.countersigned");
+    }
+
+    @Test
+    @DisplayName("R-REV-5 the designer urges a review by hand, a reviewer may not, and a review that turns red is urged "
+            + "automatically: each urge is an SMS to the holder's work mobile and is audited")
+    void reviewIsUrgedByHandAndWhenItTurnsRed() throws Exception {
+        long id = orderInReview();
+        String marketing = openReviews(id).get("REVIEWER_MARKETING");
         String board = mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("designer", PASSWORD)))
                 .andExpect(jsonPath("$.rounds[0].reviews[1].holder").value("marketing"))
                 .andReturn().getResponse().getContentAsString();
         int marketingReview = JsonPath.read(board, "$.rounds[0].reviews[1].review.id");
         String orderNo = JsonPath.read(board, "$.orderNo");
+
         mvc.perform(post("/api/reviews/{r}/urge", marketingReview).with(httpBasic("designer", PASSWORD)))
                 .andExpect(jsonPath("$.reached").value(Matchers.contains("marketing")));
         mvc.perform(post("/api/reviews/{r}/urge", marketingReview).with(httpBasic("ops", PASSWORD))).andExpect(status().isForbidden());
         transactions.executeWithoutResult(s -> events.publishEvent(new org.yekuo.deadline.NodeOverdue(id, orderNo, "SCHEME_REVIEW",
                 marketing, java.util.Set.of("REVIEWER_MARKETING"), "marketing", java.time.Instant.now(), java.time.Instant.now())));
+
         assertThat(jdbc.sql("select count(*) from sms_outbox where business_ref = ? and template_code = 'review-urged'")
                 .param(orderNo).query(Long.class).single()).isEqualTo(2);
+        assertThat(audit.forSubject("application", orderNo)).extracting(org.yekuo.audit.AuditEntry::action)
+                .contains("review.urged", "review.urged-automatically");
+    }
 
-        // Co-signer: dispatch countersigns this round too.
+    @Test
+    @DisplayName("R-REV-1 a department asked to co-sign countersigns the same round, and the scheme goes on once every "
+            + "department has passed it")
+    void coSignerCountersignsTheSameRound() throws Exception {
+        long id = orderInReview();
+        Map<String, String> tasks = openReviews(id);
+        String marketing = tasks.get("REVIEWER_MARKETING");
+        countersign(tasks.get("REVIEWER_OPERATIONS"), "ops", "PASS", List.of("HV-3"), "").andExpect(status().isOk());
+
         mvc.perform(post("/api/reviews/tasks/{t}/co-signers", marketing).with(httpBasic("marketing", PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"dispatch\"}")).andExpect(status().isNoContent());
         String coSigned = reviewTasks(id).get("REVIEWER_DISPATCH");
         countersign(coSigned, "dispatch", "PASS", List.of("HV-23"), "").andExpect(status().isOk());
         countersign(marketing, "marketing", "PASS", List.of(), "").andExpect(status().isOk());
+
         mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
                 .andExpect(jsonPath("$.openItems[*].nodeCode").value(Matchers.contains("SCHEME_REPLY")));
+        assertThat(audit.forSubject("application", orderNo(id))).extracting(org.yekuo.audit.AuditEntry::action)
+                .contains("review.co-signer-added");
+    }
 
-        // Copy for information, and a typical case in the month's list and export.
+    @Test
+    @DisplayName("R-REV-6 a decided review is copied to a head for information and marked as a typical case, which the month's "
+            + "list and export show; both are audited")
+    void copiesAndTypicalCasesAreListedAndExported() throws Exception {
+        long id = orderInReview();
+        String ops = openReviews(id).get("REVIEWER_OPERATIONS");
+        countersign(ops, "ops", "PASS", List.of("HV-3"), "").andExpect(status().isOk());
+        String board = mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("designer", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        String orderNo = JsonPath.read(board, "$.orderNo");
+
         mvc.perform(post("/api/reviews/orders/{id}/copies", id).with(httpBasic("designer", PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"to\":\"head.ops\",\"note\":\"专线方案供参阅\"}"))
                 .andExpect(status().isNoContent());
         mvc.perform(get("/api/reviews/copies").with(httpBasic("head.ops", PASSWORD)))
                 .andExpect(jsonPath("$[?(@.orderId == " + id + ")].note").value(Matchers.contains("专线方案供参阅")));
         int opsReview = JsonPath.read(board, "$.rounds[0].reviews[0].review.id");
-        mvc.perform(post("/api/reviews/{r}/typical", opsReview).with(httpBasic("ops.li", PASSWORD))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"委派后交回再会签的完整示例\"}")).andExpect(status().isNoContent());
+        mvc.perform(post("/api/reviews/{r}/typical", opsReview).with(httpBasic("ops", PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"note\":\"运检意见引用条款完整的示例\"}")).andExpect(status().isNoContent());
+
         String month = java.time.YearMonth.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
         mvc.perform(get("/api/reviews/typical").param("month", month).with(httpBasic("ops", PASSWORD)))
-                .andExpect(jsonPath("$[?(@.orderNo == '" + orderNo + "')].review.typicalNote").value(Matchers.hasItem("委派后交回再会签的完整示例")));
+                .andExpect(jsonPath("$[?(@.orderNo == '" + orderNo + "')].review.typicalNote").value(Matchers.hasItem("运检意见引用条款完整的示例")));
         byte[] workbook = mvc.perform(get("/api/reviews/typical.xlsx").param("month", month).with(httpBasic("ops", PASSWORD)))
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
@@ -377,11 +422,35 @@ class ReviewFlowTests {
             List<String> cases = new java.util.ArrayList<>();
             sheet.forEach(row -> cases.add(row.getCell(0).getStringCellValue() + "|" + row.getCell(2).getStringCellValue()
                     + "|" + row.getCell(8).getStringCellValue()));
-            assertThat(cases).contains(orderNo + "|运检部门|委派后交回再会签的完整示例");
+            assertThat(cases).contains(orderNo + "|运检部门|运检意见引用条款完整的示例");
         }
         assertThat(audit.forSubject("application", orderNo)).extracting(org.yekuo.audit.AuditEntry::action)
-                .contains("review.opened", "review.transferred", "review.delegated", "review.handed-back", "review.countersigned",
-                        "review.urged", "review.urged-automatically", "review.co-signer-added", "review.copied", "review.marked-typical");
+                .contains("review.copied", "review.marked-typical");
+    }
+
+    /** An HV single-supply order whose scheme is with operations and marketing for review. */
+    private long orderInReview() throws Exception {
+        long id = hvOrder("HV_NEW_SINGLE");
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        return id;
+    }
+
+    /** Operations and marketing open their reviews; answers the review tasks by reviewer role. */
+    private Map<String, String> openReviews(long id) throws Exception {
+        Map<String, String> tasks = reviewTasks(id);
+        mvc.perform(post("/api/reviews/tasks/{t}/open", tasks.get("REVIEWER_OPERATIONS")).with(httpBasic("ops", PASSWORD)))
+                .andExpect(status().isNoContent());
+        mvc.perform(post("/api/reviews/tasks/{t}/open", tasks.get("REVIEWER_MARKETING")).with(httpBasic("marketing", PASSWORD)))
+                .andExpect(status().isNoContent());
+        return tasks;
+    }
+
+    private String orderNo(long id) throws Exception {
+        String order = mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(order, "$.orderNo");
     }
 
     @Test
