@@ -4,6 +4,8 @@ import java.io.Serializable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +21,8 @@ public record OnlineProof(String phone, Instant verifiedAt, String spentOn) impl
 
     public static final String SESSION_ATTRIBUTE = "online.verifiedPhone";
     public static final Duration VALID_FOR = Duration.ofMinutes(30);
+    /** The form as last handed from page to page under {@code /apply} (photos, e-licences), so that a reload keeps it. */
+    public static final String TYPED_FORM = "online.typedForm";
 
     public OnlineProof(String phone, Instant verifiedAt) {
         this(phone, verifiedAt, null);
@@ -56,5 +60,34 @@ public record OnlineProof(String phone, Instant verifiedAt, String spentOn) impl
     /** The number proven and not yet spent on an application: who may still fill in the form. */
     public static Optional<OnlineProof> unspent(HttpServletRequest request, Clock clock) {
         return of(request, clock).filter(proof -> !proof.spent());
+    }
+
+    /**
+     * The application form as the pages under {@code /apply} last handed it on, kept with the proof: a phone's browser
+     * reloads a page it left for the camera or the SMS app, and what was typed must survive that. Empty without a session.
+     */
+    public static Map<String, String> typedForm(HttpServletRequest request) {
+        Map<String, String> typed = new LinkedHashMap<>();
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(TYPED_FORM) instanceof Map<?, ?> kept) {
+            kept.forEach((name, value) -> typed.put(String.valueOf(name), String.valueOf(value)));
+        }
+        return typed;
+    }
+
+    /** Keeps the form as handed on; only where a proof began a session, so that asking creates none. */
+    public static void keepTypedForm(HttpServletRequest request, Map<String, String> typed) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.setAttribute(TYPED_FORM, new LinkedHashMap<>(typed));
+        }
+    }
+
+    /** Forgets the form once it became an application. */
+    public static void forgetTypedForm(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(TYPED_FORM);
+        }
     }
 }

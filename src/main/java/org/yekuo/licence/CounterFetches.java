@@ -29,6 +29,7 @@ import org.yekuo.identity.StaffMembers;
 import org.yekuo.intake.ApplicantKind;
 import org.yekuo.intake.Application;
 import org.yekuo.intake.MaterialSupply;
+import org.yekuo.intake.OnlineApplicationReceived;
 import org.yekuo.intake.OrderAccepted;
 import org.yekuo.intake.Orders;
 import org.yekuo.intake.ResidentIdNumber;
@@ -44,12 +45,14 @@ import org.yekuo.shared.Masking;
 import org.yekuo.shared.PersonalDataCipher;
 
 /**
- * Fetching an e-licence at the counter while the new-order form is still being filled in (R-LIC-1, R-LIC-2). The
- * consent code goes to the phone typed on the form and is bound to that form (its idempotency key), the clerk at it,
- * and the credit code or ID number and phone it was asked for; it is good for one retrieval, logged like any other.
- * What comes fills the form, and waits, sealed, until the order is accepted: then the licence is filed as the order's
- * material and its retrieval joins the order, in the accepting transaction. A form that is abandoned keeps nothing:
- * its consents and licences expire and are deleted, leaving only the log of the retrieval.
+ * Fetching an e-licence while an application form is still being filled in, before the order exists (R-LIC-1,
+ * R-LIC-2): the counter's new-order form, or the applicant's own form on {@code /apply}. The consent code goes to the
+ * phone of the form (typed at the counter, proven by SMS online) and is bound to that form (its idempotency key), who is
+ * at it (the clerk, or the applicant with that proven phone), and the credit code or ID number and phone it was asked
+ * for; it is good for one retrieval, logged like any other. What comes fills the form, and waits, sealed, until the
+ * form becomes an order: then the licence is filed as the order's material and the form's retrievals, whatever came of
+ * them, join the order, in the accepting or submitting transaction. A form that is abandoned keeps nothing: its
+ * consents and licences expire and are deleted, leaving only the log of the retrieval.
  */
 @Service
 public class CounterFetches {
@@ -91,7 +94,10 @@ public class CounterFetches {
         this.hold = hold;
     }
 
-    /** The new-order form as typed: its key, and whose licence it asks for, with the phone that consents. */
+    /**
+     * The form as typed: its key, and whose licence it asks for, with the phone that consents (online, the phone the
+     * applicant proved, not one typed).
+     */
     public record CounterForm(String formKey, ApplicantKind applicantKind, String subjectCode, String phone) {
     }
 
@@ -125,19 +131,43 @@ public class CounterFetches {
         return LicenceRetrievals.kindsFor(kind);
     }
 
+    /** Who is at a form: a clerk at the counter, or the applicant online, whose forms are told apart by their phone. */
+    private record Asker(String username, String orgPath, boolean online) {
+
+        static Asker clerk(CurrentUser clerk) {
+            return new Asker(clerk.username(), clerk.orgPath(), false);
+        }
+
+        /** Before the order exists an applicant's retrieval belongs to no unit: the order's, once bound. */
+        static final Asker APPLICANT = new Asker(LicenceRetrievals.APPLICANT, "/", true);
+    }
+
     /** The clerk asks the applicant's consent for the form: the code goes to the phone typed on it. */
     @PreAuthorize("hasRole('CLERK')")
     public IssuedCode askConsent(CounterForm form, CurrentUser clerk, String clientIp) {
+        return askConsent(form, Asker.clerk(clerk), clientIp);
+    }
+
+    /**
+     * The applicant on {@code /apply} asks for a consent code to the phone they proved ({@code form.phone()}, from the
+     * session's proof, never from what was posted).
+     */
+    public IssuedCode askConsentOnline(CounterForm form, String clientIp) {
+        return askConsent(form, Asker.APPLICANT, clientIp);
+    }
+
+    private IssuedCode askConsent(CounterForm form, Asker asker, String clientIp) {
         String formKey = formKey(form);
         String subject = subject(form);
         String holderMasked = masked(form.applicantKind(), subject);
         String phone = form.phone() == null ? "" : form.phone().strip();
         Instant now = clock.instant();
         return transaction.execute(status -> {
-            rows.insertConsent(formKey, clerk.username(), clerk.orgPath(), form.applicantKind().name(), cipher.blindIndex(subject),
+            rows.insertConsent(formKey, asker.username(), asker.orgPath(), form.applicantKind().name(), cipher.blindIndex(subject),
                     cipher.encrypt(subject), cipher.blindIndex(phone), Masking.mobile(phone), holderMasked, now, now.plus(hold));
             IssuedCode issued = codes.issue(phone, VerificationPurpose.LICENCE_CONSENT, clientIp);
-            audit.record(LicenceAudit.COUNTER_CONSENT_ASKED, "licence-form", formKey, "holder=" + holderMasked + " by=" + clerk.username());
+            audit.record(asker.online() ? LicenceAudit.APPLY_CONSENT_ASKED : LicenceAudit.COUNTER_CONSENT_ASKED, "licence-form", formKey,
+                    "holder=" + holderMasked + " by=" + asker.username());
             return issued;
         });
     }
@@ -148,14 +178,24 @@ public class CounterFetches {
      */
     @PreAuthorize("hasRole('CLERK')")
     public CounterLicence fetch(CounterForm form, LicenceKind kind, String code, CurrentUser clerk) {
+        return fetch(form, kind, code, Asker.clerk(clerk));
+    }
+
+    /** The applicant on {@code /apply} fetches with the code their phone got; {@code form.phone()} is the proven phone. */
+    public CounterLicence fetchOnline(CounterForm form, LicenceKind kind, String code) {
+        return fetch(form, kind, code, Asker.APPLICANT);
+    }
+
+    private CounterLicence fetch(CounterForm form, LicenceKind kind, String code, Asker asker) {
         String formKey = formKey(form);
         String subject = subject(form);
         String phone = form.phone() == null ? "" : form.phone().strip();
-        CounterFetch consent = rows.latestConsent(formKey, clerk.username(), clock.instant())
-                .orElseThrow(() -> DomainException.invalid("code", "licence.counter.no-consent"));
+        CounterFetch consent = latestConsent(formKey, asker, phone, clock.instant())
+                .orElseThrow(() -> DomainException.invalid("code", asker.online() ? "licence.apply-fetch.no-consent" : "licence.counter.no-consent"));
         if (!consent.subjectIndex().equals(cipher.blindIndex(subject)) || !consent.phoneIndex().equals(cipher.blindIndex(phone))
                 || !consent.applicantKind().equals(form.applicantKind().name())) {
-            throw DomainException.invalid("subjectCode", "licence.counter.form-changed", consent.holderMasked(), consent.phoneMasked());
+            throw DomainException.invalid("subjectCode", asker.online() ? "licence.apply-fetch.form-changed" : "licence.counter.form-changed",
+                    consent.holderMasked(), consent.phoneMasked());
         }
         List<LicenceKind> allowed = kindsFor(form.applicantKind());
         if (kind == null || !allowed.contains(kind)) {
@@ -177,11 +217,11 @@ public class CounterFetches {
         try {
             licence = registry.fetch(kind, subject);
         } catch (LicencePlatformException e) {
-            logFailure(formKey, consent.orgPath(), kind, holderMasked, RetrievalOutcome.valueOf(e.reason().name()), clerk.username());
+            logFailure(consent, formKey, kind, RetrievalOutcome.valueOf(e.reason().name()), asker);
             throw LicenceRetrievals.refusal(e.reason(), holderMasked);
         }
         if (!licence.holderCode().equalsIgnoreCase(subject)) {
-            logFailure(formKey, consent.orgPath(), kind, holderMasked, RetrievalOutcome.MALFORMED, clerk.username());
+            logFailure(consent, formKey, kind, RetrievalOutcome.MALFORMED, asker);
             throw LicenceRetrievals.refusal(LicencePlatformException.Reason.MALFORMED, holderMasked);
         }
         Instant now = clock.instant();
@@ -190,31 +230,47 @@ public class CounterFetches {
                 seal(licence.propertyLocation()), licence.propertyArea());
         transaction.executeWithoutResult(status -> {
             long retrievalId = retrievals.insertRetrieval(null, null, consent.orgPath(), kind, holderMasked, licence.licenceNo(),
-                    RetrievalOutcome.RETRIEVED, clerk.username(), now, null);
+                    RetrievalOutcome.RETRIEVED, asker.username(), now, null);
             rows.keep(consent.id(), kind, retrievalId, licence.licenceNo(), sealed, LicenceRetrievals.archiveName(licence, messages),
                     cipher.encrypt(Base64.getEncoder().encodeToString(licence.file().content())));
-            audit.record(LicenceAudit.COUNTER_RETRIEVED, "licence-form", formKey, "licenceKind=" + kind + " licence=" + licence.licenceNo()
-                    + " by=" + clerk.username() + " registry=" + registry.name());
+            audit.record(asker.online() ? LicenceAudit.APPLY_RETRIEVED : LicenceAudit.COUNTER_RETRIEVED, "licence-form", formKey, "licenceKind="
+                    + kind + " licence=" + licence.licenceNo() + " by=" + asker.username() + " registry=" + registry.name());
         });
-        return rows.fetchedFor(formKey, clerk.username(), now).stream().filter(f -> f.id() == consent.id()).findFirst()
+        return rows.fetchedFor(formKey, asker.username(), now).stream().filter(f -> f.id() == consent.id()).findFirst()
                 .map(this::unsealed).orElseThrow();
+    }
+
+    /** The newest consent in time asked from the form by who is at it; online, only one asked for the same proven phone. */
+    private Optional<CounterFetch> latestConsent(String formKey, Asker asker, String phone, Instant now) {
+        return rows.latestConsent(formKey, asker.username(), now)
+                .filter(consent -> !asker.online() || consent.phoneIndex().equals(cipher.blindIndex(phone)));
     }
 
     /** Where the clerk's form stands; nothing for a form that asked nothing or whose consents have expired. */
     @PreAuthorize("hasRole('CLERK')")
     public FormState state(String formKey, CurrentUser clerk) {
+        return state(formKey, Asker.clerk(clerk), null);
+    }
+
+    /** Where the applicant's form on {@code /apply} stands, for the phone they proved; another phone's form shows nothing. */
+    public FormState stateOnline(String formKey, String phone) {
+        return state(formKey, Asker.APPLICANT, phone == null ? "" : phone.strip());
+    }
+
+    private FormState state(String formKey, Asker asker, String phone) {
         if (formKey == null || !formKey.matches(FORM_KEY)) {
             return FormState.empty();
         }
         Instant now = clock.instant();
-        Optional<CounterFetch> latest = rows.latestConsent(formKey, clerk.username(), now);
+        Optional<CounterFetch> latest = latestConsent(formKey, asker, phone, now);
         if (latest.isEmpty()) {
             return FormState.empty();
         }
         CounterFetch consent = latest.get();
         boolean awaiting = consent.usedAt() == null;
         return new FormState(ApplicantKind.valueOf(consent.applicantKind()), consent.phoneMasked(), consent.holderMasked(), awaiting,
-                rows.fetchedFor(formKey, clerk.username(), now).stream().map(this::unsealed).toList());
+                rows.fetchedFor(formKey, asker.username(), now).stream()
+                        .filter(f -> !asker.online() || f.phoneIndex().equals(consent.phoneIndex())).map(this::unsealed).toList());
     }
 
     /**
@@ -232,27 +288,63 @@ public class CounterFetches {
         if (formKey.isEmpty() || !formKey.get().matches(FORM_KEY)) {
             return;
         }
-        List<CounterFetch> fetched = rows.fetchedFor(formKey.get(), order.createdBy(), clock.instant());
-        if (fetched.isEmpty()) {
+        CurrentUser clerk = LicenceRetrievals.filer(order, order.createdBy(),
+                staff.displayNames(List.of(order.createdBy())).getOrDefault(order.createdBy(), order.createdBy()));
+        take(order, formKey.get(), Asker.clerk(clerk), clerk);
+    }
+
+    /**
+     * The applicant's form on {@code /apply} became an order: as at the counter, in the submitting transaction; only
+     * what was fetched with the order's own phone and certificate number is its.
+     */
+    @EventListener
+    void on(OnlineApplicationReceived received) {
+        if (received.formKey() == null || !received.formKey().matches(FORM_KEY)) {
+            return;
+        }
+        Application order = orders.find(received.orderId()).orElseThrow();
+        take(order, received.formKey(), Asker.APPLICANT, LicenceRetrievals.filer(order, LicenceRetrievals.APPLICANT, LicenceRetrievals.APPLICANT));
+    }
+
+    private void take(Application order, String formKey, Asker asker, CurrentUser filer) {
+        List<CounterFetch> asked = rows.retrievedFor(formKey, asker.username(), clock.instant());
+        if (asked.isEmpty()) {
             return;
         }
         Orders.ApplicantIdentity applicant = orders.applicantIdentity(order.id());
         String subjectIndex = cipher.blindIndex(applicant.subjectCode());
         String phoneIndex = cipher.blindIndex(applicant.phone().strip());
-        CurrentUser clerk = LicenceRetrievals.filer(order, order.createdBy(),
-                staff.displayNames(List.of(order.createdBy())).getOrDefault(order.createdBy(), order.createdBy()));
-        for (CounterFetch f : fetched) {
-            if (!f.subjectIndex().equals(subjectIndex) || !f.phoneIndex().equals(phoneIndex)) {
-                audit.record(LicenceAudit.COUNTER_NOT_TAKEN, "application", order.orderNo(), "licenceKind=" + f.kind() + " licence="
-                        + f.licenceNo());
+        for (CounterFetch f : asked) {
+            if (!f.phoneIndex().equals(phoneIndex)) {
+                // Online another phone's form is none of this order's business; at the counter the clerk changed the phone.
+                if (!asker.online() && f.fetched()) {
+                    audit.record(LicenceAudit.COUNTER_NOT_TAKEN, "application", order.orderNo(), "licenceKind=" + f.kind() + " licence="
+                            + f.licenceNo());
+                }
                 continue;
             }
-            attach(order, f, clerk, applicant);
+            if (!f.subjectIndex().equals(subjectIndex)) {
+                if (f.fetched()) {
+                    audit.record(asker.online() ? LicenceAudit.APPLY_FETCH_NOT_TAKEN : LicenceAudit.COUNTER_NOT_TAKEN, "application",
+                            order.orderNo(), "licenceKind=" + f.kind() + " licence=" + f.licenceNo());
+                }
+                continue;
+            }
+            if (!f.fetched()) {
+                // A retrieval that brought nothing is logged with the order all the same (R-LIC-2).
+                retrievals.bindRetrieval(f.retrievalId(), order.id(), order.orderNo(), order.orgPath(), null);
+                continue;
+            }
+            attach(order, f, filer, applicant, asker);
         }
-        rows.deleteForm(formKey.get(), order.createdBy());
+        if (asker.online()) {
+            rows.deleteForm(formKey, asker.username(), phoneIndex);
+        } else {
+            rows.deleteForm(formKey, asker.username());
+        }
     }
 
-    private void attach(Application order, CounterFetch f, CurrentUser clerk, Orders.ApplicantIdentity applicant) {
+    private void attach(Application order, CounterFetch f, CurrentUser clerk, Orders.ApplicantIdentity applicant, Asker asker) {
         byte[] file = Base64.getDecoder().decode(cipher.decrypt(f.fileSealed()));
         try {
             // A file the archive refuses must not cost the clerk the order: the savepoint takes back only this licence.
@@ -269,13 +361,13 @@ public class CounterFetches {
                 if (licence.formAddress() != null && licence.formAddress().equals(order.supplyAddress())) {
                     taken.add("address");
                 }
-                audit.record(LicenceAudit.COUNTER_ATTACHED, "application", order.orderNo(), "licenceKind=" + f.kind() + " licence="
-                        + f.licenceNo() + " document=" + document.id() + " taken=" + (taken.isEmpty() ? "-" : String.join(",", taken))
-                        + " by=" + clerk.username());
+                audit.record(asker.online() ? LicenceAudit.APPLY_FETCH_ATTACHED : LicenceAudit.COUNTER_ATTACHED, "application",
+                        order.orderNo(), "licenceKind=" + f.kind() + " licence=" + f.licenceNo() + " document=" + document.id() + " taken="
+                        + (taken.isEmpty() ? "-" : String.join(",", taken)) + " by=" + clerk.username());
             });
         } catch (DomainException refused) {
-            audit.record(LicenceAudit.COUNTER_NOT_TAKEN, "application", order.orderNo(), "licenceKind=" + f.kind() + " licence="
-                    + f.licenceNo());
+            audit.record(asker.online() ? LicenceAudit.APPLY_FETCH_NOT_TAKEN : LicenceAudit.COUNTER_NOT_TAKEN, "application", order.orderNo(),
+                    "licenceKind=" + f.kind() + " licence=" + f.licenceNo());
         }
     }
 
@@ -285,11 +377,14 @@ public class CounterFetches {
         return rows.deleteExpired(clock.instant());
     }
 
-    private void logFailure(String formKey, String orgPath, LicenceKind kind, String holderMasked, RetrievalOutcome outcome, String actor) {
+    /** A retrieval that brought nothing: logged, and noted on its consent so that the order the form becomes shows it. */
+    private void logFailure(CounterFetch consent, String formKey, LicenceKind kind, RetrievalOutcome outcome, Asker asker) {
         transaction.executeWithoutResult(status -> {
-            retrievals.insertRetrieval(null, null, orgPath, kind, holderMasked, null, outcome, actor, clock.instant(), null);
-            audit.record(LicenceAudit.COUNTER_RETRIEVAL_FAILED, "licence-form", formKey, "licenceKind=" + kind + " outcome=" + outcome
-                    + " by=" + actor + " registry=" + registry.name());
+            long retrievalId = retrievals.insertRetrieval(null, null, consent.orgPath(), kind, consent.holderMasked(), null, outcome,
+                    asker.username(), clock.instant(), null);
+            rows.noteFailure(consent.id(), kind, retrievalId);
+            audit.record(asker.online() ? LicenceAudit.APPLY_RETRIEVAL_FAILED : LicenceAudit.COUNTER_RETRIEVAL_FAILED, "licence-form", formKey,
+                    "licenceKind=" + kind + " outcome=" + outcome + " by=" + asker.username() + " registry=" + registry.name());
         });
     }
 

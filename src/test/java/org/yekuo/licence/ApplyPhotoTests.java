@@ -162,6 +162,45 @@ class ApplyPhotoTests {
     }
 
     @Test
+    @DisplayName("R-LIC-3 an agent who photographs a licence comes back to the form with the agent box still ticked and what was "
+            + "typed kept, a reload of the check page loses nothing, and unticking the box on the way back sticks")
+    void agentBoxAndTypedValuesSurviveThePhotoPagesAndAReload() throws Exception {
+        MockHttpSession session = proven(Subjects.phone());
+        String formKey = formKey(session);
+        Sample card = images.next(PaperKind.ID_CARD, Spoil.PHONE);
+        MvcResult read = mvc.perform(typed(multipart("/apply/photos/read")
+                        .file(new MockMultipartFile("file", "身份证.jpg", "image/jpeg", card.jpeg())), session, formKey)
+                        .param("capacity", "12").param("agent", "true").param("_agent", "on"))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        String checkPage = read.getResponse().getRedirectedUrl();
+        mvc.perform(get(checkPage).session(session).flashAttrs(read.getFlashMap())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("name=\"agent\" value=\"true\"")));
+        // The phone's browser reloads the check page: the flash is gone, the typed form is not.
+        mvc.perform(get(checkPage).session(session)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("name=\"capacity\" value=\"12\"")))
+                .andExpect(content().string(Matchers.containsString("name=\"agent\" value=\"true\"")))
+                .andExpect(content().string(Matchers.containsString("name=\"idempotencyKey\" value=\"" + formKey + "\"")));
+
+        MvcResult back = mvc.perform(post("/apply/photos/back").session(session).with(csrf()).param("idempotencyKey", formKey)
+                        .param("capacity", "12").param("agent", "true").param("_agent", "on"))
+                .andExpect(redirectedUrl("/apply/form#apply-photos")).andReturn();
+        mvc.perform(get("/apply/form").session(session).flashAttrs(back.getFlashMap())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("name=\"agent\" type=\"checkbox\" value=\"true\" checked")));
+        mvc.perform(get("/apply/form").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("name=\"agent\" type=\"checkbox\" value=\"true\" checked")))
+                .andExpect(content().string(Matchers.containsString("name=\"capacity\" inputmode=\"decimal\" value=\"12\"")));
+
+        // Unticked on the way back: the box stays unticked, also after a reload.
+        MvcResult unticked = mvc.perform(post("/apply/photos/back").session(session).with(csrf()).param("idempotencyKey", formKey)
+                        .param("capacity", "12").param("_agent", "on"))
+                .andExpect(redirectedUrl("/apply/form#apply-photos")).andReturn();
+        mvc.perform(get("/apply/form").session(session).flashAttrs(unticked.getFlashMap())).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"true\" checked"))));
+        mvc.perform(get("/apply/form").session(session)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"true\" checked"))));
+    }
+
+    @Test
     @DisplayName("R-LIC-3 a photo left unconfirmed on the form joins the order unconfirmed, is used for nothing, and waits on the "
             + "progress page for the applicant to confirm it")
     void unconfirmedPhotoWaitsOnTheProgressPage() throws Exception {

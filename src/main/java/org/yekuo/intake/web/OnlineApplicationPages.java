@@ -2,7 +2,6 @@ package org.yekuo.intake.web;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -47,8 +46,6 @@ class OnlineApplicationPages {
     static final String VERIFIED_PHONE = OnlineProof.SESSION_ATTRIBUTE;
     /** The form an unspent proof is filling in, so that what was read for it (photos) is still its own after a reload. */
     static final String FORM_KEY = "online.formKey";
-    /** The form as last handed back by the photo pages, for a reload. */
-    static final String TYPED = "online.typedForm";
 
     private final VerificationCodes codes;
     private final ApplicationIntake intake;
@@ -119,19 +116,21 @@ class OnlineApplicationPages {
             return "redirect:/apply";
         }
         HttpSession session = request.getSession();
-        // The photos read on the form (/apply/photos) hand it back as typed, with what the applicant confirmed filled in.
-        // Kept with the proof, so that a reload (a phone's browser reloads a page it left for the camera) keeps it too.
-        Map<String, String> typed = new LinkedHashMap<>();
-        if (session.getAttribute(TYPED) instanceof Map<?, ?> kept) {
-            kept.forEach((name, value) -> typed.put(String.valueOf(name), String.valueOf(value)));
-        }
+        // The photos read and the e-licences fetched on the form (/apply/photos, /apply/licences) hand it back as typed,
+        // with what the applicant confirmed or fetched filled in. Kept with the proof, so that a reload (a phone's
+        // browser reloads a page it left for the camera) keeps it too.
+        Map<String, String> typed = OnlineProof.typedForm(request);
         if (model.getAttribute("applicationForm") instanceof Map<?, ?> handed) {
             handed.forEach((name, value) -> {
                 if (value instanceof String text && !text.isBlank()) {
                     typed.put(String.valueOf(name), text);
                 }
             });
-            session.setAttribute(TYPED, typed);
+            // An unticked box sends nothing but its marker: the agent box comes back as the applicant left it.
+            if (handed.containsKey("_agent") && !handed.containsKey("agent")) {
+                typed.remove("agent");
+            }
+            OnlineProof.keepTypedForm(request, typed);
         }
         NewApplicationForm form = NewApplicationForm.empty(formKey(session)).prefilled(typed);
         return form(form, typed.getOrDefault("stationId", ""), verified.get(), model);
@@ -153,7 +152,7 @@ class OnlineApplicationPages {
             var application = intake.acceptOnline(form.toRequest(verified.get().phone()), station(stationId), key);
             request.getSession().setAttribute(VERIFIED_PHONE, verified.get().spentOn(key.orElse("")));
             request.getSession().removeAttribute(FORM_KEY);
-            request.getSession().removeAttribute(TYPED);
+            OnlineProof.forgetTypedForm(request);
             redirect.addFlashAttribute("orderNo", application.orderNo());
             redirect.addFlashAttribute("token", application.progressToken());
             return "redirect:/apply/submitted";

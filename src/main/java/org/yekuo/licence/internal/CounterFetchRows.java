@@ -12,7 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.yekuo.licence.LicenceKind;
 
-/** Consents asked and licences fetched at the counter's new-order form, waiting for the order it becomes. */
+/** Consents asked and licences fetched on an application form (the counter's or {@code /apply}), waiting for the order it becomes. */
 @Repository
 public class CounterFetchRows {
 
@@ -69,6 +69,19 @@ public class CounterFetchRows {
                 .update();
     }
 
+    /** Notes on a consent the retrieval it was spent on that brought nothing, so that the form's order logs it too. */
+    public void noteFailure(long id, LicenceKind kind, long retrievalId) {
+        jdbc.sql("update licence_counter_fetch set licence_kind = ?, retrieval_id = ? where id = ?").params(kind.name(), retrievalId, id)
+                .update();
+    }
+
+    /** Every retrieval made for a form and still in time, whatever it brought, oldest first. */
+    public List<CounterFetch> retrievedFor(String formKey, String requestedBy, Instant now) {
+        return jdbc.sql(SELECT + " where form_key = ? and requested_by = ? and expires_at > ? and retrieval_id is not null"
+                        + " order by requested_at, id")
+                .params(formKey, requestedBy, Timestamp.from(now)).query(CounterFetchRows::row).list();
+    }
+
     /** The licences fetched for a form and still in time, oldest first. */
     public List<CounterFetch> fetchedFor(String formKey, String requestedBy, Instant now) {
         return jdbc.sql(SELECT + " where form_key = ? and requested_by = ? and expires_at > ? and retrieval_id is not null"
@@ -79,6 +92,12 @@ public class CounterFetchRows {
     /** Forgets everything of a form: its order has taken the licences, or it was abandoned. */
     public void deleteForm(String formKey, String requestedBy) {
         jdbc.sql("delete from licence_counter_fetch where form_key = ? and requested_by = ?").params(formKey, requestedBy).update();
+    }
+
+    /** Forgets what one phone asked on a form: an applicant's online form shared no key with another phone's. */
+    public void deleteForm(String formKey, String requestedBy, String phoneIndex) {
+        jdbc.sql("delete from licence_counter_fetch where form_key = ? and requested_by = ? and phone_index = ?")
+                .params(formKey, requestedBy, phoneIndex).update();
     }
 
     /** Deletes what has expired: abandoned forms keep no licence. Safe to run on several nodes at once. */

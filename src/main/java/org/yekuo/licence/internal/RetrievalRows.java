@@ -60,7 +60,7 @@ public class RetrievalRows {
     }
 
     /** A retrieval made at the counter's form joins the order the form became, with the licence's file in its archive. */
-    public void bindRetrieval(long id, long orderId, String orderNo, String orgPath, long documentId) {
+    public void bindRetrieval(long id, long orderId, String orderNo, String orgPath, Long documentId) {
         jdbc.sql("update licence_retrieval set order_id = ?, order_no = ?, org_path = ?, document_id = ? where id = ? and order_id is null")
                 .params(orderId, orderNo, orgPath, documentId, id).update();
     }

@@ -87,8 +87,15 @@ class ApplyPhotoPages {
         }
         try {
             ApplyPhotos.Photo photo = photos.get(formKey, proof.get().phone(), id);
-            if (!model.containsAttribute("applicationForm")) {
-                model.addAttribute("applicationForm", Map.of("idempotencyKey", formKey));
+            // The form as typed rides in from the form page; a reload of this page (no flash) takes it as last kept.
+            if (model.getAttribute("applicationForm") instanceof Map<?, ?> handed) {
+                Map<String, String> typed = new LinkedHashMap<>();
+                handed.forEach((name, value) -> typed.put(String.valueOf(name), String.valueOf(value)));
+                OnlineProof.keepTypedForm(request, typed);
+            } else {
+                Map<String, String> kept = OnlineProof.typedForm(request);
+                kept.put("idempotencyKey", formKey);
+                model.addAttribute("applicationForm", kept);
             }
             return page(formKey, photo, values(photo), model);
         } catch (DomainException e) {
