@@ -19,7 +19,7 @@ public class YekuoApplication {
     }
 
     /**
-     * Pages ({@code #temporals}), exports and database sessions show times in the JVM's default zone: make
+     * Pages ({@code #times}), exports and database sessions show times in the JVM's default zone: make
      * it the utility's, or a server kept on UTC shows every time eight hours early.
      */
     static void useUtilityZone() {

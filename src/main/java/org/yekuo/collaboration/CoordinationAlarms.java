@@ -2,7 +2,6 @@ package org.yekuo.collaboration;
 
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.yekuo.identity.Role;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.notification.Notifications;
+import org.yekuo.shared.Times;
 import org.yekuo.workflow.StepClockRang;
 
 /**
@@ -31,7 +31,6 @@ import org.yekuo.workflow.StepClockRang;
 @Component
 class CoordinationAlarms {
 
-    private static final DateTimeFormatter SMS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Locale SMS_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     private final JdbcClient jdbc;
@@ -85,7 +84,7 @@ class CoordinationAlarms {
             case ESCALATION -> recipients.addAll(staff.withRoleCovering(Role.LEADER, question.orgPath()));
         }
         String step = messages.getMessage("collaboration.sms.step", null, SMS_LOCALE);
-        String due = SMS_TIME.format(question.dueAt().toInstant().atZone(clock.getZone()));
+        String due = Times.MINUTES.format(question.dueAt().toInstant().atZone(clock.getZone()));
         int sent = 0;
         for (StaffMember member : recipients) {
             Optional<String> mobile = staff.mobileOf(member.username());

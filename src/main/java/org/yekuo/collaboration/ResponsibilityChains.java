@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -39,6 +38,7 @@ import org.yekuo.intake.Orders;
 import org.yekuo.review.Review;
 import org.yekuo.review.ReviewBoard;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Times;
 import org.yekuo.stock.StockRequest;
 import org.yekuo.stock.StockRequests;
 import org.yekuo.workflow.NodeHistory;
@@ -57,7 +57,6 @@ public class ResponsibilityChains {
     static final String RECORD = "RESPONSIBILITY_CHAIN";
     /** The node of the parallel department review, whose completions are the departments' opinions. */
     static final String REVIEW_NODE = "SCHEME_REVIEW";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Locale ARCHIVE_LANGUAGE = Locale.SIMPLIFIED_CHINESE;
 
     private final JdbcClient jdbc;
@@ -295,7 +294,7 @@ public class ResponsibilityChains {
     }
 
     private String time(Instant at) {
-        return TIME.format(at.atZone(clock.getZone()));
+        return Times.MINUTES.format(at.atZone(clock.getZone()));
     }
 
     private String text(String key) {

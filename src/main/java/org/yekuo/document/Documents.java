@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +26,7 @@ import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.Role;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Times;
 
 /**
  * The order's archive (R-DOC-1, R-DOC-5, R-LIC-5). {@link #add} takes a file that its content proves
@@ -39,7 +39,6 @@ public class Documents {
 
     /** A file name is kept for display only; one with a path or control characters is not a file name. */
     static final int MAX_NAME = 120;
-    private static final DateTimeFormatter WATERMARK_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final DocumentRows rows;
     private final EncryptedFileStore store;
@@ -211,7 +210,7 @@ public class Documents {
             });
         }
         String text = messages.getMessage("document.watermark.text", new Object[] {user.displayName(), user.username(),
-                WATERMARK_TIME.format(clock.instant().atZone(clock.getZone()))}, Locale.SIMPLIFIED_CHINESE);
+                Times.MINUTES.format(clock.instant().atZone(clock.getZone()))}, Locale.SIMPLIFIED_CHINESE);
         boolean signed = document.kind() == DocumentKind.RECORD;
         return new ServedFile(document, type.contentType(), out -> watermarked(storageKey, type, text, signed, out));
     }

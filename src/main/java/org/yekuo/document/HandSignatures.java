@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,7 @@ import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Masking;
 import org.yekuo.shared.Sm3;
+import org.yekuo.shared.Times;
 
 /**
  * Hand signatures on records (R-DOC-3, R-DOC-6): the surveyor or inspector signs their own record with a
@@ -54,7 +54,6 @@ public class HandSignatures {
     static final int MAX_STROKES = 200;
     static final int MAX_POINTS = 6000;
     static final int MAX_NAME = 30;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Documents documents;
     private final DocumentRows rows;
@@ -134,7 +133,7 @@ public class HandSignatures {
 
         Instant now = clock.instant();
         String caption = text("document.hand.caption", text("document.hand.signer." + signer), name,
-                TIME.format(now.atZone(clock.getZone())), shown.digest().substring(0, 12));
+                Times.MINUTES.format(now.atZone(clock.getZone())), shown.digest().substring(0, 12));
         byte[] png = images.png(signing.strokes(), caption);
         String imageSm3 = Sm3.hex(png);
         int slot = jdbc.sql("select count(*) from hand_signature h join document d on d.id = h.document_id "

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,6 +22,7 @@ import org.yekuo.document.internal.EncryptedFileStore;
 import org.yekuo.document.internal.PadesSignatures;
 import org.yekuo.document.internal.RecordPdfs;
 import org.yekuo.identity.CurrentUser;
+import org.yekuo.shared.Times;
 
 /**
  * Records the product issues (review opinion sheets, rulings, reports, confirmations) as documents of the
@@ -33,7 +33,6 @@ import org.yekuo.identity.CurrentUser;
 @Service
 public class SignedRecords {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Locale ARCHIVE_LANGUAGE = Locale.SIMPLIFIED_CHINESE;
 
     private final RecordPdfs pdfs;
@@ -65,7 +64,7 @@ public class SignedRecords {
     @Transactional(propagation = Propagation.MANDATORY)
     public Document issue(DocumentOwner owner, String subject, String nodeCode, RecordSheet sheet, CurrentUser signer) {
         Instant now = clock.instant();
-        String at = TIME.format(now.atZone(clock.getZone()));
+        String at = Times.MINUTES.format(now.atZone(clock.getZone()));
         String label = text("document.record." + subject);
         byte[] pdf = pdfs.write(sheet, text("document.record.reference", owner.orderNo(), label),
                 List.of(text("document.record.signed-by", signer.displayName(), signer.username()),

@@ -2,7 +2,6 @@ package org.yekuo.evaluation;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
@@ -18,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.PersonalDataCipher;
+import org.yekuo.shared.Times;
 
 /**
  * Sends the evaluation invitations and the one reminder (R-EVA-1) on every application node, as the
@@ -28,7 +28,6 @@ import org.yekuo.shared.PersonalDataCipher;
 public class InvitationSweep implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(InvitationSweep.class);
-    private static final DateTimeFormatter SMS_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
     private final Invitations invitations;
     private final TransactionTemplate transactions;
@@ -124,7 +123,7 @@ public class InvitationSweep implements SchedulingConfigurer {
     private void remind(Invitation invitation) {
         notifications.sms(cipher.decrypt(invitation.phoneSealed()), "evaluation-reminder",
                 Map.of("number", invitation.orderNo(), "token", invitation.token(),
-                        "expires", SMS_DATE.format(invitation.expiresAt().atZone(clock.getZone()))), invitation.orderNo());
+                        "expires", Times.DAY.format(invitation.expiresAt().atZone(clock.getZone()))), invitation.orderNo());
         audit.record(EvaluationAudit.REMINDED, "application", invitation.orderNo(), "");
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +27,7 @@ import org.yekuo.licence.internal.RetrievalRows;
 import org.yekuo.licence.internal.RetrievalRows.Threshold;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Times;
 import org.yekuo.workflow.CompletionGate;
 
 /**
@@ -42,7 +42,6 @@ import org.yekuo.workflow.CompletionGate;
 public class ExpiryWatch implements SchedulingConfigurer, CompletionGate {
 
     private static final Logger log = LoggerFactory.getLogger(ExpiryWatch.class);
-    private static final DateTimeFormatter SMS_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final int BATCH = 50;
 
     private final RetrievalRows rows;
@@ -130,7 +129,7 @@ public class ExpiryWatch implements SchedulingConfigurer, CompletionGate {
         String kind = messages.getMessage(licence.kind().messageKey(), null, Locale.SIMPLIFIED_CHINESE);
         String template = threshold == Threshold.DAYS_30 ? "licence-expiring" : "licence-expired";
         notifications.sms(phone, template, Map.of("number", order.orderNo(), "kind", kind, "date",
-                SMS_DATE.format(licence.fields().validUntil()), "token", order.progressToken()), order.orderNo());
+                Times.DAY.format(licence.fields().validUntil()), "token", order.progressToken()), order.orderNo());
         audit.record(threshold == Threshold.DAYS_30 ? LicenceAudit.EXPIRY_REMINDED : LicenceAudit.EXPIRED_REMINDED, "application",
                 order.orderNo(), "licenceKind=" + licence.kind() + " licence=" + licence.licenceNo() + " validUntil="
                         + licence.fields().validUntil());

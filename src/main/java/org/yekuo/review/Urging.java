@@ -3,7 +3,6 @@ package org.yekuo.review;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Times;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkItem;
 
@@ -31,8 +31,6 @@ class Urging {
 
     /** The shortest time between two urges of one review by hand. */
     static final Duration MANUAL_INTERVAL = Duration.ofHours(2);
-
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ReviewRecords records;
     private final OrderProcesses processes;
@@ -93,6 +91,6 @@ class Urging {
     }
 
     private String minutes(Instant at) {
-        return MINUTES.format(at.atZone(clock.getZone()));
+        return Times.MINUTES.format(at.atZone(clock.getZone()));
     }
 }

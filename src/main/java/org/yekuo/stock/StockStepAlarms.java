@@ -3,7 +3,6 @@ package org.yekuo.stock;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.yekuo.identity.Role;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.notification.Notifications;
+import org.yekuo.shared.Times;
 import org.yekuo.workflow.StepClockRang;
 
 /**
@@ -32,7 +32,6 @@ import org.yekuo.workflow.StepClockRang;
 @Component
 class StockStepAlarms {
 
-    private static final DateTimeFormatter SMS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Locale SMS_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     private final JdbcClient jdbc;
@@ -92,7 +91,7 @@ class StockStepAlarms {
             case ESCALATION -> recipients.addAll(staff.withRoleCovering(Role.LEADER, request.orgPath()));
         }
         String stepName = messages.getMessage("stock.step." + step, null, SMS_LOCALE);
-        String due = SMS_TIME.format(request.due().toInstant().atZone(clock.getZone()));
+        String due = Times.MINUTES.format(request.due().toInstant().atZone(clock.getZone()));
         String handler = clerks.isEmpty() ? messages.getMessage("deadline.sms.not-signed", null, SMS_LOCALE) : clerks.get(0).displayName();
         int sent = 0;
         for (StaffMember member : recipients) {

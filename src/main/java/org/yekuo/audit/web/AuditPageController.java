@@ -2,7 +2,6 @@ package org.yekuo.audit.web;
 
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -17,6 +16,7 @@ import org.yekuo.audit.AuditPage;
 import org.yekuo.audit.AuditSentences;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.shared.Paging;
+import org.yekuo.shared.Times;
 
 /** The auditor's page: the log newest first with filters, and the chain check. */
 @Controller
@@ -24,7 +24,6 @@ import org.yekuo.shared.Paging;
 class AuditPageController {
 
     static final int PAGE_SIZE = 20;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final AuditTrail trail;
     private final AuditSentences sentences;
@@ -63,7 +62,7 @@ class AuditPageController {
     }
 
     private Row row(AuditLine line) {
-        return new Row(TIME.format(line.occurredAt().atZone(clock.getZone())), line);
+        return new Row(Times.SECONDS.format(line.occurredAt().atZone(clock.getZone())), line);
     }
 
     /** A record with its time as the auditor reads it. */

@@ -3,7 +3,6 @@ package org.yekuo.calendar.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,6 +31,7 @@ import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Refusals;
+import org.yekuo.shared.Times;
 
 /**
  * The calendar page: a year's twelve months with holidays, adjusted working days and weekends told
@@ -40,8 +40,6 @@ import org.yekuo.shared.Refusals;
 @Controller
 @RequestMapping("/calendar")
 class CalendarPageController {
-
-    private static final DateTimeFormatter LOADED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final WorkingCalendar calendar;
     private final CalendarAdministration administration;
@@ -125,7 +123,7 @@ class CalendarPageController {
         model.addAttribute("yearChoices", choices);
         calendar.year(year).ifPresent(loaded -> {
             model.addAttribute("calendarYear", loaded);
-            model.addAttribute("loadedAt", LOADED_AT.format(loaded.loadedAt().atZone(clock.getZone())));
+            model.addAttribute("loadedAt", Times.MINUTES.format(loaded.loadedAt().atZone(clock.getZone())));
         });
         model.addAttribute("loaded", calendar.isLoaded(year));
         model.addAttribute("months", MonthGrid.year(year, calendar));

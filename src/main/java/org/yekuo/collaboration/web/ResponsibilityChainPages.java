@@ -1,7 +1,6 @@
 package org.yekuo.collaboration.web;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +26,7 @@ import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Refusals;
+import org.yekuo.shared.Times;
 
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,7 +42,6 @@ class ResponsibilityChainPages {
 
     /** Who may issue the chain as a signed record: those who answer for the work of the departments and stations. */
     static final String ISSUERS = "hasAnyRole('DEPARTMENT_HEAD', 'LEADER')";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final int COLUMN_WIDTH = 150;
     private static final int ROW_HEIGHT = 70;
 
@@ -107,7 +106,7 @@ class ResponsibilityChainPages {
 
     private List<Line> lines(ResponsibilityChain chain, Locale locale) {
         return chain.links().stream().map(l -> new Line(l.seq(), messages.getMessage("catalogue.node." + l.nodeCode(), null, l.nodeCode(), locale),
-                chains.describe(l, locale), l.actorName(), TIME.format(l.occurredAt().atZone(clock.getZone())), l.step().kind().name(),
+                chains.describe(l, locale), l.actorName(), Times.MINUTES.format(l.occurredAt().atZone(clock.getZone())), l.step().kind().name(),
                 messages.getMessage(l.step().kind().messageKey(), null, locale))).toList();
     }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -42,6 +41,7 @@ import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Paging;
 import org.yekuo.shared.Refusals;
+import org.yekuo.shared.Times;
 
 /**
  * The viewer (pdf.js for a PDF, the image itself with zoom), the watermarked bytes it shows, downloads
@@ -52,7 +52,6 @@ import org.yekuo.shared.Refusals;
 class DocumentPages {
 
     static final int PAGE_SIZE = 20;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final Documents documents;
     private final SignedRecords records;
@@ -86,15 +85,15 @@ class DocumentPages {
             return "document/refused";
         }
         model.addAttribute("document", document);
-        model.addAttribute("addedAt", TIME.format(document.addedAt().atZone(clock.getZone())));
+        model.addAttribute("addedAt", Times.MINUTES.format(document.addedAt().atZone(clock.getZone())));
         model.addAttribute("archivist", user.has(Role.ARCHIVIST));
         List<PdfSignature> signatures = records.signatures(document);
         model.addAttribute("signatures", signatures);
         model.addAttribute("signedAt", signatures.stream()
-                .map(s -> s.signedAt() == null ? "-" : TIME.format(s.signedAt().atZone(clock.getZone()))).toList());
+                .map(s -> s.signedAt() == null ? "-" : Times.MINUTES.format(s.signedAt().atZone(clock.getZone()))).toList());
         List<HandSignature> handSignatures = hands.of(document);
         model.addAttribute("handSignatures", handSignatures);
-        model.addAttribute("handSignedAt", handSignatures.stream().map(h -> TIME.format(h.signedAt().atZone(clock.getZone()))).toList());
+        model.addAttribute("handSignedAt", handSignatures.stream().map(h -> Times.MINUTES.format(h.signedAt().atZone(clock.getZone()))).toList());
         model.addAttribute("handSigners", hands.offeredTo(document, user));
         return "document/view";
     }
@@ -144,7 +143,7 @@ class DocumentPages {
         Page<DocumentAccess> records = watch.log(filter, Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("records", records);
         model.addAttribute("pages", Paging.pages(records.total(), PAGE_SIZE));
-        model.addAttribute("times", records.rows().stream().map(r -> TIME.format(r.occurredAt().atZone(clock.getZone()))).toList());
+        model.addAttribute("times", records.rows().stream().map(r -> Times.MINUTES.format(r.occurredAt().atZone(clock.getZone()))).toList());
         model.addAttribute("username", username);
         model.addAttribute("orderNo", orderNo);
         model.addAttribute("allowed", allowed);
@@ -159,7 +158,7 @@ class DocumentPages {
         Page<DocumentAlert> alerts = watch.alerts(open, Math.max(page, 0), PAGE_SIZE);
         model.addAttribute("alerts", alerts);
         model.addAttribute("pages", Paging.pages(alerts.total(), PAGE_SIZE));
-        model.addAttribute("times", alerts.rows().stream().map(a -> TIME.format(a.raisedAt().atZone(clock.getZone()))).toList());
+        model.addAttribute("times", alerts.rows().stream().map(a -> Times.MINUTES.format(a.raisedAt().atZone(clock.getZone()))).toList());
         model.addAttribute("open", open);
         return "document/alerts";
     }

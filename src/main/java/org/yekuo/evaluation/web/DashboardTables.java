@@ -2,7 +2,6 @@ package org.yekuo.evaluation.web;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +10,11 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.yekuo.reporting.ReportTable;
 import org.yekuo.evaluation.EvaluationReport;
+import org.yekuo.shared.Times;
 
 /** The evaluation dashboard as tables in the reader's language: the contents of its Excel and PDF exports alike. */
 @Component
 class DashboardTables {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final MessageSource messages;
 
@@ -54,7 +52,7 @@ class DashboardTables {
                         text("evaluation.report.average", locale), text("evaluation.report.comment", locale),
                         text("evaluation.report.flags", locale)),
                 report.entries().stream().map(e -> List.<Object>of(e.orderNo(), e.stationName(),
-                        TIME.format(e.submittedAt().atZone(zone)), e.timeliness(), e.attitude(), e.communication(), e.average(),
+                        Times.MINUTES.format(e.submittedAt().atZone(zone)), e.timeliness(), e.attitude(), e.communication(), e.average(),
                         e.comment() == null ? "" : e.comment(), String.join("；", e.flagReasons()))).toList()));
         return tables;
     }

@@ -3,7 +3,6 @@ package org.yekuo.evaluation.web;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +31,7 @@ import org.yekuo.identity.CurrentUsers;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Paging;
 import org.yekuo.shared.Refusals;
+import org.yekuo.shared.Times;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -49,7 +49,6 @@ class EvaluationPages {
     static final int PAGE = 20;
     /** An export carries the whole month's ratings, up to this many. */
     static final int EXPORT_ENTRIES = 5000;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final EvaluationDashboard dashboard;
     private final DashboardTables tables;
@@ -101,7 +100,7 @@ class EvaluationPages {
         model.addAttribute("page", current);
         model.addAttribute("pages", Paging.pages(report.entryCount(), PAGE));
         model.addAttribute("pdfAvailable", pdf.font().isPresent());
-        model.addAttribute("timeFormat", TIME);
+        model.addAttribute("timeFormat", Times.MINUTES);
         model.addAttribute("zone", clock.getZone());
         return "evaluation/dashboard";
     }
@@ -119,7 +118,7 @@ class EvaluationPages {
     ResponseEntity<byte[]> document(@RequestParam(required = false) String month, Locale locale) {
         EvaluationReport report = exported(month, locale);
         String subtitle = messages.getMessage("deadline.report.subtitle", new Object[] {report.scopeName(),
-                TIME.format(clock.instant().atZone(clock.getZone()))}, locale);
+                Times.MINUTES.format(clock.instant().atZone(clock.getZone()))}, locale);
         return attachment(pdf.document(title(report, locale), subtitle, tables.of(report, clock.getZone(), locale)),
                 PdfExport.MEDIA_TYPE, "evaluations-" + report.month() + ".pdf");
     }

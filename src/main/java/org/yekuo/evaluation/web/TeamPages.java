@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -31,6 +30,7 @@ import org.yekuo.identity.Role;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Refusals;
+import org.yekuo.shared.Times;
 
 /**
  * The station's monthly follow-up of ratings: the low ratings to trace (R-EVA-5), red until traced, with
@@ -43,7 +43,6 @@ class TeamPages {
 
     /** Who records traces and rectification reports: the station's head and the leader in charge. */
     static final String TRACERS = "hasAnyRole('LEADER', 'DEPARTMENT_HEAD')";
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final LowRatingTraces traces;
     private final TeamColours colours;
@@ -74,7 +73,7 @@ class TeamPages {
         model.addAttribute("assignees", user.hasAny(Role.DEPARTMENT_HEAD, Role.LEADER) ? assignees(user) : java.util.List.of());
         model.addAttribute("causes", TraceCause.values());
         model.addAttribute("today", LocalDate.now(clock).toString());
-        model.addAttribute("timeFormat", TIME);
+        model.addAttribute("timeFormat", Times.MINUTES);
         model.addAttribute("zone", clock.getZone());
         return "evaluation/traces";
     }
@@ -138,7 +137,7 @@ class TeamPages {
         model.addAttribute("versions", rules.versions());
         model.addAttribute("admin", user.has(Role.ADMIN));
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("timeFormat", TIME);
+        model.addAttribute("timeFormat", Times.MINUTES);
         model.addAttribute("zone", clock.getZone());
         return "evaluation/teams";
     }

@@ -1,7 +1,6 @@
 package org.yekuo.identity.web;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +38,7 @@ import org.yekuo.identity.internal.StaffSearch;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Paging;
 import org.yekuo.shared.Refusals;
+import org.yekuo.shared.Times;
 
 /**
  * The security administrator's staff pages; system administrators see them read-only. Refusals are
@@ -49,7 +49,6 @@ import org.yekuo.shared.Refusals;
 class StaffPages {
 
     static final int PAGE_SIZE = 20;
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** Indents an org unit's name by its depth in the tree, in select boxes. */
     private static final String INDENT = "\u00a0\u00a0\u00a0\u00a0";
 
@@ -124,7 +123,7 @@ class StaffPages {
         List<StaffChange> pending = administration.pendingChanges(user);
         model.addAttribute("changes", pending);
         model.addAttribute("requestedAt", pending.stream().collect(java.util.stream.Collectors.toMap(StaffChange::id,
-                change -> MINUTES.format(change.requestedAt().atZone(clock.getZone())))));
+                change -> Times.MINUTES.format(change.requestedAt().atZone(clock.getZone())))));
         model.addAttribute("unitNames", orgUnits.within(user.scope()).stream().collect(java.util.stream.Collectors.toMap(
                 unit -> unit.id(), unit -> unit.name(LocaleContextHolder.getLocale()))));
         model.addAttribute("me", user.username());
@@ -151,10 +150,10 @@ class StaffPages {
                 .orElseThrow(() -> DomainException.notFound("staff.not-found", id));
         model.addAttribute("member", member);
         model.addAttribute("lockedUntil", member.lockedUntil() == null ? null
-                : MINUTES.format(member.lockedUntil().atZone(clock.getZone())));
+                : Times.MINUTES.format(member.lockedUntil().atZone(clock.getZone())));
         model.addAttribute("self", member.id() == user.id());
         model.addAttribute("secondFactorSince", secondFactors.enrolledSince(member.id())
-                .map(since -> MINUTES.format(since.atZone(clock.getZone()))).orElse(null));
+                .map(since -> Times.MINUTES.format(since.atZone(clock.getZone()))).orElse(null));
         return withChoices(user, model, "staff/detail");
     }
 

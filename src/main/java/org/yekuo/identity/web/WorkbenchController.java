@@ -16,6 +16,7 @@ import org.yekuo.identity.WorkbenchPanel;
 import org.yekuo.identity.internal.CompanySignIn;
 import org.yekuo.identity.internal.SessionLimit;
 import org.yekuo.shared.ClockConfiguration;
+import org.yekuo.shared.Times;
 
 @Controller
 class WorkbenchController {
@@ -33,8 +34,7 @@ class WorkbenchController {
         this.companySignIn = companySignIn;
     }
 
-    private static final DateTimeFormatter SUPERSEDED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ClockConfiguration.UTILITY_ZONE);
+    private static final DateTimeFormatter SUPERSEDED_AT = Times.MINUTES.withZone(ClockConfiguration.UTILITY_ZONE);
 
     /** A panel's template with the model it shows to the reader. */
     record Shown(String template, Map<String, Object> model) {

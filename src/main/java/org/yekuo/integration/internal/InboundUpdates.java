@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,6 +20,7 @@ import org.yekuo.intake.Orders;
 import org.yekuo.intake.ReportedWork;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Sm3;
+import org.yekuo.shared.Times;
 
 /**
  * Updates other systems send about an order (R-X-7): the customer number the marketing system assigns, and the
@@ -38,7 +38,6 @@ public class InboundUpdates {
     private static final String CUSTOMER_NUMBER = "[0-9A-Za-z-]{6,40}";
     static final String SUPPLY_WORKS = "SUPPLY_WORKS";
     private static final String WORKS_SUMMARY = "worksSummary";
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final JdbcClient jdbc;
     private final Orders orders;
@@ -155,7 +154,7 @@ public class InboundUpdates {
         Locale zh = Locale.SIMPLIFIED_CHINESE;
         StringBuilder text = new StringBuilder(messages.getMessage("integration.works-summary.heading", null, zh));
         for (Milestone m : reached) {
-            String day = DAY.format(m.occurredAt().atZone(clock.getZone()));
+            String day = Times.MINUTES.format(m.occurredAt().atZone(clock.getZone()));
             text.append('\n').append(messages.getMessage("integration.works-summary.line",
                     new Object[] {messages.getMessage(m.milestone().messageKey(), null, zh), day, m.note() == null ? "" : m.note()}, zh)
                     .strip());

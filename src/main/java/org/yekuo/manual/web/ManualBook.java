@@ -3,7 +3,6 @@ package org.yekuo.manual.web;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +18,7 @@ import org.yekuo.manual.ManualNote;
 import org.yekuo.manual.Stage;
 import org.yekuo.manual.TypicalCase;
 import org.yekuo.shared.PdfFont;
+import org.yekuo.shared.Times;
 
 import com.lowagie.text.Anchor;
 import com.lowagie.text.Chunk;
@@ -94,7 +94,7 @@ class ManualBook {
         heading.setAlignment(Element.ALIGN_CENTER);
         document.add(heading);
         Paragraph sub = new Paragraph(texts.msg("manual.book.subtitle", locale, edition.summary(),
-                DateTimeFormatter.ofPattern("yyyy-MM-dd").format(edition.publishedAt().atZone(clock.getZone()))), body);
+                Times.DAY.format(edition.publishedAt().atZone(clock.getZone()))), body);
         sub.setAlignment(Element.ALIGN_CENTER);
         sub.setSpacingAfter(16);
         document.add(sub);

@@ -3,12 +3,12 @@ package org.yekuo.notification.internal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Times;
 
 /**
  * How often verification codes may be asked for (6b: rate-limited per phone and per IP): one per phone
@@ -22,7 +22,6 @@ public final class CodeIssueLimits {
     public static final int PHONE_PER_WINDOW = 10;
     public static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
     public static final int ADDRESS_PER_WINDOW = 20;
-    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private CodeIssueLimits() {
     }
@@ -41,12 +40,12 @@ public final class CodeIssueLimits {
         if (phoneIssues.size() >= PHONE_PER_WINDOW) {
             Instant freed = freed(phoneIssues, PHONE_PER_WINDOW, PHONE_WINDOW);
             throw tooMany("phone", "online.code.phone-limit", Duration.between(now, freed), PHONE_PER_WINDOW,
-                    SHOWN.format(freed.atZone(zone)));
+                    Times.MINUTES.format(freed.atZone(zone)));
         }
         if (addressIssues.size() >= ADDRESS_PER_WINDOW) {
             Instant freed = freed(addressIssues, ADDRESS_PER_WINDOW, ADDRESS_WINDOW);
             throw tooMany("clientIp", "online.code.address-limit", Duration.between(now, freed), ADDRESS_PER_WINDOW,
-                    SHOWN.format(freed.atZone(zone)));
+                    Times.MINUTES.format(freed.atZone(zone)));
         }
     }
 

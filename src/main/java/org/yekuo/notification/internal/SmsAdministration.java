@@ -1,7 +1,6 @@
 package org.yekuo.notification.internal;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
@@ -9,13 +8,13 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.Times;
 
 /** What administrators do with SMS: retry a failed message, send a test message. Both are audited. */
 @Service
 public class SmsAdministration {
 
     static final String TEST_TEMPLATE = "test";
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final SmsOutbox outbox;
     private final Notifications notifications;
@@ -44,7 +43,7 @@ public class SmsAdministration {
     /** Queues the {@code test} template to a phone, to check the channel end to end. */
     @Transactional
     public OutboxEntry sendTest(String phone) {
-        long id = notifications.sms(phone, TEST_TEMPLATE, Map.of("time", MINUTES.format(clock.instant().atZone(clock.getZone()))),
+        long id = notifications.sms(phone, TEST_TEMPLATE, Map.of("time", Times.MINUTES.format(clock.instant().atZone(clock.getZone()))),
                 "test").value();
         OutboxEntry entry = outbox.find(id).orElseThrow();
         audit.record(NotificationAudit.SMS_TEST, "sms", String.valueOf(id), "test SMS to " + entry.phoneMasked());

@@ -3,7 +3,6 @@ package org.yekuo.review.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +11,7 @@ import org.springframework.stereotype.Component;
 import org.yekuo.reporting.ExcelExport;
 import org.yekuo.reporting.ReportTable;
 import org.yekuo.review.ReviewBoard.ReviewLine;
+import org.yekuo.shared.Times;
 
 /**
  * The month's typical cases as an .xlsx list for the manual's appendix (R-REV-6): a header row in the reader's
@@ -23,7 +23,6 @@ class TypicalCasesWorkbook {
 
     private static final List<String> HEADERS = List.of("order-no", "round", "department", "verdict", "clauses", "opinion",
             "reviewer", "decided-at", "typical-note", "marked-by");
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ExcelExport excel;
     private final MessageSource messages;
@@ -53,7 +52,7 @@ class TypicalCasesWorkbook {
     }
 
     private String minutes(Instant at) {
-        return at == null ? "" : MINUTES.format(at.atZone(clock.getZone()));
+        return at == null ? "" : Times.MINUTES.format(at.atZone(clock.getZone()));
     }
 
     private static String text(String value) {

@@ -3,7 +3,6 @@ package org.yekuo.deadline.report.web;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +44,7 @@ import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Paging;
 import org.yekuo.shared.Refusals;
+import org.yekuo.shared.Times;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,7 +60,6 @@ class ReportPages {
     /** Who reads the analysis and the score sheet: leaders, department heads and administrators. */
     static final String MANAGERS = "hasAnyRole('LEADER', 'DEPARTMENT_HEAD', 'ADMIN')";
     static final int NOTICE_PAGE = 20;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final OverdueAnalysis analysis;
     private final ScoreSheets scores;
@@ -122,7 +121,7 @@ class ReportPages {
         OverdueReport report = analysis.of(ReportMonth.parse("month", month, clock), users.require().scope(), locale);
         return Downloads.attachment(pdf.document(title("deadline.analysis.title", report.month(), locale),
                         messages.getMessage("deadline.report.subtitle", new Object[] {report.scopeName(),
-                                TIME.format(clock.instant().atZone(clock.getZone()))}, locale),
+                                Times.MINUTES.format(clock.instant().atZone(clock.getZone()))}, locale),
                         tables.overdue(report, locale)),
                 PdfExport.MEDIA_TYPE, "overdue-analysis-" + report.month() + ".pdf");
     }
@@ -162,8 +161,8 @@ class ReportPages {
         int shown = Math.max(page, 0);
         long total = notices.count();
         model.addAttribute("notices", notices.latest(shown, NOTICE_PAGE, locale).stream()
-                .map(n -> new NoticeRow(n, TIME.format(n.dueAt().atZone(clock.getZone())),
-                        TIME.format(n.overdueAt().atZone(clock.getZone())))).toList());
+                .map(n -> new NoticeRow(n, Times.MINUTES.format(n.dueAt().atZone(clock.getZone())),
+                        Times.MINUTES.format(n.overdueAt().atZone(clock.getZone())))).toList());
         model.addAttribute("total", total);
         model.addAttribute("page", shown);
         model.addAttribute("pages", Paging.pages(total, NOTICE_PAGE));
