@@ -22,7 +22,8 @@ import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.shared.DomainException;
-import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.OpenNodes;
+import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
 /**
@@ -39,18 +40,21 @@ public class FieldPhotos {
     private final FiledOrders orders;
     private final NodePhotos photos;
     private final PhotoMarkings markings;
-    private final OrderProcesses processes;
+    private final OpenNodes nodes;
+    private final WorkList workList;
     private final Documents documents;
     private final StaffMembers staff;
     private final AuditTrail audit;
     private final Clock clock;
 
-    FieldPhotos(FiledOrders orders, NodePhotos photos, PhotoMarkings markings, OrderProcesses processes, Documents documents,
+    FieldPhotos(FiledOrders orders, NodePhotos photos, PhotoMarkings markings, OpenNodes nodes, WorkList workList,
+            Documents documents,
             StaffMembers staff, AuditTrail audit, Clock clock) {
         this.orders = orders;
         this.photos = photos;
         this.markings = markings;
-        this.processes = processes;
+        this.nodes = nodes;
+        this.workList = workList;
         this.documents = documents;
         this.staff = staff;
         this.audit = audit;
@@ -59,10 +63,10 @@ public class FieldPhotos {
 
     @Transactional
     public NodePhoto add(String taskId, String kind, String annotation, UploadedFile file, CurrentUser user) {
-        WorkItem item = processes.openItem(taskId);
+        WorkItem item = nodes.openItem(taskId);
         FiledOrder order = orders.get(item.orderId(), user);
         order.requireOpen();
-        OrderProcesses.requireSignedFor(item, user);
+        OpenNodes.requireSignedFor(item, user);
         String nodeCode = item.nodeCode();
         PhotoKind photoKind = kindOf(kind);
         String text = annotationOf(annotation);
@@ -151,7 +155,7 @@ public class FieldPhotos {
 
     /** The user has signed for the open node of the order that the photo was taken at: the surveyor handling it now. */
     private boolean holdsNode(NodePhoto photo, CurrentUser user) {
-        return processes.openItems(photo.orderId()).stream()
+        return workList.openItems(photo.orderId()).stream()
                 .anyMatch(item -> item.nodeCode().equals(photo.nodeCode()) && user.username().equals(item.assignee()));
     }
 

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.shared.DomainException;
-import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.OpenNodes;
 import org.yekuo.workflow.WorkItem;
 
 /**
@@ -28,13 +28,13 @@ public class SchemeDrawings {
     static final FilePolicy FILES = new FilePolicy(EnumSet.of(FileType.PDF), 20L * 1024 * 1024, "intake.drawing.file-kind");
 
     private final FiledOrders orders;
-    private final OrderProcesses processes;
+    private final OpenNodes nodes;
     private final Documents documents;
     private final AuditTrail audit;
 
-    SchemeDrawings(FiledOrders orders, OrderProcesses processes, Documents documents, AuditTrail audit) {
+    SchemeDrawings(FiledOrders orders, OpenNodes nodes, Documents documents, AuditTrail audit) {
         this.orders = orders;
-        this.processes = processes;
+        this.nodes = nodes;
         this.documents = documents;
         this.audit = audit;
     }
@@ -42,13 +42,13 @@ public class SchemeDrawings {
     /** Adds a drawing to the scheme being designed; only its designer, while the design node is theirs. */
     @Transactional
     public Document add(String taskId, String kind, UploadedFile file, CurrentUser user) {
-        WorkItem item = processes.openItem(taskId);
+        WorkItem item = nodes.openItem(taskId);
         FiledOrder order = orders.get(item.orderId(), user);
         order.requireOpen();
         if (!NODE.equals(item.nodeCode())) {
             throw DomainException.conflict("intake.drawing.not-design");
         }
-        OrderProcesses.requireSignedFor(item, user);
+        OpenNodes.requireSignedFor(item, user);
         DrawingKind drawing = kindOf(kind);
         Document added = documents.add(order.owner(), DocumentKind.SCHEME_DRAWING, drawing.name(), NODE, file, FILES, user);
         audit.record("scheme.drawing-added", "application", order.orderNo(), "drawing=" + drawing + " version="

@@ -29,6 +29,8 @@ import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Masking;
 import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.OpenNodes;
+import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.OrderReference;
 import org.yekuo.workflow.WorkItem;
 
@@ -48,6 +50,8 @@ public class ApplicationIntake {
     private final Applications applications;
     private final Catalogue catalogue;
     private final OrderProcesses processes;
+    private final OpenNodes nodes;
+    private final WorkList workList;
     private final PersonalDataCipher cipher;
     private final Notifications notifications;
     private final AuditTrail audit;
@@ -57,12 +61,15 @@ public class ApplicationIntake {
     private final VerificationCodes verificationCodes;
     private final ApplicationEventPublisher events;
 
-    ApplicationIntake(Applications applications, Catalogue catalogue, OrderProcesses processes, PersonalDataCipher cipher,
+    ApplicationIntake(Applications applications, Catalogue catalogue, OrderProcesses processes, OpenNodes nodes, WorkList workList,
+            PersonalDataCipher cipher,
             Notifications notifications, AuditTrail audit, Clock clock, Validator validator, OrgUnits orgUnits,
             VerificationCodes verificationCodes, ApplicationEventPublisher events) {
         this.applications = applications;
         this.catalogue = catalogue;
         this.processes = processes;
+        this.nodes = nodes;
+        this.workList = workList;
         this.cipher = cipher;
         this.notifications = notifications;
         this.audit = audit;
@@ -180,8 +187,8 @@ public class ApplicationIntake {
                 type.nodeSequence().stream().map(KeyNode::name).toList());
         // At the counter the clerk who accepts the application receives its first node.
         if (receipt.receiver() != null) {
-            for (WorkItem item : processes.openItems(id)) {
-                processes.signFor(item.taskId(), receipt.receiver());
+            for (WorkItem item : workList.openItems(id)) {
+                nodes.signFor(item.taskId(), receipt.receiver());
             }
         }
         // Online the applicant is told it arrived; a clerk's acceptance at the station tells them it is accepted.

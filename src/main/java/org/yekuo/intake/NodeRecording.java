@@ -21,6 +21,8 @@ import org.yekuo.shared.DomainException;
 import org.yekuo.shared.DomainException.FieldProblem;
 import org.yekuo.workflow.NodeHistory;
 import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.OpenNodes;
+import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
 /**
@@ -37,6 +39,8 @@ public class NodeRecording {
 
     private final Applications applications;
     private final OrderProcesses processes;
+    private final OpenNodes nodes;
+    private final WorkList workList;
     private final AuditTrail audit;
     private final Catalogue catalogue;
     private final NodeOutcomes outcomes;
@@ -45,12 +49,15 @@ public class NodeRecording {
     private final WorkProperties properties;
     private final Clock clock;
 
-    NodeRecording(Applications applications, OrderProcesses processes, AuditTrail audit, Catalogue catalogue, NodeOutcomes outcomes,
+    NodeRecording(Applications applications, OrderProcesses processes, OpenNodes nodes, WorkList workList, AuditTrail audit,
+            Catalogue catalogue, NodeOutcomes outcomes,
             SchemeChecks schemeChecks, NodeRecords records, WorkProperties properties, Clock clock) {
         this.schemeChecks = schemeChecks;
         this.records = records;
         this.applications = applications;
         this.processes = processes;
+        this.nodes = nodes;
+        this.workList = workList;
         this.audit = audit;
         this.catalogue = catalogue;
         this.outcomes = outcomes;
@@ -120,7 +127,7 @@ public class NodeRecording {
         Application application = applications.get(item.orderId());
         OrderAccess.requireInScope(application, user);
         application.requireWorkable();
-        OrderProcesses.requireSignedFor(item, user);
+        OpenNodes.requireSignedFor(item, user);
         return new WorkableNode(application, item);
     }
 
@@ -186,7 +193,7 @@ public class NodeRecording {
         }
         Application application = applications.get(orderId);
         applications.saveNodeFields(orderId, nodeCode, fields);
-        Optional<WorkItem> item = processes.openItems(orderId).stream().filter(i -> i.nodeCode().equals(nodeCode)).findFirst();
+        Optional<WorkItem> item = workList.openItems(orderId).stream().filter(i -> i.nodeCode().equals(nodeCode)).findFirst();
         if (!application.status().open() || item.isEmpty()) {
             return ReportedWork.NODE_NOT_OPEN;
         }
@@ -202,7 +209,7 @@ public class NodeRecording {
         if (schemeChecks.requiredAt(application, nodeCode).isPresent()) {
             return ReportedWork.LEFT_TO_HANDLER;
         }
-        if (!processes.completeReported(item.get().taskId())) {
+        if (!nodes.completeReported(item.get().taskId())) {
             return ReportedWork.LEFT_TO_HANDLER;
         }
         audit.record("node.completed", "application", application.orderNo(), "node=" + nodeCode + " fields=" + values.keySet()

@@ -13,7 +13,7 @@ import org.yekuo.deadline.ExpectedCompletion;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.shared.Masking;
-import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
 /**
@@ -25,15 +25,15 @@ import org.yekuo.workflow.WorkItem;
 public class OrderProgress {
 
     private final Applications applications;
-    private final OrderProcesses processes;
+    private final WorkList workList;
     private final Deadlines deadlines;
     private final StaffMembers staff;
     private final java.time.Clock clock;
 
-    OrderProgress(Applications applications, OrderProcesses processes, Deadlines deadlines, StaffMembers staff,
+    OrderProgress(Applications applications, WorkList workList, Deadlines deadlines, StaffMembers staff,
             java.time.Clock clock) {
         this.applications = applications;
-        this.processes = processes;
+        this.workList = workList;
         this.deadlines = deadlines;
         this.staff = staff;
         this.clock = clock;
@@ -67,7 +67,7 @@ public class OrderProgress {
     private ProgressView progress(Application application) {
         return progress(application.id(), application.orderNo(), application.typeCode(), application.status(),
                 application.suspendedReason(), application.currentNode(), application.completedAt(),
-                () -> applications.nodeFields(application.id()), () -> processes.openItems(application.id()), this::displayName);
+                () -> applications.nodeFields(application.id()), () -> workList.openItems(application.id()), this::displayName);
     }
 
     private ProgressView progress(long id, String orderNo, String typeCode, ApplicationStatus status, String suspendedReason,

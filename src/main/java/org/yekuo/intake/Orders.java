@@ -19,6 +19,7 @@ import org.yekuo.shared.DomainException;
 import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.workflow.NodeHistory;
 import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.WorkList;
 
 /** Reads orders within the reader's data scope. */
 @Service
@@ -27,15 +28,17 @@ public class Orders {
 
     private final Applications applications;
     private final OrderProcesses processes;
+    private final WorkList workList;
     private final StaffMembers staff;
     private final OrderSearches searches;
     private final PersonalDataCipher cipher;
     private final AuditTrail audit;
 
-    Orders(Applications applications, OrderProcesses processes, StaffMembers staff, OrderSearches searches,
+    Orders(Applications applications, OrderProcesses processes, WorkList workList, StaffMembers staff, OrderSearches searches,
             PersonalDataCipher cipher, AuditTrail audit) {
         this.applications = applications;
         this.processes = processes;
+        this.workList = workList;
         this.staff = staff;
         this.searches = searches;
         this.cipher = cipher;
@@ -52,7 +55,7 @@ public class Orders {
             handlers.add(application.chasedBy());
         }
         Map<String, String> handlerNames = staff.displayNames(handlers);
-        return OrderView.of(application, applications.materials(id), timeline, processes.openItems(id),
+        return OrderView.of(application, applications.materials(id), timeline, workList.openItems(id),
                 applications.nodeFields(id), handlerNames);
     }
 

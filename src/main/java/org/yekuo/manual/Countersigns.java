@@ -23,7 +23,7 @@ import org.yekuo.intake.Orders;
 import org.yekuo.manual.internal.ManualRecords;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.DomainException;
-import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.OpenNodes;
 import org.yekuo.workflow.WorkItem;
 
 /**
@@ -39,7 +39,7 @@ public class Countersigns {
     private static final String COLUMNS = "id, task_id, order_id, node_code, type_code, handler, co_handler, requested_at, decided_at, approved";
 
     private final JdbcClient jdbc;
-    private final OrderProcesses processes;
+    private final OpenNodes nodes;
     private final Orders orders;
     private final StaffMembers staff;
     private final Certifications certifications;
@@ -48,12 +48,12 @@ public class Countersigns {
     private final MessageSource messages;
     private final Clock clock;
 
-    Countersigns(JdbcClient jdbc, OrderProcesses processes, Orders orders, StaffMembers staff, Certifications certifications,
+    Countersigns(JdbcClient jdbc, OpenNodes nodes, Orders orders, StaffMembers staff, Certifications certifications,
             AuditTrail audit, Notifications notifications, MessageSource messages, Clock clock) {
         this.notifications = notifications;
         this.messages = messages;
         this.jdbc = jdbc;
-        this.processes = processes;
+        this.nodes = nodes;
         this.orders = orders;
         this.staff = staff;
         this.certifications = certifications;
@@ -68,7 +68,7 @@ public class Countersigns {
      */
     @Transactional
     public Countersign request(String taskId, String coHandler, CurrentUser handler) {
-        WorkItem item = processes.openItem(taskId);
+        WorkItem item = nodes.openItem(taskId);
         Application order = orders.find(item.orderId()).orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
         String typeCode = order.planTypeCode();
         if (item.roles().stream().noneMatch(r -> handler.roles().stream().anyMatch(h -> h.name().equals(r)))

@@ -24,7 +24,8 @@ import org.yekuo.identity.StaffMembers;
 import org.yekuo.intake.Application;
 import org.yekuo.intake.Orders;
 import org.yekuo.shared.DomainException;
-import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.OpenNodes;
+import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
 /**
@@ -39,18 +40,20 @@ public class ReviewBoard {
 
     private final ReviewRecords records;
     private final Orders orders;
-    private final OrderProcesses processes;
+    private final OpenNodes nodes;
+    private final WorkList workList;
     private final ReviewGuidelines guidelines;
     private final SignatureProvider signatures;
     private final Clock clock;
     private final StaffMembers staff;
 
-    ReviewBoard(ReviewRecords records, Orders orders, OrderProcesses processes, ReviewGuidelines guidelines,
+    ReviewBoard(ReviewRecords records, Orders orders, OpenNodes nodes, WorkList workList, ReviewGuidelines guidelines,
             SignatureProvider signatures, Clock clock, StaffMembers staff) {
         this.staff = staff;
         this.records = records;
         this.orders = orders;
-        this.processes = processes;
+        this.nodes = nodes;
+        this.workList = workList;
         this.guidelines = guidelines;
         this.signatures = signatures;
         this.clock = clock;
@@ -209,7 +212,7 @@ public class ReviewBoard {
                     review.decided() ? review.decidedAt() : review.receivedAt(), review.dueAt(), false, name(holder), null);
         }
         Instant due = item.dueAt() != null ? item.dueAt() : review.dueAt();
-        String delegatedBy = processes.delegatedBy(item.taskId()).orElse(null);
+        String delegatedBy = nodes.delegatedBy(item.taskId()).orElse(null);
         Instant since = item.signedForAt() != null ? item.signedForAt() : item.receivedAt();
         return new ReviewLine(review, round.orderNo(), round.roundNo(), item.assignee(), delegatedBy, since, due,
                 due != null && clock.instant().isAfter(due), name(item.assignee()), name(delegatedBy));
@@ -221,7 +224,7 @@ public class ReviewBoard {
     }
 
     private Map<String, WorkItem> openItems(long orderId) {
-        return processes.openItems(orderId).stream().collect(Collectors.toMap(WorkItem::taskId, Function.identity()));
+        return workList.openItems(orderId).stream().collect(Collectors.toMap(WorkItem::taskId, Function.identity()));
     }
 
     Application orderInScope(long orderId, CurrentUser user) {

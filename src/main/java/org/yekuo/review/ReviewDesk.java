@@ -22,8 +22,10 @@ import org.yekuo.intake.Application;
 import org.yekuo.intake.ApplicationStatus;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.EngineRetries;
-import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.CountersignRounds;
+import org.yekuo.workflow.OpenNodes;
 import org.yekuo.workflow.WorkItem;
+import org.yekuo.workflow.WorkList;
 
 /**
  * What reviewers, designers and leaders do with reviews, each change audited and in one transaction:
@@ -45,7 +47,9 @@ public class ReviewDesk {
 
     private final ReviewRecords records;
     private final ReviewBoard board;
-    private final OrderProcesses processes;
+    private final CountersignRounds countersigns;
+    private final OpenNodes nodes;
+    private final WorkList workList;
     private final EngineRetries retries;
     private final ReviewGuidelines guidelines;
     private final ReviewOpinionPolicy policy = ReviewOpinionPolicy.fromResource();
@@ -57,12 +61,15 @@ public class ReviewDesk {
     private final AuditTrail audit;
     private final Clock clock;
 
-    ReviewDesk(ReviewRecords records, ReviewBoard board, OrderProcesses processes, EngineRetries retries,
+    ReviewDesk(ReviewRecords records, ReviewBoard board, CountersignRounds countersigns, OpenNodes nodes, WorkList workList,
+            EngineRetries retries,
             ReviewGuidelines guidelines, SignatureProvider signatures, OpinionSheets sheets, StaffMembers staff, Urging urging,
             AuditTrail audit, Clock clock) {
         this.records = records;
         this.board = board;
-        this.processes = processes;
+        this.countersigns = countersigns;
+        this.nodes = nodes;
+        this.workList = workList;
         this.retries = retries;
         this.guidelines = guidelines;
         this.signatures = signatures;
@@ -79,7 +86,7 @@ public class ReviewDesk {
         Review review = review(taskId);
         Application order = workable(review.orderId(), user);
         requireUndecided(review);
-        processes.signFor(taskId, user);
+        nodes.signFor(taskId, user);
         records.opened(review.id(), user.username(), clock.instant());
         audit.record(ReviewAudit.OPENED, "application", order.orderNo(), "department=" + review.department());
     }
@@ -90,7 +97,7 @@ public class ReviewDesk {
         ReviewRound round = records.roundByArbitrationTask(taskId)
                 .orElseThrow(() -> DomainException.notFound("review.arbitration.not-found", taskId));
         Application order = workable(round.orderId(), user);
-        processes.signFor(taskId, user);
+        nodes.signFor(taskId, user);
         audit.record(ReviewAudit.ARBITRATION_OPENED, "application", order.orderNo(), "round=" + round.roundNo());
     }
 
@@ -100,8 +107,8 @@ public class ReviewDesk {
             Review review = review(taskId);
             Application order = workable(review.orderId(), user);
             requireUndecided(review);
-            processes.requireSignedFor(taskId, user);
-            if (processes.delegatedBy(taskId).isPresent()) {
+            nodes.requireSignedFor(taskId, user);
+            if (nodes.delegatedBy(taskId).isPresent()) {
                 throw DomainException.conflict("review.delegated.hand-back-first");
             }
             ReviewRound round = records.round(review.roundId()).orElseThrow();
@@ -119,7 +126,7 @@ public class ReviewDesk {
             sheets.opinion(order, round, review.department(), guideline, opinion, user);
             audit.record(ReviewAudit.COUNTERSIGNED, "application", order.orderNo(), "department=" + review.department()
                     + " verdict=" + opinion.verdict() + " clauses=" + opinion.clauses());
-            processes.complete(taskId, user, Map.of());
+            nodes.complete(taskId, user, Map.of());
             return records.review(review.id()).orElseThrow();
         });
     }
@@ -131,7 +138,7 @@ public class ReviewDesk {
         Application order = workable(review.orderId(), user);
         requireUndecided(review);
         StaffMember colleague = colleague(review, to, user, "review.transfer.outside-department");
-        processes.transfer(taskId, user, colleague.username());
+        nodes.transfer(taskId, user, colleague.username());
         records.reviewer(review.id(), colleague.username());
         audit.record(ReviewAudit.TRANSFERRED, "application", order.orderNo(),
                 "department=" + review.department() + " from=" + user.username() + " to=" + colleague.username());
@@ -144,7 +151,7 @@ public class ReviewDesk {
         Application order = workable(review.orderId(), user);
         requireUndecided(review);
         StaffMember colleague = colleague(review, to, user, "review.delegate.outside-department");
-        processes.delegate(taskId, user, colleague.username());
+        nodes.delegate(taskId, user, colleague.username());
         audit.record(ReviewAudit.DELEGATED, "application", order.orderNo(),
                 "department=" + review.department() + " from=" + user.username() + " to=" + colleague.username());
     }
@@ -155,7 +162,7 @@ public class ReviewDesk {
         Review review = review(taskId);
         Application order = workable(review.orderId(), user);
         requireUndecided(review);
-        processes.resolve(taskId, user);
+        nodes.resolve(taskId, user);
         audit.record(ReviewAudit.HANDED_BACK, "application", order.orderNo(), "department=" + review.department()
                 + " by=" + user.username() + (note == null || note.isBlank() ? "" : " note=" + note.strip()));
     }
@@ -166,7 +173,7 @@ public class ReviewDesk {
         Review review = review(taskId);
         Application order = workable(review.orderId(), user);
         requireUndecided(review);
-        processes.requireSignedFor(taskId, user);
+        nodes.requireSignedFor(taskId, user);
         StaffMember member = enabled(coSigner, "username");
         Department department = member.roles().stream().map(r -> ReviewerRoles.departmentOf(r.name()))
                 .flatMap(Optional::stream).findFirst()
@@ -177,7 +184,7 @@ public class ReviewDesk {
         }
         ReviewRound round = records.round(review.roundId()).orElseThrow();
         records.insertReview(round.id(), order.id(), department, true, member.username(), clock.instant(), review.dueAt());
-        processes.addCoSigner(order.id(), ReviewerRoles.of(department).name(), member.username());
+        countersigns.addCoSigner(order.id(), ReviewerRoles.of(department).name(), member.username());
         audit.record(ReviewAudit.CO_SIGNER_ADDED, "application", order.orderNo(),
                 "department=" + department + " co-signer=" + member.username() + " by=" + user.username());
     }
@@ -204,7 +211,7 @@ public class ReviewDesk {
         ReviewRound round = records.latestRound(orderId).filter(r -> r.state() == RoundState.OPEN)
                 .orElseThrow(() -> DomainException.conflict("review.withdraw.nothing-under-review", order.orderNo()));
         Map<String, WorkItem> open = new java.util.HashMap<>();
-        processes.openItems(orderId).forEach(i -> open.put(i.taskId(), i));
+        workList.openItems(orderId).forEach(i -> open.put(i.taskId(), i));
         for (Review review : records.ofRound(round.id())) {
             WorkItem item = review.taskId() == null ? null : open.get(review.taskId());
             if (review.openedAt() != null || review.decided() || (item != null && item.assignee() != null)) {
@@ -216,7 +223,7 @@ public class ReviewDesk {
         if (!records.moveRound(round.id(), RoundState.OPEN, RoundState.WITHDRAWN)) {
             throw DomainException.conflict("review.withdraw.nothing-under-review", order.orderNo());
         }
-        processes.withdrawReview(orderId);
+        countersigns.withdrawReview(orderId);
         audit.record(ReviewAudit.WITHDRAWN, "application", order.orderNo(), "round=" + round.roundNo()
                 + (reason == null || reason.isBlank() ? "" : " reason=" + reason.strip()));
     }
@@ -243,7 +250,7 @@ public class ReviewDesk {
             ReviewRound round = records.roundByArbitrationTask(taskId)
                     .orElseThrow(() -> DomainException.notFound("review.arbitration.not-found", taskId));
             Application order = workable(round.orderId(), user);
-            processes.requireSignedFor(taskId, user);
+            nodes.requireSignedFor(taskId, user);
             if (records.ruling(round.id()).isPresent()) {
                 throw DomainException.conflict("review.arbitration.already-ruled", order.orderNo());
             }
@@ -263,7 +270,7 @@ public class ReviewDesk {
             sheets.ruling(order, round, guideline, opinion, minutes, goBackTo, user);
             audit.record(ReviewAudit.RULED, "application", order.orderNo(), "round=" + round.roundNo() + " verdict="
                     + opinion.verdict() + " departments=" + goBackTo);
-            processes.complete(taskId, user, Map.of());
+            nodes.complete(taskId, user, Map.of());
             return records.ruling(round.id()).filter(r -> r.id() == id).orElseThrow();
         });
     }

@@ -18,8 +18,8 @@ import org.yekuo.identity.StaffMembers;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Times;
-import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkItem;
+import org.yekuo.workflow.WorkList;
 
 /**
  * Urges a review (R-REV-5) by SMS to the reviewer's work mobile: to whoever holds it, or while
@@ -33,17 +33,17 @@ class Urging {
     static final Duration MANUAL_INTERVAL = Duration.ofHours(2);
 
     private final ReviewRecords records;
-    private final OrderProcesses processes;
+    private final WorkList workList;
     private final StaffMembers staff;
     private final Notifications notifications;
     private final MessageSource messages;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Urging(ReviewRecords records, OrderProcesses processes, StaffMembers staff, Notifications notifications,
+    Urging(ReviewRecords records, WorkList workList, StaffMembers staff, Notifications notifications,
             MessageSource messages, AuditTrail audit, Clock clock) {
         this.records = records;
-        this.processes = processes;
+        this.workList = workList;
         this.staff = staff;
         this.notifications = notifications;
         this.messages = messages;
@@ -68,7 +68,7 @@ class Urging {
     /** Sends the urging SMS; {@code urgedBy} is null when the system urges an overdue review. Answers the recipients. */
     List<String> urge(Review review, String holder, String urgedBy) {
         ReviewRound round = records.round(review.roundId()).orElseThrow();
-        String current = Optional.ofNullable(holder).orElseGet(() -> processes.openItems(review.orderId()).stream()
+        String current = Optional.ofNullable(holder).orElseGet(() -> workList.openItems(review.orderId()).stream()
                 .filter(i -> i.taskId().equals(review.taskId())).map(WorkItem::assignee).filter(Objects::nonNull).findFirst()
                 .orElse(null));
         List<String> recipients = current != null ? List.of(current)

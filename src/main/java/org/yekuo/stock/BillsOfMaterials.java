@@ -15,7 +15,7 @@ import org.yekuo.intake.Application;
 import org.yekuo.intake.Orders;
 import org.yekuo.shared.DomainException;
 import org.yekuo.stock.internal.StockRows;
-import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.OpenNodes;
 import org.yekuo.workflow.WorkItem;
 
 /**
@@ -33,16 +33,16 @@ public class BillsOfMaterials {
 
     private final JdbcClient jdbc;
     private final MaterialsCatalogue catalogue;
-    private final OrderProcesses processes;
+    private final OpenNodes nodes;
     private final Orders orders;
     private final AuditTrail audit;
     private final Clock clock;
 
-    BillsOfMaterials(JdbcClient jdbc, MaterialsCatalogue catalogue, OrderProcesses processes, Orders orders, AuditTrail audit,
+    BillsOfMaterials(JdbcClient jdbc, MaterialsCatalogue catalogue, OpenNodes nodes, Orders orders, AuditTrail audit,
             Clock clock) {
         this.jdbc = jdbc;
         this.catalogue = catalogue;
-        this.processes = processes;
+        this.nodes = nodes;
         this.orders = orders;
         this.audit = audit;
         this.clock = clock;
@@ -66,11 +66,11 @@ public class BillsOfMaterials {
 
     /** The design node the designer holds, for the page; refuses any other node or a node not signed for by them. */
     public WorkItem designTask(String taskId, CurrentUser user) {
-        WorkItem item = processes.openItem(taskId);
+        WorkItem item = nodes.openItem(taskId);
         if (!KeyNode.SCHEME_DESIGN.name().equals(item.nodeCode())) {
             throw DomainException.conflict("stock.bom.not-design");
         }
-        OrderProcesses.requireSignedFor(item, user);
+        OpenNodes.requireSignedFor(item, user);
         return item;
     }
 

@@ -13,7 +13,9 @@ import org.yekuo.intake.NodeRecording;
 import org.yekuo.intake.RecordedWork;
 import org.yekuo.intake.WorkableNode;
 import org.yekuo.shared.DomainException;
-import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.OpenNodes;
+import org.yekuo.workflow.OpenNodes.LockedNode;
+import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
 /**
@@ -25,32 +27,35 @@ import org.yekuo.workflow.WorkItem;
 public class NodeWork {
 
     private final NodeRecording recording;
-    private final OrderProcesses processes;
+    private final OpenNodes nodes;
+    private final WorkList workList;
     private final NodeCompletionKeys completionKeys;
     private final AuditTrail audit;
     private final Clock clock;
 
-    NodeWork(NodeRecording recording, OrderProcesses processes, NodeCompletionKeys completionKeys, AuditTrail audit, Clock clock) {
+    NodeWork(NodeRecording recording, OpenNodes nodes, WorkList workList, NodeCompletionKeys completionKeys, AuditTrail audit,
+            Clock clock) {
         this.recording = recording;
-        this.processes = processes;
+        this.nodes = nodes;
+        this.workList = workList;
         this.completionKeys = completionKeys;
         this.audit = audit;
         this.clock = clock;
     }
 
     public List<WorkItem> myWork(CurrentUser user, int max) {
-        return processes.openFor(user, max);
+        return workList.openFor(user, max);
     }
 
     /** One node of the user's work, or empty when it is not (or no longer) theirs to work on. */
     public Optional<WorkItem> myWork(CurrentUser user, String taskId) {
-        return processes.openFor(user, taskId);
+        return workList.openFor(user, taskId);
     }
 
     @Transactional
     public WorkItem signFor(String taskId, CurrentUser user) {
-        String orderNo = recording.requireOpen(processes.orderOf(taskId), user);
-        WorkItem item = processes.signFor(taskId, user);
+        String orderNo = recording.requireOpen(nodes.orderOf(taskId), user);
+        WorkItem item = nodes.signFor(taskId, user);
         audit.record("node.signed-for", "application", orderNo, "node=" + item.nodeCode());
         return item;
     }
@@ -79,19 +84,29 @@ public class NodeWork {
                 return;
             }
         }
-        WorkItem item = processes.openItem(taskId);
-        WorkableNode node = recording.requireWorkable(item, user);
+        // The node's row stays locked from here to commit: read once for every check, and a second completion waits.
+        LockedNode locked;
+        try {
+            locked = nodes.lock(taskId);
+        } catch (DomainException gone) {
+            // A repeat sent while the first was still being completed waited on the row; the first has committed since.
+            if (key.isPresent() && completionKeys.taskOf(user.username(), key.get()).filter(taskId::equals).isPresent()) {
+                return;
+            }
+            throw gone;
+        }
+        WorkableNode node = recording.requireWorkable(locked.item(), user);
         if (key.isPresent()) {
             completionKeys.claim(user.username(), key.get(), taskId, node.orderId(), node.nodeCode(), clock.instant());
         }
         RecordedWork recorded = recording.record(node, fields, user);
         if (recorded.outcome().isPresent()) {
-            processes.completeDecided(taskId, user, recorded.goesBackTo());
-            audit.record("node.completed", "application", recorded.orderNo(), "node=" + item.nodeCode() + " outcome="
+            nodes.completeDecided(locked, user, recorded.goesBackTo());
+            audit.record("node.completed", "application", recorded.orderNo(), "node=" + node.nodeCode() + " outcome="
                     + recorded.outcome().get() + recorded.goesBackTo().map(back -> " returnTo=" + back).orElse(""));
             return;
         }
-        processes.complete(taskId, user, Map.of());
-        audit.record("node.completed", "application", recorded.orderNo(), "node=" + item.nodeCode() + " fields=" + recorded.fields());
+        nodes.complete(locked, user);
+        audit.record("node.completed", "application", recorded.orderNo(), "node=" + node.nodeCode() + " fields=" + recorded.fields());
     }
 }

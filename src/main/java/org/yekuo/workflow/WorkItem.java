@@ -13,4 +13,9 @@ public record WorkItem(String taskId, long orderId, String nodeCode, Set<String>
     public boolean signedFor() {
         return assignee != null;
     }
+
+    /** The same node with the roles it is offered to, as the work list's role rows have them. */
+    WorkItem offeredTo(Set<String> offeredRoles) {
+        return new WorkItem(taskId, orderId, nodeCode, offeredRoles, assignee, receivedAt, signedForAt, dueAt);
+    }
 }

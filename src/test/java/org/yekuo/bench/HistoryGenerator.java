@@ -38,7 +38,7 @@ import org.yekuo.work.NodeWork;
 import org.yekuo.shared.Masking;
 import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.shared.Sm3;
-import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
 /**
@@ -585,7 +585,7 @@ final class HistoryGenerator {
             return 0;
         }
         Lifecycle lifecycle = new Lifecycle(context, NodeDrivers.forProduct(context));
-        OrderProcesses processes = context.getBean(OrderProcesses.class);
+        WorkList workList = context.getBean(WorkList.class);
         NodeWork work = context.getBean(NodeWork.class);
         AtomicInteger next = new AtomicInteger((int) done);
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -597,7 +597,7 @@ final class HistoryGenerator {
                         long id = lifecycle.accept(Lifecycle.kindOf(i));
                         // Spread over the node sequence: 0 .. 4 nodes done, the rest open.
                         for (int k = 0; k < i % 5; k++) {
-                            List<WorkItem> open = processes.openItems(id);
+                            List<WorkItem> open = workList.openItems(id);
                             if (open.isEmpty()) {
                                 break;
                             }

@@ -34,7 +34,7 @@ import org.yekuo.deadline.ExplanationStatus;
 import org.yekuo.deadline.NodeDeadline;
 import org.yekuo.document.UploadedFile;
 import org.yekuo.review.ReviewerRoles;
-import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
 /**
@@ -61,7 +61,7 @@ final class Lifecycle {
     private final ApplicationIntake intake;
     private final MaterialSupply supply;
     private final NodeWork work;
-    private final OrderProcesses processes;
+    private final WorkList workList;
     private final JdbcClient jdbc;
     private final Staff staff;
     private final NodeDrivers drivers;
@@ -74,7 +74,7 @@ final class Lifecycle {
         this.intake = context.getBean(ApplicationIntake.class);
         this.supply = context.getBean(MaterialSupply.class);
         this.work = context.getBean(NodeWork.class);
-        this.processes = context.getBean(OrderProcesses.class);
+        this.workList = context.getBean(WorkList.class);
         this.jdbc = context.getBean(JdbcClient.class);
         this.staff = new Staff(context.getBean(org.springframework.security.core.userdetails.UserDetailsService.class));
         this.drivers = drivers;
@@ -144,7 +144,7 @@ final class Lifecycle {
     long toPowerOn(OrderKind kind) {
         long id = accept(kind);
         int worked = 0;
-        for (List<WorkItem> open = processes.openItems(id); !open.isEmpty(); open = processes.openItems(id)) {
+        for (List<WorkItem> open = workList.openItems(id); !open.isEmpty(); open = workList.openItems(id)) {
             for (WorkItem item : open) {
                 drivers.forNode(item.nodeCode()).work(item, staff, work);
                 worked++;
@@ -221,7 +221,7 @@ final class Lifecycle {
 
     /** The order's open tasks. */
     List<WorkItem> openItems(long id) {
-        return processes.openItems(id);
+        return workList.openItems(id);
     }
 
     /** The capacity an order of the kind is applied for, in kW. */

@@ -24,7 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yekuo.support.Subjects;
 import org.yekuo.workflow.NodeCodes;
-import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -51,7 +51,7 @@ class SupplyWorksNodeTests {
     RuntimeService runtime;
 
     @Autowired
-    OrderProcesses processes;
+    WorkList workList;
 
     @Test
     @DisplayName("R-X-7 works completed completes the open SUPPLY_WORKS node with the milestones as its summary, once")
@@ -101,7 +101,7 @@ class SupplyWorksNodeTests {
     }
 
     private List<String> openNodes(long orderId) {
-        return processes.openItems(orderId).stream().map(WorkItem::nodeCode).toList();
+        return workList.openItems(orderId).stream().map(WorkItem::nodeCode).toList();
     }
 
     private String summary(long orderId) {

@@ -37,6 +37,12 @@ class OrderProcessesTests {
     OrderProcesses processes;
 
     @Autowired
+    OpenNodes nodes;
+
+    @Autowired
+    WorkList workList;
+
+    @Autowired
     ProcessDiagrams diagrams;
 
     @Autowired
@@ -50,14 +56,14 @@ class OrderProcessesTests {
 
         List<String> reached = new ArrayList<>();
         for (int i = 0; i < LV_RESIDENTIAL.size(); i++) {
-            WorkItem item = processes.openItems(orderId).get(0);
+            WorkItem item = workList.openItems(orderId).get(0);
             reached.add(item.nodeCode());
             CurrentUser handler = staff("handler" + i, EAST, roleFor(item));
             assertThat(item.signedFor()).isFalse();
-            WorkItem signed = processes.signFor(item.taskId(), handler);
+            WorkItem signed = nodes.signFor(item.taskId(), handler);
             assertThat(signed.assignee()).isEqualTo(handler.username());
             assertThat(signed.signedForAt()).isNotNull();
-            processes.complete(item.taskId(), handler, Map.of());
+            nodes.complete(item.taskId(), handler, Map.of());
         }
 
         assertThat(reached).containsExactlyElementsOf(LV_RESIDENTIAL);
@@ -73,20 +79,20 @@ class OrderProcessesTests {
     void refusesUnsignedForeignAndRepeatedCompletion() {
         long orderId = ORDER_IDS.incrementAndGet();
         processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.LV, LV_RESIDENTIAL);
-        WorkItem acceptance = processes.openItems(orderId).get(0);
+        WorkItem acceptance = workList.openItems(orderId).get(0);
         CurrentUser clerk = staff("clerk-a", EAST, Role.CLERK);
         CurrentUser otherClerk = staff("clerk-b", EAST, Role.CLERK);
 
-        assertThatThrownBy(() -> processes.complete(acceptance.taskId(), clerk, Map.of()))
+        assertThatThrownBy(() -> nodes.complete(acceptance.taskId(), clerk, Map.of()))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("workflow.task.sign-first"));
-        processes.signFor(acceptance.taskId(), clerk);
-        processes.signFor(acceptance.taskId(), clerk);
-        assertThatThrownBy(() -> processes.signFor(acceptance.taskId(), otherClerk))
+        nodes.signFor(acceptance.taskId(), clerk);
+        nodes.signFor(acceptance.taskId(), clerk);
+        assertThatThrownBy(() -> nodes.signFor(acceptance.taskId(), otherClerk))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.arguments()).containsExactly("clerk-a"));
-        assertThatThrownBy(() -> processes.complete(acceptance.taskId(), otherClerk, Map.of()))
+        assertThatThrownBy(() -> nodes.complete(acceptance.taskId(), otherClerk, Map.of()))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("workflow.task.signed-by-other"));
-        processes.complete(acceptance.taskId(), clerk, Map.of());
-        assertThatThrownBy(() -> processes.complete(acceptance.taskId(), clerk, Map.of()))
+        nodes.complete(acceptance.taskId(), clerk, Map.of());
+        assertThatThrownBy(() -> nodes.complete(acceptance.taskId(), clerk, Map.of()))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("workflow.task.already-completed");
                     assertThat(e.arguments()).containsExactly("clerk-a");
@@ -98,14 +104,14 @@ class OrderProcessesTests {
     void refusesOtherStationsAndRoles() {
         long orderId = ORDER_IDS.incrementAndGet();
         processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.HV, List.of("ACCEPTANCE", "SITE_SURVEY"));
-        WorkItem acceptance = processes.openItems(orderId).get(0);
+        WorkItem acceptance = workList.openItems(orderId).get(0);
 
-        assertThatThrownBy(() -> processes.signFor(acceptance.taskId(), staff("west", "/1/9/", Role.CLERK)))
+        assertThatThrownBy(() -> nodes.signFor(acceptance.taskId(), staff("west", "/1/9/", Role.CLERK)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("workflow.task.not-yours"));
-        assertThatThrownBy(() -> processes.signFor(acceptance.taskId(), staff("surveyor", EAST, Role.SURVEYOR)))
+        assertThatThrownBy(() -> nodes.signFor(acceptance.taskId(), staff("surveyor", EAST, Role.SURVEYOR)))
                 .isInstanceOf(DomainException.class);
-        assertThat(processes.openFor(staff("west", "/1/9/", Role.CLERK), 100)).noneMatch(item -> item.orderId() == orderId);
-        assertThat(processes.openFor(staff("east", EAST, Role.CLERK), 1000)).anyMatch(item -> item.orderId() == orderId);
+        assertThat(workList.openFor(staff("west", "/1/9/", Role.CLERK), 100)).noneMatch(item -> item.orderId() == orderId);
+        assertThat(workList.openFor(staff("east", EAST, Role.CLERK), 1000)).anyMatch(item -> item.orderId() == orderId);
     }
 
     @Test
@@ -113,15 +119,15 @@ class OrderProcessesTests {
     void concurrentCompletionsCompleteOnce() throws Exception {
         long orderId = ORDER_IDS.incrementAndGet();
         processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.LV, LV_RESIDENTIAL);
-        WorkItem acceptance = processes.openItems(orderId).get(0);
+        WorkItem acceptance = workList.openItems(orderId).get(0);
         CurrentUser clerk = staff("clerk-c", EAST, Role.CLERK);
-        processes.signFor(acceptance.taskId(), clerk);
+        nodes.signFor(acceptance.taskId(), clerk);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Callable<Boolean> complete = () -> {
                 try {
-                    processes.complete(acceptance.taskId(), clerk, Map.of());
+                    nodes.complete(acceptance.taskId(), clerk, Map.of());
                     return true;
                 } catch (DomainException e) {
                     return false;
@@ -136,7 +142,7 @@ class OrderProcessesTests {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(processes.openItems(orderId)).extracting(WorkItem::nodeCode).containsExactly("SITE_SURVEY");
+        assertThat(workList.openItems(orderId)).extracting(WorkItem::nodeCode).containsExactly("SITE_SURVEY");
     }
 
     @Test
@@ -144,10 +150,10 @@ class OrderProcessesTests {
     void diagramMarksProgress() {
         long orderId = ORDER_IDS.incrementAndGet();
         processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.LV, LV_RESIDENTIAL);
-        WorkItem acceptance = processes.openItems(orderId).get(0);
+        WorkItem acceptance = workList.openItems(orderId).get(0);
         CurrentUser clerk = staff("clerk-d", EAST, Role.CLERK);
-        processes.signFor(acceptance.taskId(), clerk);
-        processes.complete(acceptance.taskId(), clerk, Map.of());
+        nodes.signFor(acceptance.taskId(), clerk);
+        nodes.complete(acceptance.taskId(), clerk, Map.of());
 
         String svg = diagrams.forOrder(orderId, code -> "<" + code + ">");
         assertThat(svg).startsWith("<svg").contains("class=\"node done\" data-node=\"ACCEPTANCE\"")

@@ -32,6 +32,9 @@ class WorkListTests {
     OrderProcesses processes;
 
     @Autowired
+    OpenNodes nodes;
+
+    @Autowired
     TaskService tasks;
 
     @Autowired
@@ -52,32 +55,32 @@ class WorkListTests {
         CurrentUser elsewhere = staff("wl-west-" + orderId, "/1/9/" + orderId + "/", Role.CLERK);
         CurrentUser surveyor = staff("wl-surveyor-" + orderId, station, Role.SURVEYOR);
 
-        WorkItem acceptance = only(processes.openFor(clerk, 50), orderId);
+        WorkItem acceptance = only(workList.openFor(clerk, 50), orderId);
         assertThat(acceptance.nodeCode()).isEqualTo("ACCEPTANCE");
         assertThat(acceptance.roles()).containsExactly("CLERK");
         assertThat(acceptance.receivedAt()).isNotNull();
-        assertThat(processes.openFor(elsewhere, 50)).noneMatch(i -> i.orderId() == orderId);
-        assertThat(processes.openFor(surveyor, 50)).noneMatch(i -> i.orderId() == orderId);
+        assertThat(workList.openFor(elsewhere, 50)).noneMatch(i -> i.orderId() == orderId);
+        assertThat(workList.openFor(surveyor, 50)).noneMatch(i -> i.orderId() == orderId);
 
-        processes.signFor(acceptance.taskId(), clerk);
-        WorkItem signed = only(processes.openFor(clerk, 50), orderId);
+        nodes.signFor(acceptance.taskId(), clerk);
+        WorkItem signed = only(workList.openFor(clerk, 50), orderId);
         assertThat(signed.assignee()).isEqualTo(clerk.username());
         assertThat(signed.signedForAt()).isNotNull();
         CurrentUser otherClerk = staff("wl-clerk2-" + orderId, station, Role.CLERK);
-        assertThat(processes.openFor(otherClerk, 50)).noneMatch(i -> i.orderId() == orderId);
+        assertThat(workList.openFor(otherClerk, 50)).noneMatch(i -> i.orderId() == orderId);
 
         Instant due = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         processes.changeDueDate(acceptance.taskId(), due);
-        assertThat(processes.openItems(orderId).get(0).dueAt()).isEqualTo(due);
+        assertThat(workList.openItems(orderId).get(0).dueAt()).isEqualTo(due);
 
-        processes.delegate(acceptance.taskId(), clerk, otherClerk.username());
-        assertThat(only(processes.openFor(otherClerk, 50), orderId).assignee()).isEqualTo(otherClerk.username());
-        processes.resolve(acceptance.taskId(), otherClerk);
-        assertThat(only(processes.openFor(clerk, 50), orderId).assignee()).isEqualTo(clerk.username());
+        nodes.delegate(acceptance.taskId(), clerk, otherClerk.username());
+        assertThat(only(workList.openFor(otherClerk, 50), orderId).assignee()).isEqualTo(otherClerk.username());
+        nodes.resolve(acceptance.taskId(), otherClerk);
+        assertThat(only(workList.openFor(clerk, 50), orderId).assignee()).isEqualTo(clerk.username());
 
-        processes.complete(acceptance.taskId(), clerk, Map.of());
-        assertThat(processes.openFor(clerk, 50)).noneMatch(i -> i.orderId() == orderId);
-        assertThat(only(processes.openFor(surveyor, 50), orderId).nodeCode()).isEqualTo("SITE_SURVEY");
+        nodes.complete(acceptance.taskId(), clerk, Map.of());
+        assertThat(workList.openFor(clerk, 50)).noneMatch(i -> i.orderId() == orderId);
+        assertThat(only(workList.openFor(surveyor, 50), orderId).nodeCode()).isEqualTo("SITE_SURVEY");
         assertInStepWithEngine(orderId);
     }
 
@@ -90,19 +93,19 @@ class WorkListTests {
         CurrentUser otherClerk = staff("wl1-clerk2-" + orderId, station, Role.CLERK);
         CurrentUser elsewhere = staff("wl1-west-" + orderId, "/1/9/" + orderId + "/", Role.CLERK);
         CurrentUser surveyor = staff("wl1-surveyor-" + orderId, station, Role.SURVEYOR);
-        String taskId = only(processes.openFor(clerk, 50), orderId).taskId();
+        String taskId = only(workList.openFor(clerk, 50), orderId).taskId();
 
-        assertThat(processes.openFor(clerk, taskId)).get().extracting(WorkItem::nodeCode).isEqualTo("ACCEPTANCE");
-        assertThat(processes.openFor(otherClerk, taskId)).isPresent();
-        assertThat(processes.openFor(elsewhere, taskId)).isEmpty();
-        assertThat(processes.openFor(surveyor, taskId)).isEmpty();
+        assertThat(workList.openFor(clerk, taskId)).get().extracting(WorkItem::nodeCode).isEqualTo("ACCEPTANCE");
+        assertThat(workList.openFor(otherClerk, taskId)).isPresent();
+        assertThat(workList.openFor(elsewhere, taskId)).isEmpty();
+        assertThat(workList.openFor(surveyor, taskId)).isEmpty();
 
-        processes.signFor(taskId, clerk);
-        assertThat(processes.openFor(clerk, taskId)).get().extracting(WorkItem::assignee).isEqualTo(clerk.username());
-        assertThat(processes.openFor(otherClerk, taskId)).isEmpty();
+        nodes.signFor(taskId, clerk);
+        assertThat(workList.openFor(clerk, taskId)).get().extracting(WorkItem::assignee).isEqualTo(clerk.username());
+        assertThat(workList.openFor(otherClerk, taskId)).isEmpty();
 
-        processes.complete(taskId, clerk, Map.of());
-        assertThat(processes.openFor(clerk, taskId)).isEmpty();
+        nodes.complete(taskId, clerk, Map.of());
+        assertThat(workList.openFor(clerk, taskId)).isEmpty();
     }
 
     @Test
@@ -111,12 +114,12 @@ class WorkListTests {
         String station = "/1/6/" + ORDER_IDS.get() + "/";
         long orderId = startedAt(station);
         CurrentUser clerk = staff("wl-cancel-" + orderId, station, Role.CLERK);
-        assertThat(processes.openFor(clerk, 50)).anyMatch(i -> i.orderId() == orderId);
+        assertThat(workList.openFor(clerk, 50)).anyMatch(i -> i.orderId() == orderId);
 
         processes.cancel(orderId, "customer withdrew");
 
-        assertThat(processes.openFor(clerk, 50)).noneMatch(i -> i.orderId() == orderId);
-        assertThat(processes.openItems(orderId)).isEmpty();
+        assertThat(workList.openFor(clerk, 50)).noneMatch(i -> i.orderId() == orderId);
+        assertThat(workList.openItems(orderId)).isEmpty();
         assertThat(jdbc.sql("select count(*) from work_item where order_id = ?").param(orderId).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from work_item_role r where not exists (select 1 from work_item w where w.task_id = r.task_id)")
                 .query(Long.class).single()).isZero();
@@ -130,9 +133,9 @@ class WorkListTests {
         long second = startedAt(station);
         CurrentUser clerk = staff("wl-order-" + first, station, Role.CLERK);
 
-        assertThat(processes.openFor(clerk, 50)).extracting(WorkItem::orderId).containsExactly(first, second);
-        assertThat(processes.openFor(clerk, 1)).extracting(WorkItem::orderId).containsExactly(first);
-        assertThat(processes.openItems(List.of(first, second))).containsOnlyKeys(first, second);
+        assertThat(workList.openFor(clerk, 50)).extracting(WorkItem::orderId).containsExactly(first, second);
+        assertThat(workList.openFor(clerk, 1)).extracting(WorkItem::orderId).containsExactly(first);
+        assertThat(workList.openItems(List.of(first, second))).containsOnlyKeys(first, second);
     }
 
     @Test
@@ -158,11 +161,11 @@ class WorkListTests {
         assertThat(workList.page(surveyor, 0, 50).total()).isZero();
 
         // Signed for by the clerk, the node is still on the clerk's list (and counted once); nobody else's.
-        processes.signFor(first.items().get(0).taskId(), clerk);
+        nodes.signFor(first.items().get(0).taskId(), clerk);
         assertThat(workList.count(clerk, 100)).isEqualTo(3);
         assertThat(workList.count(staff("wl-page-c2-" + orders.get(0), station, Role.CLERK), 100)).isEqualTo(2);
         assertThat(workList.count(surveyor, 100)).isZero();
-        assertThat(workList.page(clerk, 0, 50).items()).containsExactlyElementsOf(processes.openFor(clerk, 50));
+        assertThat(workList.page(clerk, 0, 50).items()).containsExactlyElementsOf(workList.openFor(clerk, 50));
         assertThat(workList.page(clerk, 0, 50).more()).isFalse();
 
         // Counted only as far as the bound (or the page shown, if further): beyond it the page says "more than"
@@ -183,12 +186,12 @@ class WorkListTests {
     void nodeOfferedToTwoOfMyRolesCountsOnce() {
         String station = "/1/6/" + ORDER_IDS.get() + "/";
         long orderId = startedAt(station);
-        String taskId = processes.openItems(orderId).get(0).taskId();
+        String taskId = workList.openItems(orderId).get(0).taskId();
         tasks.addCandidateGroup(taskId, Role.SURVEYOR.name());
         CurrentUser both = new CurrentUser(orderId, "wl-both-" + orderId, "wl-both", 0, "", "", station, station,
                 Set.of(Role.CLERK, Role.SURVEYOR));
 
-        assertThat(processes.openFor(both, 50)).extracting(WorkItem::taskId).containsExactly(taskId);
+        assertThat(workList.openFor(both, 50)).extracting(WorkItem::taskId).containsExactly(taskId);
         assertThat(workList.count(both, 100)).isEqualTo(1);
         assertThat(workList.count(staff("wl-surveyor-only-" + orderId, station, Role.SURVEYOR), 100)).isEqualTo(1);
     }
@@ -210,7 +213,7 @@ class WorkListTests {
     private void assertInStepWithEngine(long orderId) {
         List<String> engine = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(orderId)).list().stream()
                 .map(t -> t.getId()).sorted().toList();
-        assertThat(processes.openItems(orderId)).extracting(WorkItem::taskId).containsExactlyInAnyOrderElementsOf(engine);
+        assertThat(workList.openItems(orderId)).extracting(WorkItem::taskId).containsExactlyInAnyOrderElementsOf(engine);
     }
 
     /** Starts an LV residential order at the station; its id. */

@@ -1,0 +1,105 @@
+package org.yekuo.workflow;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.flowable.engine.HistoryService;
+import org.flowable.task.api.history.HistoricTaskInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.yekuo.shared.DomainException;
+
+/**
+ * The work list's rows ({@code work_item}, kept in step with the engine's open tasks by {@code WorkItemRecorder} in the
+ * engine's own transaction), read into {@link WorkItem}s by one mapping: task operations check against a row instead
+ * of asking the engine, so a check costs one indexed read.
+ */
+@Repository
+class WorkItems {
+
+    private static final String COLUMNS = "w.task_id, w.order_id, w.node_code, w.assignee, w.created_at, w.claimed_at, w.due_at";
+
+    private final JdbcClient jdbc;
+    private final HistoryService history;
+
+    WorkItems(JdbcClient jdbc, HistoryService history) {
+        this.jdbc = jdbc;
+        this.history = history;
+    }
+
+    /** The open nodes that {@code condition} selects, oldest first, at most {@code max}, each with the roles it is offered to. */
+    List<WorkItem> where(String condition, Map<String, ?> params, int max) {
+        List<WorkItem> rows = jdbc.sql("select " + COLUMNS + " from work_item w where " + condition + " order by w.created_at, w.task_id")
+                .params(params).query((rs, n) -> item(rs, Set.of())).list();
+        if (rows.size() > max) {
+            rows = rows.subList(0, max);
+        }
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Set<String>> roles = new HashMap<>();
+        jdbc.sql("select task_id, role from work_item_role where task_id in (:ids) order by role")
+                .param("ids", rows.stream().map(WorkItem::taskId).toList())
+                .query(rs -> {
+                    roles.computeIfAbsent(rs.getString(1), id -> new LinkedHashSet<>()).add(rs.getString(2));
+                });
+        return rows.stream().map(r -> r.offeredTo(Set.copyOf(roles.getOrDefault(r.taskId(), Set.of())))).toList();
+    }
+
+    /** An open node with the roles it is offered to; a node no longer open is refused, naming who completed it. */
+    WorkItem open(String taskId) {
+        record Line(WorkItem item, String role) {
+        }
+        List<Line> lines = jdbc.sql("select " + COLUMNS + ", r.role from work_item w left join work_item_role r on r.task_id = w.task_id"
+                        + " where w.task_id = :task")
+                .param("task", taskId).query((rs, n) -> new Line(item(rs, Set.of()), rs.getString(8))).list();
+        if (lines.isEmpty()) {
+            throw alreadyCompleted(taskId);
+        }
+        return lines.get(0).item().offeredTo(lines.stream().map(Line::role).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+    }
+
+    /** An open task's row (its item without roles) with what the checks need besides. */
+    record OpenTask(WorkItem item, String orgPath, String owner, boolean delegated) {
+    }
+
+    /** The row of an open task, locked until commit when {@code lock}; a closed task is refused. */
+    OpenTask row(String taskId, boolean lock) {
+        return jdbc.sql("select " + COLUMNS + ", w.org_path, w.owner, w.delegated from work_item w where w.task_id = :task"
+                        + (lock ? " for update" : ""))
+                .param("task", taskId)
+                .query((rs, n) -> new OpenTask(item(rs, Set.of()), rs.getString(8), rs.getString(9), rs.getBoolean(10)))
+                .optional().orElseThrow(() -> alreadyCompleted(taskId));
+    }
+
+    Set<String> rolesOf(String taskId) {
+        return Set.copyOf(jdbc.sql("select role from work_item_role where task_id = :task").param("task", taskId)
+                .query(String.class).list());
+    }
+
+    /** A task no longer open: not found when it never was, else already completed by whoever completed it. */
+    DomainException alreadyCompleted(String taskId) {
+        HistoricTaskInstance done = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        if (done == null) {
+            return DomainException.notFound("workflow.task.not-found", taskId);
+        }
+        return DomainException.conflict("workflow.task.already-completed", done.getAssignee() == null ? "-" : done.getAssignee());
+    }
+
+    /** The first seven columns of a row, in {@link #COLUMNS}' order. */
+    private static WorkItem item(ResultSet rs, Set<String> roles) throws SQLException {
+        return new WorkItem(rs.getString(1), rs.getLong(2), rs.getString(3), roles, rs.getString(4), instant(rs.getTimestamp(5)),
+                instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)));
+    }
+
+    static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
