@@ -51,7 +51,7 @@ public class NodeWork {
     public WorkItem signFor(String taskId, CurrentUser user) {
         String orderNo = recording.requireOpen(processes.orderOf(taskId), user);
         WorkItem item = processes.signFor(taskId, user);
-        audit.record("node.signed-for", "application", orderNo, "node=" + item.nodeCode());
+        audit.record(WorkAudit.NODE_SIGNED_FOR, "application", orderNo, "node=" + item.nodeCode());
         return item;
     }
 
@@ -87,11 +87,11 @@ public class NodeWork {
         RecordedWork recorded = recording.record(node, fields, user);
         if (recorded.outcome().isPresent()) {
             processes.completeDecided(taskId, user, recorded.goesBackTo());
-            audit.record("node.completed", "application", recorded.orderNo(), "node=" + item.nodeCode() + " outcome="
+            audit.record(WorkAudit.NODE_COMPLETED, "application", recorded.orderNo(), "node=" + item.nodeCode() + " outcome="
                     + recorded.outcome().get() + recorded.goesBackTo().map(back -> " returnTo=" + back).orElse(""));
             return;
         }
         processes.complete(taskId, user, Map.of());
-        audit.record("node.completed", "application", recorded.orderNo(), "node=" + item.nodeCode() + " fields=" + recorded.fields());
+        audit.record(WorkAudit.NODE_COMPLETED, "application", recorded.orderNo(), "node=" + item.nodeCode() + " fields=" + recorded.fields());
     }
 }
