@@ -2,13 +2,16 @@ package org.yekuo.intake;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.yekuo.shared.DomainException;
 
 /**
  * An application as Yekuo keeps it: personal data only masked here; the sealed values stay in
  * the database. State changes are guarded: a cancelled or completed order changes no more, a
- * suspended one moves only when its missing material arrives.
+ * suspended one moves only when its missing material arrives. A change other modules follow registers its event
+ * ({@link OrderSuspended}, {@link OrderResumed}), announced once the change is written ({@link Applications#update}).
  */
 public final class Application {
 
@@ -39,6 +42,7 @@ public final class Application {
     private Instant suspendedAt;
     private String chasedBy;
     private final int rowVersion;
+    private final List<Object> events = new ArrayList<>();
 
     Application(long id, String orderNo, String typeCode, int typeVersion, String planTypeCode, int planTypeVersion,
             String family, ApplicationStatus status,
@@ -99,6 +103,7 @@ public final class Application {
         suspendedReason = reason;
         suspendedAt = at;
         chasedBy = null;
+        events.add(new OrderSuspended(id, orderNo, currentNode, reason, at));
     }
 
     /** A material arrived while others are still missing: the order still waits, for what is left. */
@@ -117,7 +122,7 @@ public final class Application {
     }
 
     /** Back to work once nothing due is missing any more; true when it was suspended. */
-    boolean resume() {
+    boolean resume(Instant at) {
         if (status != ApplicationStatus.SUSPENDED) {
             return false;
         }
@@ -125,7 +130,15 @@ public final class Application {
         suspendedReason = null;
         suspendedAt = null;
         chasedBy = null;
+        events.add(new OrderResumed(id, orderNo, currentNode, at));
         return true;
+    }
+
+    /** The events registered since the last call, in the order they happened. */
+    List<Object> takeEvents() {
+        List<Object> taken = List.copyOf(events);
+        events.clear();
+        return taken;
     }
 
     void cancel(String reason) {

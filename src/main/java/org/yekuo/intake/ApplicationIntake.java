@@ -166,7 +166,7 @@ public class ApplicationIntake {
         materials.forEach(m -> applications.insertMaterial(id, m));
 
         // Online nobody is signed in, so the masked number tells the audit trail who applied.
-        audit.record("application.accepted", "application", orderNo, "type=" + requested.code() + " version="
+        audit.record(IntakeAudit.APPLICATION_ACCEPTED, "application", orderNo, "type=" + requested.code() + " version="
                 + requested.version() + " deferred=" + materials.stream().filter(m -> m.state() == MaterialState.DEFERRED).count()
                 + " onFile=" + materials.stream().filter(m -> m.state() == MaterialState.ON_FILE).count() + " channel=" + receipt.channel()
                 + (receipt.channel() == Channel.ONLINE ? " phone=" + phoneMasked : ""));
@@ -225,7 +225,7 @@ public class ApplicationIntake {
         application.cancel(reason.trim());
         applications.update(application);
         processes.cancel(applicationId, reason.trim());
-        audit.record("application.cancelled", "application", application.orderNo(), "reason=" + reason.trim());
+        audit.record(IntakeAudit.APPLICATION_CANCELLED, "application", application.orderNo(), "reason=" + reason.trim());
         notifications.sms(cipher.decrypt(applications.phoneSealed(applicationId)), "order-cancelled",
                 Map.of("number", application.orderNo(), "reason", MaterialNames.shortened(reason.trim())), application.orderNo());
         return application;

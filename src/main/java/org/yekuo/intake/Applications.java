@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,9 +29,11 @@ class Applications {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate nested;
+    private final ApplicationEventPublisher events;
 
-    Applications(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    Applications(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.nested = new TransactionTemplate(transactions);
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -109,7 +112,10 @@ class Applications {
     record KeyHolder(long applicationId, Channel channel, String createdBy, String phoneIndex) {
     }
 
-    /** Writes the aggregate's changed state, refusing if someone else changed it meanwhile. */
+    /**
+     * Writes the aggregate's changed state, refusing if someone else changed it meanwhile, then announces what happened
+     * to it in the caller's transaction: synchronous listeners commit or roll back with the change.
+     */
     void update(Application a) {
         int rows = jdbc.sql("""
                 update application set status = ?, suspended_reason = ?, current_node = ?, completed_at = ?,
@@ -122,6 +128,7 @@ class Applications {
         if (rows != 1) {
             throw new OptimisticLockingFailureException("application " + a.id() + " changed concurrently");
         }
+        a.takeEvents().forEach(events::publishEvent);
     }
 
     /** Suspended orders in the scope, longest waiting first: the counter's list of materials to collect. */

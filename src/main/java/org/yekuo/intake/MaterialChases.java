@@ -58,7 +58,7 @@ public class MaterialChases {
         OrderAccess.requireInScope(application, user);
         application.chaseBy(user.username());
         applications.update(application);
-        audit.record("application.chase-taken", "application", application.orderNo(), "missing=" + application.suspendedReason());
+        audit.record(IntakeAudit.APPLICATION_CHASE_TAKEN, "application", application.orderNo(), "missing=" + application.suspendedReason());
     }
 
     /** Who is chasing the order's material, by display name; null when nobody has taken it on yet. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,11 +43,9 @@ public class MaterialSupply {
     private final Deadlines deadlines;
     private final Clock clock;
     private final MaterialNames materialNames;
-    private final ApplicationEventPublisher events;
 
     MaterialSupply(Applications applications, PersonalDataCipher cipher, Documents documents, Notifications notifications,
-            AuditTrail audit, Deadlines deadlines, Clock clock, MaterialNames materialNames, ApplicationEventPublisher events) {
-        this.events = events;
+            AuditTrail audit, Deadlines deadlines, Clock clock, MaterialNames materialNames) {
         this.materialNames = materialNames;
         this.deadlines = deadlines;
         this.applications = applications;
@@ -135,7 +132,7 @@ public class MaterialSupply {
                 .orElseThrow(() -> DomainException.notFound("intake.order.not-found", Long.toString(applicationId)));
         var now = clock.instant();
         applications.markSupplied(applicationId, materialCode, document.id(), now);
-        audit.record("material.supplied", "application", application.orderNo(), "material=" + materialCode + " document="
+        audit.record(IntakeAudit.MATERIAL_SUPPLIED, "application", application.orderNo(), "material=" + materialCode + " document="
                 + document.id() + " version=" + document.version() + " format=" + document.fileType() + " bytes=" + document.sizeBytes());
 
         List<String> stillMissing = application.currentNode() == null ? List.of()
@@ -145,11 +142,10 @@ public class MaterialSupply {
             application.stillMissing(materialNames.describe(stillMissing));
             applications.update(application);
         } else if (application.status() == ApplicationStatus.SUSPENDED && application.currentNode() != null) {
-            application.resume();
+            application.resume(now);
             applications.update(application);
             deadlines.resume(applicationId);
-            audit.record("application.resumed", "application", application.orderNo(), "material=" + materialCode);
-            events.publishEvent(new OrderResumed(applicationId, application.orderNo(), application.currentNode(), now));
+            audit.record(IntakeAudit.APPLICATION_RESUMED, "application", application.orderNo(), "material=" + materialCode);
             notifications.sms(cipher.decrypt(applications.phoneSealed(applicationId)), "order-resumed",
                     Map.of("number", application.orderNo(), "token", application.progressToken()), application.orderNo());
         }

@@ -141,7 +141,7 @@ public class Orders {
             taken.add("address");
         }
         if (!taken.isEmpty()) {
-            audit.record("application.applicant-taken", "application", application.orderNo(), "fields=" + String.join(",", taken)
+            audit.record(IntakeAudit.APPLICATION_APPLICANT_TAKEN, "application", application.orderNo(), "fields=" + String.join(",", taken)
                     + " source=" + source + " by=" + actor);
         }
         return taken;
@@ -162,7 +162,7 @@ public class Orders {
         if (!user.hasAny(Role.CLERK, Role.SURVEYOR)) {
             throw DomainException.forbidden("intake.phone.reveal-not-allowed");
         }
-        audit.record("application.phone-revealed", "application", application.orderNo(), "by=" + user.username());
+        audit.record(IntakeAudit.APPLICATION_PHONE_REVEALED, "application", application.orderNo(), "by=" + user.username());
         return cipher.decrypt(applications.phoneSealed(id));
     }
 }

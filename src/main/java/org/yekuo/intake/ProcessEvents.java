@@ -63,11 +63,9 @@ class ProcessEvents {
         String phone = null;
         if (!missing.isEmpty() && !"ACCEPTANCE".equals(event.nodeCode())) {
             application.suspend(materialNames.describe(missing), clock.instant());
-            events.publishEvent(new OrderSuspended(application.id(), application.orderNo(), event.nodeCode(),
-                    materialNames.describe(missing), application.suspendedAt()));
             // Waiting for the customer does not use up the utility's time limit.
             deadlines.pause(application.id(), materialNames.describe(missing));
-            audit.record("application.suspended", "application", application.orderNo(),
+            audit.record(IntakeAudit.APPLICATION_SUSPENDED, "application", application.orderNo(),
                     "node=" + event.nodeCode() + " missing=" + missing);
             phone = cipher.decrypt(applications.phoneSealed(application.id()));
             notifications.sms(phone, "order-suspended", Map.of("number", application.orderNo(),
@@ -105,7 +103,7 @@ class ProcessEvents {
     private void completed(Application application) {
         application.complete(clock.instant());
         applications.update(application);
-        audit.record("application.completed", "application", application.orderNo(), "");
+        audit.record(IntakeAudit.APPLICATION_COMPLETED, "application", application.orderNo(), "");
         String phoneSealed = applications.phoneSealed(application.id());
         notifications.sms(cipher.decrypt(phoneSealed), "power-on",
                 Map.of("number", application.orderNo(), "token", application.progressToken()), application.orderNo());

@@ -149,14 +149,14 @@ class AuditSentencesTests {
     }
 
     @Test
-    @DisplayName("R-X-1 each module declares its audit actions as an enum, and no two actions share a stored code")
-    void actionsAreDeclaredOnceEach() {
+    @DisplayName("R-X-1 each module declares its audit actions as an enum of stored codes")
+    void actionsAreDeclaredAsEnums() {
         List<Class<?>> declarations = auditActionTypes();
         assertThat(declarations).allMatch(Class::isEnum, "an enum")
                 .extracting(Class::getPackageName).contains("org.yekuo.identity.internal", "org.yekuo.review", "org.yekuo.stock");
-        List<String> codes = declarations.stream().flatMap(type -> Arrays.stream(type.getEnumConstants()))
-                .map(action -> ((AuditAction) action).code()).toList();
-        assertThat(codes).doesNotHaveDuplicates().allMatch(code -> code.matches("[a-z][a-z-]*[a-z](?:\\.[a-z-]*[a-z])*"),
+        // A code may be declared by two modules that record the same kind of change (a node completed by its handler
+        // or reported by another system); what it is called is what the chain already holds.
+        assertThat(declaredActions()).allMatch(code -> code.matches("[a-z][a-z-]*[a-z](?:\\.[a-z-]*[a-z])*"),
                 "a lower-case code such as staff.created");
     }
 

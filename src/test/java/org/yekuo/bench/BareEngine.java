@@ -192,8 +192,8 @@ final class BareEngine implements AutoCloseable {
 
     /**
      * Stands in for Yekuo's adapter: skips what the type does not plan, names the same parallel review
-     * tasks the review module would (from a variable instead of a round) and lets every round pass, and
-     * nothing more.
+     * tasks the review module would (from a variable instead of a round), lets every round and every decided
+     * node pass, and nothing more.
      */
     public static final class Stub {
 
@@ -208,6 +208,11 @@ final class BareEngine implements AutoCloseable {
 
         public String reviewOutcome(DelegateExecution execution) {
             return "PASSED";
+        }
+
+        /** Every decided node passes, as in Yekuo's run: none sends the order back. */
+        public String returnTo(DelegateExecution execution) {
+            return "";
         }
 
         public void nodeReached(DelegateTask task, String nodeCode) {
