@@ -13,3 +13,17 @@ document.addEventListener('submit', function (event) {
         event.preventDefault();
     }
 });
+// Enter in a field presses the button its data-enter-clicks (or its form's) names: a form whose panels lend it buttons
+// (form="...") would otherwise press the first of those, such as the online form's "read photo".
+document.addEventListener('keydown', function (event) {
+    var field = event.target;
+    if (event.key !== 'Enter' || !field || field.tagName !== 'INPUT' || field.type === 'file') {
+        return;
+    }
+    var id = field.getAttribute('data-enter-clicks') || (field.form && field.form.getAttribute('data-enter-clicks'));
+    var button = id && document.getElementById(id);
+    if (button) {
+        event.preventDefault();
+        button.click();
+    }
+});

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -169,7 +170,8 @@ class ApplyPhotoBrowserTests {
             applicant.driver().findElement(By.id("apply-kind-BUSINESS_LICENCE")).click();
             applicant.driver().findElement(By.id("apply-consent-code")).sendKeys(lastConsentCode(phone));
             applicant.screenshot("apply-fetch-02-phone-code");
-            applicant.driver().findElement(By.id("apply-fetch")).click();
+            // The phone keyboard's "Go" in the code field fetches, not the form's first lent button ("read photo").
+            applicant.driver().findElement(By.id("apply-consent-code")).sendKeys(Keys.ENTER);
 
             applicant.waitFor(By.cssSelector("[data-testid=notice]"));
             WebElement filled = applicant.waitFor(By.id("online-application"));
