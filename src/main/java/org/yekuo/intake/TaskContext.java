@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.yekuo.document.Document;
+import org.yekuo.document.NodePhoto;
 
 /**
  * What a node's task page shows above its form, so that nobody works blind: the survey's figures and

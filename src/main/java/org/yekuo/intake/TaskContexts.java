@@ -14,6 +14,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.catalogue.Catalogue;
 import org.yekuo.catalogue.KeyNode;
 import org.yekuo.document.Document;
+import org.yekuo.document.FieldPhotos;
+import org.yekuo.document.NodePhoto;
+import org.yekuo.document.SchemeDrawings;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
@@ -31,14 +34,14 @@ public class TaskContexts {
     static final String SCHEME = "SCHEME_DESIGN";
 
     private final Applications applications;
-    private final NodePhotos photos;
+    private final FieldPhotos photos;
     private final NodeOutcomes outcomes;
     private final Catalogue catalogue;
     private final StaffMembers staff;
     private final ObjectProvider<RevisionNotes> revisionNotes;
     private final SchemeDrawings drawingsOf;
 
-    TaskContexts(Applications applications, NodePhotos photos, NodeOutcomes outcomes, Catalogue catalogue, StaffMembers staff,
+    TaskContexts(Applications applications, FieldPhotos photos, NodeOutcomes outcomes, Catalogue catalogue, StaffMembers staff,
             ObjectProvider<RevisionNotes> revisionNotes, SchemeDrawings drawingsOf) {
         this.drawingsOf = drawingsOf;
         this.applications = applications;
@@ -59,10 +62,8 @@ public class TaskContexts {
                 && planned.indexOf(KeyNode.valueOf(nodeCode)) > planned.indexOf(KeyNode.SCHEME_DESIGN);
         RecordedNode survey = designerOrReviewer ? recorded(SURVEY, recorded) : null;
         Map<String, String> names = new HashMap<>();
-        // Who took each photo by name, as everywhere else: a username is no name to show.
-        List<NodePhoto> surveyPhotos = designerOrReviewer ? photos.ofOrder(orderId).stream()
-                .filter(p -> SURVEY.equals(p.nodeCode())).map(p -> p.named(names.computeIfAbsent(p.addedBy(), this::displayName)))
-                .toList() : List.of();
+        List<NodePhoto> surveyPhotos = designerOrReviewer ? photos.ofOrder(orderId, user).stream()
+                .filter(p -> SURVEY.equals(p.nodeCode())).toList() : List.of();
         RecordedNode scheme = afterDesign ? recorded(SCHEME, recorded) : null;
         RevisionNotes.Revision revision = SCHEME.equals(nodeCode)
                 ? Optional.ofNullable(revisionNotes.getIfAvailable()).flatMap(notes -> notes.latest(orderId, locale)).orElse(null)

@@ -67,13 +67,13 @@ class AuditLogTests {
         String subject = "batch-" + System.nanoTime();
         tx.executeWithoutResult(status -> {
             for (int i = 1; i <= 3; i++) {
-                trail.record("test.batch", "test-batch", subject, "n=" + i);
+                trail.record(() -> "test.batch", "test-batch", subject, "n=" + i);
             }
             // Nothing is appended before the commit, so nothing holds the chain's head meanwhile.
             assertThat(trail.forSubject("test-batch", subject)).isEmpty();
         });
         tx.executeWithoutResult(status -> {
-            trail.record("test.batch", "test-batch", subject, "n=rolled-back");
+            trail.record(() -> "test.batch", "test-batch", subject, "n=rolled-back");
             status.setRollbackOnly();
         });
         List<AuditEntry> records = trail.forSubject("test-batch", subject);
@@ -183,7 +183,7 @@ class AuditLogTests {
 
     /** Records in a transaction of its own and answers the record as the chain holds it after the commit. */
     private AuditEntry recorded(String action, String subjectType, String subjectId, String detail) {
-        tx.executeWithoutResult(status -> trail.record(action, subjectType, subjectId, detail));
+        tx.executeWithoutResult(status -> trail.record(() -> action, subjectType, subjectId, detail));
         List<AuditEntry> records = trail.forSubject(subjectType, subjectId);
         return records.get(records.size() - 1);
     }

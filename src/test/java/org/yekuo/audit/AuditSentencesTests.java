@@ -164,7 +164,7 @@ class AuditSentencesTests {
     @DisplayName("R-X-1 the auditor's page shows the sentence, not the action's code")
     void auditorPageShowsSentences() throws Exception {
         String subject = "YK-AUDIT-" + System.nanoTime();
-        tx.executeWithoutResult(status -> trail.record("node.signed-for", "application", subject, "node=SCHEME_REPLY"));
+        tx.executeWithoutResult(status -> trail.record(() -> "node.signed-for", "application", subject, "node=SCHEME_REPLY"));
         mvc.perform(get("/audit").param("subjectType", "application").with(httpBasic("auditor", "Yekuo@2026")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("签收了 供电方案答复")))

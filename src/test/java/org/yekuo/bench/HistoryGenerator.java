@@ -34,7 +34,7 @@ import org.yekuo.catalogue.ChecklistItem;
 import org.yekuo.catalogue.KeyNode;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.Role;
-import org.yekuo.intake.NodeWork;
+import org.yekuo.work.NodeWork;
 import org.yekuo.shared.Masking;
 import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.shared.Sm3;

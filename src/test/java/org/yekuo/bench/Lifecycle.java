@@ -25,7 +25,7 @@ import org.yekuo.intake.ApplicationIntake;
 import org.yekuo.intake.CapacityUnit;
 import org.yekuo.intake.MaterialSupply;
 import org.yekuo.intake.NewApplication;
-import org.yekuo.intake.NodeWork;
+import org.yekuo.work.NodeWork;
 import org.yekuo.deadline.Deadlines;
 import org.yekuo.deadline.DelayCategory;
 import org.yekuo.deadline.DelayExplanation;

@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.springframework.context.ApplicationContext;
 import org.yekuo.identity.CurrentUser;
-import org.yekuo.intake.NodeWork;
+import org.yekuo.work.NodeWork;
 import org.yekuo.review.Opinion;
 import org.yekuo.review.ReviewDesk;
 import org.yekuo.review.Verdict;

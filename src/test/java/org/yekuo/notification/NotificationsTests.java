@@ -55,7 +55,7 @@ class NotificationsTests {
         String reference = unique();
         String phone = phone();
         SmsId id = transactions.execute(status -> {
-            audit.record("test.business-change", "test", reference, "a change that notifies");
+            audit.record(() -> "test.business-change", "test", reference, "a change that notifies");
             return notifications.sms(phone, "test", TEST_PARAMS, reference);
         });
         assertThat(jdbc.sql("select id from sms_outbox where business_ref = ?").param(reference).query(Long.class).list())

@@ -2,15 +2,12 @@ package org.yekuo.intake.web;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.MediaType;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,13 +29,11 @@ import org.yekuo.intake.ApplicationIntake;
 import org.yekuo.intake.ApplicationMaterial;
 import org.yekuo.intake.MaterialSupply;
 import org.yekuo.intake.NewApplication;
-import org.yekuo.intake.NodeWork;
 import org.yekuo.intake.OrderView;
 import org.yekuo.intake.Orders;
 import org.yekuo.intake.SchemeCheck;
 import org.yekuo.intake.SchemeChecks;
 import org.yekuo.shared.DomainException;
-import org.yekuo.workflow.WorkItem;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,17 +45,15 @@ class ApplicationApi {
 
     private final ApplicationIntake intake;
     private final Orders orders;
-    private final NodeWork work;
     private final MaterialSupply supply;
     private final CurrentUsers users;
     private final SchemeChecks schemeChecks;
 
-    ApplicationApi(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, CurrentUsers users,
+    ApplicationApi(ApplicationIntake intake, Orders orders, MaterialSupply supply, CurrentUsers users,
             SchemeChecks schemeChecks) {
         this.schemeChecks = schemeChecks;
         this.intake = intake;
         this.orders = orders;
-        this.work = work;
         this.supply = supply;
         this.users = users;
     }
@@ -123,20 +116,6 @@ class ApplicationApi {
         return supply.supply(id, materialCode, UploadedFile.of(file), users.require());
     }
 
-    @GetMapping("/tasks")
-    @PreAuthorize(AccessRules.NODE_WORKERS)
-    @Operation(summary = "My work: nodes signed for by me and nodes waiting for my roles in my scope")
-    List<WorkItem> myTasks() {
-        return work.myWork(users.require(), 200);
-    }
-
-    @PostMapping("/tasks/{taskId}/sign-for")
-    @PreAuthorize(AccessRules.NODE_WORKERS)
-    @Operation(summary = "Sign for a node before working on it")
-    WorkItem signFor(@PathVariable String taskId) {
-        return work.signFor(taskId, users.require());
-    }
-
     @GetMapping("/applications/{id}/scheme-check")
     @PreAuthorize(AccessRules.ORDER_READERS)
     @Operation(summary = "The LV scheme check (R-REV-2) as the designer last answered it: each LV guideline item with its clause, "
@@ -145,39 +124,6 @@ class ApplicationApi {
         return schemeChecks.latest(id, users.require()).orElseThrow(() -> DomainException.notFound("intake.scheme-check.none", String.valueOf(id)));
     }
 
-    @GetMapping("/tasks/{taskId}/scheme-check")
-    @PreAuthorize(AccessRules.NODE_WORKERS)
-    @Operation(summary = "The LV scheme check items the caller's scheme design answers on completion, each with the field names "
-            + "of its verdict and note; 404 when the task is not the caller's or its node answers no check")
-    SchemeCheck schemeCheckSheet(@PathVariable String taskId) {
-        var user = users.require();
-        WorkItem item = work.myWork(user, taskId).orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
-        return schemeChecks.sheet(item.orderId(), item.nodeCode(), user)
-                .orElseThrow(() -> DomainException.notFound("intake.scheme-check.not-asked", taskId));
-    }
-
-    @PostMapping("/tasks/{taskId}/complete")
-    @PreAuthorize(AccessRules.NODE_WORKERS)
-    @Operation(summary = "Complete a node with its required fields (a site survey's measurements as a number with its unit, "
-            + "e.g. 35.5 m, 0.4 MVA, 95 mm², or the unit in <field>.unit), repeat-safe with an Idempotency-Key header; an LV scheme design also answers each LV check item "
-            + "(GET /api/tasks/{taskId}/scheme-check): check.<clause> = PASSED, FAILED or NOT_APPLICABLE, and check.<clause>.note "
-            + "for a fail or an item that does not apply; a failed item keeps the scheme from passing")
-    ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody CompleteRequest request,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-        Map<String, String> fields = request.fields() == null ? Map.of() : request.fields();
-        var user = users.require();
-        try {
-            work.complete(taskId, fields, Optional.ofNullable(idempotencyKey), user);
-        } catch (DuplicateKeyException e) {
-            // The same completion arrived twice at once: the first did the work, and this one answers as it did.
-            work.complete(taskId, fields, Optional.ofNullable(idempotencyKey), user);
-        }
-        return ResponseEntity.noContent().build();
-    }
-
     record CancelRequest(String reason) {
-    }
-
-    record CompleteRequest(Map<String, String> fields) {
     }
 }

@@ -7,14 +7,13 @@ import org.yekuo.identity.MenuEntries;
 import org.yekuo.identity.MenuEntry;
 import org.yekuo.identity.Role;
 
-/** My work, a new application at the counter and finding orders. */
+/** A new application at the counter and finding orders. */
 @Component
 class IntakeMenu implements MenuEntries {
 
     @Override
     public List<MenuEntry> menuEntries() {
         return List.of(
-                MenuEntry.forOrderReaders(20, "nav.tasks", "/tasks"),
                 MenuEntry.forRoles(30, "nav.new-order", "/orders/new", Role.CLERK),
                 MenuEntry.forOrderReaders(40, "nav.orders", "/orders"));
     }

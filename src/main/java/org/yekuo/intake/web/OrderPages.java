@@ -1,7 +1,6 @@
 package org.yekuo.intake.web;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +30,6 @@ import org.yekuo.deadline.Deadlines;
 import org.yekuo.deadline.OrderDeadlines;
 import org.yekuo.document.ArchiveShelf;
 import org.yekuo.document.Documents;
-import org.yekuo.document.DrawingKind;
 import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.AccessRules;
@@ -40,36 +38,29 @@ import org.yekuo.identity.Role;
 import org.yekuo.intake.OrderSummary;
 import org.yekuo.intake.ApplicationIntake;
 import org.yekuo.intake.ApplicationStatus;
-import org.yekuo.intake.FieldPhotos;
+import org.yekuo.document.FieldPhotos;
 import org.yekuo.intake.MaterialChases;
 import org.yekuo.intake.MaterialSupply;
-import org.yekuo.intake.NodeWork;
 import org.yekuo.intake.OrderProgress;
 import org.yekuo.intake.OrderView;
 import org.yekuo.intake.Orders;
-import org.yekuo.intake.PhotoKind;
 import org.yekuo.intake.RecordedOutcome;
 import org.yekuo.intake.SchemeChecks;
-import org.yekuo.intake.TaskContext;
 import org.yekuo.intake.TaskContexts;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.PublicAddress;
 import org.yekuo.shared.QrCodes;
 import org.yekuo.shared.Refusals;
 import org.yekuo.workflow.ProcessDiagrams;
-import org.yekuo.workflow.WorkItem;
-import org.yekuo.workflow.WorkList;
 
-/** The counter's and the field's pages: order list, acceptance form, order page, my work, node forms. */
+/** The counter's pages: order list, acceptance form, order page. */
 @Controller
 class OrderPages {
 
     private static final int PAGE_SIZE = 20;
-    private static final int WORK_PAGE_SIZE = 50;
 
     private final ApplicationIntake intake;
     private final Orders orders;
-    private final NodeWork work;
     private final MaterialSupply supply;
     private final FieldPhotos photos;
     private final OrderProgress progress;
@@ -81,18 +72,16 @@ class OrderPages {
     private final Refusals refusals;
     private final MessageSource messages;
     private final Deadlines deadlines;
-    private final WorkList workList;
-    private final Clock clock;
     private final TaskContexts contexts;
     private final PublicAddress publicAddress;
     private final MaterialChases chases;
     private final Documents documents;
     private final SchemeChecks schemeChecks;
 
-    OrderPages(ApplicationIntake intake, Orders orders, NodeWork work, MaterialSupply supply, FieldPhotos photos,
+    OrderPages(ApplicationIntake intake, Orders orders, MaterialSupply supply, FieldPhotos photos,
             OrderProgress progress,
             Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, AuditSentences sentences, CurrentUsers users, Refusals refusals,
-            MessageSource messages, Deadlines deadlines, WorkList workList, Clock clock, TaskContexts contexts, PublicAddress publicAddress, MaterialChases chases,
+            MessageSource messages, Deadlines deadlines, TaskContexts contexts, PublicAddress publicAddress, MaterialChases chases,
             Documents documents, SchemeChecks schemeChecks) {
         this.schemeChecks = schemeChecks;
         this.documents = documents;
@@ -100,10 +89,8 @@ class OrderPages {
         this.publicAddress = publicAddress;
         this.contexts = contexts;
         this.deadlines = deadlines;
-        this.workList = workList;
         this.intake = intake;
         this.orders = orders;
-        this.work = work;
         this.supply = supply;
         this.photos = photos;
         this.progress = progress;
@@ -114,7 +101,6 @@ class OrderPages {
         this.users = users;
         this.refusals = refusals;
         this.messages = messages;
-        this.clock = clock;
     }
 
     @GetMapping("/orders")
@@ -266,91 +252,6 @@ class OrderPages {
             redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
         }
         return "redirect:/orders/" + id;
-    }
-
-    @GetMapping("/tasks")
-    @PreAuthorize(AccessRules.ORDER_READERS)
-    String myWork(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String completed, Model model) {
-        var user = users.require();
-        // A node completed from the phone's outbox comes back here by name; it is said done only when it no longer waits.
-        if (completed != null && work.myWork(user, completed).isEmpty()) {
-            model.addAttribute("notice", "intake.page.completed");
-        }
-        // One page at a time, like the other lists: rendering a line costs more than reading it.
-        WorkList.WorkPage result = workList.page(user, Math.max(page, 0), WORK_PAGE_SIZE);
-        List<WorkItem> items = result.items();
-        // The field needs the order number and the address to find the site, not the internal id: one read
-        // for the whole list; an order out of reach leaves its line without them rather than failing the list.
-        Map<Long, Orders.OrderHeadline> ordersOfItems = orders.headlines(items.stream().map(WorkItem::orderId).toList(), user);
-        model.addAttribute("result", result);
-        // Joined here rather than looked up per line in the template, where each look-up costs far more.
-        model.addAttribute("lines", WorkLine.of(items, ordersOfItems,
-                deadlines.ofTasks(items.stream().map(WorkItem::taskId).toList()), clock.instant()));
-        return "intake/tasks";
-    }
-
-    @GetMapping("/tasks/{taskId}")
-    @PreAuthorize(AccessRules.ORDER_READERS)
-    String task(@PathVariable String taskId, Model model, Locale locale, HttpServletResponse response) {
-        return shown(() -> {
-            WorkItem item = work.myWork(users.require(), taskId)
-                    .orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
-            return taskForm(item, Map.of(), model, locale);
-        }, model, locale, response);
-    }
-
-    @PostMapping("/tasks/{taskId}/sign-for")
-    String signFor(@PathVariable String taskId, Locale locale, RedirectAttributes redirect) {
-        try {
-            work.signFor(taskId, users.require());
-            redirect.addFlashAttribute("notice", "intake.page.signed-for");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
-        return "redirect:/tasks/" + taskId;
-    }
-
-    @PostMapping("/tasks/{taskId}/complete")
-    String complete(@PathVariable String taskId, @RequestParam Map<String, String> fields, Model model, Locale locale,
-            HttpServletResponse response, RedirectAttributes redirect) {
-        var user = users.require();
-        WorkItem item = work.myWork(user, taskId).orElse(null);
-        try {
-            work.complete(taskId, fields, user);
-            redirect.addFlashAttribute("notice", "intake.page.completed");
-            return "redirect:/tasks";
-        } catch (DomainException e) {
-            if (item == null) {
-                redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-                return "redirect:/tasks";
-            }
-            response.setStatus(e.status().value());
-            model.addAttribute("refusal", refusals.explain(e, locale));
-            return taskForm(item, fields, model, locale);
-        }
-    }
-
-
-    private String taskForm(WorkItem item, Map<String, String> entered, Model model, Locale locale) {
-        OrderView order = orders.view(item.orderId(), users.require());
-        TaskContext context = contexts.forNode(item.orderId(), item.nodeCode(), users.require(), locale);
-        model.addAttribute("context", context);
-        // The designer answers the LV check with the scheme; every node after the design reads it beside the scheme.
-        model.addAttribute("schemeCheck", item.signedFor() ? schemeChecks.sheet(item.orderId(), item.nodeCode(), users.require()).orElse(null) : null);
-        model.addAttribute("checkedScheme", context.hasScheme() ? schemeChecks.latest(item.orderId(), users.require()).orElse(null) : null);
-        model.addAttribute("item", item);
-        model.addAttribute("order", order);
-        model.addAttribute("deadline", deadlines.ofTasks(List.of(item.taskId())).get(item.taskId()));
-        model.addAttribute("orderLocked", deadlines.isLocked(item.orderId()));
-        model.addAttribute("fields", work.fieldsOf(item.nodeCode(), item.orderId()));
-        // What the user just entered, else what this node recorded the last time (a revision starts from it).
-        model.addAttribute("entered", entered.isEmpty() ? context.earlier() : entered);
-        model.addAttribute("materialNames", materialNames(locale));
-        model.addAttribute("photos", photos.ofOrder(item.orderId(), users.require()).stream()
-                .filter(p -> p.nodeCode().equals(item.nodeCode())).toList());
-        model.addAttribute("photoKinds", PhotoKind.values());
-        model.addAttribute("drawingKinds", DrawingKind.values());
-        return "intake/task";
     }
 
     /**

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.intake.Application;
-import org.yekuo.intake.NodeWork;
+import org.yekuo.intake.NodeRecording;
 import org.yekuo.intake.Orders;
 import org.yekuo.intake.ReportedWork;
 import org.yekuo.shared.DomainException;
@@ -43,10 +43,10 @@ public class InboundUpdates {
     private final Orders orders;
     private final AuditTrail audit;
     private final Clock clock;
-    private final NodeWork work;
+    private final NodeRecording work;
     private final MessageSource messages;
 
-    InboundUpdates(JdbcClient jdbc, Orders orders, AuditTrail audit, Clock clock, NodeWork work, MessageSource messages) {
+    InboundUpdates(JdbcClient jdbc, Orders orders, AuditTrail audit, Clock clock, NodeRecording work, MessageSource messages) {
         this.jdbc = jdbc;
         this.orders = orders;
         this.audit = audit;

@@ -1,4 +1,4 @@
-package org.yekuo.intake.web;
+package org.yekuo.document.web;
 
 import java.io.IOException;
 import java.util.List;
@@ -22,10 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
-import org.yekuo.intake.FieldPhotos;
-import org.yekuo.intake.NodePhoto;
-import org.yekuo.intake.DrawnMark;
-import org.yekuo.intake.PhotoMarking;
+import org.yekuo.document.FieldPhotos;
+import org.yekuo.document.NodePhoto;
+import org.yekuo.document.DrawnMark;
+import org.yekuo.document.PhotoMarking;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

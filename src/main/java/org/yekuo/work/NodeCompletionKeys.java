@@ -1,4 +1,4 @@
-package org.yekuo.intake;
+package org.yekuo.work;
 
 import java.sql.Timestamp;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.yekuo.intake;
+package org.yekuo.document;
 
 import java.sql.Timestamp;
 import java.time.Instant;

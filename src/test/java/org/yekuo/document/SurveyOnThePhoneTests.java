@@ -1,4 +1,4 @@
-package org.yekuo.intake;
+package org.yekuo.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -26,6 +26,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yekuo.audit.AuditEntry;
 import org.yekuo.audit.AuditTrail;
+import org.yekuo.support.SampleFiles;
+import org.yekuo.support.Subjects;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -37,7 +39,7 @@ import com.jayway.jsonpath.JsonPath;
 @AutoConfigureMockMvc
 class SurveyOnThePhoneTests {
 
-    private static final String PASSWORD = ApplicationLifecycleTests.PASSWORD;
+    private static final String PASSWORD = "Yekuo@2026";
     private static final String SURVEY = """
             {"fields":{"meterPosition":"东墙外表箱","supplyPoint":"3号公变 0.4kV 出线","distanceMetres":"35.5","distanceMetres.unit":"m",
             "lineRouteLength":"0.12 km","siteTransformerCapacity":"400","siteTransformerCapacity.unit":"kVA",
@@ -118,7 +120,7 @@ class SurveyOnThePhoneTests {
         long id = orderAtSiteSurvey();
         String survey = signFor(id, "SITE_SURVEY", "surveyor");
         String added = mvc.perform(multipart("/api/tasks/{t}/photos", survey)
-                        .file(new MockMultipartFile("file", "IMG_0001.jpg", "image/jpeg", org.yekuo.support.SampleFiles.JPEG))
+                        .file(new MockMultipartFile("file", "IMG_0001.jpg", "image/jpeg", SampleFiles.JPEG))
                         .param("kind", "METER_POSITION").param("annotation", "表箱在东墙").with(httpBasic("surveyor", PASSWORD)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.width").value(320))
@@ -176,7 +178,7 @@ class SurveyOnThePhoneTests {
         long id = orderAtSiteSurvey();
         String survey = signFor(id, "SITE_SURVEY", "surveyor");
         long photo = ((Number) JsonPath.read(mvc.perform(multipart("/api/tasks/{t}/photos", survey)
-                        .file(new MockMultipartFile("file", "p.jpg", "image/jpeg", org.yekuo.support.SampleFiles.JPEG))
+                        .file(new MockMultipartFile("file", "p.jpg", "image/jpeg", SampleFiles.JPEG))
                         .param("kind", "SITE").param("annotation", "现场").with(httpBasic("surveyor", PASSWORD)))
                 .andReturn().getResponse().getContentAsString(), "$.id")).longValue();
 
@@ -246,8 +248,10 @@ class SurveyOnThePhoneTests {
     }
 
     private long orderAtSiteSurvey() throws Exception {
-        String body = ApplicationLifecycleTests.application("LV_RES_NEW", "PERSON", "王小明", ApplicationLifecycleTests.newIdNumber(),
-                ApplicationLifecycleTests.newPhone());
+        String body = """
+                {"typeCode":"LV_RES_NEW","applicantKind":"PERSON","applicantName":"王小明","subjectCode":"%s","phone":"%s",
+                 "supplyAddress":"示范市城东区人民路 100 号","capacity":8,"capacityUnit":"KW","agent":false}"""
+                .formatted(Subjects.idNumber(), Subjects.phone());
         String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .contentType(MediaType.APPLICATION_JSON).content(body))

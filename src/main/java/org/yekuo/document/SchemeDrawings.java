@@ -1,4 +1,4 @@
-package org.yekuo.intake;
+package org.yekuo.document;
 
 import java.util.Arrays;
 import java.util.Comparator;
@@ -11,14 +11,6 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
-import org.yekuo.document.Document;
-import org.yekuo.document.DocumentKind;
-import org.yekuo.document.DocumentOwner;
-import org.yekuo.document.Documents;
-import org.yekuo.document.DrawingKind;
-import org.yekuo.document.FilePolicy;
-import org.yekuo.document.FileType;
-import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.OrderProcesses;
@@ -35,13 +27,13 @@ public class SchemeDrawings {
     static final String NODE = "SCHEME_DESIGN";
     static final FilePolicy FILES = new FilePolicy(EnumSet.of(FileType.PDF), 20L * 1024 * 1024, "intake.drawing.file-kind");
 
-    private final Applications applications;
+    private final FiledOrders orders;
     private final OrderProcesses processes;
     private final Documents documents;
     private final AuditTrail audit;
 
-    SchemeDrawings(Applications applications, OrderProcesses processes, Documents documents, AuditTrail audit) {
-        this.applications = applications;
+    SchemeDrawings(FiledOrders orders, OrderProcesses processes, Documents documents, AuditTrail audit) {
+        this.orders = orders;
         this.processes = processes;
         this.documents = documents;
         this.audit = audit;
@@ -51,17 +43,15 @@ public class SchemeDrawings {
     @Transactional
     public Document add(String taskId, String kind, UploadedFile file, CurrentUser user) {
         WorkItem item = processes.openItem(taskId);
-        Application application = applications.get(item.orderId());
-        OrderAccess.requireInScope(application, user);
-        application.requireOpen();
+        FiledOrder order = orders.get(item.orderId(), user);
+        order.requireOpen();
         if (!NODE.equals(item.nodeCode())) {
             throw DomainException.conflict("intake.drawing.not-design");
         }
         OrderProcesses.requireSignedFor(item, user);
         DrawingKind drawing = kindOf(kind);
-        Document added = documents.add(new DocumentOwner(application.id(), application.orderNo(), application.orgPath()),
-                DocumentKind.SCHEME_DRAWING, drawing.name(), NODE, file, FILES, user);
-        audit.record("scheme.drawing-added", "application", application.orderNo(), "drawing=" + drawing + " version="
+        Document added = documents.add(order.owner(), DocumentKind.SCHEME_DRAWING, drawing.name(), NODE, file, FILES, user);
+        audit.record("scheme.drawing-added", "application", order.orderNo(), "drawing=" + drawing + " version="
                 + added.version() + " document=" + added.id());
         return added;
     }

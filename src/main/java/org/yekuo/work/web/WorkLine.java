@@ -1,4 +1,4 @@
-package org.yekuo.intake.web;
+package org.yekuo.work.web;
 
 import java.time.Instant;
 import java.util.List;

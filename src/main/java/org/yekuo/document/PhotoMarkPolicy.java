@@ -1,4 +1,4 @@
-package org.yekuo.intake;
+package org.yekuo.document;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,4 +1,4 @@
-package org.yekuo.intake;
+package org.yekuo.document;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.yekuo.intake;
+package org.yekuo.document;
 
 /**
  * What a field photo shows; its label is {@code intake.photo.kind.<name>}. A route sketch is a drawing (a photographed

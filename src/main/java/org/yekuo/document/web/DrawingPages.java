@@ -1,4 +1,4 @@
-package org.yekuo.intake.web;
+package org.yekuo.document.web;
 
 import java.util.Locale;
 
@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.identity.CurrentUsers;
-import org.yekuo.intake.SchemeDrawings;
+import org.yekuo.document.SchemeDrawings;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Refusals;
 

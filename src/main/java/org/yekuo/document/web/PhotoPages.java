@@ -1,4 +1,4 @@
-package org.yekuo.intake.web;
+package org.yekuo.document.web;
 
 import java.util.Locale;
 
@@ -13,11 +13,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.yekuo.document.FieldPhotos;
+import org.yekuo.document.FiledOrders;
+import org.yekuo.document.NodePhoto;
 import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUsers;
-import org.yekuo.intake.FieldPhotos;
-import org.yekuo.intake.NodePhoto;
-import org.yekuo.intake.Orders;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Refusals;
 
@@ -28,12 +28,12 @@ import tools.jackson.databind.json.JsonMapper;
 class PhotoPages {
 
     private final FieldPhotos photos;
-    private final Orders orders;
+    private final FiledOrders orders;
     private final CurrentUsers users;
     private final Refusals refusals;
     private final JsonMapper json;
 
-    PhotoPages(FieldPhotos photos, Orders orders, CurrentUsers users, Refusals refusals, JsonMapper json) {
+    PhotoPages(FieldPhotos photos, FiledOrders orders, CurrentUsers users, Refusals refusals, JsonMapper json) {
         this.json = json;
         this.photos = photos;
         this.orders = orders;
@@ -51,7 +51,7 @@ class PhotoPages {
         try {
             NodePhoto photo = photos.get(photoId, user);
             model.addAttribute("photo", photo);
-            model.addAttribute("order", orders.view(photo.orderId(), user));
+            model.addAttribute("order", orders.get(photo.orderId(), user));
             var marking = photos.marking(photoId, user);
             model.addAttribute("marking", marking);
             model.addAttribute("marksJson", json.writeValueAsString(marking.marks()));

@@ -1,4 +1,4 @@
-package org.yekuo.intake;
+package org.yekuo.document;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
-import org.yekuo.document.Document;
 
 /** Stores field photos of orders, each a document of the order's archive; names of who took them are the usernames until resolved. */
 @Repository

@@ -1,4 +1,4 @@
-package org.yekuo.intake;
+package org.yekuo.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -29,6 +29,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yekuo.audit.AuditEntry;
 import org.yekuo.audit.AuditTrail;
+import org.yekuo.support.SampleFiles;
+import org.yekuo.support.Subjects;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -37,8 +39,8 @@ import com.jayway.jsonpath.JsonPath;
 @AutoConfigureMockMvc
 class FieldPhotoTests {
 
-    private static final String PASSWORD = ApplicationLifecycleTests.PASSWORD;
-    private static final byte[] JPEG = org.yekuo.support.SampleFiles.JPEG;
+    private static final String PASSWORD = "Yekuo@2026";
+    private static final byte[] JPEG = SampleFiles.JPEG;
     private static final byte[] EXECUTABLE = "MZ\u0090\u0000 this program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
 
     @Autowired
@@ -114,7 +116,7 @@ class FieldPhotoTests {
         String survey = openTask(id);
         mvc.perform(post("/api/tasks/{t}/sign-for", survey).with(httpBasic("surveyor", PASSWORD))).andExpect(status().isOk());
 
-        refused(addPhoto(survey, "surveyor", ApplicationLifecycleTests.PDF, "SITE", "现场"), "file", "JPEG");
+        refused(addPhoto(survey, "surveyor", SampleFiles.PDF, "SITE", "现场"), "file", "JPEG");
         refused(addPhoto(survey, "surveyor", EXECUTABLE, "SITE", "现场"), "file", "程序");
         refused(addPhoto(survey, "surveyor", new byte[0], "SITE", "现场"), "file", "空");
         refused(addPhoto(survey, "surveyor", JPEG, "SITE", "   "), "annotation", "200");
@@ -151,7 +153,7 @@ class FieldPhotoTests {
                 .andExpect(content().string(Matchers.containsString("/documents/")));
 
         mvc.perform(multipart("/tasks/{t}/photos", survey).file(new MockMultipartFile("file", "scan.pdf", "image/jpeg",
-                        ApplicationLifecycleTests.PDF)).param("kind", "SITE").param("annotation", "x")
+                        SampleFiles.PDF)).param("kind", "SITE").param("annotation", "x")
                         .with(csrf()).with(httpBasic("surveyor", PASSWORD)))
                 .andExpect(redirectedUrl("/tasks/" + survey))
                 .andExpect(flash().attributeExists("refusal"));
@@ -160,8 +162,10 @@ class FieldPhotoTests {
     }
 
     private long orderAtSiteSurvey() throws Exception {
-        String body = ApplicationLifecycleTests.application("LV_RES_NEW", "PERSON", "王小明", ApplicationLifecycleTests.newIdNumber(),
-                ApplicationLifecycleTests.newPhone());
+        String body = """
+                {"typeCode":"LV_RES_NEW","applicantKind":"PERSON","applicantName":"王小明","subjectCode":"%s","phone":"%s",
+                 "supplyAddress":"示范市城东区人民路 100 号","capacity":8,"capacityUnit":"KW","agent":false}"""
+                .formatted(Subjects.idNumber(), Subjects.phone());
         String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .contentType(MediaType.APPLICATION_JSON).content(body))

@@ -1,4 +1,4 @@
-package org.yekuo.intake.web;
+package org.yekuo.document.web;
 
 import java.util.List;
 
@@ -17,7 +17,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.yekuo.document.Document;
 import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
-import org.yekuo.intake.SchemeDrawings;
+import org.yekuo.document.SchemeDrawings;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

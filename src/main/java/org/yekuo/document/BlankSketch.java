@@ -1,4 +1,4 @@
-package org.yekuo.intake;
+package org.yekuo.document;
 
 import java.awt.BasicStroke;
 import java.awt.Color;

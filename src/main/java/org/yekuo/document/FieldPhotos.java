@@ -1,4 +1,4 @@
-package org.yekuo.intake;
+package org.yekuo.document;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,13 +18,6 @@ import javax.imageio.stream.ImageInputStream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
-import org.yekuo.document.Document;
-import org.yekuo.document.DocumentKind;
-import org.yekuo.document.DocumentOwner;
-import org.yekuo.document.Documents;
-import org.yekuo.document.FilePolicy;
-import org.yekuo.document.FileType;
-import org.yekuo.document.UploadedFile;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
@@ -43,7 +36,7 @@ public class FieldPhotos {
     static final FilePolicy FILES = new FilePolicy(FileType.IMAGES, 10L * 1024 * 1024, "intake.photo.file-kind");
     static final int MAX_ANNOTATION = 200;
 
-    private final Applications applications;
+    private final FiledOrders orders;
     private final NodePhotos photos;
     private final PhotoMarkings markings;
     private final OrderProcesses processes;
@@ -52,9 +45,9 @@ public class FieldPhotos {
     private final AuditTrail audit;
     private final Clock clock;
 
-    FieldPhotos(Applications applications, NodePhotos photos, PhotoMarkings markings, OrderProcesses processes, Documents documents,
+    FieldPhotos(FiledOrders orders, NodePhotos photos, PhotoMarkings markings, OrderProcesses processes, Documents documents,
             StaffMembers staff, AuditTrail audit, Clock clock) {
-        this.applications = applications;
+        this.orders = orders;
         this.photos = photos;
         this.markings = markings;
         this.processes = processes;
@@ -67,18 +60,16 @@ public class FieldPhotos {
     @Transactional
     public NodePhoto add(String taskId, String kind, String annotation, UploadedFile file, CurrentUser user) {
         WorkItem item = processes.openItem(taskId);
-        Application application = applications.get(item.orderId());
-        OrderAccess.requireInScope(application, user);
-        application.requireOpen();
+        FiledOrder order = orders.get(item.orderId(), user);
+        order.requireOpen();
         OrderProcesses.requireSignedFor(item, user);
         String nodeCode = item.nodeCode();
         PhotoKind photoKind = kindOf(kind);
         String text = annotationOf(annotation);
-        Document document = documents.add(new DocumentOwner(application.id(), application.orderNo(), application.orgPath()),
-                DocumentKind.FIELD_PHOTO, photoKind.name(), nodeCode, file, FILES, user);
+        Document document = documents.add(order.owner(), DocumentKind.FIELD_PHOTO, photoKind.name(), nodeCode, file, FILES, user);
         int[] size = sizeOf(file);
-        long id = photos.insert(application.id(), nodeCode, photoKind, text, document, size[0], size[1], user.username(), clock.instant());
-        audit.record("photo.added", "application", application.orderNo(),
+        long id = photos.insert(order.id(), nodeCode, photoKind, text, document, size[0], size[1], user.username(), clock.instant());
+        audit.record("photo.added", "application", order.orderNo(),
                 "node=" + nodeCode + " kind=" + photoKind + " photo=" + id + " document=" + document.id() + " bytes=" + document.sizeBytes());
         return named(photos.get(id).orElseThrow(), new HashMap<>());
     }
@@ -97,8 +88,7 @@ public class FieldPhotos {
     @Transactional
     public PhotoMarking mark(long photoId, List<DrawnMark> marks, Optional<String> idempotencyKey, CurrentUser user) {
         NodePhoto photo = photos.get(photoId).orElseThrow(() -> DomainException.notFound("intake.photo.not-found", photoId));
-        Application application = applications.get(photo.orderId());
-        OrderAccess.requireInScope(application, user);
+        FiledOrder order = orders.get(photo.orderId(), user);
         Optional<String> key = idempotencyKey.map(String::strip).filter(k -> !k.isEmpty());
         if (key.isPresent()) {
             if (key.get().length() > 80) {
@@ -112,7 +102,7 @@ public class FieldPhotos {
                 return marking(photo, earlier.get());
             }
         }
-        application.requireOpen();
+        order.requireOpen();
         if (!photo.addedBy().equals(user.username()) && !holdsNode(photo, user)) {
             throw DomainException.forbidden("intake.mark.not-yours");
         }
@@ -121,7 +111,7 @@ public class FieldPhotos {
         }
         List<PhotoMark> checked = PhotoMarkPolicy.check(marks, photo.width(), photo.height());
         int version = markings.insert(photoId, checked, user.username(), clock.instant(), key.orElse(null));
-        audit.record("photo.marked", "application", application.orderNo(), "photo=" + photoId + " version=" + version
+        audit.record("photo.marked", "application", order.orderNo(), "photo=" + photoId + " version=" + version
                 + " marks=" + checked.size());
         return marking(photo, markings.latest(photoId).orElseThrow());
     }
@@ -130,14 +120,14 @@ public class FieldPhotos {
     @Transactional(readOnly = true)
     public NodePhoto get(long photoId, CurrentUser user) {
         NodePhoto photo = photos.get(photoId).orElseThrow(() -> DomainException.notFound("intake.photo.not-found", photoId));
-        OrderAccess.requireInScope(applications.get(photo.orderId()), user);
+        orders.get(photo.orderId(), user);
         return named(photo, new HashMap<>());
     }
 
     /** The user may mark the photo now: it has a size, its order is open and it is theirs or they work its node. */
     @Transactional(readOnly = true)
     public boolean mayMark(NodePhoto photo, CurrentUser user) {
-        return photo.markable() && applications.get(photo.orderId()).status().open()
+        return photo.markable() && orders.get(photo.orderId(), user).open()
                 && (photo.addedBy().equals(user.username()) || holdsNode(photo, user));
     }
 
@@ -145,7 +135,7 @@ public class FieldPhotos {
     @Transactional(readOnly = true)
     public PhotoMarking marking(long photoId, CurrentUser user) {
         NodePhoto photo = photos.get(photoId).orElseThrow(() -> DomainException.notFound("intake.photo.not-found", photoId));
-        OrderAccess.requireInScope(applications.get(photo.orderId()), user);
+        orders.get(photo.orderId(), user);
         return markings.latest(photoId).map(saved -> marking(photo, saved))
                 .orElseGet(() -> new PhotoMarking(photoId, 0, size(photo.width()), size(photo.height()), List.of(), null, null, null));
     }
@@ -183,7 +173,7 @@ public class FieldPhotos {
 
     @Transactional(readOnly = true)
     public List<NodePhoto> ofOrder(long orderId, CurrentUser user) {
-        OrderAccess.requireInScope(applications.get(orderId), user);
+        orders.get(orderId, user);
         Map<String, String> names = new HashMap<>();
         return photos.ofOrder(orderId).stream().map(p -> named(p, names)).toList();
     }

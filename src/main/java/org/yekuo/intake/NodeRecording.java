@@ -24,14 +24,14 @@ import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkItem;
 
 /**
- * Staff work on an order's nodes: sign for a node (R-COL-5), then complete it with the node's
- * required fields (R-DOC-2), its dates in the order's course and, where the node passes or fails its
- * subject, its outcome, which sends a failed order back; an LV scheme with its designer's check of the LV
- * guideline's items (R-REV-2). A suspended, cancelled or completed order takes no work.
+ * What an order records at its nodes: the node's required fields (R-DOC-2), its dates in the order's course and,
+ * where the node passes or fails its subject, its outcome, which sends a failed order back; an LV scheme with its
+ * designer's check of the LV guideline's items (R-REV-2); the node's signed record. The work module completes nodes
+ * through it, in the completing transaction. A suspended, cancelled or completed order takes no work.
  */
 @Service
 @EnableConfigurationProperties(WorkProperties.class)
-public class NodeWork {
+public class NodeRecording {
 
     private static final String COUNTERSIGNED = "SCHEME_REVIEW";
 
@@ -43,12 +43,10 @@ public class NodeWork {
     private final SchemeChecks schemeChecks;
     private final NodeRecords records;
     private final WorkProperties properties;
-    private final NodeCompletionKeys completionKeys;
     private final Clock clock;
 
-    NodeWork(Applications applications, OrderProcesses processes, AuditTrail audit, Catalogue catalogue, NodeOutcomes outcomes,
-            SchemeChecks schemeChecks, NodeRecords records, WorkProperties properties, NodeCompletionKeys completionKeys, Clock clock) {
-        this.completionKeys = completionKeys;
+    NodeRecording(Applications applications, OrderProcesses processes, AuditTrail audit, Catalogue catalogue, NodeOutcomes outcomes,
+            SchemeChecks schemeChecks, NodeRecords records, WorkProperties properties, Clock clock) {
         this.schemeChecks = schemeChecks;
         this.records = records;
         this.applications = applications;
@@ -106,58 +104,34 @@ public class NodeWork {
         }
     }
 
-    public List<WorkItem> myWork(CurrentUser user, int max) {
-        return processes.openFor(user, max);
-    }
-
-    /** One node of the user's work, or empty when it is not (or no longer) theirs to work on. */
-    public Optional<WorkItem> myWork(CurrentUser user, String taskId) {
-        return processes.openFor(user, taskId);
-    }
-
-    @Transactional
-    public WorkItem signFor(String taskId, CurrentUser user) {
-        Application application = applications.get(processes.orderOf(taskId));
+    /** The order of a node about to be signed for, for a user in scope while it is open; its number, for the audit. */
+    public String requireOpen(long orderId, CurrentUser user) {
+        Application application = applications.get(orderId);
         OrderAccess.requireInScope(application, user);
         application.requireOpen();
-        WorkItem item = processes.signFor(taskId, user);
-        audit.record("node.signed-for", "application", application.orderNo(), "node=" + item.nodeCode());
-        return item;
-    }
-
-    @Transactional
-    public void complete(String taskId, Map<String, String> fields, CurrentUser user) {
-        complete(taskId, fields, Optional.empty(), user);
+        return application.orderNo();
     }
 
     /**
-     * Completes a node; with an idempotency key, as a phone sends it, a repeat of a completion that went through (its
-     * answer lost on the way) answers as the first did instead of failing on a node already done (R-COL-1).
+     * Refuses work on {@code item} unless its order is in the user's scope and takes work (neither suspended nor closed)
+     * and the user has signed for the node.
      */
-    @Transactional
-    public void complete(String taskId, Map<String, String> fields, Optional<String> idempotencyKey, CurrentUser user) {
-        Optional<String> key = idempotencyKey.map(String::strip).filter(k -> !k.isEmpty());
-        if (key.isPresent()) {
-            if (key.get().length() > NodeCompletionKeys.MAX_KEY) {
-                throw DomainException.invalid("Idempotency-Key", "intake.mark.key-too-long", NodeCompletionKeys.MAX_KEY);
-            }
-            Optional<String> completed = completionKeys.taskOf(user.username(), key.get());
-            if (completed.isPresent()) {
-                if (!completed.get().equals(taskId)) {
-                    throw DomainException.conflict("intake.node.key-reused");
-                }
-                return;
-            }
-        }
-        WorkItem item = processes.openItem(taskId);
+    public WorkableNode requireWorkable(WorkItem item, CurrentUser user) {
         Application application = applications.get(item.orderId());
         OrderAccess.requireInScope(application, user);
         application.requireWorkable();
         OrderProcesses.requireSignedFor(item, user);
-        String nodeCode = item.nodeCode();
-        if (key.isPresent()) {
-            completionKeys.claim(user.username(), key.get(), taskId, application.id(), nodeCode, clock.instant());
-        }
+        return new WorkableNode(application, item);
+    }
+
+    /**
+     * Records what the node did on the order, once its work is checked: the fields its form asks for, in the order's
+     * course, the scheme's check, the node's signed record and, where it decides, its outcome. Nothing is saved when a
+     * field is refused.
+     */
+    public RecordedWork record(WorkableNode node, Map<String, String> fields, CurrentUser user) {
+        Application application = node.application;
+        String nodeCode = node.nodeCode();
         if (COUNTERSIGNED.equals(nodeCode)) {
             // A countersign is a signed opinion against the guideline, given on the review desk, not a form field.
             throw DomainException.conflict("intake.node.countersign-elsewhere");
@@ -191,14 +165,11 @@ public class NodeWork {
         }
         records.completed(application, nodeCode, user);
         if (decision.isPresent()) {
-            outcomes.record(application.id(), nodeCode, taskId, decision.get(), user.username(), now);
-            processes.completeDecided(taskId, user, decision.get().goesBackTo());
-            audit.record("node.completed", "application", application.orderNo(), "node=" + nodeCode + " outcome="
-                    + decision.get().outcome() + decision.get().goesBackTo().map(node -> " returnTo=" + node).orElse(""));
-            return;
+            outcomes.record(application.id(), nodeCode, node.item.taskId(), decision.get(), user.username(), now);
+            return new RecordedWork(application.orderNo(), values.keySet(), Optional.of(decision.get().outcome()),
+                    decision.get().goesBackTo());
         }
-        processes.complete(taskId, user, Map.of());
-        audit.record("node.completed", "application", application.orderNo(), "node=" + nodeCode + " fields=" + values.keySet());
+        return new RecordedWork(application.orderNo(), values.keySet(), Optional.empty(), Optional.empty());
     }
 
     /**
