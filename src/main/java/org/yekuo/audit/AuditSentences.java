@@ -2,7 +2,6 @@ package org.yekuo.audit;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,6 +21,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
+import org.yekuo.shared.Times;
+
 /**
  * Turns audit records into sentences in the reader's language. A record's action picks its sentence
  * ({@code audit.sentence.<action>}, with placeholders such as {@code {actor}} and {@code {node}} taken from
@@ -39,7 +40,6 @@ public class AuditSentences {
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[\\d:.]+Z");
     /** Subjects that are a person, recorded by username: a staff account, or whoever signed in (or tried to). */
     private static final Set<String> PERSON_SUBJECTS = Set.of("staff", "security");
-    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** Detail keys whose values are codes with a name in the message bundles, by the prefixes tried in order. */
     private static final Map<String, List<String>> NAMED_BY_MESSAGES = Map.ofEntries(
@@ -173,7 +173,7 @@ public class AuditSentences {
                 return Optional.empty();
             }
             try {
-                return Optional.of(MINUTES.format(Instant.parse(value).atZone(clock.getZone())));
+                return Optional.of(Times.MINUTES.format(Instant.parse(value).atZone(clock.getZone())));
             } catch (DateTimeParseException e) {
                 return Optional.empty();
             }

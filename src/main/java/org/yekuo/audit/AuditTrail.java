@@ -53,13 +53,7 @@ public class AuditTrail {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditAction action, String subjectType, String subjectId, String detail) {
-        record(action.code(), subjectType, subjectId, detail);
-    }
-
-    /** As {@link #record(AuditAction, String, String, String)}, for the modules whose actions are not yet declared. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String action, String subjectType, String subjectId, String detail) {
-        pending().add(currentActor(), action, subjectType, subjectId, detail, AuditEntry.Outcome.SUCCESS,
+        pending().add(currentActor(), action.code(), subjectType, subjectId, detail, AuditEntry.Outcome.SUCCESS,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 

@@ -2,7 +2,6 @@ package org.yekuo.deadline;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +27,7 @@ import org.yekuo.identity.Role;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.notification.Notifications;
+import org.yekuo.shared.Times;
 
 /**
  * Watches deadlines on every application node (R-SLA-3/4): marks nodes that turned yellow, reminds the
@@ -42,7 +42,6 @@ import org.yekuo.notification.Notifications;
 public class DeadlineSweep implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(DeadlineSweep.class);
-    private static final DateTimeFormatter SMS_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Locale SMS_LOCALE = Locale.SIMPLIFIED_CHINESE;
 
     private final DeadlineRows rows;
@@ -162,7 +161,7 @@ public class DeadlineSweep implements SchedulingConfigurer {
             Optional<String> mobile = staff.mobileOf(username);
             if (mobile.isPresent()) {
                 notifications.sms(mobile.get(), "deadline-reminder", Map.of("number", node.orderNo(), "node", nodeName(node),
-                        "due", SMS_TIME.format(node.dueAt().atZone(clock.getZone()))), node.orderNo());
+                        "due", Times.MINUTES.format(node.dueAt().atZone(clock.getZone()))), node.orderNo());
                 sent++;
             }
         }
@@ -178,7 +177,7 @@ public class DeadlineSweep implements SchedulingConfigurer {
         String handler = node.handler() == null ? messages.getMessage("deadline.sms.not-signed", null, SMS_LOCALE)
                 : staff.byUsername(node.handler()).map(StaffMember::displayName).orElse(node.handler());
         mobile.ifPresent(phone -> notifications.sms(phone, "deadline-overdue", Map.of("number", node.orderNo(),
-                "node", Notifications.fit(nodeAndRoles(node)), "due", SMS_TIME.format(node.dueAt().atZone(clock.getZone())), "handler",
+                "node", Notifications.fit(nodeAndRoles(node)), "due", Times.MINUTES.format(node.dueAt().atZone(clock.getZone())), "handler",
                 Notifications.fit(handler)), node.orderNo()));
         audit.record(DeadlineAudit.OVERDUE, "application", node.orderNo(), "node=" + node.nodeCode() + " due=" + node.dueAt()
                 + " locked=true head=" + head.map(StaffMember::username).orElse("-") + " sms=" + mobile.isPresent());

@@ -13,7 +13,10 @@ public enum DocumentAudit implements AuditAction {
     RECORD_ISSUED("document.record-issued"),
     REFUSED("document.refused"),
     UPLOAD_REFUSED("document.upload-refused"),
-    VIEW("document.view");
+    VIEW("document.view"),
+    PHOTO_ADDED("photo.added"),
+    PHOTO_MARKED("photo.marked"),
+    SCHEME_DRAWING_ADDED("scheme.drawing-added");
 
     private final String code;
 

@@ -73,7 +73,7 @@ public class FieldPhotos {
         Document document = documents.add(order.owner(), DocumentKind.FIELD_PHOTO, photoKind.name(), nodeCode, file, FILES, user);
         int[] size = sizeOf(file);
         long id = photos.insert(order.id(), nodeCode, photoKind, text, document, size[0], size[1], user.username(), clock.instant());
-        audit.record("photo.added", "application", order.orderNo(),
+        audit.record(DocumentAudit.PHOTO_ADDED, "application", order.orderNo(),
                 "node=" + nodeCode + " kind=" + photoKind + " photo=" + id + " document=" + document.id() + " bytes=" + document.sizeBytes());
         return named(photos.get(id).orElseThrow(), new HashMap<>());
     }
@@ -115,7 +115,7 @@ public class FieldPhotos {
         }
         List<PhotoMark> checked = PhotoMarkPolicy.check(marks, photo.width(), photo.height());
         int version = markings.insert(photoId, checked, user.username(), clock.instant(), key.orElse(null));
-        audit.record("photo.marked", "application", order.orderNo(), "photo=" + photoId + " version=" + version
+        audit.record(DocumentAudit.PHOTO_MARKED, "application", order.orderNo(), "photo=" + photoId + " version=" + version
                 + " marks=" + checked.size());
         return marking(photo, markings.latest(photoId).orElseThrow());
     }

@@ -51,7 +51,7 @@ public class SchemeDrawings {
         OpenNodes.requireSignedFor(item, user);
         DrawingKind drawing = kindOf(kind);
         Document added = documents.add(order.owner(), DocumentKind.SCHEME_DRAWING, drawing.name(), NODE, file, FILES, user);
-        audit.record("scheme.drawing-added", "application", order.orderNo(), "drawing=" + drawing + " version="
+        audit.record(DocumentAudit.SCHEME_DRAWING_ADDED, "application", order.orderNo(), "drawing=" + drawing + " version="
                 + added.version() + " document=" + added.id());
         return added;
     }

@@ -13,7 +13,9 @@ enum IntakeAudit implements AuditAction {
     APPLICATION_PHONE_REVEALED("application.phone-revealed"),
     APPLICATION_RESUMED("application.resumed"),
     APPLICATION_SUSPENDED("application.suspended"),
-    MATERIAL_SUPPLIED("material.supplied");
+    MATERIAL_SUPPLIED("material.supplied"),
+    NODE_COMPLETED("node.completed"),
+    NODE_SCHEME_CHECKED("node.scheme-checked");
 
     private final String code;
 

@@ -166,7 +166,7 @@ public class NodeRecording {
         applications.saveNodeFields(application.id(), nodeCode, values);
         if (checkedAgainst.isPresent()) {
             schemeChecks.record(application.id(), checkedAgainst.get(), answers, user.username(), now);
-            audit.record("node.scheme-checked", "application", application.orderNo(), "guideline=" + checkedAgainst.get().code()
+            audit.record(IntakeAudit.NODE_SCHEME_CHECKED, "application", application.orderNo(), "guideline=" + checkedAgainst.get().code()
                     + " version=" + checkedAgainst.get().version() + " passed=" + clauses(answers, CheckVerdict.PASSED)
                     + " not-applicable=" + clauses(answers, CheckVerdict.NOT_APPLICABLE));
         }
@@ -212,7 +212,7 @@ public class NodeRecording {
         if (!nodes.completeReported(item.get().taskId())) {
             return ReportedWork.LEFT_TO_HANDLER;
         }
-        audit.record("node.completed", "application", application.orderNo(), "node=" + nodeCode + " fields=" + values.keySet()
+        audit.record(IntakeAudit.NODE_COMPLETED, "application", application.orderNo(), "node=" + nodeCode + " fields=" + values.keySet()
                 + " source=" + reporter);
         return ReportedWork.COMPLETED;
     }

@@ -1,7 +1,6 @@
 package org.yekuo.intake;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import org.yekuo.document.DocumentOwner;
 import org.yekuo.document.RecordSheet;
 import org.yekuo.document.SignedRecords;
 import org.yekuo.identity.CurrentUser;
+import org.yekuo.shared.Times;
 
 /**
  * The nodes whose result is a paper the utility keeps — the acceptance receipt (受理回执), the survey record, the
@@ -40,7 +40,6 @@ class NodeRecords {
             "transformerCapacity", "meteringMethod", "tariffCategory", "propertyBoundary");
     private static final int CONTRACT_CLAUSES = 6;
     private static final Locale ARCHIVE_LANGUAGE = Locale.SIMPLIFIED_CHINESE;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final TaskContexts contexts;
     private final Applications applications;
@@ -86,7 +85,7 @@ class NodeRecords {
         List<RecordedNode> recorded = contexts.recorded(order.id());
         recorded.stream().filter(n -> n.nodeCode().equals(nodeCode)).findFirst().ifPresent(node -> fields(node, lines, null));
         if ("ACCEPTANCE".equals(nodeCode)) {
-            lines.add(line("intake.record.applied-at", TIME.format(order.createdAt().atZone(clock.getZone()))));
+            lines.add(line("intake.record.applied-at", Times.MINUTES.format(order.createdAt().atZone(clock.getZone()))));
             // The receipt names every checklist material and where it stands, so the customer sees what is still owed.
             for (ApplicationMaterial material : applications.materials(order.id())) {
                 String state = text(material.state().messageKey());

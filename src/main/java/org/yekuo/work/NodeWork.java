@@ -56,7 +56,7 @@ public class NodeWork {
     public WorkItem signFor(String taskId, CurrentUser user) {
         String orderNo = recording.requireOpen(nodes.orderOf(taskId), user);
         WorkItem item = nodes.signFor(taskId, user);
-        audit.record("node.signed-for", "application", orderNo, "node=" + item.nodeCode());
+        audit.record(WorkAudit.NODE_SIGNED_FOR, "application", orderNo, "node=" + item.nodeCode());
         return item;
     }
 
@@ -102,11 +102,11 @@ public class NodeWork {
         RecordedWork recorded = recording.record(node, fields, user);
         if (recorded.outcome().isPresent()) {
             nodes.completeDecided(locked, user, recorded.goesBackTo());
-            audit.record("node.completed", "application", recorded.orderNo(), "node=" + node.nodeCode() + " outcome="
+            audit.record(WorkAudit.NODE_COMPLETED, "application", recorded.orderNo(), "node=" + node.nodeCode() + " outcome="
                     + recorded.outcome().get() + recorded.goesBackTo().map(back -> " returnTo=" + back).orElse(""));
             return;
         }
         nodes.complete(locked, user);
-        audit.record("node.completed", "application", recorded.orderNo(), "node=" + node.nodeCode() + " fields=" + recorded.fields());
+        audit.record(WorkAudit.NODE_COMPLETED, "application", recorded.orderNo(), "node=" + node.nodeCode() + " fields=" + recorded.fields());
     }
 }

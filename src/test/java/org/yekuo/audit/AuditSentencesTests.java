@@ -101,6 +101,7 @@ class AuditSentencesTests {
         Set<String> actions = new TreeSet<>(declaredActions());
         Set<String> keys = new TreeSet<>();
         Set<String> subjects = new TreeSet<>(Set.of("security", "calendar-year", "business-type", "review-guideline"));
+        List<String> undeclared = new ArrayList<>();
         Pattern call = Pattern.compile("audit\\.(record|recordSecurityEvent)\\(");
         Pattern literal = Pattern.compile("^\\s*\"([^\"]*)\"\\s*$");
         Pattern detailKey = Pattern.compile("\"[ ;]*([a-zA-Z][\\w-]*)=\"");
@@ -116,10 +117,9 @@ class AuditSentencesTests {
                     boolean record = calls.group(1).equals("record");
                     // record(action, subjectType, subjectId, detail); recordSecurityEvent(actor, action, subjectId, detail, outcome).
                     String action = arguments.get(record ? 0 : 1);
-                    Matcher actionLiteral = literal.matcher(action);
-                    if (actionLiteral.matches()) {
-                        // An action still passed as text until its module declares its actions.
-                        actions.add(actionLiteral.group(1));
+                    // A lambda would record an action no enum declares, which this test could not see.
+                    if (action.contains("->")) {
+                        undeclared.add(file.getFileName() + ": " + action.strip());
                     }
                     Matcher subject = literal.matcher(arguments.get(1));
                     if (record && subject.matches()) {
@@ -135,6 +135,7 @@ class AuditSentencesTests {
         assertThat(actions).contains("node.signed-for", "login", "staff.enabled", "staff.disabled", "review.urged-automatically",
                 "calendar.year-loaded", "catalogue.time-limit-changed", "document.download", "stock.step.escalation")
                 .hasSizeGreaterThan(60);
+        assertThat(undeclared).as("actions recorded without a declaration").isEmpty();
         assertThat(keys).contains("node", "returnTo", "department", "reason");
         assertThat(subjects).contains("application", "staff", "sms", "score-rule");
         for (String bundle : List.of("messages_zh_CN.properties", "messages_en.properties")) {

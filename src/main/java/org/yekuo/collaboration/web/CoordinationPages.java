@@ -28,6 +28,7 @@ import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.OnRefusal;
 import org.yekuo.shared.Refusals;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -108,17 +109,12 @@ class CoordinationPages {
     }
 
     @GetMapping("/{id}")
-    String thread(@PathVariable long id, Model model, Locale locale, HttpServletResponse response) {
-        try {
-            Coordination.Thread thread = coordination.thread(id, users.require());
-            model.addAttribute("thread", thread);
-            model.addAttribute("colour", thread.question().colour(clock.instant()));
-            return "collaboration/question";
-        } catch (DomainException e) {
-            response.setStatus(e.status().value());
-            model.addAttribute("refusal", refusals.explain(e, locale));
-            return "collaboration/refused";
-        }
+    @OnRefusal(view = "collaboration/refused")
+    String thread(@PathVariable long id, Model model) {
+        Coordination.Thread thread = coordination.thread(id, users.require());
+        model.addAttribute("thread", thread);
+        model.addAttribute("colour", thread.question().colour(clock.instant()));
+        return "collaboration/question";
     }
 
     @PostMapping("/{id}/answer")

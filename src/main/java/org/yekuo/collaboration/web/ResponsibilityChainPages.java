@@ -25,10 +25,10 @@ import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.OnRefusal;
 import org.yekuo.shared.Refusals;
 import org.yekuo.shared.Times;
 
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -67,25 +67,20 @@ class ResponsibilityChainPages {
     /** The chain as a panel of the order page; before completion it says when it will be there. */
     @GetMapping("/orders/{orderId}/panel")
     @PreAuthorize(AccessRules.ORDER_READERS)
-    String panel(@PathVariable long orderId, Model model, Locale locale, HttpServletResponse response) {
-        try {
-            CurrentUser user = users.require();
-            Optional<ResponsibilityChain> chain = chains.of(orderId, user);
-            model.addAttribute("orderId", orderId);
-            model.addAttribute("chain", chain.orElse(null));
-            chain.ifPresent(c -> {
-                List<Line> lines = lines(c, locale);
-                model.addAttribute("lines", lines);
-                model.addAttribute("graph", graph(lines));
-                model.addAttribute("problems", problems.ofOrder(orderId, user));
-            });
-            model.addAttribute("mayIssue", user.hasAny(Role.DEPARTMENT_HEAD, Role.LEADER));
-            return "collaboration/chain :: panel";
-        } catch (DomainException e) {
-            response.setStatus(e.status().value());
-            model.addAttribute("refusal", refusals.explain(e, locale));
-            return "collaboration/refused";
-        }
+    @OnRefusal(view = "collaboration/refused")
+    String panel(@PathVariable long orderId, Model model, Locale locale) {
+        CurrentUser user = users.require();
+        Optional<ResponsibilityChain> chain = chains.of(orderId, user);
+        model.addAttribute("orderId", orderId);
+        model.addAttribute("chain", chain.orElse(null));
+        chain.ifPresent(c -> {
+            List<Line> lines = lines(c, locale);
+            model.addAttribute("lines", lines);
+            model.addAttribute("graph", graph(lines));
+            model.addAttribute("problems", problems.ofOrder(orderId, user));
+        });
+        model.addAttribute("mayIssue", user.hasAny(Role.DEPARTMENT_HEAD, Role.LEADER));
+        return "collaboration/chain :: panel";
     }
 
     /** Issues the chain as a signed PDF (once) and shows it in the archive's viewer. */

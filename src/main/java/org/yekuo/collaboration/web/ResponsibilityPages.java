@@ -20,9 +20,8 @@ import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.OnRefusal;
 import org.yekuo.shared.Refusals;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The responsibility chart (R-COL-4): every member of staff reads the chart in force and its history; an
@@ -55,16 +54,11 @@ class ResponsibilityPages {
     /** The chart the order was accepted under, as a panel of the order page. */
     @GetMapping("/orders/{orderId}/panel")
     @PreAuthorize(AccessRules.ORDER_READERS)
-    String orderPanel(@PathVariable long orderId, Model model, Locale locale, HttpServletResponse response) {
-        try {
-            model.addAttribute("chart", chart.ofOrder(orderId, users.require()));
-            addVocabulary(model);
-            return "collaboration/fragments :: chart-panel";
-        } catch (DomainException e) {
-            response.setStatus(e.status().value());
-            model.addAttribute("refusal", refusals.explain(e, locale));
-            return "collaboration/refused";
-        }
+    @OnRefusal(view = "collaboration/refused")
+    String orderPanel(@PathVariable long orderId, Model model) {
+        model.addAttribute("chart", chart.ofOrder(orderId, users.require()));
+        addVocabulary(model);
+        return "collaboration/fragments :: chart-panel";
     }
 
     @GetMapping("/edit")

@@ -14,6 +14,7 @@ import org.yekuo.collaboration.SchemeChanges;
 import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.OnRefusal;
 import org.yekuo.shared.Refusals;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -59,13 +60,10 @@ class SchemeChangePages {
     }
 
     @PostMapping("/{id}/acknowledge")
-    String acknowledge(@PathVariable long id, Locale locale, RedirectAttributes redirect) {
-        try {
-            changes.acknowledge(id, users.require());
-            redirect.addFlashAttribute("notice", "collaboration.scheme-change.acknowledged-notice");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+    @OnRefusal(redirect = "/scheme-changes/{id}")
+    String acknowledge(@PathVariable long id, RedirectAttributes redirect) {
+        changes.acknowledge(id, users.require());
+        redirect.addFlashAttribute("notice", "collaboration.scheme-change.acknowledged-notice");
         return "redirect:/scheme-changes/" + id;
     }
 }

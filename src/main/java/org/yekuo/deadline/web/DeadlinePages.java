@@ -22,6 +22,7 @@ import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.OnRefusal;
 import org.yekuo.shared.Refusals;
 
 /** The deadline board, the handler's delay explanation and the leader's decisions on them. */
@@ -81,26 +82,20 @@ class DeadlinePages {
 
     @PostMapping("/deadlines/explanations/{id}/approve")
     @PreAuthorize("hasRole('LEADER')")
+    @OnRefusal(redirect = "/deadlines/explanations")
     String approve(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate newDueDate,
-            @RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
-        try {
-            explanations.approve(id, newDueDate, note, users.require());
-            redirect.addFlashAttribute("notice", "deadline.approval.approved");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+            @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        explanations.approve(id, newDueDate, note, users.require());
+        redirect.addFlashAttribute("notice", "deadline.approval.approved");
         return "redirect:/deadlines/explanations";
     }
 
     @PostMapping("/deadlines/explanations/{id}/reject")
     @PreAuthorize("hasRole('LEADER')")
-    String reject(@PathVariable long id, @RequestParam(required = false) String note, Locale locale, RedirectAttributes redirect) {
-        try {
-            explanations.reject(id, note, users.require());
-            redirect.addFlashAttribute("notice", "deadline.approval.rejected");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+    @OnRefusal(redirect = "/deadlines/explanations")
+    String reject(@PathVariable long id, @RequestParam(required = false) String note, RedirectAttributes redirect) {
+        explanations.reject(id, note, users.require());
+        redirect.addFlashAttribute("notice", "deadline.approval.rejected");
         return "redirect:/deadlines/explanations";
     }
 }

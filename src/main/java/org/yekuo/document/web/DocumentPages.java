@@ -40,7 +40,7 @@ import org.yekuo.identity.CurrentUsers;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Paging;
-import org.yekuo.shared.Refusals;
+import org.yekuo.shared.OnRefusal;
 import org.yekuo.shared.Times;
 
 /**
@@ -59,11 +59,8 @@ class DocumentPages {
     private final AccessWatch watch;
     private final CurrentUsers users;
     private final Clock clock;
-    private final Refusals refusals;
 
-    DocumentPages(Documents documents, SignedRecords records, HandSignatures hands, AccessWatch watch, CurrentUsers users, Clock clock,
-            Refusals refusals) {
-        this.refusals = refusals;
+    DocumentPages(Documents documents, SignedRecords records, HandSignatures hands, AccessWatch watch, CurrentUsers users, Clock clock) {
         this.hands = hands;
         this.documents = documents;
         this.records = records;
@@ -73,17 +70,11 @@ class DocumentPages {
     }
 
     @GetMapping("/documents/{id}")
-    String viewer(@PathVariable long id, Model model, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    @OnRefusal(view = "document/refused")
+    String viewer(@PathVariable long id, Model model, HttpServletRequest request) {
         CurrentUser user = users.require();
-        Document document;
-        try {
-            // The page names the file only; its bytes come from /content, which logs the view.
-            document = documents.entry(id, user, request.getRemoteAddr());
-        } catch (DomainException e) {
-            response.setStatus(e.status().value());
-            model.addAttribute("refusal", refusals.explain(e, locale));
-            return "document/refused";
-        }
+        // The page names the file only; its bytes come from /content, which logs the view.
+        Document document = documents.entry(id, user, request.getRemoteAddr());
         model.addAttribute("document", document);
         model.addAttribute("addedAt", Times.MINUTES.format(document.addedAt().atZone(clock.getZone())));
         model.addAttribute("archivist", user.has(Role.ARCHIVIST));

@@ -20,6 +20,7 @@ import org.yekuo.licence.LicenceFieldsInput;
 import org.yekuo.licence.LicenceKind;
 import org.yekuo.licence.LicenceRetrievals;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.OnRefusal;
 import org.yekuo.shared.Refusals;
 
 /**
@@ -70,12 +71,9 @@ class ApplicantLicencePages {
     }
 
     @PostMapping("/consent")
-    String askConsent(@PathVariable String token, HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute("sentTo", retrievals.askConsentOnline(token, request.getRemoteAddr()).phoneMasked());
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+    @OnRefusal(redirect = "/s/{token}/licences")
+    String askConsent(@PathVariable String token, HttpServletRequest request, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("sentTo", retrievals.askConsentOnline(token, request.getRemoteAddr()).phoneMasked());
         return "redirect:/s/" + token + "/licences";
     }
 

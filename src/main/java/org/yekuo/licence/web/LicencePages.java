@@ -24,6 +24,7 @@ import org.yekuo.licence.LicenceFieldsInput;
 import org.yekuo.licence.LicenceKind;
 import org.yekuo.licence.LicenceRetrievals;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.OnRefusal;
 import org.yekuo.shared.Refusals;
 
 /**
@@ -79,13 +80,10 @@ class LicencePages {
 
     @PostMapping("/orders/{orderId}/consent")
     @PreAuthorize("hasRole('CLERK')")
-    String askConsent(@PathVariable long orderId, HttpServletRequest request, Locale locale, RedirectAttributes redirect) {
-        try {
-            var issued = retrievals.askConsent(orderId, users.require(), request.getRemoteAddr());
-            redirect.addFlashAttribute("sentTo", issued.phoneMasked());
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+    @OnRefusal(redirect = "/licences/orders/{orderId}")
+    String askConsent(@PathVariable long orderId, HttpServletRequest request, RedirectAttributes redirect) {
+        var issued = retrievals.askConsent(orderId, users.require(), request.getRemoteAddr());
+        redirect.addFlashAttribute("sentTo", issued.phoneMasked());
         return "redirect:/licences/orders/" + orderId;
     }
 

@@ -28,6 +28,7 @@ import org.yekuo.licence.LicenceReading;
 import org.yekuo.licence.LicenceReadings;
 import org.yekuo.licence.LicenceReadings.PageOutcome;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.OnRefusal;
 import org.yekuo.shared.Refusals;
 
 /**
@@ -74,21 +75,18 @@ class ScanPages {
     }
 
     @PostMapping("/licences/scans/orders/{orderId}")
+    @OnRefusal(redirect = "/licences/scans/orders/{orderId}")
     String scan(@PathVariable long orderId, @RequestParam(required = false) String slot,
-            @RequestParam(name = "files", required = false) List<MultipartFile> files, Locale locale, RedirectAttributes redirect) {
-        try {
-            List<PageOutcome> outcomes = readings.scan(orderId, slot, files == null ? List.of() : files.stream().map(UploadedFile::of).toList(),
-                    users.require());
-            List<PageOutcome> read = outcomes.stream().filter(o -> o.readingId() != null).toList();
-            if (read.size() == 1 && outcomes.size() == 1 && outcomes.get(0).noteKey() == null) {
-                redirect.addFlashAttribute("notice", "licence.scan.read-one");
-                return "redirect:/licences/readings/" + read.get(0).readingId();
-            }
-            redirect.addFlashAttribute("outcomes", outcomes);
-            redirect.addFlashAttribute("notice", "licence.scan.filed");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, RedirectAttributes redirect) {
+        List<PageOutcome> outcomes = readings.scan(orderId, slot, files == null ? List.of() : files.stream().map(UploadedFile::of).toList(),
+                users.require());
+        List<PageOutcome> read = outcomes.stream().filter(o -> o.readingId() != null).toList();
+        if (read.size() == 1 && outcomes.size() == 1 && outcomes.get(0).noteKey() == null) {
+            redirect.addFlashAttribute("notice", "licence.scan.read-one");
+            return "redirect:/licences/readings/" + read.get(0).readingId();
         }
+        redirect.addFlashAttribute("outcomes", outcomes);
+        redirect.addFlashAttribute("notice", "licence.scan.filed");
         return "redirect:/licences/scans/orders/" + orderId;
     }
 

@@ -5,9 +5,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,6 +27,7 @@ import org.yekuo.review.ReviewBoard;
 import org.yekuo.review.ReviewDesk;
 import org.yekuo.review.Verdict;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.OnRefusal;
 import org.yekuo.shared.Refusals;
 
 /**
@@ -60,25 +58,24 @@ class ReviewPages {
     }
 
     @GetMapping("/reviews/tasks/{taskId}")
-    String task(@PathVariable String taskId, Model model, Locale locale, HttpServletResponse response) {
-        return shown(() -> {
-            var user = users.require();
-            Optional<ReviewBoard.Arbitration> arbitration = board.arbitration(taskId, user);
-            if (arbitration.isPresent()) {
-                model.addAttribute("arbitration", arbitration.get());
-                model.addAttribute("departments", Department.values());
-                model.addAttribute("verdicts", Verdict.values());
-                // What the departments disagree about, as the reviewers saw it.
-                model.addAttribute("context", contexts.forNode(arbitration.get().round().orderId(), "SCHEME_REVIEW", user, locale));
-                return "review/arbitration";
-            }
-            ReviewBoard.Desk desk = board.desk(taskId, user);
-            model.addAttribute("desk", desk);
+    @OnRefusal(view = "review/refused")
+    String task(@PathVariable String taskId, Model model, Locale locale) {
+        var user = users.require();
+        Optional<ReviewBoard.Arbitration> arbitration = board.arbitration(taskId, user);
+        if (arbitration.isPresent()) {
+            model.addAttribute("arbitration", arbitration.get());
+            model.addAttribute("departments", Department.values());
             model.addAttribute("verdicts", Verdict.values());
-            // What is under review: the scheme as designed, on the survey's figures and photos.
-            model.addAttribute("context", contexts.forNode(desk.line().review().orderId(), "SCHEME_REVIEW", user, locale));
-            return "review/desk";
-        }, model, locale, response);
+            // What the departments disagree about, as the reviewers saw it.
+            model.addAttribute("context", contexts.forNode(arbitration.get().round().orderId(), "SCHEME_REVIEW", user, locale));
+            return "review/arbitration";
+        }
+        ReviewBoard.Desk desk = board.desk(taskId, user);
+        model.addAttribute("desk", desk);
+        model.addAttribute("verdicts", Verdict.values());
+        // What is under review: the scheme as designed, on the survey's figures and photos.
+        model.addAttribute("context", contexts.forNode(desk.line().review().orderId(), "SCHEME_REVIEW", user, locale));
+        return "review/desk";
     }
 
     @PostMapping("/reviews/tasks/{taskId}/open")
@@ -151,14 +148,13 @@ class ReviewPages {
 
     @GetMapping("/reviews/orders/{orderId}")
     @PreAuthorize(AccessRules.ORDER_READERS)
-    String order(@PathVariable long orderId, Model model, Locale locale, HttpServletResponse response) {
-        return shown(() -> {
-            var user = users.require();
-            model.addAttribute("reviews", board.forOrder(orderId, user));
-            model.addAttribute("canWithdraw", user.has(org.yekuo.identity.Role.DESIGNER));
-            model.addAttribute("canUrge", ReviewDesk.mayUrge(user));
-            return "review/order";
-        }, model, locale, response);
+    @OnRefusal(view = "review/refused")
+    String order(@PathVariable long orderId, Model model) {
+        var user = users.require();
+        model.addAttribute("reviews", board.forOrder(orderId, user));
+        model.addAttribute("canWithdraw", user.has(org.yekuo.identity.Role.DESIGNER));
+        model.addAttribute("canUrge", ReviewDesk.mayUrge(user));
+        return "review/order";
     }
 
     @PostMapping("/reviews/orders/{orderId}/withdraw")
@@ -189,14 +185,13 @@ class ReviewPages {
 
     @GetMapping("/reviews/board")
     @PreAuthorize(AccessRules.ORDER_READERS)
-    String departmentBoard(@RequestParam Optional<String> department, Model model, Locale locale, HttpServletResponse response) {
-        return shown(() -> {
-            Optional<Department> shown = department.filter(d -> !d.isBlank()).map(ReviewForms::department);
-            model.addAttribute("lines", board.openReviews(users.require(), shown));
-            model.addAttribute("department", shown.orElse(null));
-            model.addAttribute("departments", Department.values());
-            return "review/board";
-        }, model, locale, response);
+    @OnRefusal(view = "review/refused")
+    String departmentBoard(@RequestParam Optional<String> department, Model model) {
+        Optional<Department> shown = department.filter(d -> !d.isBlank()).map(ReviewForms::department);
+        model.addAttribute("lines", board.openReviews(users.require(), shown));
+        model.addAttribute("department", shown.orElse(null));
+        model.addAttribute("departments", Department.values());
+        return "review/board";
     }
 
     @GetMapping("/reviews/copies")
@@ -206,13 +201,12 @@ class ReviewPages {
     }
 
     @GetMapping("/reviews/typical")
-    String typicalCases(@RequestParam Optional<String> month, Model model, Locale locale, HttpServletResponse response) {
-        return shown(() -> {
-            YearMonth shown = month.filter(m -> !m.isBlank()).map(ReviewForms::month).orElse(YearMonth.now(clock));
-            model.addAttribute("month", shown.toString());
-            model.addAttribute("lines", board.typicalCases(shown, users.require()));
-            return "review/typical";
-        }, model, locale, response);
+    @OnRefusal(view = "review/refused")
+    String typicalCases(@RequestParam Optional<String> month, Model model) {
+        YearMonth shown = month.filter(m -> !m.isBlank()).map(ReviewForms::month).orElse(YearMonth.now(clock));
+        model.addAttribute("month", shown.toString());
+        model.addAttribute("lines", board.typicalCases(shown, users.require()));
+        return "review/typical";
     }
 
     @GetMapping("/reviews/typical.xlsx")
@@ -234,13 +228,4 @@ class ReviewPages {
         return "redirect:" + back;
     }
 
-    private String shown(Supplier<String> page, Model model, Locale locale, HttpServletResponse response) {
-        try {
-            return page.get();
-        } catch (DomainException e) {
-            response.setStatus(e.status().value());
-            model.addAttribute("refusal", refusals.explain(e, locale));
-            return "review/refused";
-        }
-    }
 }

@@ -22,6 +22,7 @@ import org.yekuo.intake.Application;
 import org.yekuo.intake.Orders;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.OnRefusal;
 import org.yekuo.shared.Refusals;
 import org.yekuo.stock.BillsOfMaterials;
 import org.yekuo.stock.DemandForecast;
@@ -32,8 +33,6 @@ import org.yekuo.stock.StockRequest;
 import org.yekuo.stock.StockRequests;
 import org.yekuo.stock.Warehouse;
 import org.yekuo.workflow.WorkItem;
-
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The stock pages: the designer's bill of materials beside the scheme design node, the materials clerk's
@@ -77,21 +76,16 @@ class StockPages {
 
     @GetMapping("/tasks/{taskId}/bom")
     @PreAuthorize(DESIGNERS)
-    String bom(@PathVariable String taskId, Model model, Locale locale, HttpServletResponse response) {
+    @OnRefusal(view = "stock/refused")
+    String bom(@PathVariable String taskId, Model model) {
         CurrentUser user = users.require();
-        try {
-            WorkItem task = boms.designTask(taskId, user);
-            model.addAttribute("task", task);
-            model.addAttribute("orderNo", orders.find(task.orderId()).map(Application::orderNo).orElse(null));
-            model.addAttribute("lines", boms.of(task.orderId(), user));
-            model.addAttribute("pushed", requests.find(task.orderId()).isPresent());
-            model.addAttribute("items", catalogue.items());
-            return "stock/bom";
-        } catch (DomainException e) {
-            response.setStatus(e.status().value());
-            model.addAttribute("refusal", refusals.explain(e, locale));
-            return "stock/refused";
-        }
+        WorkItem task = boms.designTask(taskId, user);
+        model.addAttribute("task", task);
+        model.addAttribute("orderNo", orders.find(task.orderId()).map(Application::orderNo).orElse(null));
+        model.addAttribute("lines", boms.of(task.orderId(), user));
+        model.addAttribute("pushed", requests.find(task.orderId()).isPresent());
+        model.addAttribute("items", catalogue.items());
+        return "stock/bom";
     }
 
     @PostMapping("/tasks/{taskId}/bom")
@@ -111,13 +105,10 @@ class StockPages {
 
     @PostMapping("/tasks/{taskId}/bom/{lineId}/remove")
     @PreAuthorize(DESIGNERS)
-    String removeLine(@PathVariable String taskId, @PathVariable long lineId, Locale locale, RedirectAttributes redirect) {
-        try {
-            boms.remove(taskId, lineId, users.require());
-            redirect.addFlashAttribute("notice", "stock.bom.removed");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+    @OnRefusal(redirect = "/stock/tasks/{taskId}/bom")
+    String removeLine(@PathVariable String taskId, @PathVariable long lineId, RedirectAttributes redirect) {
+        boms.remove(taskId, lineId, users.require());
+        redirect.addFlashAttribute("notice", "stock.bom.removed");
         return "redirect:/stock/tasks/" + taskId + "/bom";
     }
 
@@ -133,33 +124,28 @@ class StockPages {
 
     @GetMapping("/requests/{orderId}")
     @PreAuthorize(STOCK_READERS)
-    String request(@PathVariable long orderId, Model model, Locale locale, HttpServletResponse response) {
+    @OnRefusal(view = "stock/refused")
+    String request(@PathVariable long orderId, Model model, Locale locale) {
         CurrentUser user = users.require();
-        try {
-            StockRequest request = requests.get(orderId, user);
-            List<Warehouse> warehouses = catalogue.warehouses(user.scope());
-            model.addAttribute("request", request);
-            model.addAttribute("colour", request.colour(clock.instant()));
-            model.addAttribute("lines", boms.of(orderId, user));
-            model.addAttribute("shortfalls", requests.shortfalls(request));
-            model.addAttribute("lineStates", lineStates(orderId, request));
-            model.addAttribute("revisions", requests.revisions(request));
-            Map<Long, BigDecimal> toReturn = requests.toReturn(orderId);
-            model.addAttribute("returns", toReturn.entrySet().stream().map(e -> Map.entry(catalogue.itemById(e.getKey()).orElseThrow(),
-                    e.getValue())).toList());
-            model.addAttribute("warehouses", warehouses);
-            model.addAttribute("warehouseNames", warehouses.stream().collect(Collectors.toMap(Warehouse::id, w -> w.name(locale))));
-            model.addAttribute("suggested", suggested(warehouses, request));
-            model.addAttribute("items", catalogue.items());
-            model.addAttribute("mayAct", user.has(org.yekuo.identity.Role.MATERIALS_CLERK));
-            model.addAttribute("mayUnlock", user.has(org.yekuo.identity.Role.LEADER));
-            model.addAttribute("delayCategories", org.yekuo.deadline.DelayCategory.values());
-            return "stock/request";
-        } catch (DomainException e) {
-            response.setStatus(e.status().value());
-            model.addAttribute("refusal", refusals.explain(e, locale));
-            return "stock/refused";
-        }
+        StockRequest request = requests.get(orderId, user);
+        List<Warehouse> warehouses = catalogue.warehouses(user.scope());
+        model.addAttribute("request", request);
+        model.addAttribute("colour", request.colour(clock.instant()));
+        model.addAttribute("lines", boms.of(orderId, user));
+        model.addAttribute("shortfalls", requests.shortfalls(request));
+        model.addAttribute("lineStates", lineStates(orderId, request));
+        model.addAttribute("revisions", requests.revisions(request));
+        Map<Long, BigDecimal> toReturn = requests.toReturn(orderId);
+        model.addAttribute("returns", toReturn.entrySet().stream().map(e -> Map.entry(catalogue.itemById(e.getKey()).orElseThrow(),
+                e.getValue())).toList());
+        model.addAttribute("warehouses", warehouses);
+        model.addAttribute("warehouseNames", warehouses.stream().collect(Collectors.toMap(Warehouse::id, w -> w.name(locale))));
+        model.addAttribute("suggested", suggested(warehouses, request));
+        model.addAttribute("items", catalogue.items());
+        model.addAttribute("mayAct", user.has(org.yekuo.identity.Role.MATERIALS_CLERK));
+        model.addAttribute("mayUnlock", user.has(org.yekuo.identity.Role.LEADER));
+        model.addAttribute("delayCategories", org.yekuo.deadline.DelayCategory.values());
+        return "stock/request";
     }
 
     /**
@@ -193,91 +179,73 @@ class StockPages {
 
     @PostMapping("/requests/{orderId}/confirm")
     @PreAuthorize(CLERKS)
-    String confirm(@PathVariable long orderId, @RequestParam(required = false) Long warehouseId, Locale locale,
+    @OnRefusal(redirect = "/stock/requests/{orderId}")
+    String confirm(@PathVariable long orderId, @RequestParam(required = false) Long warehouseId,
             RedirectAttributes redirect) {
-        try {
-            boolean reserved = requests.confirm(orderId, warehouseId, users.require()).isEmpty();
-            redirect.addFlashAttribute("notice", reserved ? "stock.request.reserved-notice" : "stock.request.short-notice");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+        boolean reserved = requests.confirm(orderId, warehouseId, users.require()).isEmpty();
+        redirect.addFlashAttribute("notice", reserved ? "stock.request.reserved-notice" : "stock.request.short-notice");
         return "redirect:/stock/requests/" + orderId;
     }
 
     @PostMapping("/requests/{orderId}/alternative")
     @PreAuthorize(CLERKS)
+    @OnRefusal(redirect = "/stock/requests/{orderId}")
     String alternative(@PathVariable long orderId, @RequestParam(required = false) Long warehouseId,
             @RequestParam(required = false) List<String> replaces, @RequestParam(required = false) List<String> itemCode,
-            @RequestParam(required = false) List<String> quantity, @RequestParam(required = false) String note, Locale locale,
+            @RequestParam(required = false) List<String> quantity, @RequestParam(required = false) String note,
             RedirectAttributes redirect) {
-        try {
-            List<StockRequests.Substitution> substitutions = new java.util.ArrayList<>();
-            int n = replaces == null ? 0 : replaces.size();
-            for (int i = 0; i < n; i++) {
-                String code = itemCode != null && i < itemCode.size() ? itemCode.get(i) : null;
-                String q = quantity != null && i < quantity.size() ? quantity.get(i) : null;
-                // A short line the clerk keeps ("keep the item") is not part of the proposal, whatever its quantity says.
-                if (code == null || code.isBlank()) {
-                    continue;
-                }
-                substitutions.add(new StockRequests.Substitution(replaces.get(i), code,
-                        number("substitutions[" + substitutions.size() + "].quantity", q)));
+        List<StockRequests.Substitution> substitutions = new java.util.ArrayList<>();
+        int n = replaces == null ? 0 : replaces.size();
+        for (int i = 0; i < n; i++) {
+            String code = itemCode != null && i < itemCode.size() ? itemCode.get(i) : null;
+            String q = quantity != null && i < quantity.size() ? quantity.get(i) : null;
+            // A short line the clerk keeps ("keep the item") is not part of the proposal, whatever its quantity says.
+            if (code == null || code.isBlank()) {
+                continue;
             }
-            requests.proposeAlternative(orderId, new StockRequests.Alternative(warehouseId, substitutions, note), users.require());
-            redirect.addFlashAttribute("notice", "stock.alternative.saved");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
+            substitutions.add(new StockRequests.Substitution(replaces.get(i), code,
+                    number("substitutions[" + substitutions.size() + "].quantity", q)));
         }
+        requests.proposeAlternative(orderId, new StockRequests.Alternative(warehouseId, substitutions, note), users.require());
+        redirect.addFlashAttribute("notice", "stock.alternative.saved");
         return "redirect:/stock/requests/" + orderId;
     }
 
     @PostMapping("/requests/{orderId}/issue")
     @PreAuthorize(CLERKS)
-    String issue(@PathVariable long orderId, Locale locale, RedirectAttributes redirect) {
-        try {
-            requests.issue(orderId, users.require());
-            redirect.addFlashAttribute("notice", "stock.request.issued-notice");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+    @OnRefusal(redirect = "/stock/requests/{orderId}")
+    String issue(@PathVariable long orderId, RedirectAttributes redirect) {
+        requests.issue(orderId, users.require());
+        redirect.addFlashAttribute("notice", "stock.request.issued-notice");
         return "redirect:/stock/requests/" + orderId;
     }
 
     @PostMapping("/requests/{orderId}/returns")
     @PreAuthorize(CLERKS)
-    String receiveReturn(@PathVariable long orderId, @RequestParam(required = false) String itemCode, Locale locale,
+    @OnRefusal(redirect = "/stock/requests/{orderId}")
+    String receiveReturn(@PathVariable long orderId, @RequestParam(required = false) String itemCode,
             RedirectAttributes redirect) {
-        try {
-            requests.receiveReturn(orderId, itemCode, users.require());
-            redirect.addFlashAttribute("notice", "stock.return.notice");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+        requests.receiveReturn(orderId, itemCode, users.require());
+        redirect.addFlashAttribute("notice", "stock.return.notice");
         return "redirect:/stock/requests/" + orderId;
     }
 
     @PostMapping("/requests/{orderId}/explanation")
     @PreAuthorize(CLERKS)
+    @OnRefusal(redirect = "/stock/requests/{orderId}")
     String explain(@PathVariable long orderId, @RequestParam(required = false) String category,
-            @RequestParam(required = false) String reason, Locale locale, RedirectAttributes redirect) {
-        try {
-            requests.explain(orderId, category, reason, users.require());
-            redirect.addFlashAttribute("notice", "stock.lock.explained-notice");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+            @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        requests.explain(orderId, category, reason, users.require());
+        redirect.addFlashAttribute("notice", "stock.lock.explained-notice");
         return "redirect:/stock/requests/" + orderId;
     }
 
     @PostMapping("/requests/{orderId}/unlock")
     @PreAuthorize(LEADERS)
-    String unlock(@PathVariable long orderId, Locale locale, RedirectAttributes redirect) {
-        try {
-            requests.unlock(orderId, users.require());
-            redirect.addFlashAttribute("notice", "stock.lock.unlocked-notice");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+    @OnRefusal(redirect = "/stock/requests/{orderId}")
+    String unlock(@PathVariable long orderId, RedirectAttributes redirect) {
+        requests.unlock(orderId, users.require());
+        redirect.addFlashAttribute("notice", "stock.lock.unlocked-notice");
         return "redirect:/stock/requests/" + orderId;
     }
 
@@ -302,14 +270,11 @@ class StockPages {
 
     @PostMapping("/receipts")
     @PreAuthorize(CLERKS)
+    @OnRefusal(redirect = "/stock/levels")
     String receive(@RequestParam(required = false) Long warehouseId, @RequestParam(required = false) String itemCode,
-            @RequestParam(required = false) String quantity, Locale locale, RedirectAttributes redirect) {
-        try {
-            levels.receive(warehouseId, itemCode, number("quantity", quantity), users.require());
-            redirect.addFlashAttribute("notice", "stock.receipt.saved");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+            @RequestParam(required = false) String quantity, RedirectAttributes redirect) {
+        levels.receive(warehouseId, itemCode, number("quantity", quantity), users.require());
+        redirect.addFlashAttribute("notice", "stock.receipt.saved");
         return "redirect:/stock/levels";
     }
 

@@ -99,9 +99,14 @@ class HttpLicenceRegistryTests {
         }
     }
 
+    /** A time-out well under the slow answers (1.5 s), and over what a local answer takes on a busy machine. */
     private HttpLicenceRegistry registry(int attempts, int window) {
+        return registry(attempts, window, Duration.ofMillis(1000));
+    }
+
+    private HttpLicenceRegistry registry(int attempts, int window, Duration timeout) {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/platform");
-        return new HttpLicenceRegistry(new LicenceRegistryProperties.Http(url, "secret", Duration.ofMillis(400), attempts,
+        return new HttpLicenceRegistry(new LicenceRegistryProperties.Http(url, "secret", timeout, attempts,
                 Duration.ofMillis(20), window, Duration.ofMinutes(1)), JsonMapper.builder().build());
     }
 
@@ -191,7 +196,7 @@ class HttpLicenceRegistryTests {
     @Test
     @DisplayName("R-LIC-1 the health check asks the platform's health address; a platform nobody listens on is not reachable")
     void healthCheck() {
-        assertThat(registry(1, 4).reachable()).isTrue();
+        assertThat(registry(1, 4, Duration.ofSeconds(5)).reachable()).isTrue();
         HttpLicenceRegistry nobody = new HttpLicenceRegistry(new LicenceRegistryProperties.Http(URI.create("http://127.0.0.1:9/platform"),
                 null, Duration.ofMillis(300), 1, Duration.ofMillis(10), 4, Duration.ofMinutes(1)), JsonMapper.builder().build());
         assertThat(nobody.reachable()).isFalse();
