@@ -6,14 +6,17 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -25,8 +28,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.yekuo.shared.Refusals;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.OrderReference;
 import org.yekuo.workflow.ProcessFamily;
@@ -175,6 +182,44 @@ class OrderPagesTests {
         assertThat(everything.split("<li data-order=")).hasSize(Integer.parseInt(total.get(0)) + 1);
         assertThat(first.split("<li data-order=").length - 1).isBetween(1, 50);
         assertThat(first).doesNotContain("page=-1");
+    }
+
+    @Test
+    @DisplayName("R-X-2 an action on an order out of reach goes back to the order page with the reason in the flash, nothing done")
+    void refusedOrderActionGoesBackToTheOrderWithTheReason() throws Exception {
+        String order = mvc.perform(acceptanceForm("clerk", UUID.randomUUID().toString(), idNumber(), phone()))
+                .andExpect(redirectedUrlPattern("/orders/*")).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(order.substring(order.lastIndexOf('/') + 1));
+        var asWestClerk = httpBasic("clerk.west", PASSWORD);
+        List<RequestBuilder> actions = List.of(post(order + "/chase").with(asWestClerk).with(csrf()),
+                post(order + "/phone").with(asWestClerk).with(csrf()),
+                post(order + "/cancel").param("reason", "\u5ba2\u6237\u64a4\u9500").with(asWestClerk).with(csrf()),
+                multipart(order + "/materials/ID_CARD").file(new MockMultipartFile("file", "id.pdf", "application/pdf",
+                        "%PDF-1.4".getBytes(StandardCharsets.US_ASCII))).with(asWestClerk).with(csrf()));
+        for (RequestBuilder action : actions) {
+            MvcResult refused = mvc.perform(action).andExpect(status().isFound()).andExpect(redirectedUrl(order)).andReturn();
+            assertThat((Map<String, Object>) refused.getFlashMap()).as(refused.getRequest().getRequestURI())
+                    .containsOnlyKeys("refusal")
+                    .containsEntry("refusal", new Refusals.Refusal("\u627e\u4e0d\u5230\u5de5\u5355 " + id, Map.of()));
+        }
+        assertThat(jdbc.sql("select status from application where id = ?").param(id).query(String.class).single())
+                .isNotEqualTo("CANCELLED");
+    }
+
+    @Test
+    @DisplayName("R-COL-1 signing for a node that is not there goes back to the node's page with the reason in the flash")
+    void refusedSignForGoesBackToTheNodeWithTheReason() throws Exception {
+        MvcResult refused = mvc.perform(post("/tasks/{t}/sign-for", "no-such-node").with(httpBasic("surveyor", PASSWORD))
+                        .with(csrf()))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/tasks/no-such-node")).andReturn();
+        assertThat((Map<String, Object>) refused.getFlashMap()).containsOnlyKeys("refusal")
+                .containsEntry("refusal", new Refusals.Refusal("\u627e\u4e0d\u5230\u73af\u8282\u4efb\u52a1 no-such-node", Map.of()));
+        MvcResult page = mvc.perform(get("/tasks/{t}", "no-such-node").with(httpBasic("surveyor", PASSWORD)))
+                .andExpect(status().isNotFound()).andReturn();
+        assertThat(page.getModelAndView().getViewName()).isEqualTo("intake/refused");
+        assertThat(page.getResponse().getContentAsString())
+                .contains("data-testid=\"refusal\">\u627e\u4e0d\u5230\u73af\u8282\u4efb\u52a1 no-such-node")
+                .contains("data-testid=\"current-user\"");
     }
 
     /** Every page of the user's work, one after the other, following the pager's "next" link. */

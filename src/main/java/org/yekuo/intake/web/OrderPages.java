@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -48,12 +47,17 @@ import org.yekuo.intake.RecordedOutcome;
 import org.yekuo.intake.SchemeChecks;
 import org.yekuo.intake.TaskContexts;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.OnRefusal;
 import org.yekuo.shared.PublicAddress;
 import org.yekuo.shared.QrCodes;
 import org.yekuo.shared.Refusals;
 import org.yekuo.workflow.ProcessDiagrams;
 
-/** The counter's pages: order list, acceptance form, order page. */
+/**
+ * The counter's pages: order list, acceptance form, order page. A refusal shows on the refused page or back on the
+ * order page (OnRefusal); the list and the acceptance form catch theirs, to show them above the filters or the form
+ * as typed.
+ */
 @Controller
 class OrderPages {
 
@@ -131,24 +135,18 @@ class OrderPages {
 
     @PostMapping("/orders/{id}/chase")
     @PreAuthorize("hasRole('CLERK')")
-    String chase(@PathVariable long id, Locale locale, RedirectAttributes redirect) {
-        try {
-            chases.chase(id, users.require());
-            redirect.addFlashAttribute("notice", "intake.chase.taken");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+    @OnRefusal(redirect = "/orders/{id}")
+    String chase(@PathVariable long id, RedirectAttributes redirect) {
+        chases.chase(id, users.require());
+        redirect.addFlashAttribute("notice", "intake.chase.taken");
         return "redirect:/orders/" + id;
     }
 
     @PostMapping("/orders/{id}/phone")
     @PreAuthorize("hasAnyRole('CLERK', 'SURVEYOR')")
-    String revealPhone(@PathVariable long id, Locale locale, RedirectAttributes redirect) {
-        try {
-            redirect.addFlashAttribute("revealedPhone", orders.revealPhone(id, users.require()));
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+    @OnRefusal(redirect = "/orders/{id}")
+    String revealPhone(@PathVariable long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("revealedPhone", orders.revealPhone(id, users.require()));
         return "redirect:/orders/" + id;
     }
 
@@ -185,87 +183,64 @@ class OrderPages {
 
     @GetMapping("/orders/{id}")
     @PreAuthorize(AccessRules.ORDER_READERS)
-    String order(@PathVariable long id, Model model, Locale locale, HttpServletResponse response) {
-        return shown(() -> {
-            OrderView order = orders.view(id, users.require());
-            model.addAttribute("order", order);
-            model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
-            model.addAttribute("materialNames", materialNames(locale));
-            model.addAttribute("flowChart", diagrams.forOrder(id, node -> nodeName(node, locale)));
-            model.addAttribute("auditTrail", sentences.lines(audit.forSubject("application", order.orderNo()), locale));
-            model.addAttribute("photos", photos.ofOrder(id, users.require()));
-            model.addAttribute("archive", ArchiveShelf.of(documents.archive(id, users.require())));
-            model.addAttribute("records", contexts.recorded(id));
-            model.addAttribute("schemeCheck", schemeChecks.latest(id, users.require()).orElse(null));
-            // Only the fails: each sent the order back, and how often it went back is what people ask.
-            model.addAttribute("outcomes", contexts.outcomes(id).stream().filter(RecordedOutcome::failed).toList());
-            model.addAttribute("canRevealPhone", users.require().hasAny(Role.CLERK, Role.SURVEYOR));
-            model.addAttribute("canSupply", users.require().has(Role.CLERK));
-            model.addAttribute("progressQr", QrCodes.svg(progressLink(order.progressToken())));
-            model.addAttribute("progressLink", progressLink(order.progressToken()));
-            OrderDeadlines deadlineCard = deadlines.ofOrder(id, users.require());
-            model.addAttribute("deadlineCard", deadlineCard);
-            // The timeline's and the open nodes' deadlines are the card's rows (every node of the order has one).
-            model.addAttribute("nodeDeadlines", deadlineCard.byTask());
-            if (order.status().open()) {
-                model.addAttribute("progress", progress.of(order));
-            }
-            return "intake/order";
-        }, model, locale, response);
+    @OnRefusal(view = "intake/refused")
+    String order(@PathVariable long id, Model model, Locale locale) {
+        OrderView order = orders.view(id, users.require());
+        model.addAttribute("order", order);
+        model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
+        model.addAttribute("materialNames", materialNames(locale));
+        model.addAttribute("flowChart", diagrams.forOrder(id, node -> nodeName(node, locale)));
+        model.addAttribute("auditTrail", sentences.lines(audit.forSubject("application", order.orderNo()), locale));
+        model.addAttribute("photos", photos.ofOrder(id, users.require()));
+        model.addAttribute("archive", ArchiveShelf.of(documents.archive(id, users.require())));
+        model.addAttribute("records", contexts.recorded(id));
+        model.addAttribute("schemeCheck", schemeChecks.latest(id, users.require()).orElse(null));
+        // Only the fails: each sent the order back, and how often it went back is what people ask.
+        model.addAttribute("outcomes", contexts.outcomes(id).stream().filter(RecordedOutcome::failed).toList());
+        model.addAttribute("canRevealPhone", users.require().hasAny(Role.CLERK, Role.SURVEYOR));
+        model.addAttribute("canSupply", users.require().has(Role.CLERK));
+        model.addAttribute("progressQr", QrCodes.svg(progressLink(order.progressToken())));
+        model.addAttribute("progressLink", progressLink(order.progressToken()));
+        OrderDeadlines deadlineCard = deadlines.ofOrder(id, users.require());
+        model.addAttribute("deadlineCard", deadlineCard);
+        // The timeline's and the open nodes' deadlines are the card's rows (every node of the order has one).
+        model.addAttribute("nodeDeadlines", deadlineCard.byTask());
+        if (order.status().open()) {
+            model.addAttribute("progress", progress.of(order));
+        }
+        return "intake/order";
     }
 
     @GetMapping("/orders/{id}/receipt")
     @PreAuthorize(AccessRules.ORDER_READERS)
-    String receipt(@PathVariable long id, Model model, Locale locale, HttpServletResponse response) {
-        return shown(() -> {
-            OrderView order = orders.view(id, users.require());
-            model.addAttribute("order", order);
-            model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
-            model.addAttribute("materialNames", materialNames(locale));
-            model.addAttribute("progressQr", QrCodes.svg(progressLink(order.progressToken())));
-            model.addAttribute("progressLink", progressLink(order.progressToken()));
-            progress.byToken(order.progressToken()).ifPresent(p -> model.addAttribute("progress", p));
-            return "intake/receipt";
-        }, model, locale, response);
+    @OnRefusal(view = "intake/refused")
+    String receipt(@PathVariable long id, Model model, Locale locale) {
+        OrderView order = orders.view(id, users.require());
+        model.addAttribute("order", order);
+        model.addAttribute("type", catalogue.version(order.typeCode(), order.typeVersion()));
+        model.addAttribute("materialNames", materialNames(locale));
+        model.addAttribute("progressQr", QrCodes.svg(progressLink(order.progressToken())));
+        model.addAttribute("progressLink", progressLink(order.progressToken()));
+        progress.byToken(order.progressToken()).ifPresent(p -> model.addAttribute("progress", p));
+        return "intake/receipt";
     }
 
     @PostMapping("/orders/{id}/materials/{materialCode}")
+    @OnRefusal(redirect = "/orders/{id}")
     String upload(@PathVariable long id, @PathVariable String materialCode, @RequestParam(required = false) MultipartFile file,
-            Locale locale, RedirectAttributes redirect) throws IOException {
-        try {
-            supply.supply(id, materialCode, UploadedFile.of(file), users.require());
-            redirect.addFlashAttribute("notice", "intake.page.material-saved");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+            RedirectAttributes redirect) throws IOException {
+        supply.supply(id, materialCode, UploadedFile.of(file), users.require());
+        redirect.addFlashAttribute("notice", "intake.page.material-saved");
         return "redirect:/orders/" + id;
     }
 
     @PostMapping("/orders/{id}/cancel")
     @PreAuthorize("hasAnyRole('CLERK', 'DEPARTMENT_HEAD', 'LEADER')")
-    String cancel(@PathVariable long id, @RequestParam(required = false) String reason, Locale locale,
-            RedirectAttributes redirect) {
-        try {
-            intake.cancel(id, reason, users.require());
-            redirect.addFlashAttribute("notice", "intake.page.cancelled");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+    @OnRefusal(redirect = "/orders/{id}")
+    String cancel(@PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes redirect) {
+        intake.cancel(id, reason, users.require());
+        redirect.addFlashAttribute("notice", "intake.page.cancelled");
         return "redirect:/orders/" + id;
-    }
-
-    /**
-     * Renders a page, or says in the shell why it cannot be shown: an order outside the reader's scope
-     * is not found (404), a node already done or taken by someone else likewise.
-     */
-    private String shown(Supplier<String> page, Model model, Locale locale, HttpServletResponse response) {
-        try {
-            return page.get();
-        } catch (DomainException e) {
-            response.setStatus(e.status().value());
-            model.addAttribute("refusal", refusals.explain(e, locale));
-            return "intake/refused";
-        }
     }
 
     private String form(NewApplicationForm form, Model model) {

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,12 +30,16 @@ import org.yekuo.intake.SchemeChecks;
 import org.yekuo.intake.TaskContext;
 import org.yekuo.intake.TaskContexts;
 import org.yekuo.shared.DomainException;
+import org.yekuo.shared.OnRefusal;
 import org.yekuo.shared.Refusals;
 import org.yekuo.work.NodeWork;
 import org.yekuo.workflow.WorkItem;
 import org.yekuo.workflow.WorkList;
 
-/** The field's pages: my work, and each node's form with what the node needs to be done. */
+/**
+ * The field's pages: my work, and each node's form with what the node needs to be done. A refusal shows on the
+ * refused page or back on the node's page (OnRefusal); completing a node catches its own, to show the form as typed.
+ */
 @Controller
 class TaskPages {
 
@@ -95,22 +98,18 @@ class TaskPages {
 
     @GetMapping("/tasks/{taskId}")
     @PreAuthorize(AccessRules.ORDER_READERS)
-    String task(@PathVariable String taskId, Model model, Locale locale, HttpServletResponse response) {
-        return shown(() -> {
-            WorkItem item = work.myWork(users.require(), taskId)
-                    .orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
-            return taskForm(item, Map.of(), model, locale);
-        }, model, locale, response);
+    @OnRefusal(view = "intake/refused")
+    String task(@PathVariable String taskId, Model model, Locale locale) {
+        WorkItem item = work.myWork(users.require(), taskId)
+                .orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
+        return taskForm(item, Map.of(), model, locale);
     }
 
     @PostMapping("/tasks/{taskId}/sign-for")
-    String signFor(@PathVariable String taskId, Locale locale, RedirectAttributes redirect) {
-        try {
-            work.signFor(taskId, users.require());
-            redirect.addFlashAttribute("notice", "intake.page.signed-for");
-        } catch (DomainException e) {
-            redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
-        }
+    @OnRefusal(redirect = "/tasks/{taskId}")
+    String signFor(@PathVariable String taskId, RedirectAttributes redirect) {
+        work.signFor(taskId, users.require());
+        redirect.addFlashAttribute("notice", "intake.page.signed-for");
         return "redirect:/tasks/" + taskId;
     }
 
@@ -155,20 +154,6 @@ class TaskPages {
         model.addAttribute("photoKinds", PhotoKind.values());
         model.addAttribute("drawingKinds", DrawingKind.values());
         return "intake/task";
-    }
-
-    /**
-     * Renders a page, or says in the shell why it cannot be shown: an order outside the reader's scope
-     * is not found (404), a node already done or taken by someone else likewise.
-     */
-    private String shown(Supplier<String> page, Model model, Locale locale, HttpServletResponse response) {
-        try {
-            return page.get();
-        } catch (DomainException e) {
-            response.setStatus(e.status().value());
-            model.addAttribute("refusal", refusals.explain(e, locale));
-            return "intake/refused";
-        }
     }
 
     private Map<String, String> materialNames(Locale locale) {
