@@ -4,6 +4,6 @@
  * monthly overdue analysis, scoring and the on-time leaderboard.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Deadline",
-        allowedDependencies = { "audit", "calendar", "catalogue", "identity", "notification", "reporting", "shared",
-                "workflow" })
+        allowedDependencies = { "audit", "calendar", "catalogue", "identity", "intake", "notification", "reporting",
+                "shared", "workflow" })
 package org.yekuo.deadline;

@@ -5,5 +5,6 @@
  * and computed in the background, never on the work path.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Insight",
-        allowedDependencies = { "audit", "calendar", "catalogue", "deadline", "identity", "notification", "shared" })
+        allowedDependencies = { "audit", "calendar", "catalogue", "deadline", "identity", "intake", "notification",
+                "shared" })
 package org.yekuo.insight;

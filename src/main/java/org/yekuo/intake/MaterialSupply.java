@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
-import org.yekuo.deadline.Deadlines;
 import org.yekuo.document.Document;
 import org.yekuo.document.DocumentKind;
 import org.yekuo.document.DocumentOwner;
@@ -40,14 +39,12 @@ public class MaterialSupply {
     private final Documents documents;
     private final Notifications notifications;
     private final AuditTrail audit;
-    private final Deadlines deadlines;
     private final Clock clock;
     private final MaterialNames materialNames;
 
     MaterialSupply(Applications applications, PersonalDataCipher cipher, Documents documents, Notifications notifications,
-            AuditTrail audit, Deadlines deadlines, Clock clock, MaterialNames materialNames) {
+            AuditTrail audit, Clock clock, MaterialNames materialNames) {
         this.materialNames = materialNames;
-        this.deadlines = deadlines;
         this.applications = applications;
         this.cipher = cipher;
         this.documents = documents;
@@ -143,8 +140,8 @@ public class MaterialSupply {
             applications.update(application);
         } else if (application.status() == ApplicationStatus.SUSPENDED && application.currentNode() != null) {
             application.resume(now);
+            // Announces OrderResumed: the order's clock runs on, in this transaction.
             applications.update(application);
-            deadlines.resume(applicationId);
             audit.record(IntakeAudit.APPLICATION_RESUMED, "application", application.orderNo(), "material=" + materialCode);
             notifications.sms(cipher.decrypt(applications.phoneSealed(applicationId)), "order-resumed",
                     Map.of("number", application.orderNo(), "token", application.progressToken()), application.orderNo());

@@ -6,10 +6,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.yekuo.deadline.Deadlines;
-import org.yekuo.deadline.ExpectedCompletion;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.shared.Masking;
@@ -18,7 +17,8 @@ import org.yekuo.workflow.WorkItem;
 
 /**
  * An order's progress for its applicant, reached only through the unguessable token of its QR code,
- * with the expected completion date from the same calendar and deadlines staff work by (R-SLA-8).
+ * with the expected completion date from the same calendar and deadlines staff work by (R-SLA-8), as the module
+ * that keeps the order's clock answers it ({@link ExpectedCompletions}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -26,15 +26,15 @@ public class OrderProgress {
 
     private final Applications applications;
     private final WorkList workList;
-    private final Deadlines deadlines;
+    private final ObjectProvider<ExpectedCompletions> expectedCompletions;
     private final StaffMembers staff;
     private final java.time.Clock clock;
 
-    OrderProgress(Applications applications, WorkList workList, Deadlines deadlines, StaffMembers staff,
-            java.time.Clock clock) {
+    OrderProgress(Applications applications, WorkList workList, ObjectProvider<ExpectedCompletions> expectedCompletions,
+            StaffMembers staff, java.time.Clock clock) {
         this.applications = applications;
         this.workList = workList;
-        this.deadlines = deadlines;
+        this.expectedCompletions = expectedCompletions;
         this.staff = staff;
         this.clock = clock;
     }
@@ -82,10 +82,12 @@ public class OrderProgress {
         }
         String handler = openItems.get().stream().map(WorkItem::assignee).filter(a -> a != null).findFirst()
                 .flatMap(displayName).map(Masking::chineseName).orElse(null);
-        Optional<ExpectedCompletion> expected = deadlines.expectedCompletion(id);
+        ExpectedCompletions clockKeeper = expectedCompletions.getIfAvailable();
+        Optional<ExpectedCompletions.Expected> expected = clockKeeper == null ? Optional.empty() : clockKeeper.of(id);
         return new ProgressView(orderNo, typeCode, status, suspendedReason, currentNode, handler,
-                expected.map(ExpectedCompletion::date).orElse(null), expected.map(ExpectedCompletion::provisional).orElse(false),
-                expected.map(ExpectedCompletion::paused).orElse(false), null);
+                expected.map(ExpectedCompletions.Expected::date).orElse(null),
+                expected.map(ExpectedCompletions.Expected::provisional).orElse(false),
+                expected.map(ExpectedCompletions.Expected::paused).orElse(false), null);
     }
 
     private Optional<String> displayName(String username) {

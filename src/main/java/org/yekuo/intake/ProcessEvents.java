@@ -8,7 +8,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.yekuo.audit.AuditTrail;
-import org.yekuo.deadline.Deadlines;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.workflow.NodeCompleted;
@@ -18,8 +17,8 @@ import org.yekuo.workflow.ProcessCompleted;
 /**
  * Keeps the order in step with its process, inside the engine's transaction: the current node, the
  * deferred-material check at each node (remind, or suspend when something due is missing, R-MAT-4, which
- * stops the order's clock),
- * and completion at power-on. Processes whose business key is no application are not ours to follow.
+ * stops the order's clock: its keeper listens to {@link OrderSuspended}), and completion at power-on.
+ * Processes whose business key is no application are not ours to follow.
  */
 @Component
 class ProcessEvents {
@@ -29,14 +28,12 @@ class ProcessEvents {
     private final PersonalDataCipher cipher;
     private final Notifications notifications;
     private final AuditTrail audit;
-    private final Deadlines deadlines;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProcessEvents(Applications applications, MaterialNames materialNames, PersonalDataCipher cipher,
-            Notifications notifications, AuditTrail audit, Deadlines deadlines, ApplicationEventPublisher events, Clock clock) {
+            Notifications notifications, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.events = events;
-        this.deadlines = deadlines;
         this.applications = applications;
         this.materialNames = materialNames;
         this.cipher = cipher;
@@ -62,9 +59,8 @@ class ProcessEvents {
         List<String> outstanding = DeferredMaterialPolicy.outstanding(materials);
         String phone = null;
         if (!missing.isEmpty() && !"ACCEPTANCE".equals(event.nodeCode())) {
+            // Announced as OrderSuspended when the order is written below: the order's clock stops with it.
             application.suspend(materialNames.describe(missing), clock.instant());
-            // Waiting for the customer does not use up the utility's time limit.
-            deadlines.pause(application.id(), materialNames.describe(missing));
             audit.record(IntakeAudit.APPLICATION_SUSPENDED, "application", application.orderNo(),
                     "node=" + event.nodeCode() + " missing=" + missing);
             phone = cipher.decrypt(applications.phoneSealed(application.id()));

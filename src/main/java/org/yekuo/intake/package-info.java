@@ -3,6 +3,5 @@
  * the one-certificate start that accepts an application on its subject qualification alone.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Intake",
-        allowedDependencies = { "audit", "catalogue", "deadline", "document", "identity", "insight", "notification", "shared",
-                "workflow" })
+        allowedDependencies = { "audit", "catalogue", "document", "identity", "notification", "shared", "workflow" })
 package org.yekuo.intake;

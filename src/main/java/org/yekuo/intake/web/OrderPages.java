@@ -25,8 +25,6 @@ import org.yekuo.audit.AuditSentences;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.catalogue.Catalogue;
 import org.yekuo.catalogue.KeyNode;
-import org.yekuo.deadline.Deadlines;
-import org.yekuo.deadline.OrderDeadlines;
 import org.yekuo.document.ArchiveShelf;
 import org.yekuo.document.Documents;
 import org.yekuo.document.UploadedFile;
@@ -40,6 +38,7 @@ import org.yekuo.intake.ApplicationStatus;
 import org.yekuo.document.FieldPhotos;
 import org.yekuo.intake.MaterialChases;
 import org.yekuo.intake.MaterialSupply;
+import org.yekuo.intake.OrderPageContribution;
 import org.yekuo.intake.OrderProgress;
 import org.yekuo.intake.OrderView;
 import org.yekuo.intake.Orders;
@@ -56,7 +55,8 @@ import org.yekuo.workflow.ProcessDiagrams;
 /**
  * The counter's pages: order list, acceptance form, order page. A refusal shows on the refused page or back on the
  * order page (OnRefusal); the list and the acceptance form catch theirs, to show them above the filters or the form
- * as typed.
+ * as typed. The modules that keep an order's time add to the list and the order page (colours, the deadline card)
+ * through {@link OrderPageContribution}.
  */
 @Controller
 class OrderPages {
@@ -75,7 +75,7 @@ class OrderPages {
     private final CurrentUsers users;
     private final Refusals refusals;
     private final MessageSource messages;
-    private final Deadlines deadlines;
+    private final List<OrderPageContribution> contributions;
     private final TaskContexts contexts;
     private final PublicAddress publicAddress;
     private final MaterialChases chases;
@@ -85,14 +85,14 @@ class OrderPages {
     OrderPages(ApplicationIntake intake, Orders orders, MaterialSupply supply, FieldPhotos photos,
             OrderProgress progress,
             Catalogue catalogue, ProcessDiagrams diagrams, AuditTrail audit, AuditSentences sentences, CurrentUsers users, Refusals refusals,
-            MessageSource messages, Deadlines deadlines, TaskContexts contexts, PublicAddress publicAddress, MaterialChases chases,
-            Documents documents, SchemeChecks schemeChecks) {
+            MessageSource messages, List<OrderPageContribution> contributions, TaskContexts contexts, PublicAddress publicAddress,
+            MaterialChases chases, Documents documents, SchemeChecks schemeChecks) {
         this.schemeChecks = schemeChecks;
         this.documents = documents;
         this.chases = chases;
         this.publicAddress = publicAddress;
         this.contexts = contexts;
-        this.deadlines = deadlines;
+        this.contributions = contributions;
         this.intake = intake;
         this.orders = orders;
         this.supply = supply;
@@ -128,8 +128,8 @@ class OrderPages {
         }
         model.addAttribute("result", result);
         // Each open order's worst colour from the deadline module, for the page at once rather than per row.
-        model.addAttribute("colours", deadlines.colours(result.orders().stream().filter(o -> o.status().open())
-                .map(OrderSummary::id).toList()));
+        List<Long> open = result.orders().stream().filter(o -> o.status().open()).map(OrderSummary::id).toList();
+        contributions.forEach(c -> model.addAllAttributes(c.orderList(open)));
         return "intake/orders";
     }
 
@@ -201,10 +201,8 @@ class OrderPages {
         model.addAttribute("canSupply", users.require().has(Role.CLERK));
         model.addAttribute("progressQr", QrCodes.svg(progressLink(order.progressToken())));
         model.addAttribute("progressLink", progressLink(order.progressToken()));
-        OrderDeadlines deadlineCard = deadlines.ofOrder(id, users.require());
-        model.addAttribute("deadlineCard", deadlineCard);
-        // The timeline's and the open nodes' deadlines are the card's rows (every node of the order has one).
-        model.addAttribute("nodeDeadlines", deadlineCard.byTask());
+        // The deadline card, and the timeline's and the open nodes' deadlines, from the module that keeps them.
+        contributions.forEach(c -> model.addAllAttributes(c.order(id, users.require())));
         if (order.status().open()) {
             model.addAttribute("progress", progress.of(order));
         }

@@ -1,6 +1,7 @@
 package org.yekuo.intake.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,29 +18,31 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.catalogue.Catalogue;
 import org.yekuo.document.UploadedFile;
-import org.yekuo.insight.CustomerClock;
 import org.yekuo.intake.MaterialSupply;
+import org.yekuo.intake.OrderPageContribution;
 import org.yekuo.intake.OrderProgress;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Refusals;
 
 /**
  * The applicant's progress page behind the QR code and the SMS link: public, phone-sized. It lists the order's
- * materials, says what is still missing and takes a photo or scan of it (R-MAT-4).
+ * materials, says what is still missing and takes a photo or scan of it (R-MAT-4); other modules add to it (the
+ * customer's clock) through {@link OrderPageContribution}.
  */
 @Controller
 class ProgressPage {
 
     private final OrderProgress progress;
     private final Catalogue catalogue;
-    private final CustomerClock clock;
+    private final List<OrderPageContribution> contributions;
     private final MaterialSupply supply;
     private final Refusals refusals;
 
-    ProgressPage(OrderProgress progress, Catalogue catalogue, CustomerClock clock, MaterialSupply supply, Refusals refusals) {
+    ProgressPage(OrderProgress progress, Catalogue catalogue, List<OrderPageContribution> contributions, MaterialSupply supply,
+            Refusals refusals) {
         this.progress = progress;
         this.catalogue = catalogue;
-        this.clock = clock;
+        this.contributions = contributions;
         this.supply = supply;
         this.refusals = refusals;
     }
@@ -54,7 +57,7 @@ class ProgressPage {
         model.addAttribute("progress", view.get());
         model.addAttribute("token", token);
         model.addAttribute("type", catalogue.current(view.get().typeCode()));
-        model.addAttribute("clock", progress.orderIdByToken(token).map(clock::of).orElse(null));
+        progress.orderIdByToken(token).ifPresent(id -> contributions.forEach(c -> model.addAllAttributes(c.progress(id))));
         model.addAttribute("materials", supply.materialsByToken(token));
         Map<String, String> names = new HashMap<>();
         catalogue.materials().forEach(m -> names.put(m.code(), m.name(locale)));
