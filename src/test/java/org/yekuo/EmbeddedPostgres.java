@@ -66,6 +66,8 @@ public class EmbeddedPostgres implements EnvironmentPostProcessor {
         all.put("yekuo.integration.inbound.issuer", "https://idp.test.yekuo");
         all.put("yekuo.integration.inbound.public-key-location", "classpath:inbound/test-issuer.pub");
         all.put("yekuo.insight.aggregates-enabled", "false");
+        // The demo's accounts are there for the tests, its order history is not: tests make the orders they read.
+        all.put("yekuo.demo.history", "false");
         // Staff may sign in with the company account of the tests' own OpenID provider (started by the tests that use it).
         all.put("yekuo.sso.issuer-uri", org.yekuo.support.TestIdentityProvider.ISSUER);
         all.put("yekuo.sso.client-id", org.yekuo.support.TestIdentityProvider.CLIENT_ID);

@@ -57,6 +57,16 @@ public class AuditTrail {
                 clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
+    /**
+     * Records a change that happened earlier, by {@code actor} at {@code at}, in the caller's transaction: a history
+     * written into Yekuo at once (the demo's past orders). It is chained like every other record; its place in the
+     * chain says when it was written, its time when the change happened.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordEarlier(String actor, Instant at, AuditAction action, String subjectType, String subjectId, String detail) {
+        pending().add(actor, action.code(), subjectType, subjectId, detail, AuditEntry.Outcome.SUCCESS, at.truncatedTo(ChronoUnit.MILLIS));
+    }
+
     /** Records a security event (login, lock-out, refused access) in a transaction of its own. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void recordSecurityEvent(String actor, AuditAction action, String subjectId, String detail,

@@ -59,6 +59,16 @@ public class Deadlines {
         return dueDates.due(limit, from);
     }
 
+    /** When a node with {@code limit} reached at {@code reachedAt} is due, turns yellow and reminds its handler (R-SLA-1/3/4). */
+    public NodeSchedule scheduleOf(TimeLimit limit, Instant reachedAt) {
+        Instant due = dueDates.due(limit, reachedAt);
+        return new NodeSchedule(due, ThreeColourRule.yellowAt(due, reachedAt, dueDates), dueDates.remindAt(due, reachedAt));
+    }
+
+    /** A node's deadline and the moments before it when it turns yellow and its handler is reminded. */
+    public record NodeSchedule(Instant dueAt, Instant yellowAt, Instant remindAt) {
+    }
+
     /** Every node of the order that has a deadline, in the order reached, open ones included. */
     public List<NodeDeadline> ofOrder(long orderId) {
         return rows.ofOrder(orderId);
