@@ -42,6 +42,7 @@ import org.yekuo.shared.Times;
 import org.yekuo.stock.StockRequest;
 import org.yekuo.stock.StockRequests;
 import org.yekuo.workflow.NodeHistory;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.OrderProcesses;
 
 /**
@@ -196,7 +197,7 @@ public class ResponsibilityChains {
     private List<ResponsibilityChain.Link> gather(Application order) {
         record Step(ChainStep step, String nodeCode, String actor, String party, String outcome, Instant at) {
         }
-        List<NodeHistory> timeline = processes.timeline(order.id());
+        List<NodeHistory> timeline = processes.timeline(new OrderId(order.id()));
         List<Step> steps = new ArrayList<>();
         for (NodeHistory node : timeline) {
             if (node.handler() == null) {

@@ -34,6 +34,7 @@ import org.yekuo.stock.StockRequests;
 import org.yekuo.workflow.CompletionGate;
 import org.yekuo.workflow.NodeCompleted;
 import org.yekuo.workflow.NodeHistory;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.OrderProcesses;
 
 /**
@@ -97,7 +98,7 @@ public class SchemeChanges implements CompletionGate {
             return;
         }
         Instant since = previous.get().takenAt();
-        List<NodeHistory> timeline = processes.timeline(event.orderId());
+        List<NodeHistory> timeline = processes.timeline(new OrderId(event.orderId()));
         boolean approved = timeline.stream().anyMatch(n -> APPROVING.contains(n.nodeCode()) && finishedAfter(n, since));
         if (!approved || changes(lines(previous.get().id()), now).isEmpty()) {
             return;

@@ -23,6 +23,7 @@ import org.yekuo.catalogue.NodeDefinition;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.TaskId;
 
 /**
  * The deadlines of orders' nodes for the pages and modules that show them, and the order's clock:
@@ -141,7 +142,7 @@ public class Deadlines {
             long seconds = Math.max(0, Duration.between(node.pausedSince(), now).toSeconds());
             if (rows.resume(node.id(), node.pausedSince(), seconds, due, ThreeColourRule.yellowAt(due, node.reachedAt(), dueDates),
                     dueDates.remindAt(due, node.reachedAt()))) {
-                processes.changeDueDate(node.taskId(), due);
+                processes.changeDueDate(new TaskId(node.taskId()), due);
                 audit.record(DeadlineAudit.RESUMED, "application", node.orderNo(),
                         "node=" + node.nodeCode() + " pausedSeconds=" + seconds + " due=" + due);
             }

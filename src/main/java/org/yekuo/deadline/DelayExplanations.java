@@ -21,6 +21,7 @@ import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.DomainException.FieldProblem;
 import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.TaskId;
 
 /**
  * Unlocking an overdue order (R-SLA-4/5): the node's handler files a delay explanation with one of the
@@ -125,7 +126,7 @@ public class DelayExplanations {
         if (!lock.unlock(node.id(), due, ThreeColourRule.yellowAt(due, now, dueDates), dueDates.remindAt(due, now))) {
             throw DomainException.conflict("deadline.not-locked", node.orderNo());
         }
-        processes.changeDueDate(node.taskId(), due);
+        processes.changeDueDate(new TaskId(node.taskId()), due);
         audit.record(DeadlineAudit.EXPLANATION_APPROVED, "application", node.orderNo(),
                 "node=" + node.nodeCode() + " newDue=" + newDueDate + " unlocked=true");
         return get(explanationId);

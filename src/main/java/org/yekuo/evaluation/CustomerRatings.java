@@ -21,6 +21,7 @@ import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Masking;
 import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.workflow.NodeHistory;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.OrderProcesses;
 
 /**
@@ -148,7 +149,7 @@ public class CustomerRatings {
     /** Who finished each node of the order, in the order of the nodes, each pair once. */
     private Set<Evaluations.Handler> handlers(long orderId) {
         Set<Evaluations.Handler> handlers = new LinkedHashSet<>();
-        for (NodeHistory node : processes.timeline(orderId)) {
+        for (NodeHistory node : processes.timeline(new OrderId(orderId))) {
             if (node.handler() != null && node.finishedAt() != null) {
                 handlers.add(new Evaluations.Handler(node.nodeCode(), node.handler()));
             }

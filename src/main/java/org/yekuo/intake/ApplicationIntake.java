@@ -30,6 +30,7 @@ import org.yekuo.shared.Masking;
 import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.OpenNodes;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.OrderReference;
 import org.yekuo.workflow.WorkItem;
@@ -231,7 +232,7 @@ public class ApplicationIntake {
         }
         application.cancel(reason.trim());
         applications.update(application);
-        processes.cancel(applicationId, reason.trim());
+        processes.cancel(new OrderId(applicationId), reason.trim());
         audit.record(IntakeAudit.APPLICATION_CANCELLED, "application", application.orderNo(), "reason=" + reason.trim());
         notifications.sms(cipher.decrypt(applications.phoneSealed(applicationId)), "order-cancelled",
                 Map.of("number", application.orderNo(), "reason", MaterialNames.shortened(reason.trim())), application.orderNo());

@@ -22,6 +22,7 @@ import org.yekuo.shared.DomainException.FieldProblem;
 import org.yekuo.workflow.NodeHistory;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.OpenNodes;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
@@ -228,7 +229,7 @@ public class NodeRecording {
 
     /** The dates a node's fields may hold: after acceptance and the previous node, not beyond today's margin. */
     private NodeDatePolicy datePolicy(Application application) {
-        Optional<NodeHistory> previous = processes.timeline(application.id()).stream().filter(n -> n.finishedAt() != null)
+        Optional<NodeHistory> previous = processes.timeline(new OrderId(application.id())).stream().filter(n -> n.finishedAt() != null)
                 .max(Comparator.comparing(NodeHistory::finishedAt));
         return new NodeDatePolicy(LocalDate.ofInstant(application.createdAt(), clock.getZone()),
                 previous.map(n -> LocalDate.ofInstant(n.finishedAt(), clock.getZone())),

@@ -18,6 +18,7 @@ import org.yekuo.identity.StaffMembers;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.workflow.NodeHistory;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.WorkList;
 
@@ -48,7 +49,7 @@ public class Orders {
     public OrderView view(long id, CurrentUser user) {
         Application application = applications.get(id);
         OrderAccess.requireInScope(application, user);
-        List<NodeHistory> timeline = processes.timeline(id);
+        List<NodeHistory> timeline = processes.timeline(new OrderId(id));
         Set<String> handlers = timeline.stream().map(NodeHistory::handler).filter(Objects::nonNull)
                 .collect(Collectors.toCollection(java.util.HashSet::new));
         if (application.chasedBy() != null) {

@@ -24,6 +24,7 @@ import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.EngineRetries;
 import org.yekuo.workflow.CountersignRounds;
 import org.yekuo.workflow.OpenNodes;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.WorkItem;
 import org.yekuo.workflow.WorkList;
 
@@ -184,7 +185,7 @@ public class ReviewDesk {
         }
         ReviewRound round = records.round(review.roundId()).orElseThrow();
         records.insertReview(round.id(), order.id(), department, true, member.username(), clock.instant(), review.dueAt());
-        countersigns.addCoSigner(order.id(), ReviewerRoles.of(department).name(), member.username());
+        countersigns.addCoSigner(new OrderId(order.id()), ReviewerRoles.of(department).name(), member.username());
         audit.record(ReviewAudit.CO_SIGNER_ADDED, "application", order.orderNo(),
                 "department=" + department + " co-signer=" + member.username() + " by=" + user.username());
     }
@@ -223,7 +224,7 @@ public class ReviewDesk {
         if (!records.moveRound(round.id(), RoundState.OPEN, RoundState.WITHDRAWN)) {
             throw DomainException.conflict("review.withdraw.nothing-under-review", order.orderNo());
         }
-        countersigns.withdrawReview(orderId);
+        countersigns.withdrawReview(new OrderId(orderId));
         audit.record(ReviewAudit.WITHDRAWN, "application", order.orderNo(), "round=" + round.roundNo()
                 + (reason == null || reason.isBlank() ? "" : " reason=" + reason.strip()));
     }

@@ -23,6 +23,7 @@ import org.yekuo.intake.Application;
 import org.yekuo.intake.Orders;
 import org.yekuo.workflow.NodeHistory;
 import org.yekuo.workflow.NodeReached;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.ReviewOutcome;
 import org.yekuo.workflow.SchemeReviews;
@@ -145,7 +146,7 @@ class SchemeReviewRounds implements SchemeReviews {
 
     /** Who submitted the scheme: the handler of the scheme design node that just finished. */
     private String submitter(long orderId) {
-        List<NodeHistory> design = processes.timeline(orderId).stream().filter(n -> "SCHEME_DESIGN".equals(n.nodeCode())).toList();
+        List<NodeHistory> design = processes.timeline(new OrderId(orderId)).stream().filter(n -> "SCHEME_DESIGN".equals(n.nodeCode())).toList();
         return design.isEmpty() ? null : design.get(design.size() - 1).handler();
     }
 

@@ -39,13 +39,13 @@ public class CountersignRounds {
      * reviewer role, signed for by {@code username} at once. Answers the new task's id.
      */
     @Transactional
-    public String addCoSigner(long orderId, String role, String username) {
+    public TaskId addCoSigner(OrderId orderId, String role, String username) {
         ProcessInstance instance = running(orderId);
-        nodes.requireUnlocked(orderId);
+        nodes.requireUnlocked(orderId.value());
         var execution = runtime.addMultiInstanceExecution(REVIEW_STEP, instance.getId(), Map.of(REVIEWER_ROLE, role));
         Task added = tasks.createTaskQuery().executionId(execution.getId()).singleResult();
         tasks.claim(added.getId(), username);
-        return added.getId();
+        return new TaskId(added.getId());
     }
 
     /**
@@ -53,15 +53,15 @@ public class CountersignRounds {
      * the scheme design node opens again. The caller checks that no reviewer has opened it yet.
      */
     @Transactional
-    public void withdrawReview(long orderId) {
+    public void withdrawReview(OrderId orderId) {
         ProcessInstance instance = running(orderId);
-        nodes.requireUnlocked(orderId);
+        nodes.requireUnlocked(orderId.value());
         runtime.createChangeActivityStateBuilder().processInstanceId(instance.getId())
                 .moveActivityIdTo(REVIEW_STEP, NodeCodes.elementId("SCHEME_DESIGN")).changeState();
     }
 
     /** The order's process while its countersign runs; refused otherwise. */
-    private ProcessInstance running(long orderId) {
+    private ProcessInstance running(OrderId orderId) {
         ProcessInstance instance = processes.instance(orderId).orElseThrow(() -> DomainException.conflict("workflow.review.not-running"));
         if (tasks.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(REVIEW_STEP).count() == 0) {
             throw DomainException.conflict("workflow.review.not-running");

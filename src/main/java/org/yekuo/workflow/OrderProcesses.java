@@ -61,22 +61,22 @@ public class OrderProcesses {
 
     /** Ends a running order's process with the reason; the order keeps its history. */
     @Transactional
-    public void cancel(long orderId, String reason) {
+    public void cancel(OrderId orderId, String reason) {
         instance(orderId).ifPresent(instance -> {
             runtime.deleteProcessInstance(instance.getId(), reason);
-            events.publishEvent(new ProcessCancelled(orderId, reason, clock.instant()));
+            events.publishEvent(new ProcessCancelled(orderId.value(), reason, clock.instant()));
         });
     }
 
     /** Moves an open node's due date (a deadline moved by a pause or a leader's approval); a closed node keeps its own. */
     @Transactional
-    public void changeDueDate(String taskId, Instant dueAt) {
-        if (tasks.createTaskQuery().taskId(taskId).count() > 0) {
-            tasks.setDueDate(taskId, Date.from(dueAt));
+    public void changeDueDate(TaskId taskId, Instant dueAt) {
+        if (tasks.createTaskQuery().taskId(taskId.value()).count() > 0) {
+            tasks.setDueDate(taskId.value(), Date.from(dueAt));
         }
     }
 
-    public boolean isRunning(long orderId) {
+    public boolean isRunning(OrderId orderId) {
         return instance(orderId).isPresent();
     }
 
@@ -84,7 +84,7 @@ public class OrderProcesses {
      * Every node the order has reached so far, oldest first, open ones included. The engine keeps a
      * history entry for skipped nodes too; those are not part of the order's timeline.
      */
-    public List<NodeHistory> timeline(long orderId) {
+    public List<NodeHistory> timeline(OrderId orderId) {
         // One statement on the engine's history instead of three engine queries (instance by business key,
         // its planned-nodes variable, its tasks): every order page and progress page reads it.
         record Row(String taskId, String nodeCode, String handler, Instant receivedAt, Instant signedForAt, Instant finishedAt,
@@ -98,7 +98,7 @@ public class OrderProcesses {
                 join act_hi_taskinst t on t.proc_inst_id_ = p.id_
                 where p.business_key_ = :key
                 order by t.start_time_, t.id_""")
-                .param("planned", ProcessVariables.PLANNED_NODES).param("key", Long.toString(orderId))
+                .param("planned", ProcessVariables.PLANNED_NODES).param("key", Long.toString(orderId.value()))
                 .query((rs, n) -> new Row(rs.getString(1), NodeCodes.of(rs.getString(2), rs.getString(3)), rs.getString(4),
                         instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)),
                         instant(rs.getTimestamp(8)), rs.getString(9)))
@@ -113,8 +113,8 @@ public class OrderProcesses {
                 .toList();
     }
 
-    Optional<ProcessInstance> instance(long orderId) {
-        return Optional.ofNullable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(orderId))
+    Optional<ProcessInstance> instance(OrderId orderId) {
+        return Optional.ofNullable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(Long.toString(orderId.value()))
                 .singleResult());
     }
 

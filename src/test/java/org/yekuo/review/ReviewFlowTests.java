@@ -3,6 +3,7 @@ package org.yekuo.review;
 import org.yekuo.support.SampleFiles;
 import org.yekuo.support.Subjects;
 import org.yekuo.support.LvSchemeCheck;
+import org.yekuo.workflow.TaskId;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -245,7 +246,7 @@ class ReviewFlowTests {
             });
             work.add(() -> {
                 try {
-                    processes.changeDueDate(task.getKey(), due);
+                    processes.changeDueDate(new TaskId(task.getKey()), due);
                 } catch (org.yekuo.shared.DomainException | org.springframework.dao.DataAccessException e) {
                     // the countersign won: the task is gone, nothing to move
                 } catch (RuntimeException e) {

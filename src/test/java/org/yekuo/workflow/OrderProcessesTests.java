@@ -67,9 +67,9 @@ class OrderProcessesTests {
         }
 
         assertThat(reached).containsExactlyElementsOf(LV_RESIDENTIAL);
-        assertThat(processes.isRunning(orderId)).isFalse();
-        assertThat(processes.timeline(orderId)).extracting(NodeHistory::nodeCode).containsExactlyElementsOf(LV_RESIDENTIAL);
-        assertThat(processes.timeline(orderId)).allSatisfy(node -> assertThat(node.finishedAt()).isNotNull());
+        assertThat(processes.isRunning(new OrderId(orderId))).isFalse();
+        assertThat(processes.timeline(new OrderId(orderId))).extracting(NodeHistory::nodeCode).containsExactlyElementsOf(LV_RESIDENTIAL);
+        assertThat(processes.timeline(new OrderId(orderId))).allSatisfy(node -> assertThat(node.finishedAt()).isNotNull());
         assertThat(events.stream(NodeReached.class).filter(e -> e.orderId() == orderId)).hasSize(LV_RESIDENTIAL.size());
         assertThat(events.stream(ProcessCompleted.class).filter(e -> e.orderId() == orderId)).hasSize(1);
     }

@@ -70,7 +70,7 @@ class WorkListTests {
         assertThat(workList.openFor(otherClerk, 50)).noneMatch(i -> i.orderId() == orderId);
 
         Instant due = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        processes.changeDueDate(acceptance.taskId(), due);
+        processes.changeDueDate(new TaskId(acceptance.taskId()), due);
         assertThat(workList.openItems(orderId).get(0).dueAt()).isEqualTo(due);
 
         nodes.delegate(acceptance.taskId(), clerk, otherClerk.username());
@@ -116,7 +116,7 @@ class WorkListTests {
         CurrentUser clerk = staff("wl-cancel-" + orderId, station, Role.CLERK);
         assertThat(workList.openFor(clerk, 50)).anyMatch(i -> i.orderId() == orderId);
 
-        processes.cancel(orderId, "customer withdrew");
+        processes.cancel(new OrderId(orderId), "customer withdrew");
 
         assertThat(workList.openFor(clerk, 50)).noneMatch(i -> i.orderId() == orderId);
         assertThat(workList.openItems(orderId)).isEmpty();
