@@ -23,6 +23,7 @@ import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.OpenNodes;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
@@ -155,7 +156,7 @@ public class FieldPhotos {
 
     /** The user has signed for the open node of the order that the photo was taken at: the surveyor handling it now. */
     private boolean holdsNode(NodePhoto photo, CurrentUser user) {
-        return workList.openItems(photo.orderId()).stream()
+        return workList.openItems(new OrderId(photo.orderId())).stream()
                 .anyMatch(item -> item.nodeCode().equals(photo.nodeCode()) && user.username().equals(item.assignee()));
     }
 

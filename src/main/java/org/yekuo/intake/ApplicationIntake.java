@@ -188,7 +188,7 @@ public class ApplicationIntake {
                 type.nodeSequence().stream().map(KeyNode::name).toList());
         // At the counter the clerk who accepts the application receives its first node.
         if (receipt.receiver() != null) {
-            for (WorkItem item : workList.openItems(id)) {
+            for (WorkItem item : workList.openItems(new OrderId(id))) {
                 nodes.signFor(item.taskId(), receipt.receiver());
             }
         }

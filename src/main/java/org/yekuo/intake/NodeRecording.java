@@ -194,7 +194,7 @@ public class NodeRecording {
         }
         Application application = applications.get(orderId);
         applications.saveNodeFields(orderId, nodeCode, fields);
-        Optional<WorkItem> item = workList.openItems(orderId).stream().filter(i -> i.nodeCode().equals(nodeCode)).findFirst();
+        Optional<WorkItem> item = workList.openItems(new OrderId(orderId)).stream().filter(i -> i.nodeCode().equals(nodeCode)).findFirst();
         if (!application.status().open() || item.isEmpty()) {
             return ReportedWork.NODE_NOT_OPEN;
         }

@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
 import org.yekuo.shared.Masking;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
@@ -67,7 +68,7 @@ public class OrderProgress {
     private ProgressView progress(Application application) {
         return progress(application.id(), application.orderNo(), application.typeCode(), application.status(),
                 application.suspendedReason(), application.currentNode(), application.completedAt(),
-                () -> applications.nodeFields(application.id()), () -> workList.openItems(application.id()), this::displayName);
+                () -> applications.nodeFields(application.id()), () -> workList.openItems(new OrderId(application.id())), this::displayName);
     }
 
     private ProgressView progress(long id, String orderNo, String typeCode, ApplicationStatus status, String suspendedReason,

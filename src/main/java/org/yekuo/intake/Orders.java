@@ -56,7 +56,7 @@ public class Orders {
             handlers.add(application.chasedBy());
         }
         Map<String, String> handlerNames = staff.displayNames(handlers);
-        return OrderView.of(application, applications.materials(id), timeline, workList.openItems(id),
+        return OrderView.of(application, applications.materials(id), timeline, workList.openItems(new OrderId(id)),
                 applications.nodeFields(id), handlerNames);
     }
 

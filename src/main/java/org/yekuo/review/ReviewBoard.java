@@ -25,6 +25,7 @@ import org.yekuo.intake.Application;
 import org.yekuo.intake.Orders;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.OpenNodes;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
@@ -224,7 +225,7 @@ public class ReviewBoard {
     }
 
     private Map<String, WorkItem> openItems(long orderId) {
-        return workList.openItems(orderId).stream().collect(Collectors.toMap(WorkItem::taskId, Function.identity()));
+        return workList.openItems(new OrderId(orderId)).stream().collect(Collectors.toMap(WorkItem::taskId, Function.identity()));
     }
 
     Application orderInScope(long orderId, CurrentUser user) {

@@ -18,6 +18,7 @@ import org.yekuo.identity.StaffMembers;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Times;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.WorkItem;
 import org.yekuo.workflow.WorkList;
 
@@ -68,7 +69,7 @@ class Urging {
     /** Sends the urging SMS; {@code urgedBy} is null when the system urges an overdue review. Answers the recipients. */
     List<String> urge(Review review, String holder, String urgedBy) {
         ReviewRound round = records.round(review.roundId()).orElseThrow();
-        String current = Optional.ofNullable(holder).orElseGet(() -> workList.openItems(review.orderId()).stream()
+        String current = Optional.ofNullable(holder).orElseGet(() -> workList.openItems(new OrderId(review.orderId())).stream()
                 .filter(i -> i.taskId().equals(review.taskId())).map(WorkItem::assignee).filter(Objects::nonNull).findFirst()
                 .orElse(null));
         List<String> recipients = current != null ? List.of(current)

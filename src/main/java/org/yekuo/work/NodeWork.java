@@ -15,6 +15,7 @@ import org.yekuo.intake.WorkableNode;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.OpenNodes;
 import org.yekuo.workflow.OpenNodes.LockedNode;
+import org.yekuo.workflow.TaskId;
 import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
@@ -49,7 +50,7 @@ public class NodeWork {
 
     /** One node of the user's work, or empty when it is not (or no longer) theirs to work on. */
     public Optional<WorkItem> myWork(CurrentUser user, String taskId) {
-        return workList.openFor(user, taskId);
+        return workList.openFor(user, new TaskId(taskId));
     }
 
     @Transactional

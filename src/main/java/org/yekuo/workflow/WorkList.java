@@ -33,8 +33,8 @@ public class WorkList {
     }
 
     /** The order's open nodes, oldest first. */
-    public List<WorkItem> openItems(long orderId) {
-        return openItems(List.of(orderId)).getOrDefault(orderId, List.of());
+    public List<WorkItem> openItems(OrderId orderId) {
+        return openItems(List.of(orderId.value())).getOrDefault(orderId.value(), List.of());
     }
 
     /** The open nodes of several orders at once (a page of orders), oldest first per order; one read. */
@@ -92,9 +92,9 @@ public class WorkList {
     }
 
     /** A node of the user's work as {@link #openFor(CurrentUser, int)} would list it; empty if it is not theirs. */
-    public Optional<WorkItem> openFor(CurrentUser user, String taskId) {
+    public Optional<WorkItem> openFor(CurrentUser user, TaskId taskId) {
         Map<String, Object> params = myWorkParams(user);
-        params.put("task", taskId);
+        params.put("task", taskId.value());
         String sql = "select w.task_id " + SIGNED_FOR_BY_ME + " and w.task_id = :task";
         if (params.containsKey("roles")) {
             sql += " union select w.task_id " + WAITING_FOR_MY_ROLES + " and w.task_id = :task";

@@ -38,6 +38,7 @@ import org.yekuo.work.NodeWork;
 import org.yekuo.shared.Masking;
 import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.shared.Sm3;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
@@ -597,7 +598,7 @@ final class HistoryGenerator {
                         long id = lifecycle.accept(Lifecycle.kindOf(i));
                         // Spread over the node sequence: 0 .. 4 nodes done, the rest open.
                         for (int k = 0; k < i % 5; k++) {
-                            List<WorkItem> open = workList.openItems(id);
+                            List<WorkItem> open = workList.openItems(new OrderId(id));
                             if (open.isEmpty()) {
                                 break;
                             }

@@ -34,6 +34,7 @@ import org.yekuo.deadline.ExplanationStatus;
 import org.yekuo.deadline.NodeDeadline;
 import org.yekuo.document.UploadedFile;
 import org.yekuo.review.ReviewerRoles;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
@@ -144,7 +145,7 @@ final class Lifecycle {
     long toPowerOn(OrderKind kind) {
         long id = accept(kind);
         int worked = 0;
-        for (List<WorkItem> open = workList.openItems(id); !open.isEmpty(); open = workList.openItems(id)) {
+        for (List<WorkItem> open = workList.openItems(new OrderId(id)); !open.isEmpty(); open = workList.openItems(new OrderId(id))) {
             for (WorkItem item : open) {
                 drivers.forNode(item.nodeCode()).work(item, staff, work);
                 worked++;
@@ -221,7 +222,7 @@ final class Lifecycle {
 
     /** The order's open tasks. */
     List<WorkItem> openItems(long id) {
-        return workList.openItems(id);
+        return workList.openItems(new OrderId(id));
     }
 
     /** The capacity an order of the kind is applied for, in kW. */

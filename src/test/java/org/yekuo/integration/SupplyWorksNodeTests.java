@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yekuo.support.Subjects;
 import org.yekuo.workflow.NodeCodes;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
@@ -101,7 +102,7 @@ class SupplyWorksNodeTests {
     }
 
     private List<String> openNodes(long orderId) {
-        return workList.openItems(orderId).stream().map(WorkItem::nodeCode).toList();
+        return workList.openItems(new OrderId(orderId)).stream().map(WorkItem::nodeCode).toList();
     }
 
     private String summary(long orderId) {

@@ -56,7 +56,7 @@ class OrderProcessesTests {
 
         List<String> reached = new ArrayList<>();
         for (int i = 0; i < LV_RESIDENTIAL.size(); i++) {
-            WorkItem item = workList.openItems(orderId).get(0);
+            WorkItem item = workList.openItems(new OrderId(orderId)).get(0);
             reached.add(item.nodeCode());
             CurrentUser handler = staff("handler" + i, EAST, roleFor(item));
             assertThat(item.signedFor()).isFalse();
@@ -79,7 +79,7 @@ class OrderProcessesTests {
     void refusesUnsignedForeignAndRepeatedCompletion() {
         long orderId = ORDER_IDS.incrementAndGet();
         processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.LV, LV_RESIDENTIAL);
-        WorkItem acceptance = workList.openItems(orderId).get(0);
+        WorkItem acceptance = workList.openItems(new OrderId(orderId)).get(0);
         CurrentUser clerk = staff("clerk-a", EAST, Role.CLERK);
         CurrentUser otherClerk = staff("clerk-b", EAST, Role.CLERK);
 
@@ -104,7 +104,7 @@ class OrderProcessesTests {
     void refusesOtherStationsAndRoles() {
         long orderId = ORDER_IDS.incrementAndGet();
         processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.HV, List.of("ACCEPTANCE", "SITE_SURVEY"));
-        WorkItem acceptance = workList.openItems(orderId).get(0);
+        WorkItem acceptance = workList.openItems(new OrderId(orderId)).get(0);
 
         assertThatThrownBy(() -> nodes.signFor(acceptance.taskId(), staff("west", "/1/9/", Role.CLERK)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("workflow.task.not-yours"));
@@ -119,7 +119,7 @@ class OrderProcessesTests {
     void concurrentCompletionsCompleteOnce() throws Exception {
         long orderId = ORDER_IDS.incrementAndGet();
         processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.LV, LV_RESIDENTIAL);
-        WorkItem acceptance = workList.openItems(orderId).get(0);
+        WorkItem acceptance = workList.openItems(new OrderId(orderId)).get(0);
         CurrentUser clerk = staff("clerk-c", EAST, Role.CLERK);
         nodes.signFor(acceptance.taskId(), clerk);
 
@@ -142,7 +142,7 @@ class OrderProcessesTests {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(workList.openItems(orderId)).extracting(WorkItem::nodeCode).containsExactly("SITE_SURVEY");
+        assertThat(workList.openItems(new OrderId(orderId))).extracting(WorkItem::nodeCode).containsExactly("SITE_SURVEY");
     }
 
     @Test
@@ -150,7 +150,7 @@ class OrderProcessesTests {
     void diagramMarksProgress() {
         long orderId = ORDER_IDS.incrementAndGet();
         processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.LV, LV_RESIDENTIAL);
-        WorkItem acceptance = workList.openItems(orderId).get(0);
+        WorkItem acceptance = workList.openItems(new OrderId(orderId)).get(0);
         CurrentUser clerk = staff("clerk-d", EAST, Role.CLERK);
         nodes.signFor(acceptance.taskId(), clerk);
         nodes.complete(acceptance.taskId(), clerk, Map.of());

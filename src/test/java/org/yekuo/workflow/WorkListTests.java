@@ -71,7 +71,7 @@ class WorkListTests {
 
         Instant due = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         processes.changeDueDate(new TaskId(acceptance.taskId()), due);
-        assertThat(workList.openItems(orderId).get(0).dueAt()).isEqualTo(due);
+        assertThat(workList.openItems(new OrderId(orderId)).get(0).dueAt()).isEqualTo(due);
 
         nodes.delegate(acceptance.taskId(), clerk, otherClerk.username());
         assertThat(only(workList.openFor(otherClerk, 50), orderId).assignee()).isEqualTo(otherClerk.username());
@@ -95,17 +95,17 @@ class WorkListTests {
         CurrentUser surveyor = staff("wl1-surveyor-" + orderId, station, Role.SURVEYOR);
         String taskId = only(workList.openFor(clerk, 50), orderId).taskId();
 
-        assertThat(workList.openFor(clerk, taskId)).get().extracting(WorkItem::nodeCode).isEqualTo("ACCEPTANCE");
-        assertThat(workList.openFor(otherClerk, taskId)).isPresent();
-        assertThat(workList.openFor(elsewhere, taskId)).isEmpty();
-        assertThat(workList.openFor(surveyor, taskId)).isEmpty();
+        assertThat(workList.openFor(clerk, new TaskId(taskId))).get().extracting(WorkItem::nodeCode).isEqualTo("ACCEPTANCE");
+        assertThat(workList.openFor(otherClerk, new TaskId(taskId))).isPresent();
+        assertThat(workList.openFor(elsewhere, new TaskId(taskId))).isEmpty();
+        assertThat(workList.openFor(surveyor, new TaskId(taskId))).isEmpty();
 
         nodes.signFor(taskId, clerk);
-        assertThat(workList.openFor(clerk, taskId)).get().extracting(WorkItem::assignee).isEqualTo(clerk.username());
-        assertThat(workList.openFor(otherClerk, taskId)).isEmpty();
+        assertThat(workList.openFor(clerk, new TaskId(taskId))).get().extracting(WorkItem::assignee).isEqualTo(clerk.username());
+        assertThat(workList.openFor(otherClerk, new TaskId(taskId))).isEmpty();
 
         nodes.complete(taskId, clerk, Map.of());
-        assertThat(workList.openFor(clerk, taskId)).isEmpty();
+        assertThat(workList.openFor(clerk, new TaskId(taskId))).isEmpty();
     }
 
     @Test
@@ -119,7 +119,7 @@ class WorkListTests {
         processes.cancel(new OrderId(orderId), "customer withdrew");
 
         assertThat(workList.openFor(clerk, 50)).noneMatch(i -> i.orderId() == orderId);
-        assertThat(workList.openItems(orderId)).isEmpty();
+        assertThat(workList.openItems(new OrderId(orderId))).isEmpty();
         assertThat(jdbc.sql("select count(*) from work_item where order_id = ?").param(orderId).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from work_item_role r where not exists (select 1 from work_item w where w.task_id = r.task_id)")
                 .query(Long.class).single()).isZero();
@@ -186,7 +186,7 @@ class WorkListTests {
     void nodeOfferedToTwoOfMyRolesCountsOnce() {
         String station = "/1/6/" + ORDER_IDS.get() + "/";
         long orderId = startedAt(station);
-        String taskId = workList.openItems(orderId).get(0).taskId();
+        String taskId = workList.openItems(new OrderId(orderId)).get(0).taskId();
         tasks.addCandidateGroup(taskId, Role.SURVEYOR.name());
         CurrentUser both = new CurrentUser(orderId, "wl-both-" + orderId, "wl-both", 0, "", "", station, station,
                 Set.of(Role.CLERK, Role.SURVEYOR));
@@ -213,7 +213,7 @@ class WorkListTests {
     private void assertInStepWithEngine(long orderId) {
         List<String> engine = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(orderId)).list().stream()
                 .map(t -> t.getId()).sorted().toList();
-        assertThat(workList.openItems(orderId)).extracting(WorkItem::taskId).containsExactlyInAnyOrderElementsOf(engine);
+        assertThat(workList.openItems(new OrderId(orderId))).extracting(WorkItem::taskId).containsExactlyInAnyOrderElementsOf(engine);
     }
 
     /** Starts an LV residential order at the station; its id. */
