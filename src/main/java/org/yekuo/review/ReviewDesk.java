@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.yekuo.audit.AuditTrail;
@@ -60,12 +61,13 @@ public class ReviewDesk {
     private final StaffMembers staff;
     private final Urging urging;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReviewDesk(ReviewRecords records, ReviewBoard board, CountersignRounds countersigns, OpenNodes nodes, WorkList workList,
             EngineRetries retries,
             ReviewGuidelines guidelines, SignatureProvider signatures, OpinionSheets sheets, StaffMembers staff, Urging urging,
-            AuditTrail audit, Clock clock) {
+            AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
         this.records = records;
         this.board = board;
         this.countersigns = countersigns;
@@ -78,6 +80,7 @@ public class ReviewDesk {
         this.staff = staff;
         this.urging = urging;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -271,6 +274,11 @@ public class ReviewDesk {
             sheets.ruling(order, round, guideline, opinion, minutes, goBackTo, user);
             audit.record(ReviewAudit.RULED, "application", order.orderNo(), "round=" + round.roundNo() + " verdict="
                     + opinion.verdict() + " departments=" + goBackTo);
+            // The ruling decides the round: announced here, where it is made, in its transaction; the arbitration node
+            // then completes on it, and the engine finds the round ruled.
+            records.moveRound(round.id(), RoundState.DISPUTED, RoundState.RULED);
+            events.publishEvent(new ReviewDecided(order.id(), order.orderNo(), round.roundNo(),
+                    Ruling.outcomeOf(opinion.verdict()), true, now));
             nodes.complete(taskId, user, Map.of());
             return records.ruling(round.id()).filter(r -> r.id() == id).orElseThrow();
         });

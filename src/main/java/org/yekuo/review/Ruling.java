@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.yekuo.catalogue.Department;
+import org.yekuo.workflow.ReviewOutcome;
 
 /**
  * The leader in charge's decision on a disputed round after the meeting (R-REV-4): one consolidated,
@@ -15,5 +16,14 @@ public record Ruling(long id, long roundId, long orderId, Verdict verdict, List<
     public Ruling {
         clauses = List.copyOf(clauses);
         departments = List.copyOf(departments);
+    }
+
+    /** Where the ruled round leads: on when the ruling passes the scheme, back to its revision otherwise. */
+    public ReviewOutcome outcome() {
+        return outcomeOf(verdict);
+    }
+
+    static ReviewOutcome outcomeOf(Verdict verdict) {
+        return verdict == Verdict.PASS ? ReviewOutcome.PASSED : ReviewOutcome.TO_REVISE;
     }
 }

@@ -105,13 +105,9 @@ class SchemeReviewRounds implements SchemeReviews {
         }
         return switch (round.state()) {
             case OPEN -> decide(round);
-            case DISPUTED -> records.ruling(round.id()).map(ruling -> {
-                records.moveRound(round.id(), RoundState.DISPUTED, RoundState.RULED);
-                events.publishEvent(new ReviewDecided(orderId, round.orderNo(), round.roundNo(), rulingOutcome(ruling), true,
-                        clock.instant()));
-                return rulingOutcome(ruling);
-            }).orElse(ReviewOutcome.DISPUTED);
-            case RULED -> records.ruling(round.id()).map(SchemeReviewRounds::rulingOutcome).orElse(ReviewOutcome.TO_REVISE);
+            // Waiting for the leader, whose ruling moves the round on and announces it (ReviewDesk.rule).
+            case DISPUTED -> ReviewOutcome.DISPUTED;
+            case RULED -> records.ruling(round.id()).map(Ruling::outcome).orElse(ReviewOutcome.TO_REVISE);
             case TO_REVISE -> ReviewOutcome.TO_REVISE;
             case PASSED, WITHDRAWN -> ReviewOutcome.PASSED;
         };
@@ -130,10 +126,6 @@ class SchemeReviewRounds implements SchemeReviews {
         audit.record(ReviewAudit.ROUND_DECIDED, "application", round.orderNo(), "round=" + round.roundNo() + " outcome=" + outcome);
         events.publishEvent(new ReviewDecided(round.orderId(), round.orderNo(), round.roundNo(), outcome, false, clock.instant()));
         return outcome;
-    }
-
-    private static ReviewOutcome rulingOutcome(Ruling ruling) {
-        return ruling.verdict() == Verdict.PASS ? ReviewOutcome.PASSED : ReviewOutcome.TO_REVISE;
     }
 
     private ReviewDepartmentsPolicy.Previous asPrevious(ReviewRound round) {

@@ -146,6 +146,48 @@ class ReviewFlowTests {
     }
 
     @Test
+    @DisplayName("R-REV-4 R-X-7 the leader's ruling announces the disputed round decided where it is made, once, before the "
+            + "revision is reached; a refused ruling announces nothing")
+    void rulingAnnouncesTheRoundDecided() throws Exception {
+        long id = hvOrder("HV_DEDICATED_LINE");
+        for (String node : List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN")) {
+            work(id, node);
+        }
+        Map<String, String> tasks = reviewTasks(id);
+        countersign(tasks.get("REVIEWER_OPERATIONS"), "ops", "PASS", List.of("HV-3"), "电源点与回路数满足要求")
+                .andExpect(status().isOk());
+        countersign(tasks.get("REVIEWER_MARKETING"), "marketing", "PASS", List.of(), "").andExpect(status().isOk());
+        countersign(tasks.get("REVIEWER_DISPATCH"), "dispatch", "RETURN", List.of("HV-23"),
+                "东郊站 10kV 间隔已满，需改由北郊站 931 间隔接入并补充潮流计算").andExpect(status().isOk());
+        String arbitration = openTaskOf(id, "LEADER");
+        mvc.perform(post("/api/reviews/arbitrations/{t}/open", arbitration).with(httpBasic("leader", PASSWORD)))
+                .andExpect(status().isNoContent());
+        String ruling = "改由北郊站 931 间隔专线接入，补充潮流计算书";
+        rule(arbitration, "MODIFY", List.of("HV-3", "HV-23"), ruling, List.of()).andExpect(status().isUnprocessableContent());
+        assertThat(feed(id)).filteredOn(e -> e.startsWith("review.decided")).containsExactly("review.decided DISPUTED");
+
+        rule(arbitration, "MODIFY", List.of("HV-3", "HV-23"), ruling, List.of("DISPATCH")).andExpect(status().isOk());
+
+        mvc.perform(get("/api/reviews/orders/{id}", id).with(httpBasic("leader", PASSWORD)))
+                .andExpect(jsonPath("$.rounds[0].round.state").value("RULED"));
+        List<String> feed = feed(id);
+        assertThat(feed).filteredOn(e -> e.startsWith("review.decided"))
+                .containsExactly("review.decided DISPUTED", "review.decided TO_REVISE ruled");
+        assertThat(feed.indexOf("review.decided TO_REVISE ruled")).isLessThan(feed.lastIndexOf("node.reached SCHEME_DESIGN"));
+    }
+
+    /** The order's events on the feed in the order recorded: the type, the node or outcome, and whether the leader ruled. */
+    private List<String> feed(long id) {
+        return jdbc.sql("select event_type, body from webhook_event where order_id = ? order by id").param(id)
+                .query((rs, n) -> {
+                    String type = rs.getString(1).substring(rs.getString(1).lastIndexOf("cn.yekuo.") + "cn.yekuo.".length());
+                    Map<String, Object> data = JsonPath.read(rs.getString(2), "$.data");
+                    Object what = data.containsKey("node") ? data.get("node") : data.get("outcome");
+                    return type + (what == null ? "" : " " + what) + (Boolean.TRUE.equals(data.get("ruledByLeader")) ? " ruled" : "");
+                }).list();
+    }
+
+    @Test
     @DisplayName("R-REV-1 an HV single-supply scheme goes to operations and marketing only, never to dispatch")
     void singleSupplySchemeSkipsDispatch() throws Exception {
         long id = hvOrder("HV_NEW_SINGLE");

@@ -52,8 +52,11 @@ class FeedEvents {
 
     @EventListener
     void on(NodeCompleted event) {
-        orders.find(event.orderId()).ifPresent(order -> feed.record(FeedEventType.NODE_COMPLETED, order.id(), order.orderNo(),
-                event.completedAt(), data("node", event.nodeCode(), "taskId", event.taskId())));
+        if (event.orderNo() == null) {
+            return;
+        }
+        feed.record(FeedEventType.NODE_COMPLETED, event.orderId(), event.orderNo(), event.completedAt(),
+                data("node", event.nodeCode(), "taskId", event.taskId()));
     }
 
     @EventListener

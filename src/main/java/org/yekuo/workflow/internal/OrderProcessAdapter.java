@@ -109,7 +109,8 @@ public class OrderProcessAdapter {
 
     public void nodeCompleted(DelegateTask task, String nodeCode) {
         long orderId = (Long) task.getVariable(ProcessVariables.ORDER_ID);
-        events.publishEvent(new NodeCompleted(orderId, nodeCode, task.getId(), task.getAssignee(), clock.instant()));
+        events.publishEvent(new NodeCompleted(orderId, nodeCode, task.getId(), task.getAssignee(), clock.instant(),
+                (String) task.getVariable(ProcessVariables.ORDER_NO)));
     }
 
     public void finished(DelegateExecution execution) {
