@@ -146,6 +146,20 @@ record BenchDatabase(String url, String username, String password, String host, 
     }
 
     /**
+     * Statements this database has run since statement statistics were last reset (all sessions, as
+     * pg_stat_statements counts them, BEGIN and COMMIT included); -1 when the server does not load it.
+     */
+    long statementCalls() {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select coalesce(sum(calls), 0) from pg_stat_statements where dbid = (select oid from pg_database where datname = current_database())")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    /**
      * The statements of this database that took the most execution time since the last reset, and those
      * run most often, as table lines, after a line with the number of statements run in all.
      */

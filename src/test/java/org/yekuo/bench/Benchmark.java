@@ -244,6 +244,12 @@ public final class Benchmark {
                     "pg_stat_database xact_commit delta, all sessions");
             results.add(THROUGHPUT, "bare engine transactions per order", (double) bareSide.transactions / config.orders(), "tx",
                     null, null);
+            if (yekuoSide.statements >= 0 && bareSide.statements >= 0) {
+                results.add(THROUGHPUT, "Yekuo statements per order", (double) yekuoSide.statements / config.orders(), "statements",
+                        null, "pg_stat_statements calls delta, all sessions, BEGIN and COMMIT included");
+                results.add(THROUGHPUT, "bare engine statements per order", (double) bareSide.statements / config.orders(),
+                        "statements", null, null);
+            }
             yekuoSide.reportCpu(results, "Yekuo", config.orders());
             bareSide.reportCpu(results, "bare engine", config.orders());
             yekuoSide.reportCompilation(results, "Yekuo", config.orders());
@@ -298,12 +304,15 @@ public final class Benchmark {
         double seconds;
         long tasks;
         long transactions;
+        /** Statements over the timed rounds, as pg_stat_statements counts them; negative when it is not loaded. */
+        long statements;
         long jvmCpuNanos;
         long databaseCpuTicks;
         long compilationMillis;
 
         void time(BenchDatabase db, Run run) throws Exception {
             long committed = db.committedTransactions();
+            long called = db.statementCalls();
             long compiled = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             long jvmCpu = os.getProcessCpuTime();
             long databaseTicks = databaseCpu.ticks();
@@ -315,6 +324,9 @@ public final class Benchmark {
             compilationMillis += ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - compiled;
             Thread.sleep(1500); // the statistics collector flushes each backend's counts within a second
             transactions += db.committedTransactions() - committed - 1;
+            long calledAfter = db.statementCalls();
+            // Not the side's: the first count itself and the two statements of the transaction count after the run.
+            statements = called < 0 || calledAfter < 0 || statements < 0 ? -1 : statements + calledAfter - called - 3;
         }
 
         void reportCompilation(Results results, String side, int orders) {

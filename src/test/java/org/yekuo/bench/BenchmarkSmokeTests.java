@@ -57,6 +57,13 @@ class BenchmarkSmokeTests {
         }
         assertThat(results.figure(Benchmark.THROUGHPUT, "bare engine orders/s").value()).isPositive();
         assertThat(results.figure(Benchmark.THROUGHPUT, "Yekuo transactions per order").value()).isGreaterThan(1);
+        // Where the server counts statements (pg_stat_statements), both sides report theirs, more than their transactions.
+        for (String side : List.of("Yekuo", "bare engine")) {
+            var statements = results.figure(Benchmark.THROUGHPUT, side + " statements per order");
+            if (statements != null) {
+                assertThat(statements.value()).isGreaterThan(results.figure(Benchmark.THROUGHPUT, side + " transactions per order").value());
+            }
+        }
         // The baseline writes its history next to a copy of Yekuo's, as large as the generated one.
         assertThat(results.context().get("baseline history")).matches("Yekuo's engine history, [1-9]\\d* rows copied in \\d+ s");
         assertThat(results.figure(SweepProbe.SECTION, "open nodes in the generated data")).isNotNull();
