@@ -40,7 +40,7 @@ import org.yekuo.workflow.ProcessFamily;
 /**
  * A year of finished orders at the demo's two stations, written in bulk as intake, the deadline module and the engine
  * leave a finished order (as the benchmark's generator does), with properties a leader can find (R-SLA-9): the west
- * station's design review runs late in most cases while the east's is quick; about one node in twenty elsewhere ran
+ * station's design review runs late in most cases while the east's is quick; about one node in 25 elsewhere ran
  * late, each with its approved delay explanation (R-SLA-4/5); a third of the HV orders failed their completion
  * acceptance and went back to the supply works once. Every draw comes from one seeded random, so the history is the
  * same on every first start. Applicants' personal data is sealed, blind-indexed and masked as intake does (R-X-3),
@@ -138,9 +138,11 @@ class FinishedHistory {
         BusinessTypeDefinition type = catalogue.current(typeCode);
         boolean hv = type.family().name().equals("HV");
         ZoneId zone = clock.getZone();
-        // Accepted between a year and three months ago (HV orders take longest), in the morning of a working day.
-        long spanDays = 365 - 95;
-        LocalDate day = LocalDate.ofInstant(now, zone).minusDays(365 - spanDays * i / count);
+        // Accepted evenly over the last year up to three weeks ago (PV up to two months, HV three: they take longer), in the
+        // morning of a working day.
+        long daysAgo = 21 + (365 - 21) * (count - i) / count;
+        daysAgo = Math.max(daysAgo, hv ? 95 : type.family().name().equals("PV") ? 60 : 21);
+        LocalDate day = LocalDate.ofInstant(now, zone).minusDays(daysAgo);
         while (!calendar.isWorkingDay(day) || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
             day = day.plusDays(1);
         }
@@ -159,13 +161,15 @@ class FinishedHistory {
             TimeLimit limit = type.limitOf(key).orElseThrow();
             NodeSchedule schedule = deadlines.scheduleOf(limit, at);
             boolean slowDesignReview = counter.west() && key == KeyNode.DESIGN_REVIEW;
-            boolean late = slowDesignReview ? random.nextInt(10) < 6 : random.nextInt(20) == 0;
+            boolean late = slowDesignReview ? random.nextInt(10) < 6 : random.nextInt(25) == 0;
             Instant completed;
             if (late) {
                 double days = slowDesignReview ? 1 + random.nextDouble() * 5 : 0.5 + random.nextDouble() * 2;
                 completed = plusWorkingHours(schedule.dueAt(), Duration.ofMinutes((long) (days * 8 * 60)));
             } else {
-                double share = slowDesignReview ? 0.7 + random.nextDouble() * 0.25 : 0.1 + random.nextDouble() * 0.75;
+                // Most nodes are done well within their limit, a few use most of it.
+                double r = random.nextDouble();
+                double share = slowDesignReview ? 0.7 + r * 0.25 : 0.05 + r * r * 0.7;
                 completed = plusWorkingHours(at, Duration.ofMinutes((long) (share * budgetMinutes(limit))));
             }
             Instant signed = at.plusSeconds((long) ((completed.getEpochSecond() - at.getEpochSecond()) * (0.1 + random.nextDouble() * 0.2)));

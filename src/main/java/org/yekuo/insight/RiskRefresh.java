@@ -81,7 +81,9 @@ class RiskRefresh implements SchedulingConfigurer {
     }
 
     Result refresh() {
-        Instant now = clock.instant();
+        // Stored as the database keeps it: H2 keeps microseconds of a nanosecond clock, and the rows just written
+        // would otherwise be older than this refresh and removed as left over.
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         RiskForecast.Profiles current = forecast.profiles();
         int profiles = 0;
         if (current.computedAt() == null || current.computedAt().isBefore(now.minus(properties.profileMaxAge()))) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -115,6 +117,47 @@ class DemoHistoryTests {
         assertThat(east.transitions().stream().filter(t -> t.toNode().equals("DESIGN_REVIEW")).findFirst().orElseThrow()
                 .latePercent()).isLessThan(20);
         assertThat(west.orders().orders()).isPositive();
+    }
+
+    @Test
+    @DisplayName("R-SLA-4 the open orders stand in each of the three colours on the deadline board, the red ones locked")
+    void openOrdersShowEveryColour() {
+        var counts = node.getBean(org.yekuo.deadline.DeadlineBoard.class).counts(user("leader"));
+        assertThat(counts.green()).isPositive();
+        assertThat(counts.yellow()).isPositive();
+        assertThat(counts.red()).isPositive();
+        assertThat(jdbc.sql("select count(*) from node_deadline where completed_at is null and locked = true").query(Long.class).single())
+                .isPositive();
+        assertThat(jdbc.sql("select count(*) from application where status in ('ACTIVE', 'SUSPENDED')").query(Long.class).single())
+                .isEqualTo(OpenOrders.SCENARIOS.size());
+    }
+
+    @Test
+    @DisplayName("R-MAT-4 two open orders wait suspended for the customer's property proof")
+    void twoOrdersWaitForMaterial() {
+        assertThat(jdbc.sql("select count(*) from application where status = 'SUSPENDED'").query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    @DisplayName("R-SLA-9 the risk board lists the open orders with their forecast")
+    void riskBoardListsOpenOrders() {
+        var page = node.getBean(org.yekuo.insight.RiskBoard.class).search(user("leader"), org.yekuo.insight.RiskBoard.Filter.none(), 0, 100);
+        assertThat(page.total()).isGreaterThanOrEqualTo(OpenOrders.SCENARIOS.size() - 2);
+        assertThat(page.nodes()).extracting(org.yekuo.insight.NodeRisk::cases).anyMatch(cases -> cases >= 20);
+    }
+
+    @ParameterizedTest(name = "R-COL-5 {0} finds work waiting")
+    @ValueSource(strings = {"clerk", "surveyor", "designer", "marketing", "dispatch", "ops", "materials", "inspector"})
+    @DisplayName("R-COL-5 every demo role that works nodes finds a task waiting")
+    void everyRoleFindsATask(String username) {
+        assertThat(node.getBean(org.yekuo.workflow.WorkList.class).openFor(user(username), 50)).isNotEmpty();
+    }
+
+    @Test
+    @DisplayName("R-SLA-3/4 the east station's head sees its late orders and the leader finds delay explanations to decide")
+    void headAndLeaderFindWork() {
+        assertThat(node.getBean(org.yekuo.deadline.DeadlineBoard.class).counts(user("head.east")).red()).isPositive();
+        assertThat(node.getBean(org.yekuo.deadline.DelayExplanations.class).pending(user("leader"))).hasSize(2);
     }
 
     private CurrentUser user(String username) {
