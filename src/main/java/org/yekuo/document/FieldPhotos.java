@@ -24,6 +24,7 @@ import org.yekuo.identity.StaffMembers;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.OpenNodes;
 import org.yekuo.workflow.OrderId;
+import org.yekuo.workflow.TaskId;
 import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
@@ -64,7 +65,7 @@ public class FieldPhotos {
 
     @Transactional
     public NodePhoto add(String taskId, String kind, String annotation, UploadedFile file, CurrentUser user) {
-        WorkItem item = nodes.openItem(taskId);
+        WorkItem item = nodes.openItem(new TaskId(taskId));
         FiledOrder order = orders.get(item.orderId(), user);
         order.requireOpen();
         OpenNodes.requireSignedFor(item, user);

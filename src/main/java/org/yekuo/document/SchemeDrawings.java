@@ -14,6 +14,7 @@ import org.yekuo.audit.AuditTrail;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.OpenNodes;
+import org.yekuo.workflow.TaskId;
 import org.yekuo.workflow.WorkItem;
 
 /**
@@ -42,7 +43,7 @@ public class SchemeDrawings {
     /** Adds a drawing to the scheme being designed; only its designer, while the design node is theirs. */
     @Transactional
     public Document add(String taskId, String kind, UploadedFile file, CurrentUser user) {
-        WorkItem item = nodes.openItem(taskId);
+        WorkItem item = nodes.openItem(new TaskId(taskId));
         FiledOrder order = orders.get(item.orderId(), user);
         order.requireOpen();
         if (!NODE.equals(item.nodeCode())) {

@@ -23,6 +23,7 @@ import org.yekuo.workflow.NodeHistory;
 import org.yekuo.workflow.OrderProcesses;
 import org.yekuo.workflow.OpenNodes;
 import org.yekuo.workflow.OrderId;
+import org.yekuo.workflow.TaskId;
 import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
@@ -210,7 +211,7 @@ public class NodeRecording {
         if (schemeChecks.requiredAt(application, nodeCode).isPresent()) {
             return ReportedWork.LEFT_TO_HANDLER;
         }
-        if (!nodes.completeReported(item.get().taskId())) {
+        if (!nodes.completeReported(new TaskId(item.get().taskId()))) {
             return ReportedWork.LEFT_TO_HANDLER;
         }
         audit.record(IntakeAudit.NODE_COMPLETED, "application", application.orderNo(), "node=" + nodeCode + " fields=" + values.keySet()

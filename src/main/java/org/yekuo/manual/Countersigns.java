@@ -24,6 +24,7 @@ import org.yekuo.manual.internal.ManualRecords;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.OpenNodes;
+import org.yekuo.workflow.TaskId;
 import org.yekuo.workflow.WorkItem;
 
 /**
@@ -68,7 +69,7 @@ public class Countersigns {
      */
     @Transactional
     public Countersign request(String taskId, String coHandler, CurrentUser handler) {
-        WorkItem item = nodes.openItem(taskId);
+        WorkItem item = nodes.openItem(new TaskId(taskId));
         Application order = orders.find(item.orderId()).orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
         String typeCode = order.planTypeCode();
         if (item.roles().stream().noneMatch(r -> handler.roles().stream().anyMatch(h -> h.name().equals(r)))

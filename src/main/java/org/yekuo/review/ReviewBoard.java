@@ -26,6 +26,7 @@ import org.yekuo.intake.Orders;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.OpenNodes;
 import org.yekuo.workflow.OrderId;
+import org.yekuo.workflow.TaskId;
 import org.yekuo.workflow.WorkList;
 import org.yekuo.workflow.WorkItem;
 
@@ -213,7 +214,7 @@ public class ReviewBoard {
                     review.decided() ? review.decidedAt() : review.receivedAt(), review.dueAt(), false, name(holder), null);
         }
         Instant due = item.dueAt() != null ? item.dueAt() : review.dueAt();
-        String delegatedBy = nodes.delegatedBy(item.taskId()).orElse(null);
+        String delegatedBy = nodes.delegatedBy(new TaskId(item.taskId())).orElse(null);
         Instant since = item.signedForAt() != null ? item.signedForAt() : item.receivedAt();
         return new ReviewLine(review, round.orderNo(), round.roundNo(), item.assignee(), delegatedBy, since, due,
                 due != null && clock.instant().isAfter(due), name(item.assignee()), name(delegatedBy));

@@ -26,6 +26,7 @@ import org.yekuo.workflow.EngineRetries;
 import org.yekuo.workflow.CountersignRounds;
 import org.yekuo.workflow.OpenNodes;
 import org.yekuo.workflow.OrderId;
+import org.yekuo.workflow.TaskId;
 import org.yekuo.workflow.WorkItem;
 import org.yekuo.workflow.WorkList;
 
@@ -90,7 +91,7 @@ public class ReviewDesk {
         Review review = review(taskId);
         Application order = workable(review.orderId(), user);
         requireUndecided(review);
-        nodes.signFor(taskId, user);
+        nodes.signFor(new TaskId(taskId), user);
         records.opened(review.id(), user.username(), clock.instant());
         audit.record(ReviewAudit.OPENED, "application", order.orderNo(), "department=" + review.department());
     }
@@ -101,7 +102,7 @@ public class ReviewDesk {
         ReviewRound round = records.roundByArbitrationTask(taskId)
                 .orElseThrow(() -> DomainException.notFound("review.arbitration.not-found", taskId));
         Application order = workable(round.orderId(), user);
-        nodes.signFor(taskId, user);
+        nodes.signFor(new TaskId(taskId), user);
         audit.record(ReviewAudit.ARBITRATION_OPENED, "application", order.orderNo(), "round=" + round.roundNo());
     }
 
@@ -111,8 +112,8 @@ public class ReviewDesk {
             Review review = review(taskId);
             Application order = workable(review.orderId(), user);
             requireUndecided(review);
-            nodes.requireSignedFor(taskId, user);
-            if (nodes.delegatedBy(taskId).isPresent()) {
+            nodes.requireSignedFor(new TaskId(taskId), user);
+            if (nodes.delegatedBy(new TaskId(taskId)).isPresent()) {
                 throw DomainException.conflict("review.delegated.hand-back-first");
             }
             ReviewRound round = records.round(review.roundId()).orElseThrow();
@@ -130,7 +131,7 @@ public class ReviewDesk {
             sheets.opinion(order, round, review.department(), guideline, opinion, user);
             audit.record(ReviewAudit.COUNTERSIGNED, "application", order.orderNo(), "department=" + review.department()
                     + " verdict=" + opinion.verdict() + " clauses=" + opinion.clauses());
-            nodes.complete(taskId, user, Map.of());
+            nodes.complete(new TaskId(taskId), user, Map.of());
             return records.review(review.id()).orElseThrow();
         });
     }
@@ -142,7 +143,7 @@ public class ReviewDesk {
         Application order = workable(review.orderId(), user);
         requireUndecided(review);
         StaffMember colleague = colleague(review, to, user, "review.transfer.outside-department");
-        nodes.transfer(taskId, user, colleague.username());
+        nodes.transfer(new TaskId(taskId), user, colleague.username());
         records.reviewer(review.id(), colleague.username());
         audit.record(ReviewAudit.TRANSFERRED, "application", order.orderNo(),
                 "department=" + review.department() + " from=" + user.username() + " to=" + colleague.username());
@@ -155,7 +156,7 @@ public class ReviewDesk {
         Application order = workable(review.orderId(), user);
         requireUndecided(review);
         StaffMember colleague = colleague(review, to, user, "review.delegate.outside-department");
-        nodes.delegate(taskId, user, colleague.username());
+        nodes.delegate(new TaskId(taskId), user, colleague.username());
         audit.record(ReviewAudit.DELEGATED, "application", order.orderNo(),
                 "department=" + review.department() + " from=" + user.username() + " to=" + colleague.username());
     }
@@ -166,7 +167,7 @@ public class ReviewDesk {
         Review review = review(taskId);
         Application order = workable(review.orderId(), user);
         requireUndecided(review);
-        nodes.resolve(taskId, user);
+        nodes.resolve(new TaskId(taskId), user);
         audit.record(ReviewAudit.HANDED_BACK, "application", order.orderNo(), "department=" + review.department()
                 + " by=" + user.username() + (note == null || note.isBlank() ? "" : " note=" + note.strip()));
     }
@@ -177,7 +178,7 @@ public class ReviewDesk {
         Review review = review(taskId);
         Application order = workable(review.orderId(), user);
         requireUndecided(review);
-        nodes.requireSignedFor(taskId, user);
+        nodes.requireSignedFor(new TaskId(taskId), user);
         StaffMember member = enabled(coSigner, "username");
         Department department = member.roles().stream().map(r -> ReviewerRoles.departmentOf(r.name()))
                 .flatMap(Optional::stream).findFirst()
@@ -254,7 +255,7 @@ public class ReviewDesk {
             ReviewRound round = records.roundByArbitrationTask(taskId)
                     .orElseThrow(() -> DomainException.notFound("review.arbitration.not-found", taskId));
             Application order = workable(round.orderId(), user);
-            nodes.requireSignedFor(taskId, user);
+            nodes.requireSignedFor(new TaskId(taskId), user);
             if (records.ruling(round.id()).isPresent()) {
                 throw DomainException.conflict("review.arbitration.already-ruled", order.orderNo());
             }
@@ -279,7 +280,7 @@ public class ReviewDesk {
             records.moveRound(round.id(), RoundState.DISPUTED, RoundState.RULED);
             events.publishEvent(new ReviewDecided(order.id(), order.orderNo(), round.roundNo(),
                     Ruling.outcomeOf(opinion.verdict()), true, now));
-            nodes.complete(taskId, user, Map.of());
+            nodes.complete(new TaskId(taskId), user, Map.of());
             return records.ruling(round.id()).filter(r -> r.id() == id).orElseThrow();
         });
     }

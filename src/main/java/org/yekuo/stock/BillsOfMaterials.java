@@ -16,6 +16,7 @@ import org.yekuo.intake.Orders;
 import org.yekuo.shared.DomainException;
 import org.yekuo.stock.internal.StockRows;
 import org.yekuo.workflow.OpenNodes;
+import org.yekuo.workflow.TaskId;
 import org.yekuo.workflow.WorkItem;
 
 /**
@@ -66,7 +67,7 @@ public class BillsOfMaterials {
 
     /** The design node the designer holds, for the page; refuses any other node or a node not signed for by them. */
     public WorkItem designTask(String taskId, CurrentUser user) {
-        WorkItem item = nodes.openItem(taskId);
+        WorkItem item = nodes.openItem(new TaskId(taskId));
         if (!KeyNode.SCHEME_DESIGN.name().equals(item.nodeCode())) {
             throw DomainException.conflict("stock.bom.not-design");
         }

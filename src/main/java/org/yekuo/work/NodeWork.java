@@ -55,8 +55,8 @@ public class NodeWork {
 
     @Transactional
     public WorkItem signFor(String taskId, CurrentUser user) {
-        String orderNo = recording.requireOpen(nodes.orderOf(taskId), user);
-        WorkItem item = nodes.signFor(taskId, user);
+        String orderNo = recording.requireOpen(nodes.orderOf(new TaskId(taskId)).value(), user);
+        WorkItem item = nodes.signFor(new TaskId(taskId), user);
         audit.record(WorkAudit.NODE_SIGNED_FOR, "application", orderNo, "node=" + item.nodeCode());
         return item;
     }
@@ -88,7 +88,7 @@ public class NodeWork {
         // The node's row stays locked from here to commit: read once for every check, and a second completion waits.
         LockedNode locked;
         try {
-            locked = nodes.lock(taskId);
+            locked = nodes.lock(new TaskId(taskId));
         } catch (DomainException gone) {
             // A repeat sent while the first was still being completed waited on the row; the first has committed since.
             if (key.isPresent() && completionKeys.taskOf(user.username(), key.get()).filter(taskId::equals).isPresent()) {

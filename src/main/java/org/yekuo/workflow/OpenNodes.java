@@ -59,13 +59,13 @@ public class OpenNodes {
      * Task operations check against this row instead of asking the engine (the engine keeps the row in step
      * in its own transaction), so a check costs one indexed read.
      */
-    public WorkItem openItem(String taskId) {
-        return items.open(taskId);
+    public WorkItem openItem(TaskId taskId) {
+        return items.open(taskId.value());
     }
 
     /** The order of a task, for callers that receive only a task id. */
-    public long orderOf(String taskId) {
-        return items.row(taskId, false).item().orderId();
+    public OrderId orderOf(TaskId taskId) {
+        return new OrderId(items.row(taskId.value(), false).item().orderId());
     }
 
     /**
@@ -73,15 +73,15 @@ public class OpenNodes {
      * once for every check of the completion and a second completion waits, then finds it gone. Only inside a
      * transaction; a node no longer open is refused, naming who completed it.
      */
-    public LockedNode lock(String taskId) {
-        return new LockedNode(items.row(taskId, true));
+    public LockedNode lock(TaskId taskId) {
+        return new LockedNode(items.row(taskId.value(), true));
     }
 
     /** The receiving role signs for a node before working on it; signing twice is harmless. */
     @Transactional
-    public WorkItem signFor(String taskId, CurrentUser user) {
+    public WorkItem signFor(TaskId taskId, CurrentUser user) {
         // The row lock makes a second sign-for of the same node wait, then find it signed for by the first.
-        OpenTask task = gate(taskId, null);
+        OpenTask task = gate(taskId.value(), null);
         if (task.item().assignee() != null) {
             if (!task.item().assignee().equals(user.username())) {
                 throw DomainException.conflict("workflow.task.signed-by-other", task.item().assignee());
@@ -91,20 +91,20 @@ public class OpenNodes {
         requireEntitled(task, user);
         requireQualified(task, user);
         try {
-            tasks.claim(taskId, user.username());
+            tasks.claim(taskId.value(), user.username());
         } catch (FlowableTaskAlreadyClaimedException | FlowableOptimisticLockingException e) {
             // Someone signed for it a moment earlier: name them.
             throw DomainException.conflict("workflow.task.signed-by-other",
-                    Optional.ofNullable(history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult())
+                    Optional.ofNullable(history.createHistoricTaskInstanceQuery().taskId(taskId.value()).singleResult())
                             .map(HistoricTaskInstance::getAssignee).orElse("-"));
         }
-        events.publishEvent(new NodeSignedFor(task.item().orderId(), task.item().nodeCode(), taskId, user.username(),
+        events.publishEvent(new NodeSignedFor(task.item().orderId(), task.item().nodeCode(), taskId.value(), user.username(),
                 user.orgUnitId(), clock.instant()));
         return openItem(taskId);
     }
 
     /** Refuses unless the node is open and signed for by {@code user}: nobody works on a node unreceived. */
-    public void requireSignedFor(String taskId, CurrentUser user) {
+    public void requireSignedFor(TaskId taskId, CurrentUser user) {
         requireSignedFor(openItem(taskId), user);
     }
 
@@ -120,11 +120,11 @@ public class OpenNodes {
 
     /** Completes a node the user has signed for; {@code variables} go to the process. */
     @Transactional
-    public void complete(String taskId, CurrentUser user, Map<String, Object> variables) {
+    public void complete(TaskId taskId, CurrentUser user, Map<String, Object> variables) {
         // One completion of a task at a time: the second waits on the work list's row until the first
         // commits, then finds the task gone and is told who completed it, instead of racing the engine
         // (which may notice the race only as "UserTask should not be signalled before complete").
-        finish(gate(taskId, user), user, variables);
+        finish(gate(taskId.value(), user), user, variables);
     }
 
     /**
@@ -132,7 +132,7 @@ public class OpenNodes {
      * failed, on along the diagram when empty.
      */
     @Transactional
-    public void completeDecided(String taskId, CurrentUser user, Optional<String> returnTo) {
+    public void completeDecided(TaskId taskId, CurrentUser user, Optional<String> returnTo) {
         complete(taskId, user, decided(returnTo));
     }
 
@@ -158,45 +158,45 @@ public class OpenNodes {
      * node); the caller then leaves it to its handler.
      */
     @Transactional
-    public boolean completeReported(String taskId) {
-        OpenTask task = items.row(taskId, true);
+    public boolean completeReported(TaskId taskId) {
+        OpenTask task = items.row(taskId.value(), true);
         if (task.delegated() || locked(task.item().orderId())) {
             return false;
         }
-        engineComplete(taskId, Map.of(), null);
+        engineComplete(taskId.value(), Map.of(), null);
         return true;
     }
 
     /** Hands a signed-for review task to a colleague; the caller checks they belong to the same department. */
     @Transactional
-    public void transfer(String taskId, CurrentUser user, String toUsername) {
-        requireNotDelegated(gate(taskId, user));
-        tasks.setAssignee(taskId, toUsername);
+    public void transfer(TaskId taskId, CurrentUser user, String toUsername) {
+        requireNotDelegated(gate(taskId.value(), user));
+        tasks.setAssignee(taskId.value(), toUsername);
     }
 
     /** Lends a signed-for task to someone who works on it and hands it back; the holder stays its owner. */
     @Transactional
-    public void delegate(String taskId, CurrentUser user, String toUsername) {
-        requireNotDelegated(gate(taskId, user));
-        tasks.delegateTask(taskId, toUsername);
+    public void delegate(TaskId taskId, CurrentUser user, String toUsername) {
+        requireNotDelegated(gate(taskId.value(), user));
+        tasks.delegateTask(taskId.value(), toUsername);
     }
 
     /** A delegated task goes back to its owner, handed back by the delegate or taken back by the owner. */
     @Transactional
-    public void resolve(String taskId, CurrentUser user) {
-        OpenTask task = gate(taskId, null);
+    public void resolve(TaskId taskId, CurrentUser user) {
+        OpenTask task = gate(taskId.value(), null);
         if (!task.delegated()) {
             throw DomainException.conflict("workflow.task.not-delegated");
         }
         if (!user.username().equals(task.item().assignee()) && !user.username().equals(task.owner())) {
             throw DomainException.forbidden("workflow.task.signed-by-other", task.owner());
         }
-        tasks.resolveTask(taskId);
+        tasks.resolveTask(taskId.value());
     }
 
     /** Who lent the task to its current holder, while it is delegated. */
-    public Optional<String> delegatedBy(String taskId) {
-        OpenTask task = items.row(taskId, false);
+    public Optional<String> delegatedBy(TaskId taskId) {
+        OpenTask task = items.row(taskId.value(), false);
         return task.delegated() ? Optional.ofNullable(task.owner()) : Optional.empty();
     }
 

@@ -62,7 +62,7 @@ class WorkListTests {
         assertThat(workList.openFor(elsewhere, 50)).noneMatch(i -> i.orderId() == orderId);
         assertThat(workList.openFor(surveyor, 50)).noneMatch(i -> i.orderId() == orderId);
 
-        nodes.signFor(acceptance.taskId(), clerk);
+        nodes.signFor(new TaskId(acceptance.taskId()), clerk);
         WorkItem signed = only(workList.openFor(clerk, 50), orderId);
         assertThat(signed.assignee()).isEqualTo(clerk.username());
         assertThat(signed.signedForAt()).isNotNull();
@@ -73,12 +73,12 @@ class WorkListTests {
         processes.changeDueDate(new TaskId(acceptance.taskId()), due);
         assertThat(workList.openItems(new OrderId(orderId)).get(0).dueAt()).isEqualTo(due);
 
-        nodes.delegate(acceptance.taskId(), clerk, otherClerk.username());
+        nodes.delegate(new TaskId(acceptance.taskId()), clerk, otherClerk.username());
         assertThat(only(workList.openFor(otherClerk, 50), orderId).assignee()).isEqualTo(otherClerk.username());
-        nodes.resolve(acceptance.taskId(), otherClerk);
+        nodes.resolve(new TaskId(acceptance.taskId()), otherClerk);
         assertThat(only(workList.openFor(clerk, 50), orderId).assignee()).isEqualTo(clerk.username());
 
-        nodes.complete(acceptance.taskId(), clerk, Map.of());
+        nodes.complete(new TaskId(acceptance.taskId()), clerk, Map.of());
         assertThat(workList.openFor(clerk, 50)).noneMatch(i -> i.orderId() == orderId);
         assertThat(only(workList.openFor(surveyor, 50), orderId).nodeCode()).isEqualTo("SITE_SURVEY");
         assertInStepWithEngine(orderId);
@@ -100,11 +100,11 @@ class WorkListTests {
         assertThat(workList.openFor(elsewhere, new TaskId(taskId))).isEmpty();
         assertThat(workList.openFor(surveyor, new TaskId(taskId))).isEmpty();
 
-        nodes.signFor(taskId, clerk);
+        nodes.signFor(new TaskId(taskId), clerk);
         assertThat(workList.openFor(clerk, new TaskId(taskId))).get().extracting(WorkItem::assignee).isEqualTo(clerk.username());
         assertThat(workList.openFor(otherClerk, new TaskId(taskId))).isEmpty();
 
-        nodes.complete(taskId, clerk, Map.of());
+        nodes.complete(new TaskId(taskId), clerk, Map.of());
         assertThat(workList.openFor(clerk, new TaskId(taskId))).isEmpty();
     }
 
@@ -161,7 +161,7 @@ class WorkListTests {
         assertThat(workList.page(surveyor, 0, 50).total()).isZero();
 
         // Signed for by the clerk, the node is still on the clerk's list (and counted once); nobody else's.
-        nodes.signFor(first.items().get(0).taskId(), clerk);
+        nodes.signFor(new TaskId(first.items().get(0).taskId()), clerk);
         assertThat(workList.count(clerk, 100)).isEqualTo(3);
         assertThat(workList.count(staff("wl-page-c2-" + orders.get(0), station, Role.CLERK), 100)).isEqualTo(2);
         assertThat(workList.count(surveyor, 100)).isZero();
