@@ -365,11 +365,13 @@ class OpenOrders {
 
     /** When a node with the limit must have been reached to show the colour now. */
     private Instant reachedFor(TimeLimit limit, Colour colour, Instant now) {
+        Instant earlier = now.minus(Duration.ofMinutes(90));
         if (colour == Colour.GREEN) {
-            return now.minus(Duration.ofMinutes(90));
+            return earlier;
         }
-        for (int days = 1; days < 60; days++) {
-            Instant reached = minusWorkingDays(now, days);
+        for (int days = 0; days < 60; days++) {
+            // A same-day limit is yellow from the moment its day's reminder passes: reached earlier today.
+            Instant reached = days == 0 ? earlier : minusWorkingDays(now, days);
             NodeSchedule schedule = deadlines.scheduleOf(limit, reached);
             boolean yellow = !schedule.yellowAt().isAfter(now) && schedule.dueAt().isAfter(now);
             boolean red = schedule.dueAt().isBefore(now.minus(Duration.ofHours(12)));
