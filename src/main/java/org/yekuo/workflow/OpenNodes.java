@@ -278,10 +278,11 @@ public class OpenNodes {
     /** Only the certified sign for a node of their order's business type alone (R-STD-2). */
     private void requireQualified(OpenTask task, CurrentUser user) {
         HandlerQualifications port = qualifications.get();
-        Object typeCode = port == null ? null : tasks.getVariable(task.item().taskId(), ProcessVariables.TYPE_CODE);
-        if (typeCode != null) {
-            port.requireQualified(task.item().orderId(), task.item().taskId(), task.item().nodeCode(), typeCode.toString(), user);
+        if (port == null) {
+            return;
         }
+        items.processVariable(task.item().taskId(), ProcessVariables.TYPE_CODE).ifPresent(typeCode ->
+                port.requireQualified(task.item().orderId(), task.item().taskId(), task.item().nodeCode(), typeCode, user));
     }
 
     /** An open node whose work-list row this transaction holds locked (see {@link #lock}). */

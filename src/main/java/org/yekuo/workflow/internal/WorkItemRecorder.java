@@ -34,7 +34,7 @@ import org.yekuo.workflow.NodeCodes;
 
 /**
  * Keeps the work list ({@code work_item}, {@code work_item_role}) in step with the engine's open user
- * tasks: the one global engine event listener, so it runs inside the engine's transaction and a row
+ * tasks (who may take each, who holds it; its due date stays the task's own, see {@code WorkItems}): the one global engine event listener, so it runs inside the engine's transaction and a row
  * exists exactly while its task does, whatever ended the task (completion, cancellation, a withdrawal by
  * change of state, a countersign that finished). At start-up it reconciles the table with
  * {@code ACT_RU_TASK}, which copies in tasks that were open before the table existed.
@@ -45,11 +45,12 @@ public class WorkItemRecorder implements FlowableEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(WorkItemRecorder.class);
 
     private static final Set<FlowableEngineEventType> TYPES = Set.of(FlowableEngineEventType.TASK_CREATED,
-            FlowableEngineEventType.ENTITY_CREATED, FlowableEngineEventType.ENTITY_UPDATED,
+            FlowableEngineEventType.TASK_COMPLETED, FlowableEngineEventType.ENTITY_CREATED, FlowableEngineEventType.ENTITY_UPDATED,
             FlowableEngineEventType.ENTITY_DELETED, FlowableEngineEventType.PROCESS_COMPLETED,
             FlowableEngineEventType.PROCESS_CANCELLED);
 
     private static final String ARRIVING = WorkItemRecorder.class.getName() + ".arriving";
+    private static final String ENDING = WorkItemRecorder.class.getName() + ".ending";
 
     private final JdbcClient jdbc;
 
@@ -70,7 +71,14 @@ public class WorkItemRecorder implements FlowableEventListener {
                     created(task);
                 }
             }
-            // Every change of a task (sign-for, transfer, delegation, hand-back, due date) is an update of its
+            // A completed task's candidate groups are deleted as links just before the task itself, whose row takes
+            // its roles with it (on delete cascade): deleting each role first would be one more write per node.
+            case TASK_COMPLETED -> {
+                if (entity instanceof Task task) {
+                    ending().add(task.getId());
+                }
+            }
+            // Every change of a task (sign-for, transfer, delegation, hand-back) is an update of its
             // entity, and every end of one (completion included) a deletion: one event each is enough.
             case ENTITY_UPDATED -> {
                 if (entity instanceof Task task) {
@@ -80,7 +88,7 @@ public class WorkItemRecorder implements FlowableEventListener {
             case ENTITY_DELETED -> {
                 if (entity instanceof Task task) {
                     delete(task.getId());
-                } else if (entity instanceof IdentityLink link && candidateGroupOfTask(link)) {
+                } else if (entity instanceof IdentityLink link && candidateGroupOfTask(link) && !ending().contains(link.getTaskId())) {
                     jdbc.sql("delete from work_item_role where task_id = :task and role = :role")
                             .param("task", link.getTaskId()).param("role", link.getGroupId()).update();
                 }
@@ -107,16 +115,25 @@ public class WorkItemRecorder implements FlowableEventListener {
     }
 
     /** Tasks inserted in the running engine command whose TASK_CREATED has not come yet. */
-    @SuppressWarnings("unchecked")
     private static Set<String> arriving() {
+        return tasksOfCommand(ARRIVING);
+    }
+
+    /** Tasks completed in the running engine command, whose rows are about to be deleted with their roles. */
+    private static Set<String> ending() {
+        return tasksOfCommand(ENDING);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Set<String> tasksOfCommand(String attribute) {
         CommandContext command = Context.getCommandContext();
         if (command == null) {
             return new HashSet<>();
         }
-        Object tasks = command.getAttribute(ARRIVING);
+        Object tasks = command.getAttribute(attribute);
         if (tasks == null) {
             tasks = new HashSet<String>();
-            command.addAttribute(ARRIVING, tasks);
+            command.addAttribute(attribute, tasks);
         }
         return (Set<String>) tasks;
     }
@@ -140,15 +157,14 @@ public class WorkItemRecorder implements FlowableEventListener {
     private void insert(Task task, Collection<String> roles, long orderId, String orgPath) {
         jdbc.sql("""
                 insert into work_item (task_id, process_instance_id, order_id, node_code, org_path, assignee, owner,
-                    delegated, created_at, claimed_at, due_at)
-                values (:task, :process, :order, :node, :orgPath, :assignee, :owner, :delegated, :created, :claimed, :due)
+                    delegated, created_at, claimed_at)
+                values (:task, :process, :order, :node, :orgPath, :assignee, :owner, :delegated, :created, :claimed)
                 """)
                 .param("task", task.getId()).param("process", task.getProcessInstanceId()).param("order", orderId)
                 .param("node", NodeCodes.of(task.getTaskDefinitionKey(), task.getCategory())).param("orgPath", orgPath)
                 .param("assignee", task.getAssignee()).param("owner", task.getOwner())
                 .param("delegated", task.getDelegationState() == DelegationState.PENDING)
-                .param("created", timestamp(task.getCreateTime())).param("claimed", timestamp(task.getClaimTime()))
-                .param("due", timestamp(task.getDueDate())).update();
+                .param("created", timestamp(task.getCreateTime())).param("claimed", timestamp(task.getClaimTime())).update();
         roles.forEach(role -> addRole(task.getId(), role));
     }
 
@@ -162,13 +178,12 @@ public class WorkItemRecorder implements FlowableEventListener {
 
     private void refresh(Task task) {
         jdbc.sql("""
-                update work_item set assignee = :assignee, owner = :owner, delegated = :delegated, claimed_at = :claimed,
-                    due_at = :due where task_id = :task
+                update work_item set assignee = :assignee, owner = :owner, delegated = :delegated, claimed_at = :claimed
+                where task_id = :task
                 """)
                 .param("assignee", task.getAssignee()).param("owner", task.getOwner())
                 .param("delegated", task.getDelegationState() == DelegationState.PENDING)
-                .param("claimed", timestamp(task.getClaimTime())).param("due", timestamp(task.getDueDate()))
-                .param("task", task.getId()).update();
+                .param("claimed", timestamp(task.getClaimTime())).param("task", task.getId()).update();
     }
 
     private void delete(String taskId) {
