@@ -252,7 +252,7 @@ class FinishedHistory {
                 insert into application (order_no, type_code, type_version, plan_type_code, plan_type_version, family, status,
                     applicant_kind, applicant_name_sealed, applicant_name_masked, applicant_name_index, subject_code_sealed,
                     subject_code_index, subject_code_masked, phone_sealed, phone_masked, phone_index, supply_address,
-                    capacity_amount, capacity_unit, channel, org_unit_id, org_path, current_node, progress_token, created_by,
+                    capacity_amount, capacity_unit, channel, org_unit_id, org_path, stopped_at_node, progress_token, created_by,
                     created_at, completed_at)
                 values (?, ?, ?, ?, ?, ?, 'COMPLETED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'KW', ?, ?, ?, null, ?, ?, ?, ?)""")
                 .params(orderNo, type.code(), type.version(), type.code(), type.version(), type.family().name(),

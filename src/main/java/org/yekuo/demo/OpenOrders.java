@@ -351,8 +351,9 @@ class OpenOrders {
                 if (open) {
                     jdbc.sql("update act_ru_task set create_time_ = ?, claim_time_ = ?, due_date_ = ? where id_ = ?")
                             .params(ts(nodeReached), ts(signed), ts(schedule.dueAt()), node.taskId()).update();
-                    jdbc.sql("update work_item set created_at = ?, claimed_at = ?, due_at = ? where task_id = ?")
-                            .params(ts(nodeReached), ts(signed), ts(schedule.dueAt()), node.taskId()).update();
+                    // The work list reads the due date from the engine's task.
+                    jdbc.sql("update work_item set created_at = ?, claimed_at = ? where task_id = ?")
+                            .params(ts(nodeReached), ts(signed), node.taskId()).update();
                     jdbc.sql("update work_item_role set created_at = ? where task_id = ?").params(ts(nodeReached), node.taskId()).update();
                     jdbc.sql("update review set received_at = ?, due_at = ? where task_id = ? and decided_at is null")
                             .params(ts(nodeReached), ts(schedule.dueAt()), node.taskId()).update();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.yekuo.shared.DomainException;
+import org.yekuo.workflow.WorkItem;
 
 /**
  * An application as Yekuo keeps it: personal data only masked here; the sealed values stay in
@@ -33,7 +34,8 @@ public final class Application {
     private final CapacityUnit capacityUnit;
     private final long orgUnitId;
     private final String orgPath;
-    private String currentNode;
+    /** The node a withdrawn order stopped at; an open order's node is its open task's, which the work list holds. */
+    private String stoppedAt;
     private final String progressToken;
     private final String createdBy;
     private final Instant createdAt;
@@ -48,7 +50,7 @@ public final class Application {
             String family, ApplicationStatus status,
             String suspendedReason, ApplicantKind applicantKind, String applicantNameMasked, String subjectCodeMasked,
             String phoneMasked, String supplyAddress, BigDecimal capacity, CapacityUnit capacityUnit, long orgUnitId,
-            String orgPath, String currentNode, String progressToken, String createdBy, Instant createdAt,
+            String orgPath, String stoppedAt, String progressToken, String createdBy, Instant createdAt,
             Instant completedAt, String cancelledReason, Instant suspendedAt, String chasedBy, int rowVersion) {
         this.id = id;
         this.orderNo = orderNo;
@@ -68,7 +70,7 @@ public final class Application {
         this.capacityUnit = capacityUnit;
         this.orgUnitId = orgUnitId;
         this.orgPath = orgPath;
-        this.currentNode = currentNode;
+        this.stoppedAt = stoppedAt;
         this.progressToken = progressToken;
         this.createdBy = createdBy;
         this.createdAt = createdAt;
@@ -93,17 +95,14 @@ public final class Application {
         }
     }
 
-    void reach(String nodeCode) {
-        currentNode = nodeCode;
-    }
-
-    void suspend(String reason, Instant at) {
+    /** The order waits at {@code nodeCode} for the customer's material. */
+    void suspend(String nodeCode, String reason, Instant at) {
         requireOpen();
         status = ApplicationStatus.SUSPENDED;
         suspendedReason = reason;
         suspendedAt = at;
         chasedBy = null;
-        events.add(new OrderSuspended(id, orderNo, currentNode, reason, at));
+        events.add(new OrderSuspended(id, orderNo, nodeCode, reason, at));
     }
 
     /** A material arrived while others are still missing: the order still waits, for what is left. */
@@ -121,8 +120,8 @@ public final class Application {
         chasedBy = username;
     }
 
-    /** Back to work once nothing due is missing any more; true when it was suspended. */
-    boolean resume(Instant at) {
+    /** Back to work at {@code nodeCode} once nothing due is missing any more; true when it was suspended. */
+    boolean resume(String nodeCode, Instant at) {
         if (status != ApplicationStatus.SUSPENDED) {
             return false;
         }
@@ -130,7 +129,7 @@ public final class Application {
         suspendedReason = null;
         suspendedAt = null;
         chasedBy = null;
-        events.add(new OrderResumed(id, orderNo, currentNode, at));
+        events.add(new OrderResumed(id, orderNo, nodeCode, at));
         return true;
     }
 
@@ -141,17 +140,18 @@ public final class Application {
         return taken;
     }
 
-    void cancel(String reason) {
+    /** Withdrawn at {@code atNode} (null before its process reached one), which the order keeps showing. */
+    void cancel(String reason, String atNode) {
         requireOpen();
         status = ApplicationStatus.CANCELLED;
         cancelledReason = reason;
+        stoppedAt = atNode;
     }
 
     void complete(Instant at) {
         requireOpen();
         status = ApplicationStatus.COMPLETED;
         completedAt = at;
-        currentNode = null;
     }
 
     public long id() {
@@ -227,8 +227,20 @@ public final class Application {
         return orgPath;
     }
 
-    public String currentNode() {
-        return currentNode;
+    /** The node a withdrawn order stopped at; null for any other (see {@link #currentNode(List)}). */
+    String stoppedAt() {
+        return stoppedAt;
+    }
+
+    /**
+     * Where the order stands: an open order at the newest of its open nodes ({@code openItems}, oldest first, as the work
+     * list has them), a withdrawn one where it stopped, a completed one nowhere.
+     */
+    public String currentNode(List<WorkItem> openItems) {
+        if (status.open()) {
+            return openItems.isEmpty() ? null : openItems.get(openItems.size() - 1).nodeCode();
+        }
+        return stoppedAt;
     }
 
     public String progressToken() {

@@ -231,7 +231,7 @@ public class ApplicationIntake {
         if (!user.hasAny(Role.CLERK, Role.LEADER) && !application.orgPath().startsWith(user.orgPath())) {
             throw DomainException.forbidden("intake.cancel.other-unit");
         }
-        application.cancel(reason.trim());
+        application.cancel(reason.trim(), application.currentNode(workList.openItems(new OrderId(applicationId))));
         applications.update(application);
         processes.cancel(new OrderId(applicationId), reason.trim());
         audit.record(IntakeAudit.APPLICATION_CANCELLED, "application", application.orderNo(), "reason=" + reason.trim());

@@ -118,10 +118,10 @@ class Applications {
      */
     void update(Application a) {
         int rows = jdbc.sql("""
-                update application set status = ?, suspended_reason = ?, current_node = ?, completed_at = ?,
+                update application set status = ?, suspended_reason = ?, stopped_at_node = ?, completed_at = ?,
                     cancelled_reason = ?, suspended_at = ?, chased_by = ?, row_version = row_version + 1
                 where id = ? and row_version = ?""")
-                .params(a.status().name(), a.suspendedReason(), a.currentNode(),
+                .params(a.status().name(), a.suspendedReason(), a.stoppedAt(),
                         a.completedAt() == null ? null : Timestamp.from(a.completedAt()), a.cancelledReason(),
                         a.suspendedAt() == null ? null : Timestamp.from(a.suspendedAt()), a.chasedBy(), a.id(), a.rowVersion())
                 .update();
@@ -289,7 +289,7 @@ class Applications {
             ApplicantKind.valueOf(rs.getString("applicant_kind")), rs.getString("applicant_name_masked"),
             rs.getString("subject_code_masked"), rs.getString("phone_masked"), rs.getString("supply_address"),
             rs.getBigDecimal("capacity_amount"), CapacityUnit.valueOf(rs.getString("capacity_unit")),
-            rs.getLong("org_unit_id"), rs.getString("org_path"), rs.getString("current_node"),
+            rs.getLong("org_unit_id"), rs.getString("org_path"), rs.getString("stopped_at_node"),
             rs.getString("progress_token"), rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("completed_at") == null ? null : rs.getTimestamp("completed_at").toInstant(),
             rs.getString("cancelled_reason"),

@@ -22,6 +22,8 @@ import org.yekuo.identity.CurrentUser;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.PersonalDataCipher;
+import org.yekuo.workflow.OrderId;
+import org.yekuo.workflow.WorkList;
 
 /**
  * Takes a material file for an application (scanned at the counter or uploaded) into the order's
@@ -41,10 +43,12 @@ public class MaterialSupply {
     private final AuditTrail audit;
     private final Clock clock;
     private final MaterialNames materialNames;
+    private final WorkList workList;
 
     MaterialSupply(Applications applications, PersonalDataCipher cipher, Documents documents, Notifications notifications,
-            AuditTrail audit, Clock clock, MaterialNames materialNames) {
+            AuditTrail audit, Clock clock, MaterialNames materialNames, WorkList workList) {
         this.materialNames = materialNames;
+        this.workList = workList;
         this.applications = applications;
         this.cipher = cipher;
         this.documents = documents;
@@ -65,7 +69,7 @@ public class MaterialSupply {
             throw DomainException.invalid("materialCode", "intake.material.not-on-checklist", materialCode);
         }
         Document document = documents.add(new DocumentOwner(applicationId, application.orderNo(), application.orgPath()),
-                DocumentKind.MATERIAL, materialCode, application.currentNode(), file, FILES, user);
+                DocumentKind.MATERIAL, materialCode, currentNode(application), file, FILES, user);
         return supplied(application, materialCode, document);
     }
 
@@ -87,7 +91,7 @@ public class MaterialSupply {
         CurrentUser applicant = new CurrentUser(0, OnlineApplicationPolicy.CREATED_BY, OnlineApplicationPolicy.CREATED_BY,
                 application.orgUnitId(), "", "", application.orgPath(), application.orgPath(), java.util.Set.of());
         Document document = documents.add(new DocumentOwner(application.id(), application.orderNo(), application.orgPath()),
-                DocumentKind.MATERIAL, materialCode, application.currentNode(), file, FILES, applicant);
+                DocumentKind.MATERIAL, materialCode, currentNode(application), file, FILES, applicant);
         return supplied(application, materialCode, document);
     }
 
@@ -114,12 +118,17 @@ public class MaterialSupply {
         String onChecklist = materialCodes.stream()
                 .filter(code -> materials.stream().anyMatch(m -> m.materialCode().equals(code))).findFirst().orElse(null);
         Document document = documents.add(new DocumentOwner(applicationId, application.orderNo(), application.orgPath()),
-                DocumentKind.MATERIAL, onChecklist == null ? materialCodes.get(0) : onChecklist, application.currentNode(), file,
+                DocumentKind.MATERIAL, onChecklist == null ? materialCodes.get(0) : onChecklist, currentNode(application), file,
                 FILES, actor);
         if (onChecklist != null) {
             supplied(application, onChecklist, document);
         }
         return document;
+    }
+
+    /** The node the order stands at, as its open tasks on the work list have it. */
+    private String currentNode(Application application) {
+        return application.currentNode(workList.openItems(new OrderId(application.id())));
     }
 
     private ApplicationMaterial supplied(Application read, String materialCode, Document document) {
@@ -132,14 +141,16 @@ public class MaterialSupply {
         audit.record(IntakeAudit.MATERIAL_SUPPLIED, "application", application.orderNo(), "material=" + materialCode + " document="
                 + document.id() + " version=" + document.version() + " format=" + document.fileType() + " bytes=" + document.sizeBytes());
 
-        List<String> stillMissing = application.currentNode() == null ? List.of()
-                : DeferredMaterialPolicy.missingAt(application.currentNode(), applications.materials(applicationId));
+        // Only a suspended order waits at its node; read as it stands now that no node can be reached on it meanwhile.
+        String node = application.status() == ApplicationStatus.SUSPENDED ? currentNode(application) : null;
+        List<String> stillMissing = node == null ? List.of()
+                : DeferredMaterialPolicy.missingAt(node, applications.materials(applicationId));
         if (application.status() == ApplicationStatus.SUSPENDED && !stillMissing.isEmpty()) {
             // The banner names what is still missing, not what has just arrived.
             application.stillMissing(materialNames.describe(stillMissing));
             applications.update(application);
-        } else if (application.status() == ApplicationStatus.SUSPENDED && application.currentNode() != null) {
-            application.resume(now);
+        } else if (application.status() == ApplicationStatus.SUSPENDED && node != null) {
+            application.resume(node, now);
             // Announces OrderResumed: the order's clock runs on, in this transaction.
             applications.update(application);
             audit.record(IntakeAudit.APPLICATION_RESUMED, "application", application.orderNo(), "material=" + materialCode);

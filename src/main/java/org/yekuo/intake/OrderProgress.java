@@ -61,19 +61,19 @@ public class OrderProgress {
      */
     public ProgressView of(OrderView order) {
         return progress(order.id(), order.orderNo(), order.typeCode(), order.status(), order.suspendedReason(),
-                order.currentNode(), order.completedAt(), order::fields, () -> order.openItems(),
+                open -> order.currentNode(), order.completedAt(), order::fields, () -> order.openItems(),
                 username -> Optional.ofNullable(order.handlerNames().get(username)).or(() -> displayName(username)));
     }
 
     private ProgressView progress(Application application) {
         return progress(application.id(), application.orderNo(), application.typeCode(), application.status(),
-                application.suspendedReason(), application.currentNode(), application.completedAt(),
+                application.suspendedReason(), application::currentNode, application.completedAt(),
                 () -> applications.nodeFields(application.id()), () -> workList.openItems(new OrderId(application.id())), this::displayName);
     }
 
     private ProgressView progress(long id, String orderNo, String typeCode, ApplicationStatus status, String suspendedReason,
-            String currentNode, java.time.Instant completedAt, Supplier<List<NodeField>> fields, Supplier<List<WorkItem>> openItems,
-            Function<String, Optional<String>> displayName) {
+            Function<List<WorkItem>, String> currentNode, java.time.Instant completedAt, Supplier<List<NodeField>> fields,
+            Supplier<List<WorkItem>> openItems, Function<String, Optional<String>> displayName) {
         if (!status.open()) {
             // A completed order was completed on the day the power went on, as the inspector recorded it.
             LocalDate completedOn = completedAt == null ? null : fields.get().stream()
@@ -81,11 +81,12 @@ public class OrderProgress {
                     .map(f -> LocalDate.parse(f.text())).orElse(LocalDate.ofInstant(completedAt, clock.getZone()));
             return new ProgressView(orderNo, typeCode, status, null, null, null, null, false, false, completedOn);
         }
-        String handler = openItems.get().stream().map(WorkItem::assignee).filter(a -> a != null).findFirst()
+        List<WorkItem> open = openItems.get();
+        String handler = open.stream().map(WorkItem::assignee).filter(a -> a != null).findFirst()
                 .flatMap(displayName).map(Masking::chineseName).orElse(null);
         ExpectedCompletions clockKeeper = expectedCompletions.getIfAvailable();
         Optional<ExpectedCompletions.Expected> expected = clockKeeper == null ? Optional.empty() : clockKeeper.of(id);
-        return new ProgressView(orderNo, typeCode, status, suspendedReason, currentNode, handler,
+        return new ProgressView(orderNo, typeCode, status, suspendedReason, currentNode.apply(open), handler,
                 expected.map(ExpectedCompletions.Expected::date).orElse(null),
                 expected.map(ExpectedCompletions.Expected::provisional).orElse(false),
                 expected.map(ExpectedCompletions.Expected::paused).orElse(false), null);

@@ -75,7 +75,9 @@ class OrderSearches {
             params.put("type", type);
         });
         search.nodeValue().ifPresent(node -> {
-            conditions.add("current_node = :node");
+            // An open order is at its open tasks' node (the work list, a few rows per open order, no copy on the order),
+            // a withdrawn one where it stopped.
+            conditions.add("(id in (select w.order_id from work_item w where w.node_code = :node) or stopped_at_node = :node)");
             params.put("node", node);
         });
         if (search.status() != null) {

@@ -24,7 +24,7 @@ public record OrderView(long id, String orderNo, String typeCode, int typeVersio
             List<WorkItem> openItems, List<NodeField> fields, Map<String, String> handlerNames) {
         return new OrderView(a.id(), a.orderNo(), a.typeCode(), a.typeVersion(), a.family(), a.status(), a.suspendedReason(),
                 a.applicantKind(), a.applicantNameMasked(), a.subjectCodeMasked(), a.phoneMasked(), a.supplyAddress(),
-                a.capacity(), a.capacityUnit(), a.currentNode(), a.createdBy(), a.createdAt(), a.completedAt(),
+                a.capacity(), a.capacityUnit(), a.currentNode(openItems), a.createdBy(), a.createdAt(), a.completedAt(),
                 a.cancelledReason(), a.progressToken(), a.suspendedAt(), a.chasedBy(), materials, timeline, openItems, fields,
                 handlerNames);
     }

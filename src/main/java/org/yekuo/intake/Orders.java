@@ -20,6 +20,7 @@ import org.yekuo.shared.PersonalDataCipher;
 import org.yekuo.workflow.NodeHistory;
 import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.OrderProcesses;
+import org.yekuo.workflow.WorkItem;
 import org.yekuo.workflow.WorkList;
 
 /** Reads orders within the reader's data scope. */
@@ -100,7 +101,10 @@ public class Orders {
     /** Orders of the reader's scope that match the search, newest first, a page at a time. */
     public OrderPage list(CurrentUser user, OrderSearch search, int page, int size) {
         String scope = user.scope().likePattern();
-        List<OrderSummary> rows = searches.find(scope, search, page, size).stream().map(OrderSummary::of).toList();
+        List<Application> found = searches.find(scope, search, page, size);
+        // The page's open orders' nodes in one read of the work list, where the open node is kept.
+        Map<Long, List<WorkItem>> open = workList.openItems(found.stream().filter(a -> a.status().open()).map(Application::id).toList());
+        List<OrderSummary> rows = found.stream().map(a -> OrderSummary.of(a, open.getOrDefault(a.id(), List.of()))).toList();
         return new OrderPage(rows, searches.count(scope, search), page, size);
     }
 

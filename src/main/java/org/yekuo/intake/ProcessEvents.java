@@ -1,12 +1,16 @@
 package org.yekuo.intake;
 
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.notification.Notifications;
 import org.yekuo.shared.PersonalDataCipher;
@@ -15,13 +19,17 @@ import org.yekuo.workflow.NodeReached;
 import org.yekuo.workflow.ProcessCompleted;
 
 /**
- * Keeps the order in step with its process, inside the engine's transaction: the current node, the
- * deferred-material check at each node (remind, or suspend when something due is missing, R-MAT-4, which
- * stops the order's clock: its keeper listens to {@link OrderSuspended}), and completion at power-on.
+ * Keeps the order in step with its process, inside the engine's transaction: the deferred-material check at each
+ * node (remind, or suspend when something due is missing, R-MAT-4, which stops the order's clock: its keeper listens
+ * to {@link OrderSuspended}), and completion at power-on. The node itself is not copied to the order: the work list
+ * holds it (see {@link Application#currentNode}).
  * Processes whose business key is no application are not ours to follow.
  */
 @Component
 class ProcessEvents {
+
+    /** The nodes reached or completed in the running transaction, as order id and node code. */
+    private static final String ARRIVED = ProcessEvents.class.getName() + ".arrived";
 
     private final Applications applications;
     private final MaterialNames materialNames;
@@ -49,18 +57,18 @@ class ProcessEvents {
     }
 
     private void reached(Application application, NodeReached event) {
-        if (event.nodeCode().equals(application.currentNode())) {
-            // The node's parallel tasks (one per reviewing department) arrive together: one arrival.
+        if (!atNode(event.orderId(), event.nodeCode())) {
+            // The node's parallel tasks (one per reviewing department) arrive together, and the leader's ruling comes
+            // from the node's last opinion: one arrival.
             return;
         }
-        application.reach(event.nodeCode());
         List<ApplicationMaterial> materials = applications.materials(application.id());
         List<String> missing = DeferredMaterialPolicy.missingAt(event.nodeCode(), materials);
         List<String> outstanding = DeferredMaterialPolicy.outstanding(materials);
         String phone = null;
         if (!missing.isEmpty() && !"ACCEPTANCE".equals(event.nodeCode())) {
             // Announced as OrderSuspended when the order is written below: the order's clock stops with it.
-            application.suspend(materialNames.describe(missing), clock.instant());
+            application.suspend(event.nodeCode(), materialNames.describe(missing), clock.instant());
             audit.record(IntakeAudit.APPLICATION_SUSPENDED, "application", application.orderNo(),
                     "node=" + event.nodeCode() + " missing=" + missing);
             phone = cipher.decrypt(applications.phoneSealed(application.id()));
@@ -73,12 +81,41 @@ class ProcessEvents {
                     "node", materialNames.node(event.nodeCode()), "materials", materialNames.forSms(outstanding),
                     "token", application.progressToken()), application.orderNo());
         }
-        applications.update(application);
+        if (application.status() == ApplicationStatus.SUSPENDED) {
+            // Only a suspension changes the order here; reaching a node leaves its row as it was.
+            applications.update(application);
+        }
+    }
+
+    /**
+     * Notes that the order is at {@code nodeCode} in the running transaction; false when it was there already. A
+     * countersign's tasks, one per department, are created together by the completion before them, in one engine
+     * command, and the leader's ruling task by the completion of the node's last opinion.
+     */
+    private static boolean atNode(long orderId, String nodeCode) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return true;
+        }
+        @SuppressWarnings("unchecked")
+        Set<String> arrived = (Set<String>) TransactionSynchronizationManager.getResource(ARRIVED);
+        if (arrived == null) {
+            Set<String> fresh = new HashSet<>();
+            TransactionSynchronizationManager.bindResource(ARRIVED, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ARRIVED);
+                }
+            });
+            arrived = fresh;
+        }
+        return arrived.add(orderId + ":" + nodeCode);
     }
 
     /** An online application is accepted when a clerk of its station completes its acceptance: now it is texted so. */
     @EventListener
     void on(NodeCompleted event) {
+        atNode(event.orderId(), event.nodeCode());
         if (!"ACCEPTANCE".equals(event.nodeCode())) {
             return;
         }

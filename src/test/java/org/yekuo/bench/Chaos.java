@@ -220,8 +220,9 @@ final class Chaos {
         }
         violation(violations, lost, "confirmed orders missing from the database");
         violation(violations, figures.get("orders left open after the drain"), "orders still open after the drain, by status and node: "
-                + rows("select status || ' ' || coalesce(current_node, '-') || ' ' || count(*) from application"
-                        + " where status in ('ACTIVE', 'SUSPENDED') group by status, current_node order by 1"));
+                + rows("select a.status || ' ' || coalesce(w.node_code, '-') || ' ' || count(distinct a.id) from application a"
+                        + " left join work_item w on w.order_id = a.id"
+                        + " where a.status in ('ACTIVE', 'SUSPENDED') group by a.status, w.node_code order by 1"));
         violation(violations, single("select count(*) from (select phone_index from application group by phone_index"
                 + " having count(*) > 1) d"), "applicants with their order accepted twice");
         violation(violations, single("select count(*) from (select subject_id, substring(detail from 'node=([A-Z_]+)') from audit_record"

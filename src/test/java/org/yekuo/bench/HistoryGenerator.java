@@ -500,7 +500,7 @@ final class HistoryGenerator {
             insert into application (id, order_no, type_code, type_version, plan_type_code, plan_type_version, family, status,
                 applicant_kind, applicant_name_sealed, applicant_name_masked, subject_code_sealed, subject_code_index,
                 subject_code_masked, phone_sealed, phone_masked, supply_address, capacity_amount, capacity_unit, channel,
-                org_unit_id, org_path, current_node, progress_token, created_by, created_at, completed_at)
+                org_unit_id, org_path, stopped_at_node, progress_token, created_by, created_at, completed_at)
             select o.id, 'YK-' || o.yr || '-'
                     || lpad((row_number() over (partition by o.yr order by o.i) + coalesce(c.last_no, 0))::text, 6, '0'),
                 o.code, o.version, o.plan_code, o.plan_version, o.family, 'COMPLETED', o.applicant_kind,
