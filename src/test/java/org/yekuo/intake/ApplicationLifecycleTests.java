@@ -359,6 +359,29 @@ class ApplicationLifecycleTests {
     }
 
     @Test
+    @DisplayName("R-COL-5 an order stands at its open node on its page and in the list's node filter; a withdrawn one keeps where it stopped")
+    void anOrderStandsAtItsOpenNode() throws Exception {
+        long id = acceptedLvOrder(newIdNumber());
+        work(id, "ACCEPTANCE");
+        mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.currentNode").value("SITE_SURVEY"));
+        mvc.perform(get("/api/applications").param("node", "SITE_SURVEY").param("size", "200").with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.orders[?(@.id == " + id + ")].currentNode").value(Matchers.contains("SITE_SURVEY")));
+        mvc.perform(get("/api/applications").param("node", "ACCEPTANCE").param("size", "200").with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.orders[?(@.id == " + id + ")]").isEmpty());
+
+        mvc.perform(post("/api/applications/{id}/cancel", id).with(httpBasic("clerk", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"客户改期申请\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/applications/{id}", id).with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.openItems").isEmpty())
+                .andExpect(jsonPath("$.currentNode").value("SITE_SURVEY"));
+        mvc.perform(get("/api/applications").param("node", "SITE_SURVEY").param("status", "CANCELLED").param("size", "200")
+                        .with(httpBasic("clerk", PASSWORD)))
+                .andExpect(jsonPath("$.orders[?(@.id == " + id + ")].currentNode").value(Matchers.contains("SITE_SURVEY")));
+    }
+
+    @Test
     @DisplayName("R-DOC-1 a file is judged by its content: an executable named .pdf is refused")
     void disguisedFilesAreRefused() throws Exception {
         long id = acceptedLvOrder(newIdNumber());

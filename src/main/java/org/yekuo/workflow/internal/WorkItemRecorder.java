@@ -34,8 +34,9 @@ import org.yekuo.workflow.NodeCodes;
 
 /**
  * Keeps the work list ({@code work_item}, {@code work_item_role}) in step with the engine's open user
- * tasks (who may take each, who holds it; its due date stays the task's own, see {@code WorkItems}): the one global engine event listener, so it runs inside the engine's transaction and a row
- * exists exactly while its task does, whatever ended the task (completion, cancellation, a withdrawal by
+ * tasks (who may take each and who holds it; the due date stays the task's own, see {@code WorkItems}): the
+ * one global engine event listener, so it runs inside the engine's transaction and a row exists exactly
+ * while its task does, whatever ended the task (completion, cancellation, a withdrawal by
  * change of state, a countersign that finished). At start-up it reconciles the table with
  * {@code ACT_RU_TASK}, which copies in tasks that were open before the table existed.
  */
@@ -45,8 +46,8 @@ public class WorkItemRecorder implements FlowableEventListener {
     private static final Logger LOG = LoggerFactory.getLogger(WorkItemRecorder.class);
 
     private static final Set<FlowableEngineEventType> TYPES = Set.of(FlowableEngineEventType.TASK_CREATED,
-            FlowableEngineEventType.TASK_COMPLETED, FlowableEngineEventType.ENTITY_CREATED, FlowableEngineEventType.ENTITY_UPDATED,
-            FlowableEngineEventType.ENTITY_DELETED, FlowableEngineEventType.PROCESS_COMPLETED,
+            FlowableEngineEventType.TASK_COMPLETED, FlowableEngineEventType.ENTITY_CREATED,
+            FlowableEngineEventType.ENTITY_UPDATED, FlowableEngineEventType.ENTITY_DELETED, FlowableEngineEventType.PROCESS_COMPLETED,
             FlowableEngineEventType.PROCESS_CANCELLED);
 
     private static final String ARRIVING = WorkItemRecorder.class.getName() + ".arriving";
