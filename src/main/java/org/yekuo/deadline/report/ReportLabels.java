@@ -78,7 +78,7 @@ class ReportLabels {
             return code == null ? text("deadline.report.unassigned") : units.getOrDefault(code, code);
         }
 
-        /** A handler's name with their username; null is "not signed for". */
+        /** A handler's name (their username only when no member of staff has it any more); null is "not signed for". */
         String person(String username) {
             if (username == null) {
                 return text("deadline.report.unsigned");
@@ -93,7 +93,7 @@ class ReportLabels {
         void knowPeople(Collection<String> usernames) {
             Set<String> unknown = usernames.stream().filter(u -> u != null && !people.containsKey(u)).collect(Collectors.toSet());
             Map<String, String> names = staff.displayNames(unknown);
-            unknown.forEach(u -> people.put(u, names.containsKey(u) ? names.get(u) + " (" + u + ")" : u));
+            unknown.forEach(u -> people.put(u, names.getOrDefault(u, u)));
         }
     }
 }
