@@ -138,6 +138,9 @@ class DocumentBrowserTests {
     /** Draws a short scribble on the signing canvas and sends it; answers once the signed version is shown. */
     private static void signOnCanvas(Browser browser) {
         WebElement canvas = browser.waitFor(By.cssSelector("[data-testid=hand-canvas]"));
+        // The document's preview renders after the page loads and pushes the pad down: draw once the page stands still.
+        browser.driver().findElements(By.cssSelector("[data-testid=pdf-viewer]"))
+                .forEach(viewer -> browser.until(d -> viewer.getAttribute("data-rendered") != null));
         browser.driver().executeScript("arguments[0].scrollIntoView({block: 'center'})", canvas);
         int width = canvas.getSize().getWidth();
         int height = canvas.getSize().getHeight();
