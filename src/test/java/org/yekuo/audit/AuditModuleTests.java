@@ -9,22 +9,14 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yekuo.support.ModuleTest;
 
 /**
  * The audit module started on its own, with only what it declares it needs ({@code shared}): the chain is
  * appended and verified without any business module in the context.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared")
-@TestPropertySource(properties = {
-        // A process engine that a module context never uses must not take the other contexts' timer jobs.
-        "flowable.async-executor-activate=false",
-        // Readiness names the health of modules that are not started here.
-        "management.endpoint.health.validate-group-membership=false",
-        // Modules left out may own migrations written in Java (document's V141): a database of the module tests' own.
-        org.yekuo.EmbeddedPostgres.DATABASE_PROPERTY + "=module_tests" })
+@ModuleTest
 class AuditModuleTests {
 
     @Autowired

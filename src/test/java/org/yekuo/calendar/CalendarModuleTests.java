@@ -10,21 +10,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.modulith.test.ApplicationModuleTest;
-import org.springframework.test.context.TestPropertySource;
+import org.yekuo.support.ModuleTest;
 
 /**
  * The calendar started with only the modules it declares (audit, identity, shared): working-day arithmetic
  * over the statutory holidays needs nothing of the order process.
  */
-@ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES, extraIncludes = "shared")
-@TestPropertySource(properties = {
-        // A process engine that a module context never uses must not take the other contexts' timer jobs.
-        "flowable.async-executor-activate=false",
-        // Readiness names the health of modules that are not started here.
-        "management.endpoint.health.validate-group-membership=false",
-        // Modules left out may own migrations written in Java (document's V141): a database of the module tests' own.
-        org.yekuo.EmbeddedPostgres.DATABASE_PROPERTY + "=module_tests" })
+@ModuleTest
 class CalendarModuleTests {
 
     @Autowired
