@@ -20,7 +20,8 @@ import org.yekuo.workflow.WorkItem;
  * database, and counter and field staff working on it from a few threads. They accept orders (some leaving their
  * deferred materials for later, so those orders wait), supply what orders wait for, and work open tasks of any open
  * order, also those a killed node left half done, and release the overdue locks of the orders they take up (the
- * handler explains, the leader approves a new deadline). With the run's {@link ChaosClock} time limits pass within
+ * handler explains, the leader approves a new deadline). The handler of one order in four lets it wait until it is
+ * locked. With the run's {@link ChaosClock} time limits pass within
  * the run, so the deadline sweep reminds, warns and locks meanwhile. Each accepted order is written to the node's journal after its
  * transaction committed, so the run can tell whether an order the product confirmed went missing. Once the run's
  * {@code drain} file exists, no new orders are accepted and the open ones are worked to power-on.
@@ -87,6 +88,12 @@ public final class ChaosNode {
                 }
                 if (random.nextInt(3) == 0) {
                     lifecycle.supplyOutstanding(open.get());
+                }
+                // One order in four has a handler who lets it wait until its node is overdue and locked, so that a
+                // run locks and releases nodes however fast the machine works the others (R-SLA-4/5).
+                if (open.get() % 4 == 0 && !Files.exists(drain) && !lifecycle.locked(open.get())) {
+                    pause(random);
+                    continue;
                 }
                 // An overdue order takes no work until its handler explained the delay and the leader approved.
                 lifecycle.releaseLocks(open.get());

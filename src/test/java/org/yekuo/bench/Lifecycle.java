@@ -191,6 +191,11 @@ final class Lifecycle {
         }
     }
 
+    /** Whether one of the order's open nodes is locked for being overdue. */
+    boolean locked(long orderId) {
+        return deadlines.ofOrder(orderId).stream().anyMatch(node -> node.locked() && node.open());
+    }
+
     /**
      * Releases the order's overdue locks the way the product requires (R-SLA-4/5): the node's handler (before anyone
      * signed for it, whoever may) explains the delay, and the leader in charge approves a new deadline two working
