@@ -59,11 +59,11 @@ public class AuditTrail {
 
     /**
      * Records a change that happened earlier, by {@code actor} at {@code at}, in the caller's transaction: a history
-     * written into Yekuo at once (the demo's past orders). It is chained like every other record; its place in the
-     * chain says when it was written, its time when the change happened.
+     * written into Yekuo at once (the demo's past orders). Only {@link AuditBackfill}, which exists only where the demo
+     * seeds its history, calls it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordEarlier(String actor, Instant at, AuditAction action, String subjectType, String subjectId, String detail) {
+    void recordEarlier(String actor, Instant at, AuditAction action, String subjectType, String subjectId, String detail) {
         pending().add(actor, action.code(), subjectType, subjectId, detail, AuditEntry.Outcome.SUCCESS, at.truncatedTo(ChronoUnit.MILLIS));
     }
 

@@ -15,11 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.yekuo.audit.AuditTrail;
+import org.yekuo.audit.AuditBackfill;
 import org.yekuo.calendar.WorkingCalendar;
 import org.yekuo.catalogue.BusinessTypeDefinition;
 import org.yekuo.catalogue.Catalogue;
@@ -47,6 +48,8 @@ import org.yekuo.workflow.ProcessFamily;
  * and each order's steps are appended to the audit chain with the moments they happened (R-X-2).
  */
 @Component
+// Used only by DemoHistory and under its condition: the audit back-dating port exists only there.
+@ConditionalOnProperty(prefix = "yekuo.demo", name = { "enabled", "history" }, havingValue = "true")
 class FinishedHistory {
 
     static final String EAST_TEAM = "YK-EAST-BIZ";
@@ -67,11 +70,11 @@ class FinishedHistory {
     private final WorkingCalendar calendar;
     private final Deadlines deadlines;
     private final PersonalDataCipher cipher;
-    private final AuditTrail audit;
+    private final AuditBackfill audit;
     private final Clock clock;
 
     FinishedHistory(JdbcClient jdbc, TransactionTemplate tx, Catalogue catalogue, WorkingCalendar calendar, Deadlines deadlines,
-            PersonalDataCipher cipher, AuditTrail audit, Clock clock) {
+            PersonalDataCipher cipher, AuditBackfill audit, Clock clock) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.catalogue = catalogue;
@@ -373,15 +376,15 @@ class FinishedHistory {
     /** The order's steps on the audit chain, at the moments they happened, by whoever did them (R-X-2). */
     private void auditTrail(String orderNo, BusinessTypeDefinition type, Counter counter, Instant created, List<Node> nodes) {
         long deferred = type.checklist().stream().filter(item -> item.deferredUntil() != null).count();
-        audit.recordEarlier(counter.west() ? "clerk.west" : "clerk", created, DemoAudit.APPLICATION_ACCEPTED, "application", orderNo,
+        audit.record(counter.west() ? "clerk.west" : "clerk", created, DemoAudit.APPLICATION_ACCEPTED, "application", orderNo,
                 "type=" + type.code() + " version=" + type.version() + " deferred=" + deferred + " onFile=0 channel=COUNTER");
         for (Node node : nodes) {
-            audit.recordEarlier(node.handler(), node.signed(), DemoAudit.NODE_SIGNED_FOR, "application", orderNo,
+            audit.record(node.handler(), node.signed(), DemoAudit.NODE_SIGNED_FOR, "application", orderNo,
                     "node=" + node.node().name());
-            audit.recordEarlier(node.handler(), node.completed(), DemoAudit.NODE_COMPLETED, "application", orderNo,
+            audit.record(node.handler(), node.completed(), DemoAudit.NODE_COMPLETED, "application", orderNo,
                     "node=" + node.node().name() + (node.returnTo() == null ? "" : " returnTo=" + node.returnTo()));
         }
-        audit.recordEarlier("inspector", nodes.get(nodes.size() - 1).completed(), DemoAudit.APPLICATION_COMPLETED, "application",
+        audit.record("inspector", nodes.get(nodes.size() - 1).completed(), DemoAudit.APPLICATION_COMPLETED, "application",
                 orderNo, "");
     }
 
