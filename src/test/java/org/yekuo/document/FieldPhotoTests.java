@@ -12,9 +12,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yekuo.document.SiteSurveyPhotos.PASSWORD;
+import static org.yekuo.document.SiteSurveyPhotos.addPhoto;
+import static org.yekuo.document.SiteSurveyPhotos.orderAtSiteSurvey;
 
 import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.DisplayName;
@@ -22,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,7 +31,6 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.yekuo.audit.AuditEntry;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.support.SampleFiles;
-import org.yekuo.support.Subjects;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -39,7 +39,6 @@ import com.jayway.jsonpath.JsonPath;
 @AutoConfigureMockMvc
 class FieldPhotoTests {
 
-    private static final String PASSWORD = "Yekuo@2026";
     private static final byte[] JPEG = SampleFiles.JPEG;
     private static final byte[] EXECUTABLE = "MZ\u0090\u0000 this program cannot be run in DOS mode".getBytes(StandardCharsets.ISO_8859_1);
 
@@ -56,17 +55,17 @@ class FieldPhotoTests {
     @DisplayName("R-COL-1 the surveyor who signed for the site survey adds an annotated meter photo; the designer sees it "
             + "on the order and fetches the same bytes; another station does not find it")
     void surveyorAddsPhotoThatTheDesignerSees() throws Exception {
-        long id = orderAtSiteSurvey();
+        long id = orderAtSiteSurvey(mvc);
         String survey = openTask(id);
         String orderNo = JsonPath.read(order(id, "clerk"), "$.orderNo");
 
         // Nobody has signed for the node yet: no photo.
-        addPhoto(survey, "surveyor", JPEG, "METER_POSITION", "表箱在东墙").andExpect(status().isConflict());
+        addPhoto(mvc, survey, "surveyor", JPEG, "METER_POSITION", "表箱在东墙").andExpect(status().isConflict());
         mvc.perform(post("/api/tasks/{t}/sign-for", survey).with(httpBasic("surveyor", PASSWORD))).andExpect(status().isOk());
         // Someone else in scope has not signed for it.
-        addPhoto(survey, "designer", JPEG, "METER_POSITION", "表箱在东墙").andExpect(status().isForbidden());
+        addPhoto(mvc, survey, "designer", JPEG, "METER_POSITION", "表箱在东墙").andExpect(status().isForbidden());
 
-        String added = addPhoto(survey, "surveyor", JPEG, "METER_POSITION", "  表箱在东墙外侧  ")
+        String added = addPhoto(mvc, survey, "surveyor", JPEG, "METER_POSITION", "  表箱在东墙外侧  ")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.kind").value("METER_POSITION"))
                 .andExpect(jsonPath("$.annotation").value("表箱在东墙外侧"))
@@ -112,16 +111,16 @@ class FieldPhotoTests {
     @DisplayName("R-COL-1 a photo must be a JPEG or PNG by its content and carry a kind and an annotation of 1-200 characters; "
             + "a refused photo leaves nothing behind")
     void refusesWhatIsNotAnAnnotatedPhoto() throws Exception {
-        long id = orderAtSiteSurvey();
+        long id = orderAtSiteSurvey(mvc);
         String survey = openTask(id);
         mvc.perform(post("/api/tasks/{t}/sign-for", survey).with(httpBasic("surveyor", PASSWORD))).andExpect(status().isOk());
 
-        refused(addPhoto(survey, "surveyor", SampleFiles.PDF, "SITE", "现场"), "file", "JPEG");
-        refused(addPhoto(survey, "surveyor", EXECUTABLE, "SITE", "现场"), "file", "程序");
-        refused(addPhoto(survey, "surveyor", new byte[0], "SITE", "现场"), "file", "空");
-        refused(addPhoto(survey, "surveyor", JPEG, "SITE", "   "), "annotation", "200");
-        refused(addPhoto(survey, "surveyor", JPEG, "SITE", "长".repeat(201)), "annotation", "200");
-        refused(addPhoto(survey, "surveyor", JPEG, "ROOF", "现场"), "kind", "METER_POSITION");
+        refused(addPhoto(mvc, survey, "surveyor", SampleFiles.PDF, "SITE", "现场"), "file", "JPEG");
+        refused(addPhoto(mvc, survey, "surveyor", EXECUTABLE, "SITE", "现场"), "file", "程序");
+        refused(addPhoto(mvc, survey, "surveyor", new byte[0], "SITE", "现场"), "file", "空");
+        refused(addPhoto(mvc, survey, "surveyor", JPEG, "SITE", "   "), "annotation", "200");
+        refused(addPhoto(mvc, survey, "surveyor", JPEG, "SITE", "长".repeat(201)), "annotation", "200");
+        refused(addPhoto(mvc, survey, "surveyor", JPEG, "ROOF", "现场"), "kind", "METER_POSITION");
         mvc.perform(multipart("/api/tasks/{t}/photos", survey).file(new MockMultipartFile("file", "a.exe", "image/jpeg", EXECUTABLE))
                         .param("kind", "SITE").param("annotation", "x").header("Accept-Language", "en")
                         .with(httpBasic("surveyor", PASSWORD)))
@@ -130,13 +129,13 @@ class FieldPhotoTests {
 
         assertThat(jdbc.sql("select count(*) from node_photo where application_id = ?").param(id).query(Long.class).single())
                 .isZero();
-        addPhoto(survey, "surveyor", JPEG, "SITE", "长".repeat(200)).andExpect(status().isCreated());
+        addPhoto(mvc, survey, "surveyor", JPEG, "SITE", "长".repeat(200)).andExpect(status().isCreated());
     }
 
     @Test
     @DisplayName("R-COL-1 on the survey form the phone takes a photo with the camera and the form lists the photos added")
     void surveyFormTakesPhotosFromThePhone() throws Exception {
-        long id = orderAtSiteSurvey();
+        long id = orderAtSiteSurvey(mvc);
         String survey = openTask(id);
         mvc.perform(post("/api/tasks/{t}/sign-for", survey).with(httpBasic("surveyor", PASSWORD))).andExpect(status().isOk());
         mvc.perform(get("/tasks/{t}", survey).with(httpBasic("surveyor", PASSWORD)))
@@ -161,23 +160,6 @@ class FieldPhotoTests {
                 .isEqualTo(1);
     }
 
-    private long orderAtSiteSurvey() throws Exception {
-        String body = """
-                {"typeCode":"LV_RES_NEW","applicantKind":"PERSON","applicantName":"王小明","subjectCode":"%s","phone":"%s",
-                 "supplyAddress":"示范市城东区人民路 100 号","capacity":8,"capacityUnit":"KW","agent":false}"""
-                .formatted(Subjects.idNumber(), Subjects.phone());
-        String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
-        String acceptance = JsonPath.read(created, "$.openItems[0].taskId");
-        mvc.perform(post("/api/tasks/{t}/sign-for", acceptance).with(httpBasic("clerk", PASSWORD))).andExpect(status().isOk());
-        mvc.perform(post("/api/tasks/{t}/complete", acceptance).with(httpBasic("clerk", PASSWORD))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"fields\":{}}")).andExpect(status().isNoContent());
-        return id;
-    }
-
     private String openTask(long id) throws Exception {
         String order = order(id, "surveyor");
         assertThat((String) JsonPath.read(order, "$.openItems[0].nodeCode")).isEqualTo("SITE_SURVEY");
@@ -187,12 +169,6 @@ class FieldPhotoTests {
     private String order(long id, String user) throws Exception {
         return mvc.perform(get("/api/applications/{id}", id).with(httpBasic(user, PASSWORD)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-    }
-
-    private ResultActions addPhoto(String taskId, String user, byte[] bytes, String kind, String annotation) throws Exception {
-        return mvc.perform(multipart("/api/tasks/{t}/photos", taskId)
-                .file(new MockMultipartFile("file", "photo.jpg", "image/jpeg", bytes))
-                .param("kind", kind).param("annotation", annotation).with(httpBasic(user, PASSWORD)));
     }
 
     private static void refused(ResultActions result, String field, String messagePart) throws Exception {

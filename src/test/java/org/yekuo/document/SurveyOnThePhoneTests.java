@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.yekuo.document.SiteSurveyPhotos.PASSWORD;
+import static org.yekuo.document.SiteSurveyPhotos.addPhoto;
+import static org.yekuo.document.SiteSurveyPhotos.orderAtSiteSurvey;
 
 import java.util.UUID;
 
@@ -21,13 +23,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.yekuo.audit.AuditEntry;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.support.SampleFiles;
-import org.yekuo.support.Subjects;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -39,7 +39,6 @@ import com.jayway.jsonpath.JsonPath;
 @AutoConfigureMockMvc
 class SurveyOnThePhoneTests {
 
-    private static final String PASSWORD = "Yekuo@2026";
     private static final String SURVEY = """
             {"fields":{"meterPosition":"东墙外表箱","supplyPoint":"3号公变 0.4kV 出线","distanceMetres":"35.5","distanceMetres.unit":"m",
             "lineRouteLength":"0.12 km","siteTransformerCapacity":"400","siteTransformerCapacity.unit":"kVA",
@@ -62,7 +61,7 @@ class SurveyOnThePhoneTests {
     @DisplayName("R-COL-1 a measurement out of range or without its unit is refused naming the field, the value and the allowed "
             + "range, and nothing of the survey is saved; the figures sent right are kept in their base units for the designer")
     void measurementsNeedTheirUnitAndRange() throws Exception {
-        long id = orderAtSiteSurvey();
+        long id = orderAtSiteSurvey(mvc);
         String survey = signFor(id, "SITE_SURVEY", "surveyor");
 
         complete(survey, """
@@ -96,7 +95,7 @@ class SurveyOnThePhoneTests {
     @DisplayName("R-COL-1 a survey sent again with the same Idempotency-Key after its answer was lost is answered as the first, "
             + "without completing anything twice; the key cannot complete another node")
     void repeatedSurveyWithTheSameKeyAnswersAsTheFirst() throws Exception {
-        long id = orderAtSiteSurvey();
+        long id = orderAtSiteSurvey(mvc);
         String survey = signFor(id, "SITE_SURVEY", "surveyor");
         String key = UUID.randomUUID().toString();
 
@@ -107,7 +106,7 @@ class SurveyOnThePhoneTests {
         // Without the key the repeat is what it is: a node already done.
         complete(survey, SURVEY, null).andExpect(status().is4xxClientError());
 
-        long other = orderAtSiteSurvey();
+        long other = orderAtSiteSurvey(mvc);
         String otherSurvey = signFor(other, "SITE_SURVEY", "surveyor");
         complete(otherSurvey, SURVEY, key).andExpect(status().isConflict());
         assertThat(openNode(other)).isEqualTo("SITE_SURVEY");
@@ -117,11 +116,9 @@ class SurveyOnThePhoneTests {
     @DisplayName("R-COL-1 the surveyor draws an arrow, a label and the line route over their photo; the marks are kept as vector "
             + "data over the unchanged original and the designer sees them laid over the photo beside the survey's figures")
     void surveyorMarksThePhotoAndTheDesignerSeesTheMarks() throws Exception {
-        long id = orderAtSiteSurvey();
+        long id = orderAtSiteSurvey(mvc);
         String survey = signFor(id, "SITE_SURVEY", "surveyor");
-        String added = mvc.perform(multipart("/api/tasks/{t}/photos", survey)
-                        .file(new MockMultipartFile("file", "IMG_0001.jpg", "image/jpeg", SampleFiles.JPEG))
-                        .param("kind", "METER_POSITION").param("annotation", "表箱在东墙").with(httpBasic("surveyor", PASSWORD)))
+        String added = addPhoto(mvc, survey, "surveyor", SampleFiles.JPEG, "METER_POSITION", "表箱在东墙")
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.width").value(320))
                 .andExpect(jsonPath("$.height").value(240))
@@ -175,11 +172,9 @@ class SurveyOnThePhoneTests {
     @DisplayName("R-COL-1 marks of an unknown kind, with too few points, outside the photo or with an empty or too long label are "
             + "refused, each named by its place, and nothing is saved")
     void refusesMarksThatDoNotFitThePhoto() throws Exception {
-        long id = orderAtSiteSurvey();
+        long id = orderAtSiteSurvey(mvc);
         String survey = signFor(id, "SITE_SURVEY", "surveyor");
-        long photo = ((Number) JsonPath.read(mvc.perform(multipart("/api/tasks/{t}/photos", survey)
-                        .file(new MockMultipartFile("file", "p.jpg", "image/jpeg", SampleFiles.JPEG))
-                        .param("kind", "SITE").param("annotation", "现场").with(httpBasic("surveyor", PASSWORD)))
+        long photo = ((Number) JsonPath.read(addPhoto(mvc, survey, "surveyor", SampleFiles.JPEG, "SITE", "现场")
                 .andReturn().getResponse().getContentAsString(), "$.id")).longValue();
 
         mark(photo, "surveyor", """
@@ -205,7 +200,7 @@ class SurveyOnThePhoneTests {
     @Test
     @DisplayName("R-COL-1 with no photo that shows the way, the surveyor starts a blank route sketch and marks the line route on it")
     void lineRouteIsMarkedOnABlankSketch() throws Exception {
-        long id = orderAtSiteSurvey();
+        long id = orderAtSiteSurvey(mvc);
         String survey = signFor(id, "SITE_SURVEY", "surveyor");
         mvc.perform(get("/tasks/{t}", survey).with(httpBasic("surveyor", PASSWORD)))
                 .andExpect(content().string(Matchers.containsString("id=\"sketch-form\"")));
@@ -245,23 +240,6 @@ class SurveyOnThePhoneTests {
         var request = post("/api/tasks/{t}/complete", taskId).with(httpBasic("surveyor", PASSWORD))
                 .contentType(MediaType.APPLICATION_JSON).content(body);
         return mvc.perform(key == null ? request : request.header("Idempotency-Key", key));
-    }
-
-    private long orderAtSiteSurvey() throws Exception {
-        String body = """
-                {"typeCode":"LV_RES_NEW","applicantKind":"PERSON","applicantName":"王小明","subjectCode":"%s","phone":"%s",
-                 "supplyAddress":"示范市城东区人民路 100 号","capacity":8,"capacityUnit":"KW","agent":false}"""
-                .formatted(Subjects.idNumber(), Subjects.phone());
-        String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
-        String acceptance = JsonPath.read(created, "$.openItems[0].taskId");
-        mvc.perform(post("/api/tasks/{t}/sign-for", acceptance).with(httpBasic("clerk", PASSWORD))).andExpect(status().isOk());
-        mvc.perform(post("/api/tasks/{t}/complete", acceptance).with(httpBasic("clerk", PASSWORD))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"fields\":{}}")).andExpect(status().isNoContent());
-        return id;
     }
 
     private String signFor(long id, String node, String user) throws Exception {

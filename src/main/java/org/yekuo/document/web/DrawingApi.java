@@ -2,22 +2,19 @@ package org.yekuo.document.web;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yekuo.document.Document;
 import org.yekuo.identity.AccessRules;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.document.SchemeDrawings;
+import org.yekuo.document.UploadedFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,14 +32,12 @@ class DrawingApi {
         this.users = users;
     }
 
-    @PostMapping(path = "/tasks/{taskId}/drawings", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize(AccessRules.NODE_WORKERS)
-    @ResponseStatus(HttpStatus.CREATED)
+    @TaskUpload("/tasks/{taskId}/drawings")
     @Operation(summary = "Attach a drawing (a PDF of at most 20 MB) of kind SINGLE_LINE, SITE_LAYOUT, METERING or OTHER to the "
             + "scheme design I have signed for; a kind attached again is its next version")
     Document add(@PathVariable String taskId, @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String kind) {
-        return drawings.add(taskId, kind, PhotoPages.uploaded(file), users.require());
+        return drawings.add(taskId, kind, UploadedFile.of(file), users.require());
     }
 
     @GetMapping("/applications/{id}/drawings")

@@ -10,6 +10,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.yekuo.identity.CurrentUsers;
 import org.yekuo.document.SchemeDrawings;
+import org.yekuo.document.UploadedFile;
 import org.yekuo.shared.DomainException;
 import org.yekuo.shared.Refusals;
 
@@ -31,7 +32,7 @@ class DrawingPages {
     String add(@PathVariable String taskId, @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String kind, Locale locale, RedirectAttributes redirect) {
         try {
-            drawings.add(taskId, kind, PhotoPages.uploaded(file), users.require());
+            drawings.add(taskId, kind, UploadedFile.of(file), users.require());
             redirect.addFlashAttribute("notice", "intake.drawing.saved");
         } catch (DomainException e) {
             redirect.addFlashAttribute("refusal", refusals.explain(e, locale));

@@ -5,19 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.yekuo.identity.AccessRules;
@@ -26,6 +23,7 @@ import org.yekuo.document.FieldPhotos;
 import org.yekuo.document.NodePhoto;
 import org.yekuo.document.DrawnMark;
 import org.yekuo.document.PhotoMarking;
+import org.yekuo.document.UploadedFile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,14 +41,12 @@ class PhotoApi {
         this.users = users;
     }
 
-    @PostMapping(path = "/tasks/{taskId}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize(AccessRules.NODE_WORKERS)
-    @ResponseStatus(HttpStatus.CREATED)
+    @TaskUpload("/tasks/{taskId}/photos")
     @Operation(summary = "Add a photo (JPEG or PNG, at most 10 MB) with its kind (METER_POSITION, SITE or ROUTE_SKETCH) and an "
             + "annotation of 1 to 200 characters to a node I have signed for")
     NodePhoto add(@PathVariable String taskId, @RequestPart(name = "file", required = false) MultipartFile file,
             @RequestParam(required = false) String kind, @RequestParam(required = false) String annotation) throws IOException {
-        return photos.add(taskId, kind, annotation, PhotoPages.uploaded(file), users.require());
+        return photos.add(taskId, kind, annotation, UploadedFile.of(file), users.require());
     }
 
     @PutMapping(path = "/photos/{photoId}/marks", consumes = MediaType.APPLICATION_JSON_VALUE)

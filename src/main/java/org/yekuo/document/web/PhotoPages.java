@@ -69,7 +69,7 @@ class PhotoPages {
             @RequestParam(required = false) String kind, @RequestParam(required = false) String annotation, Locale locale,
             RedirectAttributes redirect) {
         try {
-            photos.add(taskId, kind, annotation, uploaded(file), users.require());
+            photos.add(taskId, kind, annotation, UploadedFile.of(file), users.require());
             redirect.addFlashAttribute("notice", "intake.photo.saved");
         } catch (DomainException e) {
             redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
@@ -89,9 +89,5 @@ class PhotoPages {
             redirect.addFlashAttribute("refusal", refusals.explain(e, locale));
             return "redirect:/tasks/" + taskId;
         }
-    }
-
-    static UploadedFile uploaded(MultipartFile file) {
-        return UploadedFile.of(file);
     }
 }
