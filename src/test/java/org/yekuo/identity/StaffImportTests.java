@@ -214,6 +214,29 @@ class StaffImportTests {
     }
 
     @Test
+    @DisplayName("R-X-2 a template downloaded earlier, with its Chinese headers and their marks, still imports for an administrator "
+            + "working in English; a refusal in English lists unknown columns as English lists them")
+    void anEarlierChineseTemplateStillImports() throws Exception {
+        byte[] template = xlsx(List.of(new String[] {"姓名*", "用户名", "组织单位", "角色", "手机（选填）", "邮箱"},
+                new String[] {"钱七", "qian.qi." + run, "YK-EAST-BIZ", "受理员", "13600136000", ""}));
+        String preview = mvc.perform(multipart("/api/identity/staff-imports")
+                        .file(new MockMultipartFile("file", "员工导入模板.xlsx", "application/octet-stream", template))
+                        .cookie(new Cookie("yekuo-lang", "en")).with(httpBasic("secadmin", PASSWORD)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.creatable").value(1))
+                .andExpect(jsonPath("$.rows[0].mobileMasked").value("136****6000"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(problems(preview, 2)).isEmpty();
+
+        byte[] unknown = xlsx(List.of(new String[] {"姓名", "用户名", "组织单位", "角色", "工号", "Badge"},
+                new String[] {"钱七", "qian.qi2." + run, "YK-EAST-BIZ", "受理员", "7", "8"}));
+        refused(mvc.perform(multipart("/api/identity/staff-imports")
+                        .file(new MockMultipartFile("file", "staff.xlsx", "application/octet-stream", unknown))
+                        .cookie(new Cookie("yekuo-lang", "en")).with(httpBasic("secadmin", PASSWORD))),
+                "Columns not recognised: 工号, Badge.");
+    }
+
+    @Test
     @DisplayName("R-X-2 data scope: a station's security administrator cannot place staff in another station, whose unit reads "
             + "as unknown, and another administrator's import is not found")
     void unitsOutsideTheScopeAreRefused() throws Exception {

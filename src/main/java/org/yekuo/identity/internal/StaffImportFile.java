@@ -47,22 +47,11 @@ final class StaffImportFile {
     /** A cell's value longer than this is refused for the whole file: no column of a staff row needs more. */
     private static final int MAX_CELL = 255;
 
-    /** The columns of a staff row; each header may be written in Chinese or English. */
+    /** The columns of a staff row; each header may be written in Chinese or English ({@link Headers}). */
     enum Column {
-        NAME("姓名", "name", "full name", "display name"),
-        USERNAME("用户名", "登录名", "账号", "username", "user name", "login"),
-        ORG_UNIT("组织单位", "所属单位", "单位", "部门", "org unit", "organisation unit", "organization unit", "unit"),
-        ROLES("角色", "roles", "role"),
-        MOBILE("手机", "手机号", "手机号码", "工作手机", "mobile", "phone", "work mobile"),
-        EMAIL("邮箱", "电子邮箱", "电子邮件", "email", "e-mail");
+        NAME, USERNAME, ORG_UNIT, ROLES, MOBILE, EMAIL;
 
         static final Set<Column> REQUIRED = Set.of(NAME, USERNAME, ORG_UNIT, ROLES);
-
-        private final Set<String> headers;
-
-        Column(String... headers) {
-            this.headers = Set.of(headers);
-        }
 
         /** The key of the column's name in the user's language, as the template and the messages write it. */
         String messageKey() {
@@ -80,16 +69,22 @@ final class StaffImportFile {
                 case EMAIL -> "email";
             };
         }
+    }
 
-        static Column byHeader(String header) {
-            // "姓名*" or "手机（选填）": the marks a template adds are not part of the name.
-            String name = header.replaceAll("[*＊]|[(（].*?[)）]", "").strip().toLowerCase(Locale.ROOT);
-            for (Column column : values()) {
-                if (column.headers.contains(name)) {
-                    return column;
-                }
-            }
-            return null;
+    /**
+     * How the header row is read and the columns named back: every name a file may head a column with, in any language
+     * of the product, and the column names and the list separator of the user's language for the refusals.
+     */
+    record Headers(Map<String, Column> accepted, Function<Column, String> names, String separator) {
+
+        Column byHeader(String header) {
+            return accepted.get(normal(header));
+        }
+
+        /** A header as it is looked up: {@code "Name*"} or {@code "Mobile (optional)"}, the marks a template adds left out. */
+        static String normal(String header) {
+            // The marks in their full-width forms too, as Chinese input methods type them.
+            return header.replaceAll("[*＊]|[(（].*?[)）]", "").strip().toLowerCase(Locale.ROOT);
         }
     }
 
@@ -106,10 +101,10 @@ final class StaffImportFile {
     }
 
     /**
-     * The rows of the file, blank rows left out, or a refusal of the whole file; {@code names} gives a column's name in
-     * the user's language for the refusal that names a missing column.
+     * The rows of the file, blank rows left out, or a refusal of the whole file; {@code headers} recognises the columns
+     * and names them in the user's language for the refusals that name columns.
      */
-    static List<Line> read(String fileName, byte[] content, Function<Column, String> names) {
+    static List<Line> read(String fileName, byte[] content, Headers headers) {
         if (content == null || content.length == 0) {
             throw DomainException.invalid(FIELD, "staff-import.file.empty");
         }
@@ -117,7 +112,7 @@ final class StaffImportFile {
             throw DomainException.invalid(FIELD, "staff-import.file.too-large", Integer.toString(MAX_BYTES / 1024 / 1024));
         }
         List<List<String>> table = isZip(content) ? workbook(content) : csv(text(content));
-        return lines(table, names);
+        return lines(table, headers);
     }
 
     private static boolean isZip(byte[] content) {
@@ -221,7 +216,7 @@ final class StaffImportFile {
         return table;
     }
 
-    private static List<Line> lines(List<List<String>> table, Function<Column, String> names) {
+    private static List<Line> lines(List<List<String>> table, Headers headers) {
         int headerAt = 0;
         while (headerAt < table.size() && blank(table.get(headerAt))) {
             headerAt++;
@@ -240,7 +235,7 @@ final class StaffImportFile {
             if (name.length() > MAX_CELL || !TextPolicy.acceptable(name)) {
                 throw DomainException.invalid(FIELD, "staff-import.file.bad-header", Integer.toString(headerAt + 1));
             }
-            Column column = Column.byHeader(name);
+            Column column = headers.byHeader(name);
             if (column == null || columns.containsValue(column)) {
                 unknown.add(clip(name));
             } else {
@@ -248,12 +243,12 @@ final class StaffImportFile {
             }
         }
         if (!unknown.isEmpty()) {
-            throw DomainException.invalid(FIELD, "staff-import.file.unknown-columns", String.join("、", unknown));
+            throw DomainException.invalid(FIELD, "staff-import.file.unknown-columns", String.join(headers.separator(), unknown));
         }
         List<String> missing = Column.REQUIRED.stream().filter(column -> !columns.containsValue(column)).sorted()
-                .map(names).toList();
+                .map(headers.names()).toList();
         if (!missing.isEmpty()) {
-            throw DomainException.invalid(FIELD, "staff-import.file.missing-columns", String.join("、", missing));
+            throw DomainException.invalid(FIELD, "staff-import.file.missing-columns", String.join(headers.separator(), missing));
         }
         List<Line> lines = new ArrayList<>();
         for (int r = headerAt + 1; r < table.size(); r++) {

@@ -39,6 +39,7 @@ import org.yekuo.identity.internal.StaffImport.StaffImportAccount;
 import org.yekuo.identity.internal.StaffImport.StaffImportRow;
 import org.yekuo.identity.internal.StaffImport.StaffImportProblem;
 import org.yekuo.identity.internal.StaffImportFile.Column;
+import org.yekuo.identity.internal.StaffImportFile.Headers;
 import org.yekuo.identity.internal.StaffImportSheets.Table;
 import org.yekuo.identity.internal.StaffImportFile.Line;
 import org.yekuo.shared.DomainException;
@@ -67,6 +68,7 @@ public class StaffImports {
     private static final Duration PREVIEW_KEPT = Duration.ofDays(1);
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int EMAIL_MAX = 100;
+    // What people put between roles and between a path's names, full-width forms too as Chinese input methods type them.
     private static final Pattern ROLE_SEPARATORS = Pattern.compile("[、,，;；|\\n]+");
     private static final Pattern PATH_SEPARATORS = Pattern.compile("\\s*[/／>＞\\\\]\\s*");
     private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -83,6 +85,7 @@ public class StaffImports {
     private final PersonalDataCipher cipher;
     private final Clock clock;
     private final MessageSource messages;
+    private final Map<String, Column> acceptedHeaders;
     private final SecureRandom random = new SecureRandom();
 
     StaffImports(JdbcClient jdbc, TransactionTemplate tx, PasswordEncoder encoder, AuditTrail audit, OrgUnits orgUnits,
@@ -95,12 +98,36 @@ public class StaffImports {
         this.cipher = cipher;
         this.clock = clock;
         this.messages = messages;
+        this.acceptedHeaders = acceptedHeaders(messages);
+    }
+
+    /**
+     * Every name a file may head a column with, in every language of the product: the column's name as the template
+     * writes it, and its other names ({@code staff-import.column.*.also}: what earlier templates wrote, what other
+     * spreadsheets use), so that a template downloaded before a name changed still reads.
+     */
+    private static Map<String, Column> acceptedHeaders(MessageSource messages) {
+        Map<String, Column> accepted = new HashMap<>();
+        for (Locale language : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            for (Column column : Column.values()) {
+                List<String> names = new ArrayList<>(List.of(messages.getMessage(column.messageKey(), null, language)));
+                names.addAll(List.of(messages.getMessage(column.messageKey() + ".also", null, language).split(",")));
+                for (String name : names) {
+                    Column named = accepted.putIfAbsent(Headers.normal(name), column);
+                    if (named != null && named != column) {
+                        throw new IllegalStateException("The header '" + name + "' names both " + named + " and " + column);
+                    }
+                }
+            }
+        }
+        return Map.copyOf(accepted);
     }
 
     /** Reads the file and keeps its preview; a file that cannot be read at all is refused naming {@code file}. */
     public StaffImport preview(CurrentUser actor, String fileName, byte[] content) {
         Locale locale = LocaleContextHolder.getLocale();
-        List<Line> lines = StaffImportFile.read(fileName, content, column -> text(column.messageKey(), locale));
+        List<Line> lines = StaffImportFile.read(fileName, content, new Headers(acceptedHeaders,
+                column -> text(column.messageKey(), locale), text("staff-import.list-separator", locale)));
         Lookup lookup = new Lookup(actor);
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
@@ -266,7 +293,7 @@ public class StaffImports {
         for (StaffImportRow row : preview.rows()) {
             String outcome = row.accepted()
                     ? messages.getMessage(row.staffId() != null ? "staff-import.row.created" : "staff-import.row.accepted", null, locale)
-                    : row.problems().stream().map(StaffImportProblem::message).collect(Collectors.joining("；"));
+                    : row.problems().stream().map(StaffImportProblem::message).collect(Collectors.joining(text("staff-import.export.problem-separator", locale)));
             table.add(new String[] {Integer.toString(row.line()), row.displayName(), row.username(), row.orgUnit(), row.rolesText(),
                     row.mobileMasked(), row.emailMasked(), outcome});
         }
@@ -506,7 +533,7 @@ public class StaffImports {
         }
 
         /**
-         * A unit by its code, or by its names from the company down as the org-unit page shows them ("公司/城东供电所"),
+         * A unit by its code, or by its names from the company down as the org-unit page shows them ("company/station"),
          * or by the last part of that path alone where only one unit in scope ends so.
          */
         Optional<OrgUnit> unit(String text) {

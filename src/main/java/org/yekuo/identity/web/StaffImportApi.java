@@ -39,10 +39,11 @@ class StaffImportApi {
     @PreAuthorize("hasRole('SECURITY_ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Upload a staff spreadsheet (.xlsx, or .csv in UTF-8 or GBK; at most 2 MB and 1000 rows) for a preview",
-            description = "Columns 姓名/name, 用户名/username, 组织单位/org unit (code or name path, within the caller's scope), "
-                    + "角色/roles (names in Chinese or English), 手机/mobile and 邮箱/email (optional). Every row comes back "
-                    + "accepted or with its problems per field; nothing is created until the preview is confirmed. Rows asking "
-                    + "for ADMIN, SECURITY_ADMIN or AUDITOR are refused: those accounts are created one by one under four eyes.")
+            description = "Columns headed as in the template, in Chinese or English: name, username, org unit (code or name "
+                    + "path, within the caller's scope), roles (names in Chinese or English), mobile and email (optional). "
+                    + "Every row comes back accepted or with its problems per field; nothing is created until the preview is "
+                    + "confirmed. Rows asking for ADMIN, SECURITY_ADMIN or AUDITOR are refused: those accounts are created one by "
+                    + "one under four eyes.")
     StaffImport upload(@RequestPart(name = "file", required = false) MultipartFile file) {
         return imports.preview(users.require(), file == null ? null : file.getOriginalFilename(), bytes(file));
     }

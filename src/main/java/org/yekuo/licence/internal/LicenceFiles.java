@@ -48,6 +48,8 @@ final class LicenceFiles {
         };
     }
 
+    // The licence's own printed labels, in Chinese as the issuing platform fixes them whatever the reader's language: they
+    // are the document's content, not Yekuo's text, and OCR reads them back by these words.
     private static Map<String, String> lines(FetchedLicence l) {
         Map<String, String> lines = new LinkedHashMap<>();
         lines.put("证照编号", l.licenceNo());
