@@ -86,11 +86,11 @@ public class SchemeChanges implements CompletionGate {
             return;
         }
         Optional<Snapshot> previous = jdbc.sql("select id, taken_at from scheme_snapshot where order_id = ? order by id desc limit 1")
-                .param(event.orderId()).query((rs, n) -> new Snapshot(rs.getLong(1), rs.getTimestamp(2).toInstant())).optional();
-        Map<Key, Line> now = currentLines(event.orderId());
+                .param(event.orderId().value()).query((rs, n) -> new Snapshot(rs.getLong(1), rs.getTimestamp(2).toInstant())).optional();
+        Map<Key, Line> now = currentLines(event.orderId().value());
         KeyHolder generated = new GeneratedKeyHolder();
         jdbc.sql("insert into scheme_snapshot (order_id, taken_at, taken_by) values (?, ?, ?)")
-                .params(event.orderId(), Timestamp.from(event.completedAt()), String.valueOf(event.completedBy())).update(generated, "id");
+                .params(event.orderId().value(), Timestamp.from(event.completedAt()), String.valueOf(event.completedBy())).update(generated, "id");
         long snapshot = generated.getKey().longValue();
         now.forEach((key, line) -> jdbc.sql("insert into scheme_snapshot_line (snapshot_id, kind, name, value_text, value_key)"
                         + " values (?, ?, ?, ?, ?)").params(snapshot, key.kind(), key.name(), line.value(), line.valueKey()).update());
@@ -98,7 +98,7 @@ public class SchemeChanges implements CompletionGate {
             return;
         }
         Instant since = previous.get().takenAt();
-        List<NodeHistory> timeline = processes.timeline(new OrderId(event.orderId()));
+        List<NodeHistory> timeline = processes.timeline(event.orderId());
         boolean approved = timeline.stream().anyMatch(n -> APPROVING.contains(n.nodeCode()) && finishedAfter(n, since));
         if (!approved || changes(lines(previous.get().id()), now).isEmpty()) {
             return;
@@ -106,12 +106,12 @@ public class SchemeChanges implements CompletionGate {
         Map<String, Stage> recipients = new LinkedHashMap<>();
         timeline.stream().filter(n -> finishedAfter(n, since) && n.handler() != null && !DESIGN.equals(n.nodeCode()))
                 .forEach(n -> Stage.ofNode(n.nodeCode()).ifPresent(stage -> recipients.putIfAbsent(n.handler(), stage)));
-        stock.find(event.orderId()).ifPresent(request -> stockWorkers(request, since).forEach(u -> recipients.putIfAbsent(u, Stage.MATERIALS)));
+        stock.find(event.orderId().value()).ifPresent(request -> stockWorkers(request, since).forEach(u -> recipients.putIfAbsent(u, Stage.MATERIALS)));
         recipients.remove(event.completedBy());
         if (recipients.isEmpty()) {
             return;
         }
-        Application order = orders.find(event.orderId()).orElseThrow();
+        Application order = orders.find(event.orderId().value()).orElseThrow();
         recipients.forEach((username, stage) -> jdbc.sql("insert into scheme_change_notice (order_id, order_no, org_path, from_snapshot,"
                         + " to_snapshot, recipient, worked_node, noticed_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(order.id(), order.orderNo(), order.orgPath(), previous.get().id(), snapshot, username, stage.name(),

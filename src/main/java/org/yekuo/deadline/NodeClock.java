@@ -49,8 +49,8 @@ class NodeClock implements NodeDeadlines, OrderLocks {
             return Optional.empty();
         }
         Instant due = dueDates.due(limit.get(), node.reachedAt());
-        rows.insert(new DeadlineRows.NewRow(node.orderId(), node.orderNo(), node.typeCode(), node.typeVersion(), node.nodeCode(),
-                node.taskId(), node.roles(), node.orgPath(), node.reachedAt(), due,
+        rows.insert(new DeadlineRows.NewRow(node.orderId().value(), node.orderNo(), node.typeCode(), node.typeVersion(), node.nodeCode(),
+                node.taskId().value(), node.roles(), node.orgPath(), node.reachedAt(), due,
                 ThreeColourRule.yellowAt(due, node.reachedAt(), dueDates), dueDates.remindAt(due, node.reachedAt()),
                 limit.get().unit().name()));
         return Optional.of(due);
@@ -64,16 +64,16 @@ class NodeClock implements NodeDeadlines, OrderLocks {
 
     @EventListener
     void on(NodeSignedFor event) {
-        rows.signedFor(event.taskId(), event.handler(), event.handlerOrgUnitId(), event.signedForAt());
+        rows.signedFor(event.taskId().value(), event.handler(), event.handlerOrgUnitId(), event.signedForAt());
     }
 
     @EventListener
     void on(NodeCompleted event) {
-        rows.completed(event.taskId(), event.completedAt());
+        rows.completed(event.taskId().value(), event.completedAt());
     }
 
     @EventListener
     void on(ProcessCancelled event) {
-        rows.cancelled(event.orderId(), clock.instant());
+        rows.cancelled(event.orderId().value(), clock.instant());
     }
 }

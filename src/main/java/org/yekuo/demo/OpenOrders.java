@@ -269,14 +269,14 @@ class OpenOrders {
         as(user, () -> {
             if (item.nodeCode().equals(KeyNode.SCHEME_REVIEW.name())) {
                 if (item.assignee() == null) {
-                    desk.open(item.taskId(), user);
+                    desk.open(item.taskId().value(), user);
                 }
-                return desk.countersign(item.taskId(), PASS, user);
+                return desk.countersign(item.taskId().value(), PASS, user);
             }
             if (item.assignee() == null) {
-                work.signFor(item.taskId(), user);
+                work.signFor(item.taskId().value(), user);
             }
-            work.complete(item.taskId(), fields(item.nodeCode(), LocalDate.now(clock)), user);
+            work.complete(item.taskId().value(), fields(item.nodeCode(), LocalDate.now(clock)), user);
             return null;
         });
     }

@@ -66,7 +66,7 @@ public class FieldPhotos {
     @Transactional
     public NodePhoto add(String taskId, String kind, String annotation, UploadedFile file, CurrentUser user) {
         WorkItem item = nodes.openItem(new TaskId(taskId));
-        FiledOrder order = orders.get(item.orderId(), user);
+        FiledOrder order = orders.get(item.orderId().value(), user);
         order.requireOpen();
         OpenNodes.requireSignedFor(item, user);
         String nodeCode = item.nodeCode();

@@ -44,7 +44,7 @@ public class SchemeDrawings {
     @Transactional
     public Document add(String taskId, String kind, UploadedFile file, CurrentUser user) {
         WorkItem item = nodes.openItem(new TaskId(taskId));
-        FiledOrder order = orders.get(item.orderId(), user);
+        FiledOrder order = orders.get(item.orderId().value(), user);
         order.requireOpen();
         if (!NODE.equals(item.nodeCode())) {
             throw DomainException.conflict("intake.drawing.not-design");

@@ -190,7 +190,7 @@ public class ApplicationIntake {
         // At the counter the clerk who accepts the application receives its first node.
         if (receipt.receiver() != null) {
             for (WorkItem item : workList.openItems(new OrderId(id))) {
-                nodes.signFor(new TaskId(item.taskId()), receipt.receiver());
+                nodes.signFor(item.taskId(), receipt.receiver());
             }
         }
         // Online the applicant is told it arrived; a clerk's acceptance at the station tells them it is accepted.

@@ -126,7 +126,7 @@ public class NodeRecording {
      * and the user has signed for the node.
      */
     public WorkableNode requireWorkable(WorkItem item, CurrentUser user) {
-        Application application = applications.get(item.orderId());
+        Application application = applications.get(item.orderId().value());
         OrderAccess.requireInScope(application, user);
         application.requireWorkable();
         OpenNodes.requireSignedFor(item, user);
@@ -174,7 +174,7 @@ public class NodeRecording {
         }
         records.completed(application, nodeCode, user);
         if (decision.isPresent()) {
-            outcomes.record(application.id(), nodeCode, node.item.taskId(), decision.get(), user.username(), now);
+            outcomes.record(application.id(), nodeCode, node.item.taskId().value(), decision.get(), user.username(), now);
             return new RecordedWork(application.orderNo(), values.keySet(), Optional.of(decision.get().outcome()),
                     decision.get().goesBackTo());
         }
@@ -211,7 +211,7 @@ public class NodeRecording {
         if (schemeChecks.requiredAt(application, nodeCode).isPresent()) {
             return ReportedWork.LEFT_TO_HANDLER;
         }
-        if (!nodes.completeReported(new TaskId(item.get().taskId()))) {
+        if (!nodes.completeReported(item.get().taskId())) {
             return ReportedWork.LEFT_TO_HANDLER;
         }
         audit.record(IntakeAudit.NODE_COMPLETED, "application", application.orderNo(), "node=" + nodeCode + " fields=" + values.keySet()

@@ -53,11 +53,11 @@ class ProcessEvents {
     @EventListener
     void on(NodeReached event) {
         // Locked, so that a material supplied at this moment is either seen here or sees the suspension (see findLocked).
-        applications.findLocked(event.orderId()).ifPresent(application -> reached(application, event));
+        applications.findLocked(event.orderId().value()).ifPresent(application -> reached(application, event));
     }
 
     private void reached(Application application, NodeReached event) {
-        if (!atNode(event.orderId(), event.nodeCode())) {
+        if (!atNode(event.orderId().value(), event.nodeCode())) {
             // The node's parallel tasks (one per reviewing department) arrive together, and the leader's ruling comes
             // from the node's last opinion: one arrival.
             return;
@@ -115,11 +115,11 @@ class ProcessEvents {
     /** An online application is accepted when a clerk of its station completes its acceptance: now it is texted so. */
     @EventListener
     void on(NodeCompleted event) {
-        atNode(event.orderId(), event.nodeCode());
+        atNode(event.orderId().value(), event.nodeCode());
         if (!"ACCEPTANCE".equals(event.nodeCode())) {
             return;
         }
-        applications.find(event.orderId()).filter(a -> OnlineApplicationPolicy.CREATED_BY.equals(a.createdBy()))
+        applications.find(event.orderId().value()).filter(a -> OnlineApplicationPolicy.CREATED_BY.equals(a.createdBy()))
                 .ifPresent(a -> {
                     notifications.sms(cipher.decrypt(applications.phoneSealed(a.id())), "application-received",
                             Map.of("number", a.orderNo(), "token", a.progressToken()), a.orderNo());
@@ -130,7 +130,7 @@ class ProcessEvents {
 
     @EventListener
     void on(ProcessCompleted event) {
-        applications.find(event.orderId()).ifPresent(this::completed);
+        applications.find(event.orderId().value()).ifPresent(this::completed);
     }
 
     private void completed(Application application) {

@@ -70,7 +70,7 @@ public class Countersigns {
     @Transactional
     public Countersign request(String taskId, String coHandler, CurrentUser handler) {
         WorkItem item = nodes.openItem(new TaskId(taskId));
-        Application order = orders.find(item.orderId()).orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
+        Application order = orders.find(item.orderId().value()).orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
         String typeCode = order.planTypeCode();
         if (item.roles().stream().noneMatch(r -> handler.roles().stream().anyMatch(h -> h.name().equals(r)))
                 || !handler.scope().includes(order.orgPath())) {
@@ -99,7 +99,7 @@ public class Countersigns {
         }
         long id = ManualRecords.insert(jdbc, """
                 insert into manual_countersign (task_id, order_id, node_code, type_code, handler, co_handler, requested_at, org_path)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", taskId, item.orderId(), item.nodeCode(), typeCode, handler.username(), co.username(), Timestamp.from(clock.instant()),
+                values (?, ?, ?, ?, ?, ?, ?, ?)""", taskId, item.orderId().value(), item.nodeCode(), typeCode, handler.username(), co.username(), Timestamp.from(clock.instant()),
                         order.orgPath());
         // The co-handler learns of it at once, as staff learn of other work that waits on them: by SMS, and on the workbench.
         boolean texted = staff.mobileOf(co.username()).map(mobile -> notifications.sms(mobile, "countersign-requested", Map.of(

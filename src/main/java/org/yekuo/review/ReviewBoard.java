@@ -214,7 +214,7 @@ public class ReviewBoard {
                     review.decided() ? review.decidedAt() : review.receivedAt(), review.dueAt(), false, name(holder), null);
         }
         Instant due = item.dueAt() != null ? item.dueAt() : review.dueAt();
-        String delegatedBy = nodes.delegatedBy(new TaskId(item.taskId())).orElse(null);
+        String delegatedBy = nodes.delegatedBy(item.taskId()).orElse(null);
         Instant since = item.signedForAt() != null ? item.signedForAt() : item.receivedAt();
         return new ReviewLine(review, round.orderNo(), round.roundNo(), item.assignee(), delegatedBy, since, due,
                 due != null && clock.instant().isAfter(due), name(item.assignee()), name(delegatedBy));
@@ -226,7 +226,7 @@ public class ReviewBoard {
     }
 
     private Map<String, WorkItem> openItems(long orderId) {
-        return workList.openItems(new OrderId(orderId)).stream().collect(Collectors.toMap(WorkItem::taskId, Function.identity()));
+        return workList.openItems(new OrderId(orderId)).stream().collect(Collectors.toMap(i -> i.taskId().value(), Function.identity()));
     }
 
     Application orderInScope(long orderId, CurrentUser user) {

@@ -216,7 +216,7 @@ public class ReviewDesk {
         ReviewRound round = records.latestRound(orderId).filter(r -> r.state() == RoundState.OPEN)
                 .orElseThrow(() -> DomainException.conflict("review.withdraw.nothing-under-review", order.orderNo()));
         Map<String, WorkItem> open = new java.util.HashMap<>();
-        workList.openItems(new OrderId(orderId)).forEach(i -> open.put(i.taskId(), i));
+        workList.openItems(new OrderId(orderId)).forEach(i -> open.put(i.taskId().value(), i));
         for (Review review : records.ofRound(round.id())) {
             WorkItem item = review.taskId() == null ? null : open.get(review.taskId());
             if (review.openedAt() != null || review.decided() || (item != null && item.assignee() != null)) {

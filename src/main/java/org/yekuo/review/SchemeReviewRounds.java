@@ -148,14 +148,14 @@ class SchemeReviewRounds implements SchemeReviews {
         if (!NODE.equals(event.nodeCode())) {
             return;
         }
-        records.latestRound(event.orderId()).ifPresent(round -> {
+        records.latestRound(event.orderId().value()).ifPresent(round -> {
             if (event.roles().contains(Role.LEADER.name())) {
-                records.arbitrationTask(round.id(), event.taskId());
+                records.arbitrationTask(round.id(), event.taskId().value());
                 audit.record(ReviewAudit.ARBITRATION_REQUESTED, "application", round.orderNo(), "round=" + round.roundNo());
                 return;
             }
             event.roles().stream().map(ReviewerRoles::departmentOf).flatMap(Optional::stream).findFirst()
-                    .ifPresent(department -> records.attachTask(round.id(), department, event.taskId()));
+                    .ifPresent(department -> records.attachTask(round.id(), department, event.taskId().value()));
         });
     }
 

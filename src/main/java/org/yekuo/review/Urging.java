@@ -70,7 +70,7 @@ class Urging {
     List<String> urge(Review review, String holder, String urgedBy) {
         ReviewRound round = records.round(review.roundId()).orElseThrow();
         String current = Optional.ofNullable(holder).orElseGet(() -> workList.openItems(new OrderId(review.orderId())).stream()
-                .filter(i -> i.taskId().equals(review.taskId())).map(WorkItem::assignee).filter(Objects::nonNull).findFirst()
+                .filter(i -> i.taskId().value().equals(review.taskId())).map(WorkItem::assignee).filter(Objects::nonNull).findFirst()
                 .orElse(null));
         List<String> recipients = current != null ? List.of(current)
                 : staff.withRoleCovering(ReviewerRoles.of(review.department()), round.orgPath()).stream()

@@ -83,23 +83,23 @@ public class BillsOfMaterials {
         requireQuantity(item, quantity);
         BigDecimal q = quantity.stripTrailingZeros();
         int updated = jdbc.sql("update stock_bom_line set quantity = ?, added_by = ?, added_at = ? where order_id = ? and item_id = ?")
-                .params(q, user.username(), Timestamp.from(clock.instant()), task.orderId(), item.id()).update();
-        Application order = orders.find(task.orderId()).orElseThrow(() -> DomainException.notFound("stock.order.not-found", task.orderId()));
+                .params(q, user.username(), Timestamp.from(clock.instant()), task.orderId().value(), item.id()).update();
+        Application order = orders.find(task.orderId().value()).orElseThrow(() -> DomainException.notFound("stock.order.not-found", task.orderId().value()));
         if (updated == 0) {
             jdbc.sql("insert into stock_bom_line (order_id, org_path, item_id, quantity, added_by, added_at) values (?, ?, ?, ?, ?, ?)")
-                    .params(task.orderId(), order.orgPath(), item.id(), q, user.username(), Timestamp.from(clock.instant())).update();
+                    .params(task.orderId().value(), order.orgPath(), item.id(), q, user.username(), Timestamp.from(clock.instant())).update();
         }
         audit.record(StockAudit.BOM_LINE_SET, "application", order.orderNo(), "item=" + item.code() + " quantity=" + q.toPlainString());
-        return of(task.orderId()).stream().filter(l -> l.item().id() == item.id()).findFirst().orElseThrow();
+        return of(task.orderId().value()).stream().filter(l -> l.item().id() == item.id()).findFirst().orElseThrow();
     }
 
     @Transactional
     public void remove(String taskId, long lineId, CurrentUser user) {
         WorkItem task = designTask(taskId, user);
-        String code = of(task.orderId()).stream().filter(l -> l.id() == lineId).map(l -> l.item().code()).findFirst()
+        String code = of(task.orderId().value()).stream().filter(l -> l.id() == lineId).map(l -> l.item().code()).findFirst()
                 .orElseThrow(() -> DomainException.notFound("stock.bom.line-not-found", lineId));
-        jdbc.sql("delete from stock_bom_line where id = ? and order_id = ?").params(lineId, task.orderId()).update();
-        audit.record(StockAudit.BOM_LINE_REMOVED, "application", orderNo(task.orderId()), "item=" + code);
+        jdbc.sql("delete from stock_bom_line where id = ? and order_id = ?").params(lineId, task.orderId().value()).update();
+        audit.record(StockAudit.BOM_LINE_REMOVED, "application", orderNo(task.orderId().value()), "item=" + code);
     }
 
     StockItem requireItem(String itemCode) {

@@ -92,12 +92,12 @@ public class StockRequests {
         if (BEFORE_APPROVAL.contains(node.nodeCode()) || node.orderNo() == null) {
             return;
         }
-        Optional<StockRequest> existing = find(node.orderId());
+        Optional<StockRequest> existing = find(node.orderId().value());
         if (existing.isPresent()) {
             revise(existing.get().orderId(), node.reachedAt());
             return;
         }
-        if (boms.of(node.orderId()).isEmpty()) {
+        if (boms.of(node.orderId().value()).isEmpty()) {
             return;
         }
         StockStepDeadlines.Steps steps = deadlines.from(node.reachedAt());
@@ -105,11 +105,11 @@ public class StockRequests {
                 insert into stock_request (order_id, order_no, org_path, status, pushed_at, confirm_yellow_at, confirm_due_at,
                                            alternative_yellow_at, alternative_due_at)
                 values (?, ?, ?, 'PENDING', ?, ?, ?, ?, ?)""")
-                .params(node.orderId(), node.orderNo(), node.orgPath(), ts(node.reachedAt()), ts(steps.confirmYellowAt()),
+                .params(node.orderId().value(), node.orderNo(), node.orgPath(), ts(node.reachedAt()), ts(steps.confirmYellowAt()),
                         ts(steps.confirmDueAt()), ts(steps.alternativeYellowAt()), ts(steps.alternativeDueAt()))
                 .update();
-        long id = find(node.orderId()).orElseThrow().id();
-        replaceLines(id, boms.of(node.orderId()));
+        long id = find(node.orderId().value()).orElseThrow().id();
+        replaceLines(id, boms.of(node.orderId().value()));
         clocks.start(new StepClock(CONFIRM_CLOCK, id, steps.confirmYellowAt(), steps.confirmDueAt(),
                 deadlines.escalateAt(steps.confirmDueAt())));
         audit.record(StockAudit.REQUEST_PUSHED, "application", node.orderNo(), "confirmDue=" + steps.confirmDueAt());
@@ -119,9 +119,9 @@ public class StockRequests {
     @EventListener
     @Transactional
     void on(ProcessCancelled cancelled) {
-        Optional<StockRequest> request = find(cancelled.orderId());
+        Optional<StockRequest> request = find(cancelled.orderId().value());
         if (request.isEmpty()) {
-            jdbc.sql("delete from stock_bom_line where order_id = ?").param(cancelled.orderId()).update();
+            jdbc.sql("delete from stock_bom_line where order_id = ?").param(cancelled.orderId().value()).update();
             return;
         }
         StockRequest r = request.get();

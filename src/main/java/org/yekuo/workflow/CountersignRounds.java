@@ -41,7 +41,7 @@ public class CountersignRounds {
     @Transactional
     public TaskId addCoSigner(OrderId orderId, String role, String username) {
         ProcessInstance instance = running(orderId);
-        nodes.requireUnlocked(orderId.value());
+        nodes.requireUnlocked(orderId);
         var execution = runtime.addMultiInstanceExecution(REVIEW_STEP, instance.getId(), Map.of(REVIEWER_ROLE, role));
         Task added = tasks.createTaskQuery().executionId(execution.getId()).singleResult();
         tasks.claim(added.getId(), username);
@@ -55,7 +55,7 @@ public class CountersignRounds {
     @Transactional
     public void withdrawReview(OrderId orderId) {
         ProcessInstance instance = running(orderId);
-        nodes.requireUnlocked(orderId.value());
+        nodes.requireUnlocked(orderId);
         runtime.createChangeActivityStateBuilder().processInstanceId(instance.getId())
                 .moveActivityIdTo(REVIEW_STEP, NodeCodes.elementId("SCHEME_DESIGN")).changeState();
     }

@@ -65,7 +65,7 @@ public class OpenNodes {
 
     /** The order of a task, for callers that receive only a task id. */
     public OrderId orderOf(TaskId taskId) {
-        return new OrderId(items.row(taskId.value(), false).item().orderId());
+        return items.row(taskId.value(), false).item().orderId();
     }
 
     /**
@@ -98,7 +98,7 @@ public class OpenNodes {
                     Optional.ofNullable(history.createHistoricTaskInstanceQuery().taskId(taskId.value()).singleResult())
                             .map(HistoricTaskInstance::getAssignee).orElse("-"));
         }
-        events.publishEvent(new NodeSignedFor(task.item().orderId(), task.item().nodeCode(), taskId.value(), user.username(),
+        events.publishEvent(new NodeSignedFor(task.item().orderId(), task.item().nodeCode(), taskId, user.username(),
                 user.orgUnitId(), clock.instant()));
         return openItem(taskId);
     }
@@ -200,8 +200,8 @@ public class OpenNodes {
         return task.delegated() ? Optional.ofNullable(task.owner()) : Optional.empty();
     }
 
-    /** A locked order moves no further (R-SLA-4). */
-    void requireUnlocked(long orderId) {
+    /** A locked order moves no further (R-SLA-4); a node of a process for no order (null) has no order to lock. */
+    void requireUnlocked(OrderId orderId) {
         if (locked(orderId)) {
             throw DomainException.conflict("workflow.order.locked");
         }
@@ -225,14 +225,17 @@ public class OpenNodes {
         return task;
     }
 
-    private boolean locked(long orderId) {
+    private boolean locked(OrderId orderId) {
         OrderLocks port = locks.get();
-        return port != null && port.isLocked(orderId);
+        return port != null && orderId != null && port.isLocked(orderId.value());
     }
 
     private void finish(OpenTask task, CurrentUser user, Map<String, Object> variables) {
-        gates.orderedStream().forEach(gate -> gate.requireClear(task.item().orderId(), user));
-        engineComplete(task.item().taskId(), variables, user);
+        // A node of a process for no order has no order whose rules could hold it.
+        if (task.item().orderId() != null) {
+            gates.orderedStream().forEach(gate -> gate.requireClear(task.item().orderId().value(), user));
+        }
+        engineComplete(task.item().taskId().value(), variables, user);
     }
 
     private void engineComplete(String taskId, Map<String, Object> variables, CurrentUser user) {
@@ -268,7 +271,7 @@ public class OpenNodes {
 
     /** Only a holder of one of the node's roles whose scope covers the order may sign for it. */
     private void requireEntitled(OpenTask task, CurrentUser user) {
-        boolean hasRole = items.rolesOf(task.item().taskId()).stream()
+        boolean hasRole = items.rolesOf(task.item().taskId().value()).stream()
                 .anyMatch(role -> user.roles().stream().anyMatch(r -> r.name().equals(role)));
         if (!hasRole || !user.scope().includes(task.orgPath())) {
             throw DomainException.forbidden("workflow.task.not-yours");
@@ -281,8 +284,9 @@ public class OpenNodes {
         if (port == null) {
             return;
         }
-        items.processVariable(task.item().taskId(), ProcessVariables.TYPE_CODE).ifPresent(typeCode ->
-                port.requireQualified(task.item().orderId(), task.item().taskId(), task.item().nodeCode(), typeCode, user));
+        items.processVariable(task.item().taskId().value(), ProcessVariables.TYPE_CODE).ifPresent(typeCode ->
+                port.requireQualified(task.item().orderId().value(), task.item().taskId().value(), task.item().nodeCode(), typeCode,
+                        user));
     }
 
     /** An open node whose work-list row this transaction holds locked (see {@link #lock}). */

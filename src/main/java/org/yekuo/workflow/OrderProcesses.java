@@ -64,7 +64,7 @@ public class OrderProcesses {
     public void cancel(OrderId orderId, String reason) {
         instance(orderId).ifPresent(instance -> {
             runtime.deleteProcessInstance(instance.getId(), reason);
-            events.publishEvent(new ProcessCancelled(orderId.value(), reason, clock.instant()));
+            events.publishEvent(new ProcessCancelled(orderId, reason, clock.instant()));
         });
     }
 

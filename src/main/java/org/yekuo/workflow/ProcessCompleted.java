@@ -1,5 +1,5 @@
 package org.yekuo.workflow;
 
 /** An order's process reached its end: the power is on (or the change is done). */
-public record ProcessCompleted(long orderId) {
+public record ProcessCompleted(OrderId orderId) {
 }

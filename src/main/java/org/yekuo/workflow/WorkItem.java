@@ -5,9 +5,11 @@ import java.util.Set;
 
 /**
  * An open node of an order as staff see it: who may take it, who signed for it and when, and
- * its due time. An item that nobody has signed for yet has a null {@code assignee}.
+ * its due time. An item that nobody has signed for yet has a null {@code assignee}. {@code orderId} is null only for a
+ * node of a process that runs for no order (the work list records its order as -1): every order's process carries its
+ * order's id. Its JSON keeps the plain forms: {@code taskId} a string, {@code orderId} a number.
  */
-public record WorkItem(String taskId, long orderId, String nodeCode, Set<String> roles, String assignee,
+public record WorkItem(TaskId taskId, OrderId orderId, String nodeCode, Set<String> roles, String assignee,
         Instant receivedAt, Instant signedForAt, Instant dueAt) {
 
     public boolean signedFor() {

@@ -51,11 +51,11 @@ class WorkItems {
         }
         Map<String, Set<String>> roles = new HashMap<>();
         jdbc.sql("select task_id, role from work_item_role where task_id in (:ids) order by role")
-                .param("ids", rows.stream().map(WorkItem::taskId).toList())
+                .param("ids", rows.stream().map(r -> r.taskId().value()).toList())
                 .query(rs -> {
                     roles.computeIfAbsent(rs.getString(1), id -> new LinkedHashSet<>()).add(rs.getString(2));
                 });
-        return rows.stream().map(r -> r.offeredTo(Set.copyOf(roles.getOrDefault(r.taskId(), Set.of())))).toList();
+        return rows.stream().map(r -> r.offeredTo(Set.copyOf(roles.getOrDefault(r.taskId().value(), Set.of())))).toList();
     }
 
     /** An open node with the roles it is offered to; a node no longer open is refused, naming who completed it. */
@@ -112,7 +112,8 @@ class WorkItems {
 
     /** The first seven columns of a row, in {@link #COLUMNS}' order. */
     private static WorkItem item(ResultSet rs, Set<String> roles) throws SQLException {
-        return new WorkItem(rs.getString(1), rs.getLong(2), rs.getString(3), roles, rs.getString(4), instant(rs.getTimestamp(5)),
+        long orderId = rs.getLong(2);
+        return new WorkItem(new TaskId(rs.getString(1)), orderId > 0 ? new OrderId(orderId) : null, rs.getString(3), roles, rs.getString(4), instant(rs.getTimestamp(5)),
                 instant(rs.getTimestamp(6)), instant(rs.getTimestamp(7)));
     }
 

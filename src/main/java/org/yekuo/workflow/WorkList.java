@@ -45,7 +45,7 @@ public class WorkList {
         List<WorkItem> open = items.where("w.order_id in (:orders)", Map.of("orders", List.copyOf(new LinkedHashSet<>(orderIds))),
                 Integer.MAX_VALUE);
         Map<Long, List<WorkItem>> byOrder = new LinkedHashMap<>();
-        open.forEach(item -> byOrder.computeIfAbsent(item.orderId(), id -> new ArrayList<>()).add(item));
+        open.forEach(item -> byOrder.computeIfAbsent(item.orderId().value(), id -> new ArrayList<>()).add(item));
         return byOrder;
     }
 

@@ -66,9 +66,9 @@ final class NodeDrivers {
                             "No benchmark reviewer for roles " + item.roles()));
             staff.as(reviewer, () -> {
                 if (item.assignee() == null) {
-                    desk.open(item.taskId(), reviewer);
+                    desk.open(item.taskId().value(), reviewer);
                 }
-                return desk.countersign(item.taskId(), PASS, reviewer);
+                return desk.countersign(item.taskId().value(), PASS, reviewer);
             });
         });
     }
@@ -97,9 +97,9 @@ final class NodeDrivers {
                         "No benchmark user for roles " + item.roles() + " of node " + item.nodeCode()));
         staff.as(user, () -> {
             if (item.assignee() == null) {
-                work.signFor(item.taskId(), user);
+                work.signFor(item.taskId().value(), user);
             }
-            work.complete(item.taskId(), fields(item.nodeCode(), LocalDate.now(clock)), user);
+            work.complete(item.taskId().value(), fields(item.nodeCode(), LocalDate.now(clock)), user);
             return null;
         });
     }

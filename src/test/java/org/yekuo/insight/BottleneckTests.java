@@ -37,6 +37,8 @@ import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
 import org.yekuo.workflow.NodeSignedFor;
+import org.yekuo.workflow.OrderId;
+import org.yekuo.workflow.TaskId;
 
 /**
  * The bottleneck view finds a station that is slow at design review in a generated history of HV single-supply
@@ -130,8 +132,8 @@ class BottleneckTests {
         long id = history.node(station, orderId, "SITE_SURVEY", "SURVEYOR", reached, null, null);
         String task = jdbc.sql("select task_id from node_deadline where id = ?").param(id).query(String.class).single();
         Instant first = reached.plusSeconds(600);
-        transactions.executeWithoutResult(s -> events.publishEvent(new NodeSignedFor(orderId, "SITE_SURVEY", task, "surveyor", 1, first)));
-        transactions.executeWithoutResult(s -> events.publishEvent(new NodeSignedFor(orderId, "SITE_SURVEY", task, "designer", 1,
+        transactions.executeWithoutResult(s -> events.publishEvent(new NodeSignedFor(new OrderId(orderId), "SITE_SURVEY", new TaskId(task), "surveyor", 1, first)));
+        transactions.executeWithoutResult(s -> events.publishEvent(new NodeSignedFor(new OrderId(orderId), "SITE_SURVEY", new TaskId(task), "designer", 1,
                 first.plusSeconds(600))));
         Timestamp signed = jdbc.sql("select signed_at from node_deadline where id = ?").param(id).query(Timestamp.class).single();
         assertThat(signed.toInstant()).isEqualTo(first);

@@ -22,6 +22,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.ProcessCancelled;
 
 /** The demand forecast per item (R-COL-8) and what a withdrawn order gives back to stock (R-COL-2). */
@@ -86,11 +87,11 @@ class StockForecastTests {
         long orderId = order(itemId, 2, fixtures.companyPath() + "9/", "PENDING");
         assertThat(requests.confirm(orderId, warehouse, fixtures.materialsClerk())).isEmpty();
         assertThat(fixtures.level(warehouse, "BOX-1P-1")[1]).isEqualByComparingTo("2");
-        tx.executeWithoutResult(s -> requests.on(new ProcessCancelled(orderId, "客户撤销申请", Instant.now())));
+        tx.executeWithoutResult(s -> requests.on(new ProcessCancelled(new OrderId(orderId), "客户撤销申请", Instant.now())));
         assertThat(requests.find(orderId).orElseThrow().status()).isEqualTo(StockRequest.Status.CANCELLED);
         assertThat(fixtures.level(warehouse, "BOX-1P-1")).containsExactly(new BigDecimal("3.00"), new BigDecimal("0.00"));
         // A second cancellation notice changes nothing.
-        tx.executeWithoutResult(s -> requests.on(new ProcessCancelled(orderId, "客户撤销申请", Instant.now())));
+        tx.executeWithoutResult(s -> requests.on(new ProcessCancelled(new OrderId(orderId), "客户撤销申请", Instant.now())));
         assertThat(fixtures.level(warehouse, "BOX-1P-1")[1]).isEqualByComparingTo("0");
     }
 

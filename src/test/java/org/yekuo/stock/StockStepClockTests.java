@@ -24,7 +24,9 @@ import org.yekuo.identity.Role;
 import org.yekuo.shared.DomainException;
 import org.yekuo.support.EngineTimers;
 import org.yekuo.workflow.NodeReached;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.StepClockRang;
+import org.yekuo.workflow.TaskId;
 
 /**
  * The clerk's steps keep time with engine timers (ADR 11): reminded, locked when overdue, escalated, each once,
@@ -67,7 +69,7 @@ class StockStepClockTests {
         String orgPath = jdbc.sql("select path from org_unit where code = 'YK-EAST'").query(String.class).single();
         jdbc.sql("insert into stock_bom_line (order_id, org_path, item_id, quantity, added_by, added_at) select ?, ?, id, 2, 'designer', ?"
                 + " from stock_item where code = 'MTR-1P-60A'").params(orderId, orgPath, Timestamp.from(Instant.now())).update();
-        tx.executeWithoutResult(s -> requests.on(new NodeReached(orderId, "SCHEME_REPLY", "t-" + orderId, Set.of("CLERK"), Instant.now(),
+        tx.executeWithoutResult(s -> requests.on(new NodeReached(new OrderId(orderId), "SCHEME_REPLY", new TaskId("t-" + orderId), Set.of("CLERK"), Instant.now(),
                 orderNo, "HV_NEW_SINGLE", 1, orgPath)));
         StockRequest request = requests.find(orderId).orElseThrow();
         String key = StockRequests.CONFIRM_CLOCK + ":" + request.id();

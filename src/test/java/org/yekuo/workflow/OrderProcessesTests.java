@@ -60,18 +60,18 @@ class OrderProcessesTests {
             reached.add(item.nodeCode());
             CurrentUser handler = staff("handler" + i, EAST, roleFor(item));
             assertThat(item.signedFor()).isFalse();
-            WorkItem signed = nodes.signFor(new TaskId(item.taskId()), handler);
+            WorkItem signed = nodes.signFor(item.taskId(), handler);
             assertThat(signed.assignee()).isEqualTo(handler.username());
             assertThat(signed.signedForAt()).isNotNull();
-            nodes.complete(new TaskId(item.taskId()), handler, Map.of());
+            nodes.complete(item.taskId(), handler, Map.of());
         }
 
         assertThat(reached).containsExactlyElementsOf(LV_RESIDENTIAL);
         assertThat(processes.isRunning(new OrderId(orderId))).isFalse();
         assertThat(processes.timeline(new OrderId(orderId))).extracting(NodeHistory::nodeCode).containsExactlyElementsOf(LV_RESIDENTIAL);
         assertThat(processes.timeline(new OrderId(orderId))).allSatisfy(node -> assertThat(node.finishedAt()).isNotNull());
-        assertThat(events.stream(NodeReached.class).filter(e -> e.orderId() == orderId)).hasSize(LV_RESIDENTIAL.size());
-        assertThat(events.stream(ProcessCompleted.class).filter(e -> e.orderId() == orderId)).hasSize(1);
+        assertThat(events.stream(NodeReached.class).filter(e -> e.orderId().value() == orderId)).hasSize(LV_RESIDENTIAL.size());
+        assertThat(events.stream(ProcessCompleted.class).filter(e -> e.orderId().value() == orderId)).hasSize(1);
     }
 
     @Test
@@ -83,16 +83,16 @@ class OrderProcessesTests {
         CurrentUser clerk = staff("clerk-a", EAST, Role.CLERK);
         CurrentUser otherClerk = staff("clerk-b", EAST, Role.CLERK);
 
-        assertThatThrownBy(() -> nodes.complete(new TaskId(acceptance.taskId()), clerk, Map.of()))
+        assertThatThrownBy(() -> nodes.complete(acceptance.taskId(), clerk, Map.of()))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("workflow.task.sign-first"));
-        nodes.signFor(new TaskId(acceptance.taskId()), clerk);
-        nodes.signFor(new TaskId(acceptance.taskId()), clerk);
-        assertThatThrownBy(() -> nodes.signFor(new TaskId(acceptance.taskId()), otherClerk))
+        nodes.signFor(acceptance.taskId(), clerk);
+        nodes.signFor(acceptance.taskId(), clerk);
+        assertThatThrownBy(() -> nodes.signFor(acceptance.taskId(), otherClerk))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.arguments()).containsExactly("clerk-a"));
-        assertThatThrownBy(() -> nodes.complete(new TaskId(acceptance.taskId()), otherClerk, Map.of()))
+        assertThatThrownBy(() -> nodes.complete(acceptance.taskId(), otherClerk, Map.of()))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("workflow.task.signed-by-other"));
-        nodes.complete(new TaskId(acceptance.taskId()), clerk, Map.of());
-        assertThatThrownBy(() -> nodes.complete(new TaskId(acceptance.taskId()), clerk, Map.of()))
+        nodes.complete(acceptance.taskId(), clerk, Map.of());
+        assertThatThrownBy(() -> nodes.complete(acceptance.taskId(), clerk, Map.of()))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.messageKey()).isEqualTo("workflow.task.already-completed");
                     assertThat(e.arguments()).containsExactly("clerk-a");
@@ -106,12 +106,12 @@ class OrderProcessesTests {
         processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.HV, List.of("ACCEPTANCE", "SITE_SURVEY"));
         WorkItem acceptance = workList.openItems(new OrderId(orderId)).get(0);
 
-        assertThatThrownBy(() -> nodes.signFor(new TaskId(acceptance.taskId()), staff("west", "/1/9/", Role.CLERK)))
+        assertThatThrownBy(() -> nodes.signFor(acceptance.taskId(), staff("west", "/1/9/", Role.CLERK)))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.messageKey()).isEqualTo("workflow.task.not-yours"));
-        assertThatThrownBy(() -> nodes.signFor(new TaskId(acceptance.taskId()), staff("surveyor", EAST, Role.SURVEYOR)))
+        assertThatThrownBy(() -> nodes.signFor(acceptance.taskId(), staff("surveyor", EAST, Role.SURVEYOR)))
                 .isInstanceOf(DomainException.class);
-        assertThat(workList.openFor(staff("west", "/1/9/", Role.CLERK), 100)).noneMatch(item -> item.orderId() == orderId);
-        assertThat(workList.openFor(staff("east", EAST, Role.CLERK), 1000)).anyMatch(item -> item.orderId() == orderId);
+        assertThat(workList.openFor(staff("west", "/1/9/", Role.CLERK), 100)).noneMatch(item -> item.orderId().value() == orderId);
+        assertThat(workList.openFor(staff("east", EAST, Role.CLERK), 1000)).anyMatch(item -> item.orderId().value() == orderId);
     }
 
     @Test
@@ -121,13 +121,13 @@ class OrderProcessesTests {
         processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.LV, LV_RESIDENTIAL);
         WorkItem acceptance = workList.openItems(new OrderId(orderId)).get(0);
         CurrentUser clerk = staff("clerk-c", EAST, Role.CLERK);
-        nodes.signFor(new TaskId(acceptance.taskId()), clerk);
+        nodes.signFor(acceptance.taskId(), clerk);
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             Callable<Boolean> complete = () -> {
                 try {
-                    nodes.complete(new TaskId(acceptance.taskId()), clerk, Map.of());
+                    nodes.complete(acceptance.taskId(), clerk, Map.of());
                     return true;
                 } catch (DomainException e) {
                     return false;
@@ -152,8 +152,8 @@ class OrderProcessesTests {
         processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.LV, LV_RESIDENTIAL);
         WorkItem acceptance = workList.openItems(new OrderId(orderId)).get(0);
         CurrentUser clerk = staff("clerk-d", EAST, Role.CLERK);
-        nodes.signFor(new TaskId(acceptance.taskId()), clerk);
-        nodes.complete(new TaskId(acceptance.taskId()), clerk, Map.of());
+        nodes.signFor(acceptance.taskId(), clerk);
+        nodes.complete(acceptance.taskId(), clerk, Map.of());
 
         String svg = diagrams.forOrder(orderId, code -> "<" + code + ">");
         assertThat(svg).startsWith("<svg").contains("class=\"node done\" data-node=\"ACCEPTANCE\"")

@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.flowable.engine.RepositoryService;
+import org.flowable.engine.RuntimeService;
 import org.flowable.engine.TaskService;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,12 @@ class WorkListTests {
     TaskService tasks;
 
     @Autowired
+    RepositoryService repository;
+
+    @Autowired
+    RuntimeService runtime;
+
+    @Autowired
     WorkList workList;
 
     @Autowired
@@ -59,27 +67,27 @@ class WorkListTests {
         assertThat(acceptance.nodeCode()).isEqualTo("ACCEPTANCE");
         assertThat(acceptance.roles()).containsExactly("CLERK");
         assertThat(acceptance.receivedAt()).isNotNull();
-        assertThat(workList.openFor(elsewhere, 50)).noneMatch(i -> i.orderId() == orderId);
-        assertThat(workList.openFor(surveyor, 50)).noneMatch(i -> i.orderId() == orderId);
+        assertThat(workList.openFor(elsewhere, 50)).noneMatch(i -> i.orderId().value() == orderId);
+        assertThat(workList.openFor(surveyor, 50)).noneMatch(i -> i.orderId().value() == orderId);
 
-        nodes.signFor(new TaskId(acceptance.taskId()), clerk);
+        nodes.signFor(acceptance.taskId(), clerk);
         WorkItem signed = only(workList.openFor(clerk, 50), orderId);
         assertThat(signed.assignee()).isEqualTo(clerk.username());
         assertThat(signed.signedForAt()).isNotNull();
         CurrentUser otherClerk = staff("wl-clerk2-" + orderId, station, Role.CLERK);
-        assertThat(workList.openFor(otherClerk, 50)).noneMatch(i -> i.orderId() == orderId);
+        assertThat(workList.openFor(otherClerk, 50)).noneMatch(i -> i.orderId().value() == orderId);
 
         Instant due = Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        processes.changeDueDate(new TaskId(acceptance.taskId()), due);
+        processes.changeDueDate(acceptance.taskId(), due);
         assertThat(workList.openItems(new OrderId(orderId)).get(0).dueAt()).isEqualTo(due);
 
-        nodes.delegate(new TaskId(acceptance.taskId()), clerk, otherClerk.username());
+        nodes.delegate(acceptance.taskId(), clerk, otherClerk.username());
         assertThat(only(workList.openFor(otherClerk, 50), orderId).assignee()).isEqualTo(otherClerk.username());
-        nodes.resolve(new TaskId(acceptance.taskId()), otherClerk);
+        nodes.resolve(acceptance.taskId(), otherClerk);
         assertThat(only(workList.openFor(clerk, 50), orderId).assignee()).isEqualTo(clerk.username());
 
-        nodes.complete(new TaskId(acceptance.taskId()), clerk, Map.of());
-        assertThat(workList.openFor(clerk, 50)).noneMatch(i -> i.orderId() == orderId);
+        nodes.complete(acceptance.taskId(), clerk, Map.of());
+        assertThat(workList.openFor(clerk, 50)).noneMatch(i -> i.orderId().value() == orderId);
         assertThat(only(workList.openFor(surveyor, 50), orderId).nodeCode()).isEqualTo("SITE_SURVEY");
         assertInStepWithEngine(orderId);
     }
@@ -93,7 +101,7 @@ class WorkListTests {
         CurrentUser otherClerk = staff("wl1-clerk2-" + orderId, station, Role.CLERK);
         CurrentUser elsewhere = staff("wl1-west-" + orderId, "/1/9/" + orderId + "/", Role.CLERK);
         CurrentUser surveyor = staff("wl1-surveyor-" + orderId, station, Role.SURVEYOR);
-        String taskId = only(workList.openFor(clerk, 50), orderId).taskId();
+        String taskId = only(workList.openFor(clerk, 50), orderId).taskId().value();
 
         assertThat(workList.openFor(clerk, new TaskId(taskId))).get().extracting(WorkItem::nodeCode).isEqualTo("ACCEPTANCE");
         assertThat(workList.openFor(otherClerk, new TaskId(taskId))).isPresent();
@@ -114,11 +122,11 @@ class WorkListTests {
         String station = "/1/6/" + ORDER_IDS.get() + "/";
         long orderId = startedAt(station);
         CurrentUser clerk = staff("wl-cancel-" + orderId, station, Role.CLERK);
-        assertThat(workList.openFor(clerk, 50)).anyMatch(i -> i.orderId() == orderId);
+        assertThat(workList.openFor(clerk, 50)).anyMatch(i -> i.orderId().value() == orderId);
 
         processes.cancel(new OrderId(orderId), "customer withdrew");
 
-        assertThat(workList.openFor(clerk, 50)).noneMatch(i -> i.orderId() == orderId);
+        assertThat(workList.openFor(clerk, 50)).noneMatch(i -> i.orderId().value() == orderId);
         assertThat(workList.openItems(new OrderId(orderId))).isEmpty();
         assertThat(jdbc.sql("select count(*) from work_item where order_id = ?").param(orderId).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from work_item_role r where not exists (select 1 from work_item w where w.task_id = r.task_id)")
@@ -133,8 +141,8 @@ class WorkListTests {
         long second = startedAt(station);
         CurrentUser clerk = staff("wl-order-" + first, station, Role.CLERK);
 
-        assertThat(workList.openFor(clerk, 50)).extracting(WorkItem::orderId).containsExactly(first, second);
-        assertThat(workList.openFor(clerk, 1)).extracting(WorkItem::orderId).containsExactly(first);
+        assertThat(workList.openFor(clerk, 50)).extracting(i -> i.orderId().value()).containsExactly(first, second);
+        assertThat(workList.openFor(clerk, 1)).extracting(i -> i.orderId().value()).containsExactly(first);
         assertThat(workList.openItems(List.of(first, second))).containsOnlyKeys(first, second);
     }
 
@@ -147,11 +155,11 @@ class WorkListTests {
         CurrentUser surveyor = staff("wl-page-s-" + orders.get(0), station, Role.SURVEYOR);
 
         WorkList.WorkPage first = workList.page(clerk, 0, 2);
-        assertThat(first.items()).extracting(WorkItem::orderId).containsExactly(orders.get(0), orders.get(1));
+        assertThat(first.items()).extracting(i -> i.orderId().value()).containsExactly(orders.get(0), orders.get(1));
         assertThat(first.total()).isEqualTo(3);
         assertThat(first.hasNext()).isTrue();
         WorkList.WorkPage second = workList.page(clerk, 1, 2);
-        assertThat(second.items()).extracting(WorkItem::orderId).containsExactly(orders.get(2));
+        assertThat(second.items()).extracting(i -> i.orderId().value()).containsExactly(orders.get(2));
         assertThat(second.hasNext()).isFalse();
         WorkList.WorkPage pastTheEnd = workList.page(clerk, 5, 2);
         assertThat(pastTheEnd.items()).isEmpty();
@@ -161,7 +169,7 @@ class WorkListTests {
         assertThat(workList.page(surveyor, 0, 50).total()).isZero();
 
         // Signed for by the clerk, the node is still on the clerk's list (and counted once); nobody else's.
-        nodes.signFor(new TaskId(first.items().get(0).taskId()), clerk);
+        nodes.signFor(new TaskId(first.items().get(0).taskId().value()), clerk);
         assertThat(workList.count(clerk, 100)).isEqualTo(3);
         assertThat(workList.count(staff("wl-page-c2-" + orders.get(0), station, Role.CLERK), 100)).isEqualTo(2);
         assertThat(workList.count(surveyor, 100)).isZero();
@@ -186,12 +194,12 @@ class WorkListTests {
     void nodeOfferedToTwoOfMyRolesCountsOnce() {
         String station = "/1/6/" + ORDER_IDS.get() + "/";
         long orderId = startedAt(station);
-        String taskId = workList.openItems(new OrderId(orderId)).get(0).taskId();
+        String taskId = workList.openItems(new OrderId(orderId)).get(0).taskId().value();
         tasks.addCandidateGroup(taskId, Role.SURVEYOR.name());
         CurrentUser both = new CurrentUser(orderId, "wl-both-" + orderId, "wl-both", 0, "", "", station, station,
                 Set.of(Role.CLERK, Role.SURVEYOR));
 
-        assertThat(workList.openFor(both, 50)).extracting(WorkItem::taskId).containsExactly(taskId);
+        assertThat(workList.openFor(both, 50)).extracting(i -> i.taskId().value()).containsExactly(taskId);
         assertThat(workList.count(both, 100)).isEqualTo(1);
         assertThat(workList.count(staff("wl-surveyor-only-" + orderId, station, Role.SURVEYOR), 100)).isEqualTo(1);
     }
@@ -210,10 +218,28 @@ class WorkListTests {
         assertThat(String.join("\n", plan)).contains(" using work_item_waiting_scope_idx ");
     }
 
+    @Test
+    @DisplayName("R-COL-5 a node of a process run for no order is read with no order id, not refused as a bad one")
+    void nodeOfAProcessForNoOrderHasNoOrderId() {
+        repository.createDeployment().addClasspathResource("processes-test/engine-check.bpmn20.xml").deploy();
+        String instance = runtime.startProcessInstanceByKey("engineCheck", "work-list-no-order-" + System.nanoTime()).getId();
+        try {
+            List<String> open = tasks.createTaskQuery().processInstanceId(instance).list().stream().map(t -> t.getId()).toList();
+            assertThat(open).isNotEmpty();
+            for (String taskId : open) {
+                WorkItem item = nodes.openItem(new TaskId(taskId));
+                assertThat(item.taskId()).isEqualTo(new TaskId(taskId));
+                assertThat(item.orderId()).isNull();
+            }
+        } finally {
+            runtime.deleteProcessInstance(instance, "test over");
+        }
+    }
+
     private void assertInStepWithEngine(long orderId) {
         List<String> engine = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(orderId)).list().stream()
                 .map(t -> t.getId()).sorted().toList();
-        assertThat(workList.openItems(new OrderId(orderId))).extracting(WorkItem::taskId).containsExactlyInAnyOrderElementsOf(engine);
+        assertThat(workList.openItems(new OrderId(orderId))).extracting(i -> i.taskId().value()).containsExactlyInAnyOrderElementsOf(engine);
     }
 
     /** Starts an LV residential order at the station; its id. */
@@ -224,7 +250,7 @@ class WorkListTests {
     }
 
     private static WorkItem only(List<WorkItem> items, long orderId) {
-        List<WorkItem> mine = items.stream().filter(i -> i.orderId() == orderId).toList();
+        List<WorkItem> mine = items.stream().filter(i -> i.orderId().value() == orderId).toList();
         assertThat(mine).hasSize(1);
         return mine.get(0);
     }

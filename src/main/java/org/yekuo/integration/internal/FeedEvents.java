@@ -46,8 +46,8 @@ class FeedEvents {
         if (event.orderNo() == null) {
             return;
         }
-        feed.record(FeedEventType.NODE_REACHED, event.orderId(), event.orderNo(), event.reachedAt(),
-                data("node", event.nodeCode(), "taskId", event.taskId(), "roles", List.copyOf(new TreeSet<>(event.roles()))));
+        feed.record(FeedEventType.NODE_REACHED, event.orderId().value(), event.orderNo(), event.reachedAt(),
+                data("node", event.nodeCode(), "taskId", event.taskId().value(), "roles", List.copyOf(new TreeSet<>(event.roles()))));
     }
 
     @EventListener
@@ -55,8 +55,8 @@ class FeedEvents {
         if (event.orderNo() == null) {
             return;
         }
-        feed.record(FeedEventType.NODE_COMPLETED, event.orderId(), event.orderNo(), event.completedAt(),
-                data("node", event.nodeCode(), "taskId", event.taskId()));
+        feed.record(FeedEventType.NODE_COMPLETED, event.orderId().value(), event.orderNo(), event.completedAt(),
+                data("node", event.nodeCode(), "taskId", event.taskId().value()));
     }
 
     @EventListener
@@ -90,8 +90,8 @@ class FeedEvents {
 
     @EventListener
     void on(ProcessCancelled event) {
-        orders.find(event.orderId()).map(Application::orderNo).ifPresent(orderNo -> feed.record(FeedEventType.ORDER_CANCELLED,
-                event.orderId(), orderNo, event.cancelledAt(), data("reason", event.reason())));
+        orders.find(event.orderId().value()).map(Application::orderNo).ifPresent(orderNo -> feed.record(FeedEventType.ORDER_CANCELLED,
+                event.orderId().value(), orderNo, event.cancelledAt(), data("reason", event.reason())));
     }
 
     private static Map<String, Object> data(Object... pairs) {

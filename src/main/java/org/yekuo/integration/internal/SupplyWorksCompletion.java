@@ -32,7 +32,7 @@ class SupplyWorksCompletion {
     @EventListener
     void on(NodeReached reached) {
         if (InboundUpdates.SUPPLY_WORKS.equals(reached.nodeCode())) {
-            events.publishEvent(new SupplyWorksReached(reached.orderId()));
+            events.publishEvent(new SupplyWorksReached(reached.orderId().value()));
         }
     }
 

@@ -81,9 +81,9 @@ class StockPages {
         CurrentUser user = users.require();
         WorkItem task = boms.designTask(taskId, user);
         model.addAttribute("task", task);
-        model.addAttribute("orderNo", orders.find(task.orderId()).map(Application::orderNo).orElse(null));
-        model.addAttribute("lines", boms.of(task.orderId(), user));
-        model.addAttribute("pushed", requests.find(task.orderId()).isPresent());
+        model.addAttribute("orderNo", orders.find(task.orderId().value()).map(Application::orderNo).orElse(null));
+        model.addAttribute("lines", boms.of(task.orderId().value(), user));
+        model.addAttribute("pushed", requests.find(task.orderId().value()).isPresent());
         model.addAttribute("items", catalogue.items());
         return "stock/bom";
     }

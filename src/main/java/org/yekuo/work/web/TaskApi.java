@@ -61,7 +61,7 @@ class TaskApi {
     SchemeCheck schemeCheckSheet(@PathVariable String taskId) {
         var user = users.require();
         WorkItem item = work.myWork(user, taskId).orElseThrow(() -> DomainException.notFound("workflow.task.not-found", taskId));
-        return schemeChecks.sheet(item.orderId(), item.nodeCode(), user)
+        return schemeChecks.sheet(item.orderId().value(), item.nodeCode(), user)
                 .orElseThrow(() -> DomainException.notFound("intake.scheme-check.not-asked", taskId));
     }
 

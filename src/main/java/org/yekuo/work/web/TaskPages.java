@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -33,6 +34,7 @@ import org.yekuo.shared.DomainException;
 import org.yekuo.shared.OnRefusal;
 import org.yekuo.shared.Refusals;
 import org.yekuo.work.NodeWork;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.WorkItem;
 import org.yekuo.workflow.WorkList;
 
@@ -88,11 +90,12 @@ class TaskPages {
         List<WorkItem> items = result.items();
         // The field needs the order number and the address to find the site, not the internal id: one read
         // for the whole list; an order out of reach leaves its line without them rather than failing the list.
-        Map<Long, Orders.OrderHeadline> ordersOfItems = orders.headlines(items.stream().map(WorkItem::orderId).toList(), user);
+        Map<Long, Orders.OrderHeadline> ordersOfItems = orders.headlines(items.stream().map(WorkItem::orderId).filter(Objects::nonNull).map(OrderId::value).toList(),
+                user);
         model.addAttribute("result", result);
         // Joined here rather than looked up per line in the template, where each look-up costs far more.
         model.addAttribute("lines", WorkLine.of(items, ordersOfItems,
-                deadlines.ofTasks(items.stream().map(WorkItem::taskId).toList()), clock.instant()));
+                deadlines.ofTasks(items.stream().map(i -> i.taskId().value()).toList()), clock.instant()));
         return "intake/tasks";
     }
 
@@ -135,21 +138,21 @@ class TaskPages {
 
 
     private String taskForm(WorkItem item, Map<String, String> entered, Model model, Locale locale) {
-        OrderView order = orders.view(item.orderId(), users.require());
-        TaskContext context = contexts.forNode(item.orderId(), item.nodeCode(), users.require(), locale);
+        OrderView order = orders.view(item.orderId().value(), users.require());
+        TaskContext context = contexts.forNode(item.orderId().value(), item.nodeCode(), users.require(), locale);
         model.addAttribute("context", context);
         // The designer answers the LV check with the scheme; every node after the design reads it beside the scheme.
-        model.addAttribute("schemeCheck", item.signedFor() ? schemeChecks.sheet(item.orderId(), item.nodeCode(), users.require()).orElse(null) : null);
-        model.addAttribute("checkedScheme", context.hasScheme() ? schemeChecks.latest(item.orderId(), users.require()).orElse(null) : null);
+        model.addAttribute("schemeCheck", item.signedFor() ? schemeChecks.sheet(item.orderId().value(), item.nodeCode(), users.require()).orElse(null) : null);
+        model.addAttribute("checkedScheme", context.hasScheme() ? schemeChecks.latest(item.orderId().value(), users.require()).orElse(null) : null);
         model.addAttribute("item", item);
         model.addAttribute("order", order);
-        model.addAttribute("deadline", deadlines.ofTasks(List.of(item.taskId())).get(item.taskId()));
-        model.addAttribute("orderLocked", deadlines.isLocked(item.orderId()));
-        model.addAttribute("fields", recording.fieldsOf(item.nodeCode(), item.orderId()));
+        model.addAttribute("deadline", deadlines.ofTasks(List.of(item.taskId().value())).get(item.taskId().value()));
+        model.addAttribute("orderLocked", deadlines.isLocked(item.orderId().value()));
+        model.addAttribute("fields", recording.fieldsOf(item.nodeCode(), item.orderId().value()));
         // What the user just entered, else what this node recorded the last time (a revision starts from it).
         model.addAttribute("entered", entered.isEmpty() ? context.earlier() : entered);
         model.addAttribute("materialNames", materialNames(locale));
-        model.addAttribute("photos", photos.ofOrder(item.orderId(), users.require()).stream()
+        model.addAttribute("photos", photos.ofOrder(item.orderId().value(), users.require()).stream()
                 .filter(p -> p.nodeCode().equals(item.nodeCode())).toList());
         model.addAttribute("photoKinds", PhotoKind.values());
         model.addAttribute("drawingKinds", DrawingKind.values());

@@ -19,8 +19,8 @@ public record WorkLine(WorkItem item, Orders.OrderHeadline order, NodeDeadline d
     static List<WorkLine> of(List<WorkItem> items, Map<Long, Orders.OrderHeadline> orders, Map<String, NodeDeadline> deadlines,
             Instant now) {
         return items.stream().map(item -> {
-            NodeDeadline deadline = deadlines.get(item.taskId());
-            return new WorkLine(item, orders.get(item.orderId()), deadline,
+            NodeDeadline deadline = deadlines.get(item.taskId().value());
+            return new WorkLine(item, item.orderId() == null ? null : orders.get(item.orderId().value()), deadline,
                     deadline == null && item.dueAt() != null && item.dueAt().isBefore(now));
         }).toList();
     }

@@ -18,9 +18,11 @@ import org.springframework.util.function.SingletonSupplier;
 import org.yekuo.workflow.NodeCompleted;
 import org.yekuo.workflow.NodeDeadlines;
 import org.yekuo.workflow.NodeReached;
+import org.yekuo.workflow.OrderId;
 import org.yekuo.workflow.ProcessCompleted;
 import org.yekuo.workflow.ReviewOutcome;
 import org.yekuo.workflow.SchemeReviews;
+import org.yekuo.workflow.TaskId;
 
 /**
  * The one bean the BPMN expressions may call ({@code orderProcess}): it decides which nodes a
@@ -88,7 +90,7 @@ public class OrderProcessAdapter {
     }
 
     public void nodeReached(DelegateTask task, String nodeCode) {
-        long orderId = (Long) task.getVariable(ProcessVariables.ORDER_ID);
+        OrderId orderId = new OrderId((Long) task.getVariable(ProcessVariables.ORDER_ID));
         Instant now = clock.instant();
         Set<String> roles = new LinkedHashSet<>();
         for (IdentityLinkInfo link : task.getCandidates()) {
@@ -96,7 +98,7 @@ public class OrderProcessAdapter {
                 roles.add(link.getGroupId());
             }
         }
-        NodeReached reached = new NodeReached(orderId, nodeCode, task.getId(), Set.copyOf(roles), now,
+        NodeReached reached = new NodeReached(orderId, nodeCode, new TaskId(task.getId()), Set.copyOf(roles), now,
                 (String) task.getVariable(ProcessVariables.ORDER_NO), (String) task.getVariable(ProcessVariables.TYPE_CODE),
                 (Integer) task.getVariable(ProcessVariables.TYPE_VERSION), (String) task.getVariable(ProcessVariables.ORG_PATH));
         // The deadline's owner hears first, so the node's clock runs before any listener acts on the node.
@@ -108,13 +110,13 @@ public class OrderProcessAdapter {
     }
 
     public void nodeCompleted(DelegateTask task, String nodeCode) {
-        long orderId = (Long) task.getVariable(ProcessVariables.ORDER_ID);
-        events.publishEvent(new NodeCompleted(orderId, nodeCode, task.getId(), task.getAssignee(), clock.instant(),
+        OrderId orderId = new OrderId((Long) task.getVariable(ProcessVariables.ORDER_ID));
+        events.publishEvent(new NodeCompleted(orderId, nodeCode, new TaskId(task.getId()), task.getAssignee(), clock.instant(),
                 (String) task.getVariable(ProcessVariables.ORDER_NO)));
     }
 
     public void finished(DelegateExecution execution) {
-        events.publishEvent(new ProcessCompleted((Long) execution.getVariable(ProcessVariables.ORDER_ID)));
+        events.publishEvent(new ProcessCompleted(new OrderId((Long) execution.getVariable(ProcessVariables.ORDER_ID))));
     }
 
     /** A step clock's timer rang (see {@code step-clock.bpmn20.xml}). */
