@@ -13,10 +13,12 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.yekuo.shared.PersonalDataCipher;
+import org.yekuo.workflow.WorkList;
 
 /**
  * Finds orders in a scope by {@link OrderSearch}: personal data by its blind index only (an exact name,
- * phone, ID number or credit code), order numbers and addresses by their text.
+ * phone, ID number or credit code), order numbers and addresses by their text, the node by the work list's condition
+ * ({@link WorkList#openAt}). One statement per page, and one to count.
  */
 @Repository
 class OrderSearches {
@@ -28,11 +30,13 @@ class OrderSearches {
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
     private final Clock clock;
+    private final WorkList workList;
 
-    OrderSearches(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock) {
+    OrderSearches(JdbcClient jdbc, PersonalDataCipher cipher, Clock clock, WorkList workList) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.clock = clock;
+        this.workList = workList;
     }
 
     List<Application> find(String scopeLike, OrderSearch search, int page, int size) {
@@ -75,9 +79,11 @@ class OrderSearches {
             params.put("type", type);
         });
         search.nodeValue().ifPresent(node -> {
-            // An open order is at its open tasks' node (the work list, a few rows per open order, no copy on the order),
-            // a withdrawn one where it stopped.
-            conditions.add("(id in (select w.order_id from work_item w where w.node_code = :node) or stopped_at_node = :node)");
+            // An open order is at its open tasks' node (the work list's, a few rows per open order, no copy on the order),
+            // a withdrawn one where it stopped. The work list gives its condition for this statement (ADR 0026).
+            WorkList.OrderCondition open = workList.openAt("id", node);
+            conditions.add("(" + open.sql() + " or stopped_at_node = :node)");
+            params.putAll(open.params());
             params.put("node", node);
         });
         if (search.status() != null) {

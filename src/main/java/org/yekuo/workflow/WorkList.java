@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,6 +48,33 @@ public class WorkList {
         Map<Long, List<WorkItem>> byOrder = new LinkedHashMap<>();
         open.forEach(item -> byOrder.computeIfAbsent(item.orderId().value(), id -> new ArrayList<>()).add(item));
         return byOrder;
+    }
+
+    /** How a caller's order-id column may be named in {@link #openAt}: a column, or a table's column, nothing else. */
+    private static final Pattern COLUMN = Pattern.compile("[a-z_][a-z0-9_]*(\\.[a-z_][a-z0-9_]*)?");
+
+    /**
+     * Orders with an open node at {@code nodeCode}, as a condition on the caller's own order-id column ({@code orderIdColumn})
+     * for it to put in its own statement: a search of orders filtered by node stays one statement per page, planned
+     * with its other conditions, while the work list's table is named here only (ADR 0026). Its one parameter is
+     * {@link OrderCondition#params()}'; its name does not clash with the caller's.
+     */
+    public OrderCondition openAt(String orderIdColumn, String nodeCode) {
+        if (!COLUMN.matcher(orderIdColumn).matches()) {
+            throw new IllegalArgumentException("Not a column: " + orderIdColumn);
+        }
+        // A semi-join on the node's open rows: a node with tens of thousands of open orders is read once per search,
+        // not once per order row, and its order ids never leave the database.
+        return new OrderCondition(orderIdColumn + " in (select w.order_id from work_item w where w.node_code = :workListNode)",
+                Map.of("workListNode", nodeCode));
+    }
+
+    /** A condition of SQL on a caller's order-id column, with the parameters it names. */
+    public record OrderCondition(String sql, Map<String, Object> params) {
+
+        public OrderCondition {
+            params = Map.copyOf(params);
+        }
     }
 
     // The two branches of a member of staff's work, in their org scope; WorkList counts them by the same rule.

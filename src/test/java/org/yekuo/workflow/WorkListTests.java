@@ -1,6 +1,7 @@
 package org.yekuo.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -216,6 +217,36 @@ class WorkListTests {
                     .param("roles", List.of(Role.SURVEYOR.name())).param("limit", 1001).query(String.class).list();
         });
         assertThat(String.join("\n", plan)).contains(" using work_item_waiting_scope_idx ");
+    }
+
+    @Test
+    @DisplayName("R-COL-5 the work list's node condition holds for the orders open at the node, in the caller's own statement")
+    void openAtNodeConditionSelectsTheOrdersOpenThere() {
+        String station = "/1/6/" + ORDER_IDS.get() + "/";
+        long atAcceptance = startedAt(station);
+        long movedOn = startedAt(station);
+        CurrentUser clerk = staff("wl-at-" + movedOn, station, Role.CLERK);
+        WorkItem acceptance = only(workList.openFor(clerk, 50), movedOn);
+        nodes.signFor(acceptance.taskId(), clerk);
+        nodes.complete(acceptance.taskId(), clerk, Map.of());
+        long never = ORDER_IDS.incrementAndGet();
+
+        assertThat(ordersWhere(workList.openAt("o.id", "ACCEPTANCE"), atAcceptance, movedOn, never)).containsExactly(atAcceptance);
+        assertThat(ordersWhere(workList.openAt("o.id", "SITE_SURVEY"), atAcceptance, movedOn, never)).containsExactly(movedOn);
+        assertThat(ordersWhere(workList.openAt("o.id", "POWER_ON"), atAcceptance, movedOn, never)).isEmpty();
+        assertThatThrownBy(() -> workList.openAt("id) or (1=1", "ACCEPTANCE")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Which of the ids satisfy the condition, asked as another module's statement asks it. */
+    private List<Long> ordersWhere(WorkList.OrderCondition condition, long... ids) {
+        Map<String, Object> params = new java.util.HashMap<>(condition.params());
+        List<String> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.length; i++) {
+            params.put("id" + i, ids[i]);
+            rows.add("select cast(:id" + i + " as bigint) as id");
+        }
+        return jdbc.sql("select o.id from (" + String.join(" union all ", rows) + ") o where " + condition.sql() + " order by o.id")
+                .params(params).query(Long.class).list();
     }
 
     @Test
