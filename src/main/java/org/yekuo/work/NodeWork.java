@@ -55,8 +55,11 @@ public class NodeWork {
 
     @Transactional
     public WorkItem signFor(String taskId, CurrentUser user) {
-        String orderNo = recording.requireOpen(nodes.orderOf(new TaskId(taskId)).value(), user);
-        WorkItem item = nodes.signFor(new TaskId(taskId), user);
+        // The node's row, locked for the whole sign-for, gives its order too: read once, not once for the order's scope,
+        // once locked and once more for the answer.
+        LockedNode node = nodes.lock(new TaskId(taskId));
+        String orderNo = recording.requireOpen(node.item().orderId().value(), user);
+        WorkItem item = nodes.signFor(node, user);
         audit.record(WorkAudit.NODE_SIGNED_FOR, "application", orderNo, "node=" + item.nodeCode());
         return item;
     }

@@ -1,8 +1,11 @@
 package org.yekuo.workflow;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.flowable.common.engine.api.FlowableException;
@@ -10,7 +13,10 @@ import org.flowable.common.engine.api.FlowableObjectNotFoundException;
 import org.flowable.common.engine.api.FlowableOptimisticLockingException;
 import org.flowable.common.engine.api.FlowableTaskAlreadyClaimedException;
 import org.flowable.engine.HistoryService;
+import org.flowable.engine.ManagementService;
 import org.flowable.engine.TaskService;
+import org.flowable.engine.impl.cmd.ClaimTaskCmd;
+import org.flowable.engine.impl.util.CommandContextUtil;
 import org.flowable.task.api.history.HistoricTaskInstance;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -33,6 +39,7 @@ public class OpenNodes {
 
     private final TaskService tasks;
     private final HistoryService history;
+    private final ManagementService management;
     private final WorkItems items;
     /** The lock owner, looked up once: resolving it from the bean factory on every task costs more than the check. */
     private final Supplier<OrderLocks> locks;
@@ -41,11 +48,12 @@ public class OpenNodes {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    OpenNodes(TaskService tasks, HistoryService history, WorkItems items, ObjectProvider<OrderLocks> locks,
+    OpenNodes(TaskService tasks, HistoryService history, ManagementService management, WorkItems items, ObjectProvider<OrderLocks> locks,
             ObjectProvider<HandlerQualifications> qualifications, ObjectProvider<CompletionGate> gates, ApplicationEventPublisher events,
             Clock clock) {
         this.tasks = tasks;
         this.history = history;
+        this.management = management;
         this.items = items;
         this.locks = SingletonSupplier.of(locks::getIfAvailable);
         this.qualifications = SingletonSupplier.of(qualifications::getIfAvailable);
@@ -80,18 +88,30 @@ public class OpenNodes {
     /** The receiving role signs for a node before working on it; signing twice is harmless. */
     @Transactional
     public WorkItem signFor(TaskId taskId, CurrentUser user) {
+        return signFor(lock(taskId), user);
+    }
+
+    /**
+     * As {@link #signFor(TaskId, CurrentUser)}, for a node held by {@link #lock} (whose order the caller has checked on the
+     * locked row): the node's row is read once for the whole sign-for, and the answer is that row as the claim left it.
+     */
+    @Transactional
+    public WorkItem signFor(LockedNode node, CurrentUser user) {
         // The row lock makes a second sign-for of the same node wait, then find it signed for by the first.
-        OpenTask task = gate(taskId.value(), null);
+        OpenTask task = changeable(node.task);
+        TaskId taskId = task.item().taskId();
         if (task.item().assignee() != null) {
             if (!task.item().assignee().equals(user.username())) {
                 throw DomainException.conflict("workflow.task.signed-by-other", task.item().assignee());
             }
-            return openItem(taskId);
+            return task.item().offeredTo(items.rolesOf(taskId.value()));
         }
-        requireEntitled(task, user);
+        Set<String> roles = items.rolesOf(taskId.value());
+        requireEntitled(task, roles, user);
         requireQualified(task, user);
+        Instant signedForAt;
         try {
-            tasks.claim(taskId.value(), user.username());
+            signedForAt = claim(taskId.value(), user.username());
         } catch (FlowableTaskAlreadyClaimedException | FlowableOptimisticLockingException e) {
             // Someone signed for it a moment earlier: name them.
             throw DomainException.conflict("workflow.task.signed-by-other",
@@ -100,7 +120,21 @@ public class OpenNodes {
         }
         events.publishEvent(new NodeSignedFor(task.item().orderId(), task.item().nodeCode(), taskId, user.username(),
                 user.orgUnitId(), clock.instant()));
-        return openItem(taskId);
+        WorkItem before = task.item();
+        return new WorkItem(taskId, before.orderId(), before.nodeCode(), roles, user.username(), before.receivedAt(), signedForAt,
+                before.dueAt());
+    }
+
+    /**
+     * Claims the task for {@code username} as {@link TaskService#claim} does, and answers the claim time the engine gave it
+     * (and the work list copied): read from the task the claim has just loaded, so the answer costs no statement.
+     */
+    private Instant claim(String taskId, String username) {
+        Date claimed = management.executeCommand(context -> {
+            new ClaimTaskCmd(taskId, username).execute(context);
+            return CommandContextUtil.getTaskService(context).getTask(taskId).getClaimTime();
+        });
+        return claimed == null ? null : claimed.toInstant();
     }
 
     /** Refuses unless the node is open and signed for by {@code user}: nobody works on a node unreceived. */
@@ -269,9 +303,9 @@ public class OpenNodes {
         }
     }
 
-    /** Only a holder of one of the node's roles whose scope covers the order may sign for it. */
-    private void requireEntitled(OpenTask task, CurrentUser user) {
-        boolean hasRole = items.rolesOf(task.item().taskId().value()).stream()
+    /** Only a holder of one of the node's roles ({@code roles}) whose scope covers the order may sign for it. */
+    private static void requireEntitled(OpenTask task, Set<String> roles, CurrentUser user) {
+        boolean hasRole = roles.stream()
                 .anyMatch(role -> user.roles().stream().anyMatch(r -> r.name().equals(role)));
         if (!hasRole || !user.scope().includes(task.orgPath())) {
             throw DomainException.forbidden("workflow.task.not-yours");

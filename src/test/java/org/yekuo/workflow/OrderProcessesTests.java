@@ -146,6 +146,51 @@ class OrderProcessesTests {
     }
 
     @Test
+    @DisplayName("R-COL-5 two clerks sign for one node at once: exactly one gets it, the other is told who; the answer is the work list's row")
+    void concurrentSignForsGiveTheNodeToOne() throws Exception {
+        long orderId = ORDER_IDS.incrementAndGet();
+        processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.LV, LV_RESIDENTIAL);
+        WorkItem acceptance = workList.openItems(new OrderId(orderId)).get(0);
+        List<CurrentUser> clerks = List.of(staff("clerk-s1-" + orderId, EAST, Role.CLERK), staff("clerk-s2-" + orderId, EAST, Role.CLERK));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<WorkItem> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<DomainException> refusals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<Callable<Void>> signings = clerks.stream().<Callable<Void>>map(clerk -> () -> {
+                start.await();
+                try {
+                    answers.add(nodes.signFor(acceptance.taskId(), clerk));
+                } catch (DomainException e) {
+                    refusals.add(e);
+                }
+                return null;
+            }).toList();
+            List<Future<Void>> results = signings.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<Void> result : results) {
+                result.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers).hasSize(1);
+        WorkItem stored = nodes.openItem(acceptance.taskId());
+        assertThat(refusals).singleElement().satisfies(e -> {
+            assertThat(e.messageKey()).isEqualTo("workflow.task.signed-by-other");
+            assertThat(e.arguments()).containsExactly(stored.assignee());
+        });
+        assertThat(answers.get(0)).isEqualTo(stored);
+        assertThat(stored.assignee()).isIn(clerks.get(0).username(), clerks.get(1).username());
+        assertThat(stored.signedForAt()).isNotNull();
+        assertThat(stored.roles()).containsExactly("CLERK");
+        // Signing again is harmless and answers the same row.
+        CurrentUser winner = clerks.stream().filter(c -> c.username().equals(stored.assignee())).findFirst().orElseThrow();
+        assertThat(nodes.signFor(acceptance.taskId(), winner)).isEqualTo(stored);
+    }
+
+    @Test
     @DisplayName("R-CAT-2 the flow chart marks finished, current and skipped nodes in the reader's language")
     void diagramMarksProgress() {
         long orderId = ORDER_IDS.incrementAndGet();
