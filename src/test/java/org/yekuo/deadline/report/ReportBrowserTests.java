@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -44,6 +45,35 @@ class ReportBrowserTests {
             }
             assertThat(browser.driver().findElement(By.cssSelector("[data-testid=overdue-nodes]")).getText()).isNotEqualTo("0");
             browser.screenshot("deadline-analysis");
+        }
+    }
+
+    @Test
+    @DisplayName("the leaderboard's wide table scrolls on a phone inside a region the keyboard reaches and a screen reader names "
+            + "after the page; on a wide screen the region adds no tab stop")
+    void wideTableScrollsInAFocusableNamedRegion() {
+        try (Browser phone = Browser.open(port, Browser.PHONE)) {
+            phone.signIn("leader", "Yekuo@2026").go("/deadlines/leaderboard");
+            WebElement region = phone.until(driver -> {
+                WebElement parent = driver.findElement(By.cssSelector("[data-testid=leaderboard]")).findElement(By.xpath(".."));
+                return "0".equals(parent.getAttribute("tabindex")) ? parent : null;
+            });
+            assertThat(region.getAttribute("role")).isEqualTo("region");
+            assertThat(region.getAttribute("aria-label"))
+                    .isEqualTo(phone.driver().findElement(By.cssSelector(".topbar .crumb")).getText());
+            assertThat((Long) phone.driver().executeScript("return arguments[0].scrollWidth - arguments[0].clientWidth", region))
+                    .as("the region scrolls").isPositive();
+            assertThat((Long) phone.driver().executeScript("return document.documentElement.scrollWidth"))
+                    .as("the page does not").isLessThanOrEqualTo(375L);
+        }
+        try (Browser desktop = Browser.open(port, Browser.DESKTOP)) {
+            desktop.signIn("leader", "Yekuo@2026").go("/deadlines/leaderboard");
+            WebElement region = desktop.until(driver -> {
+                WebElement parent = driver.findElement(By.cssSelector("[data-testid=leaderboard]")).findElement(By.xpath(".."));
+                return parent.getAttribute("class").contains("grid-scroll") ? parent : null;
+            });
+            assertThat(region.getAttribute("tabindex")).isNull();
+            assertThat(region.getAttribute("role")).isNull();
         }
     }
 }
