@@ -71,11 +71,6 @@ public class OpenNodes {
         return items.open(taskId.value());
     }
 
-    /** The order of a task, for callers that receive only a task id. */
-    public OrderId orderOf(TaskId taskId) {
-        return items.row(taskId.value(), false).item().orderId();
-    }
-
     /**
      * An open node held for a completion in this transaction: its row stays locked until commit, so the node is read
      * once for every check of the completion and a second completion waits, then finds it gone. Only inside a
