@@ -36,6 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.yekuo.identity.CurrentUser;
 import org.yekuo.identity.StaffMember;
 import org.yekuo.identity.StaffMembers;
+import org.yekuo.shared.PdfFont;
 import org.yekuo.support.Subjects;
 
 import com.jayway.jsonpath.JsonPath;
@@ -63,6 +64,9 @@ class SignedRecordsTests {
 
     @Autowired
     Documents documents;
+
+    @Autowired
+    PdfFont font;
 
     @Autowired
     StaffMembers staff;
@@ -298,6 +302,19 @@ class SignedRecordsTests {
 
     private List<Document> records(long orderId) {
         return documents.archive(orderId, user("designer"));
+    }
+
+    @Test
+    @DisplayName("R-DOC-3 a one-page record embeds only the glyphs it uses: under 100 KB signed, where a subset of Noto's CFF "
+            + "outlines alone came to 200 KB (ADR 0027)")
+    void aRecordEmbedsASmallFontSubset() throws Exception {
+        Assumptions.assumeTrue(font.font().filter(name -> name.contains("wqy")).isPresent() || "true".equalsIgnoreCase(System.getenv("CI")),
+                "WenQuanYi Zen Hei is not installed (fonts-wqy-zenhei)");
+        assertThat(font.font()).hasValueSatisfying(name -> assertThat(name).contains("wqy-zenhei"));
+
+        Document issued = issue(newOrder(), "ops", "REVIEW_OPINION_OPERATIONS");
+
+        assertThat(issued.sizeBytes()).isBetween(10_000L, 100_000L);
     }
 
     private CurrentUser user(String username) {
