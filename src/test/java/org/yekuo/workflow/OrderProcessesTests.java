@@ -28,12 +28,6 @@ import org.yekuo.shared.DomainException;
 @RecordApplicationEvents
 class OrderProcessesTests {
 
-    @Autowired
-    org.springframework.transaction.support.TransactionTemplate transactions;
-
-    @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
     private static final AtomicLong ORDER_IDS = new AtomicLong(System.currentTimeMillis() * 10);
     private static final List<String> LV_RESIDENTIAL = List.of("ACCEPTANCE", "SITE_SURVEY", "SCHEME_DESIGN", "SCHEME_REPLY",
             "CONTRACT", "METER_INSTALLATION", "POWER_ON");
@@ -194,38 +188,6 @@ class OrderProcessesTests {
         // Signing again is harmless and answers the same row.
         CurrentUser winner = clerks.stream().filter(c -> c.username().equals(stored.assignee())).findFirst().orElseThrow();
         assertThat(nodes.signFor(acceptance.taskId(), winner)).isEqualTo(stored);
-    }
-
-    @Test
-    @DisplayName("R-COL-5 a sign-for reads the node's work-list row once, locked, besides its roles and business type")
-    void signForReadsTheWorkListRowOnce() {
-        long orderId = ORDER_IDS.incrementAndGet();
-        processes.start(new OrderReference(orderId, null, null, 0, EAST + "7/"), ProcessFamily.LV, LV_RESIDENTIAL);
-        WorkItem acceptance = workList.openItems(new OrderId(orderId)).get(0);
-        CurrentUser clerk = staff("clerk-once-" + orderId, EAST, Role.CLERK);
-
-        // The table scans of this transaction so far (pg_stat_xact_user_tables): every statement on the work list's
-        // tables by key is one index scan.
-        Map<String, Long> scans = transactions.execute(status -> {
-            Map<String, Long> before = workListScans();
-            nodes.signFor(acceptance.taskId(), clerk);
-            Map<String, Long> after = workListScans();
-            return Map.of("work_item", after.get("work_item") - before.get("work_item"),
-                    "work_item_role", after.get("work_item_role") - before.get("work_item_role"));
-        });
-        // work_item: the locked row, the business type through the row's process, the claim's update of the row;
-        // work_item_role: the roles that may sign for it. No read for the answer.
-        assertThat(scans).containsEntry("work_item", 3L).containsEntry("work_item_role", 1L);
-    }
-
-    private Map<String, Long> workListScans() {
-        Map<String, Long> scans = new java.util.HashMap<>(Map.of("work_item", 0L, "work_item_role", 0L));
-        jdbc.sql("select relname, coalesce(seq_scan, 0) + coalesce(idx_scan, 0) from pg_stat_xact_user_tables"
-                + " where relname in ('work_item', 'work_item_role')")
-                .query(rs -> {
-                    scans.put(rs.getString(1), rs.getLong(2));
-                });
-        return scans;
     }
 
     @Test
