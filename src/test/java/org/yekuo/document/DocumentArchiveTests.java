@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,7 +30,7 @@ import org.springframework.test.web.servlet.ResultActions;
 import org.yekuo.audit.AuditEntry;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.support.SampleFiles;
-import org.yekuo.support.Subjects;
+import org.yekuo.support.CounterOrders;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -216,15 +214,7 @@ class DocumentArchiveTests {
     }
 
     private long newOrder() throws Exception {
-        String body = """
-                {"typeCode":"LV_RES_NEW","applicantKind":"PERSON","applicantName":"王小明","subjectCode":"%s","phone":"%s",
-                 "supplyAddress":"示范市城东区人民路 100 号","capacity":8,"capacityUnit":"KW","agent":false}"""
-                .formatted(Subjects.idNumber(), Subjects.phone());
-        String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(created, "$.id")).longValue();
+        return CounterOrders.residential(mvc, "王小明");
     }
 
     private String orderNo(long id) {

@@ -5,13 +5,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.UUID;
 
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.yekuo.support.Subjects;
+import org.yekuo.support.CounterOrders;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -25,14 +24,7 @@ final class SiteSurveyPhotos {
 
     /** A resident's new low-voltage supply, accepted at the counter by the clerk: its site survey is open. */
     static long orderAtSiteSurvey(MockMvc mvc) throws Exception {
-        String body = """
-                {"typeCode":"LV_RES_NEW","applicantKind":"PERSON","applicantName":"王小明","subjectCode":"%s","phone":"%s",
-                 "supplyAddress":"示范市城东区人民路 100 号","capacity":8,"capacityUnit":"KW","agent":false}"""
-                .formatted(Subjects.idNumber(), Subjects.phone());
-        String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String created = CounterOrders.acceptResidential(mvc, "王小明");
         long id = ((Number) JsonPath.read(created, "$.id")).longValue();
         String acceptance = JsonPath.read(created, "$.openItems[0].taskId");
         mvc.perform(post("/api/tasks/{t}/sign-for", acceptance).with(httpBasic("clerk", PASSWORD))).andExpect(status().isOk());

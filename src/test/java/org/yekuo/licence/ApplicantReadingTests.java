@@ -2,7 +2,6 @@ package org.yekuo.licence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -14,7 +13,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
@@ -26,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
@@ -35,9 +32,8 @@ import org.yekuo.audit.AuditEntry;
 import org.yekuo.audit.AuditTrail;
 import org.yekuo.licence.LicenceImages.Sample;
 import org.yekuo.licence.LicenceImages.Spoil;
-import org.yekuo.support.Subjects;
+import org.yekuo.support.CounterOrders;
 
-import com.jayway.jsonpath.JsonPath;
 
 /**
  * R-LIC-3 R-DOC-1 an applicant photographs a missing material on the progress page: an ID card is read by the same
@@ -128,15 +124,7 @@ class ApplicantReadingTests {
     }
 
     private long newOrder() throws Exception {
-        String body = """
-                {"typeCode":"LV_RES_NEW","applicantKind":"PERSON","applicantName":"示范用户","subjectCode":"%s","phone":"%s",
-                 "supplyAddress":"示范市城东区人民路 100 号","capacity":8,"capacityUnit":"KW","agent":false}"""
-                .formatted(Subjects.idNumber(), Subjects.phone());
-        String created = mvc.perform(post("/api/applications").with(httpBasic("clerk", PASSWORD))
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .contentType(MediaType.APPLICATION_JSON).content(body))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(created, "$.id")).longValue();
+        return CounterOrders.residential(mvc, "示范用户");
     }
 
     private String token(long orderId) {
